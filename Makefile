@@ -1,0 +1,54 @@
+# Routine jobs. `make run` and `make test` are the README's two commands.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run install install-dev demo test lint format messages bench worker clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+install: $(BIN)/activate
+	bash scripts/system-deps.sh
+	$(BIN)/pip install -q -r requirements.txt
+
+install-dev: $(BIN)/activate
+	bash scripts/system-deps.sh --test
+	$(BIN)/pip install -q -r requirements-dev.txt
+
+demo: install
+	$(PY) manage.py compilemessages -v0 --ignore=.venv
+	$(PY) manage.py migrate -v0
+	$(PY) manage.py load_demo --reset
+
+run: demo
+	@echo "dangbo: http://$(HOST)/  (Ctrl+C to stop)"
+	$(PY) manage.py runserver $(HOST)
+
+worker:
+	$(PY) manage.py db_worker
+
+test: install-dev
+	$(PY) manage.py compilemessages -v0 --ignore=.venv
+	$(BIN)/ruff check .
+	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider $(PYTEST_ARGS)
+
+lint:
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
+
+messages:
+	for app in $$(ls -d */locale | cut -d/ -f1); do (cd $$app && ../$(PY) ../manage.py makemessages -l vi --no-obsolete -v0); done
+	$(PY) manage.py compilemessages -v0 --ignore=.venv
+
+bench:
+	$(PY) bench/import_people.py
+	$(PY) bench/report.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles .test-media

@@ -1,0 +1,25 @@
+"""Dashboard panels: each app registers a function that returns a panel (or None) for a user.
+
+A panel is a dict {"title", "template", "context", "order"}; the home page renders them in
+order. Keeping this a registry lets every app put its "needs attention" list on the dashboard
+without editing the home view.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest
+
+PanelFunction = Callable[[HttpRequest], dict[str, Any] | None]
+_panels: list[PanelFunction] = []
+
+
+def register(function: PanelFunction) -> PanelFunction:
+    if function not in _panels:
+        _panels.append(function)
+    return function
+
+
+def panels_for(request: HttpRequest) -> list[dict[str, Any]]:
+    panels = [panel for function in _panels if (panel := function(request))]
+    return sorted(panels, key=lambda panel: panel.get("order", 100))

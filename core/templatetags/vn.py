@@ -1,0 +1,40 @@
+"""Template filters for Vietnamese dates, numbers and percentages; loaded as builtins."""
+
+from django import template
+
+from core import vn
+
+register = template.Library()
+
+
+@register.filter
+def vndate(value):
+    return vn.format_date(value)
+
+
+@register.filter
+def vnnumber(value, decimals=0):
+    try:
+        return vn.format_number(value, int(decimals))
+    except (TypeError, ValueError):
+        return value
+
+
+@register.filter
+def vnpercent(value):
+    try:
+        return vn.format_percent(value)
+    except (TypeError, ValueError):
+        return value
+
+
+@register.simple_tag(takes_context=True)
+def query_replace(context, **kwargs):
+    """The current query string with some parameters replaced; keeps filters across pages."""
+    query = context["request"].GET.copy()
+    for key, value in kwargs.items():
+        if value in (None, ""):
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return query.urlencode()

@@ -1,0 +1,49 @@
+"""Test helpers shared by the apps: the permission matrix and browser sign-in."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+ALL_ROLES = (
+    "anonymous",
+    "office",
+    "secretary",
+    "other_secretary",
+    "inspection",
+    "member",
+    "editor",
+)
+
+
+@dataclass
+class Case:
+    """One URL of the permission matrix.
+
+    `kwargs(tree, users)` builds the URL's arguments from the shared `tree` fixture (objects in
+    cell A, whose secretary is "secretary"; "other_secretary" holds cell B). `expect` maps each
+    role to its status; roles left out expect `default` (404 for objects that a role may not
+    see, 403 for a page it may not open). Anonymous users expect the login redirect (302)
+    unless the page is public.
+    """
+
+    expect: dict[str, int]
+    kwargs: Callable[[Any, dict], dict] | None = None
+    default: int = 403
+    method: str = "get"
+    data: Callable[[Any, dict], dict] | None = None
+    setup: Callable[[Any, dict], Any] | None = None
+    statuses: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.statuses = {role: self.expect.get(role, self.default) for role in ALL_ROLES}
+        self.statuses.setdefault("anonymous", 302)
+        if "anonymous" not in self.expect:
+            self.statuses["anonymous"] = 302
+
+
+def sign_in_browser(page, username: str, password: str = "secret-pass-1") -> None:
+    page.goto("/tai-khoan/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(lambda url: "dang-nhap" not in url)

@@ -1,0 +1,15 @@
+from core.testing import Case
+
+EVERYONE = {
+    "office": 200,
+    "secretary": 200,
+    "other_secretary": 200,
+    "inspection": 200,
+    "member": 200,
+    "editor": 200,
+}
+
+MATRIX = {
+    "core:home": Case(expect=EVERYONE),
+    "core:healthz": Case(expect={**EVERYONE, "anonymous": 200}),
+}

@@ -1,0 +1,187 @@
+"""Demo units and people: 32 cells, some 650 party members, staff and mass organisations.
+
+Members join and move out across 2016–2020, and a few transfer between cells, so that the
+roll really differs from year to year.
+"""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from core import demo
+
+from . import demo_names as names
+from .models import MassOrganisation, Person, Posting, Unit
+
+FIRST_YEAR, LAST_YEAR = 2016, 2020
+
+
+def _name(rng, female: bool) -> str:
+    middle = rng.choice(names.MIDDLE_FEMALE if female else names.MIDDLE_MALE)
+    given = rng.choice(names.GIVEN_FEMALE if female else names.GIVEN_MALE)
+    return f"{rng.choice(names.FAMILY)} {middle} {given}"
+
+
+def _date_in(rng, year: int) -> dt.date:
+    return dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(365))
+
+
+def _units() -> tuple[Unit, list[Unit]]:
+    code, name = names.COMMITTEE
+    committee = Unit.objects.create(
+        code=code,
+        name=name,
+        kind=Unit.Kind.COMMITTEE,
+        superior_body=names.SUPERIOR_BODY,
+        place="Hà Nội",
+    )
+    sub_code, sub_name = names.SUB_COMMITTEE
+    theatres = Unit.objects.create(
+        code=sub_code, name=sub_name, kind=Unit.Kind.SUB_COMMITTEE, parent=committee, place="Hà Nội"
+    )
+    cells = [
+        Unit.objects.create(
+            code=cell_code,
+            name=cell_name,
+            kind=Unit.Kind.CELL,
+            parent=theatres if in_theatres else committee,
+            place="Hà Nội",
+        )
+        for cell_code, cell_name, in_theatres in names.CELLS
+    ]
+    return committee, cells
+
+
+def _person(rng, code: str, cell: Unit, *, member: bool, joined: dt.date | None) -> Person:
+    female = rng.random() < 0.48
+    birth = _date_in(rng, rng.randint(1962, 1996))
+    person = Person(
+        code=code,
+        full_name=_name(rng, female),
+        birth_date=birth,
+        gender=Person.Gender.FEMALE if female else Person.Gender.MALE,
+        position=rng.choice(names.POSITIONS),
+        unit=cell,
+    )
+    if member:
+        earliest = max(birth.year + 19, 1985)
+        joined = joined or _date_in(rng, rng.randint(earliest, max(earliest, FIRST_YEAR - 1)))
+        person.party_joined_on = joined
+        person.party_official_on = joined + dt.timedelta(days=365)
+        person.party_status = Person.PartyStatus.FULL
+    person.fill_keys()
+    return person
+
+
+@demo.register(order=10)
+def build_units_and_people(ctx: demo.DemoContext) -> None:
+    rng = ctx.rng("organisation")
+    committee, cells = _units()
+    organisations = {
+        short: MassOrganisation.objects.create(name=name, short_name=short)
+        for name, short in names.MASS_ORGANISATIONS
+    }
+    people: list[Person] = []
+    sequence = iter(range(1, 100_000))
+
+    def next_code() -> str:
+        return f"NS{next(sequence):05d}"
+
+    for cell in cells:
+        for _ in range(rng.randint(15, 25)):
+            people.append(_person(rng, next_code(), cell, member=True, joined=None))
+        for _ in range(rng.randint(3, 12)):
+            people.append(_person(rng, next_code(), cell, member=False, joined=None))
+    # Admissions during the period: probationary for a year, then full members.
+    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+        for _ in range(rng.randint(10, 16)):
+            cell = rng.choice(cells)
+            people.append(_person(rng, next_code(), cell, member=True, joined=_date_in(rng, year)))
+    today = timezone.localdate()
+    for person in people:
+        if person.party_official_on and person.party_official_on > today:
+            person.party_official_on = None
+            person.party_status = Person.PartyStatus.PROBATIONARY
+    # Some members and staff move out (retire, change job) during the period.
+    members = [person for person in people if person.party_joined_on]
+    for person in rng.sample(members, 45):
+        year = rng.randint(FIRST_YEAR, LAST_YEAR)
+        moved = _date_in(rng, year)
+        if person.party_joined_on < moved:
+            person.moved_out_on = moved
+    Person.objects.bulk_create(people)
+    people = list(Person.objects.order_by("code"))
+    postings = [
+        Posting(person=person, unit=person.unit, start=None, end=person.moved_out_on)
+        for person in people
+    ]
+    Posting.objects.bulk_create(postings)
+    _transfers(rng, people, cells)
+    _mass_organisations(rng, people, organisations)
+    ctx.committee, ctx.cells = committee, cells
+    ctx.data["people"] = people
+    ctx.data["mass_organisations"] = organisations
+    _users(ctx, people)
+    ctx.log(f"  {len(cells)} chi bộ, {len(people)} người")
+
+
+def _transfers(rng, people: list[Person], cells: list[Unit]) -> None:
+    """A few members change cells mid-period; the old posting closes the day the new opens."""
+    movers = [p for p in people if p.party_joined_on and not p.moved_out_on]
+    for person in rng.sample(movers, 12):
+        when = _date_in(rng, rng.randint(2017, 2019))
+        target = rng.choice([cell for cell in cells if cell.pk != person.unit_id])
+        Posting.objects.filter(person=person, end__isnull=True).update(end=when)
+        Posting.objects.create(person=person, unit=target, start=when, note="Chuyển sinh hoạt")
+        person.unit = target
+        Person.objects.filter(pk=person.pk).update(unit=target)
+
+
+def _mass_organisations(rng, people: list[Person], organisations: dict) -> None:
+    links = []
+    through = Person.mass_organisations.through
+    for person in people:
+        chosen = ["CĐ"]
+        if person.birth_date and person.birth_date.year >= 1986:
+            chosen.append("ĐTN")
+        if person.gender == Person.Gender.FEMALE:
+            chosen.append("HPN")
+        elif person.birth_date and person.birth_date.year < 1968 and rng.random() < 0.5:
+            chosen.append("CCB")
+        links += [
+            through(person_id=person.pk, massorganisation_id=organisations[short].pk)
+            for short in chosen
+        ]
+    through.objects.bulk_create(links)
+
+
+def _users(ctx: demo.DemoContext, people: list[Person]) -> None:
+    from accounts.models import RoleAssignment, User
+    from core.roles import Role
+
+    first_cell = ctx.cells[0]
+    cell_members = [
+        p for p in people if p.unit_id == first_cell.pk and p.party_joined_on and not p.moved_out_on
+    ]
+    specs = [
+        ("vanphong", "Văn phòng Đảng ủy", Role.OFFICE, ctx.committee, None),
+        ("bithu", "Bí thư Chi bộ Văn phòng Sở", Role.SECRETARY, first_cell, cell_members[0]),
+        ("ubkt", "Ủy ban Kiểm tra Đảng ủy", Role.INSPECTION, ctx.committee, None),
+        ("dangvien", "Đảng viên", Role.MEMBER, first_cell, cell_members[1]),
+        ("bientap", "Biên tập viên", Role.EDITOR, ctx.committee, None),
+    ]
+    for username, label, role, unit, person in specs:
+        user = User.objects.create_user(
+            username=username,
+            password=demo.DEMO_PASSWORD,
+            first_name=person.full_name if person else label,
+            person=person,
+        )
+        RoleAssignment.objects.create(user=user, role=role, unit=unit)
+        if role == Role.SECRETARY:
+            RoleAssignment.objects.create(user=user, role=Role.MEMBER, unit=unit)
+        ctx.users[role] = user
+    admin = User.objects.create_superuser(
+        "quantri", password=demo.DEMO_PASSWORD, first_name="Quản trị hệ thống"
+    )
+    ctx.users["admin"] = admin

@@ -1,0 +1,221 @@
+"""The importer registry: each domain app registers one handler per sheet it owns.
+
+The registry knows nothing of the domain models. A handler declares its sheet name and
+columns, checks parsed rows (recording errors and planned changes on the context) and applies
+its plan; the import service runs every handler's check first and applies only when no sheet
+has an error, in one transaction.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from core import vn
+
+Parser = Callable[[Any], Any]
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; its message says what was expected, in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    key: str
+    required: bool = False
+    parse: Parser | None = None
+    help: str = ""  # shown as the comment on the header cell of the template
+
+
+@dataclass
+class Row:
+    number: int  # the Excel row number, 2 for the first data row
+    values: dict[str, Any]
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values.get(key)
+
+
+@dataclass
+class ImportError_:
+    sheet: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.sheet]
+        if self.row:
+            where.append(_("row %(row)s") % {"row": self.row})
+        if self.column:
+            where.append(_("column “%(column)s”") % {"column": self.column})
+        return f"{', '.join(where)}: {self.message}"
+
+
+@dataclass
+class SheetPlan:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    items: list[Any] = field(default_factory=list)  # whatever the handler needs to apply
+
+
+@dataclass
+class ImportContext:
+    """Shared state of one import: errors, plans, and the codes each sheet declares."""
+
+    user: Any = None
+    errors: list[ImportError_] = field(default_factory=list)
+    plans: dict[str, SheetPlan] = field(default_factory=dict)
+    declared: dict[str, set[str]] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def error(self, sheet: str, row: int | None, column: str | None, message: str) -> None:
+        self.errors.append(ImportError_(sheet, row, column, message))
+
+    def plan(self, sheet: str) -> SheetPlan:
+        return self.plans.setdefault(sheet, SheetPlan())
+
+    def declare(self, entity: str, codes: Iterable[str]) -> None:
+        """Codes that a sheet of this workbook defines, so later sheets may refer to them."""
+        self.declared.setdefault(entity, set()).update(codes)
+
+    def known(self, entity: str, loader: Callable[[], Iterable[str]]) -> set[str]:
+        """Codes of `entity` in the database (loaded once) and declared by this workbook."""
+        key = f"known:{entity}"
+        if key not in self.cache:
+            self.cache[key] = set(loader())
+        return self.cache[key] | self.declared.get(entity, set())
+
+    def memo(self, key: str, loader: Callable[[], Any]) -> Any:
+        if key not in self.cache:
+            self.cache[key] = loader()
+        return self.cache[key]
+
+
+class SheetHandler(ABC):
+    """One sheet of the workbook. Subclass, set the attributes, register with `register`."""
+
+    sheet: str = ""
+    order: int = 100  # sheets are checked and applied in this order (parents first)
+    columns: list[Column] = []
+    description: str = ""  # a line for the "Hướng dẫn" sheet of the template
+
+    @abstractmethod
+    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+        """Validate every row against the database and the workbook; plan the changes."""
+
+    @abstractmethod
+    def apply(self, ctx: ImportContext) -> None:
+        """Write the planned changes; runs inside the import's transaction."""
+
+    @abstractmethod
+    def export_rows(self, committee: Any) -> Iterator[list[Any]]:
+        """Rows of cell values in column order, for the committee's subtree."""
+
+
+_handlers: dict[str, SheetHandler] = {}
+
+
+def register(handler_class: type[SheetHandler]) -> type[SheetHandler]:
+    """Class decorator: add a sheet handler to the registry."""
+    _handlers[handler_class.sheet] = handler_class()
+    return handler_class
+
+
+def handlers() -> list[SheetHandler]:
+    return sorted(_handlers.values(), key=lambda handler: (handler.order, handler.sheet))
+
+
+def normalise_header(text: Any) -> str:
+    return " ".join(str(text or "").split()).casefold()
+
+
+# Parsers shared by the handlers. Each returns None for an empty cell.
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def parse_text(value: Any) -> str | None:
+    if _blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def parse_date(value: Any):
+    import datetime as dt
+
+    if _blank(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return vn.parse_date(str(value))
+    except ValueError:
+        raise CellError(
+            _("“%(value)s” is not a date; write it as dd/mm/yyyy.") % {"value": value}
+        ) from None
+
+
+def parse_int(value: Any) -> int | None:
+    if _blank(value):
+        return None
+    try:
+        number = float(str(value).replace(" ", "")) if isinstance(value, str) else float(value)
+    except ValueError:
+        raise CellError(_("“%(value)s” is not a whole number.") % {"value": value}) from None
+    if not number.is_integer():
+        raise CellError(_("“%(value)s” is not a whole number.") % {"value": value})
+    return int(number)
+
+
+def parse_decimal(value: Any):
+    from decimal import Decimal, InvalidOperation
+
+    if _blank(value):
+        return None
+    try:
+        return Decimal(str(value).replace(" ", ""))
+    except InvalidOperation:
+        raise CellError(_("“%(value)s” is not a number.") % {"value": value}) from None
+
+
+def parse_yes_no(value: Any) -> bool | None:
+    if _blank(value):
+        return False
+    text = vn.search_key(str(value))
+    if text in {"co", "x", "yes", "1", "true"}:
+        return True
+    if text in {"khong", "no", "0", "false"}:
+        return False
+    raise CellError(_("“%(value)s” is not Có or Không.") % {"value": value})
+
+
+def choice_parser(choices: dict[str, Any]) -> Parser:
+    """A parser accepting the given labels (ignoring case, spaces and diacritics)."""
+    by_key = {vn.search_key(label): value for label, value in choices.items()}
+
+    def parse(value: Any) -> Any:
+        if _blank(value):
+            return None
+        found = by_key.get(vn.search_key(str(value)))
+        if found is None:
+            raise CellError(
+                _("“%(value)s” is not one of: %(choices)s.")
+                % {"value": value, "choices": ", ".join(choices)}
+            )
+        return found
+
+    return parse
