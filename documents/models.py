@@ -72,10 +72,14 @@ class Document(models.Model):
         number = " ".join((self.number_symbol or "").split())
         issuer = " ".join((self.issuer or "").split())
         if number and issuer:
-            clash = Document.objects.filter(number_symbol__iexact=number, issuer__iexact=issuer)
+            # SQLite compares only ASCII letters without case ("Đ" ≠ "đ"): narrow on the
+            # search key, then compare case-folded in Python.
+            candidates = Document.objects.filter(search_key__startswith=vn.search_key(number))
             if self.pk:
-                clash = clash.exclude(pk=self.pk)
-            if clash.exists():
+                candidates = candidates.exclude(pk=self.pk)
+            wanted = (number.casefold(), issuer.casefold())
+            pairs = candidates.values_list("number_symbol", "issuer")
+            if any((n.casefold(), i.casefold()) == wanted for n, i in pairs):
                 errors["number_symbol"] = _(
                     "The register already holds document %(number)s of %(issuer)s."
                 ) % {"number": number, "issuer": issuer}
