@@ -8,6 +8,7 @@ register already or declared in the same workbook's "Văn bản" sheet.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +22,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from core import vn
 from organisation.models import Unit
 from workbook.registry import (
+    CellError,
     Column,
     ImportContext,
     Row,
@@ -79,6 +81,13 @@ def issuing_unit(issuer: str, units: dict[str, Unit | None]) -> Unit | None:
         if candidate in units:
             return units[candidate]
     return None
+
+
+def parse_year(value: Any) -> int | None:
+    """A whole number; a date or any other kind of cell is an error, not a crash."""
+    if isinstance(value, (dt.date, dt.time, dt.timedelta, bool)):
+        raise CellError(_("“%(value)s” is not a whole number.") % {"value": value})
+    return parse_int(value)
 
 
 def _too_long(
@@ -154,7 +163,7 @@ class DocumentSheet(SheetHandler):
                 )
                 continue
             seen[key] = row.number
-            ctx.cache.setdefault("documents:sheet_keys", set()).add(key)
+            ctx.cache.setdefault("documents:sheet_pairs", []).append((number, issuer))
             if bad:
                 continue
             values = {
@@ -241,21 +250,19 @@ class StudyTopicSheet(SheetHandler):
         Column("Mã chuyên đề", "code", required=True, parse=parse_text),
         Column("Tên chuyên đề", "title", required=True, parse=parse_text),
         Column("Loại", "kind", required=True, parse=choice_parser(TOPIC_KIND_LABELS)),
-        Column("Năm bắt đầu", "start_year", required=True, parse=parse_int),
-        Column("Năm kết thúc", "end_year", parse=parse_int),
+        Column("Năm bắt đầu", "start_year", required=True, parse=parse_year),
+        Column("Năm kết thúc", "end_year", parse=parse_year),
         Column("Số ký hiệu văn bản", "document", parse=parse_text),
     ]
 
-    def _documents_by_number(self, ctx: ImportContext) -> dict[str, set[tuple[str, str]]]:
-        """Number key → the document keys with that number, in the register or the sheet."""
-        by_number: dict[str, set[tuple[str, str]]] = {}
-        keys = {
-            document_key(number, issuer)
-            for number, issuer in Document.objects.values_list("number_symbol", "issuer")
-        }
-        keys |= ctx.cache.get("documents:sheet_keys", set())
-        for key in keys:
-            by_number.setdefault(key[0], set()).add(key)
+    def _documents_by_number(self, ctx: ImportContext) -> dict[str, dict[tuple[str, str], str]]:
+        """Number key → {document key: issuer as written}, in the register or the sheet."""
+        by_number: dict[str, dict[tuple[str, str], str]] = {}
+        pairs = list(Document.objects.values_list("number_symbol", "issuer"))
+        pairs += ctx.cache.get("documents:sheet_pairs", [])
+        for number, issuer in pairs:
+            key = document_key(number, issuer)
+            by_number.setdefault(key[0], {}).setdefault(key, issuer)
         return by_number
 
     def check(self, rows: list[Row], ctx: ImportContext) -> None:
@@ -319,7 +326,7 @@ class StudyTopicSheet(SheetHandler):
                 bad = True
             key = None
             if row["document"]:
-                matches = by_number.get(number_key(row["document"]), set())
+                matches = by_number.get(number_key(row["document"]), {})
                 if not matches:
                     ctx.error(
                         self.sheet,
@@ -337,7 +344,7 @@ class StudyTopicSheet(SheetHandler):
                         _("several issuing bodies have a document %(number)s (%(issuers)s).")
                         % {
                             "number": row["document"],
-                            "issuers": ", ".join(sorted(issuer for _n, issuer in matches)),
+                            "issuers": ", ".join(sorted(matches.values())),
                         },
                     )
                     bad = True
@@ -376,9 +383,10 @@ class StudyTopicSheet(SheetHandler):
         numbers = {item.document_key[0] for item in items if item.document_key}
         documents = {}
         if numbers:
+            # Narrow on the search key (SQLite ignores case for ASCII letters only), then key.
             query = Q(pk__in=[])
             for number in numbers:
-                query |= Q(number_symbol__iexact=number)
+                query |= Q(search_key__startswith=vn.search_key(number))
             documents = {
                 document_key(document.number_symbol, document.issuer): document
                 for document in Document.objects.filter(query)
