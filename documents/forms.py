@@ -10,7 +10,12 @@ from .models import Document, StudyTopic
 from .policies import office_unit_q
 from .validators import validate_attachment
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# Typed as the offices write dates (dd/mm/yyyy); a browser's date picker would follow the
+# browser's own language instead. ISO dates are accepted too.
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
+DATE_INPUT = forms.DateInput(
+    format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}
+)
 
 
 class DocumentForm(forms.ModelForm):
@@ -32,7 +37,8 @@ class DocumentForm(forms.ModelForm):
         self.fields["issued_by"].queryset = Unit.objects.filter(office_unit_q(user)).order_by(
             "path"
         )
-        self.fields["issued_by"].label = _("issued by (our unit)")
+        self.fields["issued_by"].label = _("Issued by (our unit)")
+        self.fields["issued_on"].input_formats = DATE_FORMATS
 
     def clean_file(self) -> Any:
         file = self.cleaned_data.get("file")
@@ -45,11 +51,12 @@ class DeliveryForm(forms.Form):
     all_cells = forms.BooleanField(label=_("All cells not yet sent"), required=False)
     units = forms.ModelMultipleChoiceField(
         label=_("Cells"),
+        help_text=_("Or tick “All cells not yet sent” above."),
         queryset=Unit.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    sent_on = forms.DateField(label=_("date sent"), widget=DATE_INPUT)
+    sent_on = forms.DateField(label=_("Date sent"), widget=DATE_INPUT, input_formats=DATE_FORMATS)
 
     def __init__(self, *args: Any, cells: Any, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {"sent_on": timezone.localdate()})

@@ -121,7 +121,7 @@ def test_office_registers_a_document_with_its_file(client_as, tree):
         {
             "number_symbol": "20-KH/ĐU",
             "kind": "plan",
-            "issued_on": "2020-03-05",
+            "issued_on": "05/03/2020",
             "issuer": "Đảng ủy thử nghiệm",
             "summary": "Học tập chuyên đề năm 2020",
             "issued_by": tree.committee.pk,
