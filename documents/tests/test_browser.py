@@ -43,3 +43,28 @@ def test_office_registers_a_document_and_sends_it_to_cells(page, tree, users, sc
     page.goto("/van-ban/gui-chi-bo/")
     page.get_by_role("heading", name="Văn bản đã gửi các chi bộ — 2020").wait_for()
     screenshot(page, "van-ban-ma-tran-gui")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_demo_register_and_matrix_for_the_guide(page, screenshot):
+    """The demo committee's register, a topic and the 32 cells × documents matrix."""
+    import importlib
+
+    from core import demo
+    from documents.demo import build_documents
+
+    build_units_and_people = importlib.import_module("organisation.demo").build_units_and_people
+    ctx = demo.DemoContext(log=lambda text: None)
+    build_units_and_people(ctx)
+    build_documents(ctx)
+    sign_in_browser(page, "vanphong", demo.DEMO_PASSWORD)
+    page.goto("/van-ban/?q=sinh hoat chuyen de")
+    page.get_by_role("link", name="05-HD/ĐU").wait_for()
+    screenshot(page, "van-ban-danh-sach")
+    page.goto("/van-ban/gui-chi-bo/?year=2019")
+    assert page.locator("tbody tr").count() == 32
+    screenshot(page, "van-ban-ma-tran-gui-demo")
+    page.goto("/van-ban/chuyen-de/")
+    page.get_by_role("link", name="CD-TK-XII", exact=True).wait_for()
+    screenshot(page, "chuyen-de-danh-sach")
