@@ -142,6 +142,12 @@ def document_deliver(
     return deliveries
 
 
+def _require_term_end(kind: str, end_year: int | None) -> None:
+    """An annual topic's last year defaults to its first; a whole-term topic must say it."""
+    if kind == StudyTopic.Kind.TERM and not end_year:
+        raise ValidationError({"end_year": _("A whole-term topic needs its last year.")})
+
+
 def _save_topic(topic: StudyTopic, user: Any) -> StudyTopic:
     topic.full_clean()
     topic._history_user = user
@@ -166,6 +172,7 @@ def study_topic_create(
     """Add a study topic; an annual topic's last year defaults to its first."""
     if user is not None and not topic_policy.can(user, "add"):
         raise PermissionDenied
+    _require_term_end(kind, end_year)
     topic = StudyTopic(
         code=code,
         title=title,
@@ -187,6 +194,7 @@ def study_topic_update(*, user: Any, topic: StudyTopic, **fields: Any) -> StudyT
         raise TypeError(f"unknown topic fields: {sorted(unknown)}")
     for name, value in fields.items():
         setattr(topic, name, value)
+    _require_term_end(topic.kind, topic.end_year)
     if not topic.end_year:
         topic.end_year = topic.start_year
     return _save_topic(topic, user)

@@ -175,6 +175,11 @@ def test_study_topic_rules(users):
         services.study_topic_create(
             user=users["office"], code="CD-2021", title="Trùng mã", kind="annual", start_year=2021
         )
+    with pytest.raises(ValidationError) as error:
+        services.study_topic_create(
+            user=users["office"], code="CD-T", title="T", kind="term", start_year=2026
+        )
+    assert "toàn khóa cần có năm kết thúc" in error.value.message_dict["end_year"][0]
     with pytest.raises(PermissionDenied):
         services.study_topic_create(
             user=users["secretary"], code="CD-Z", title="Z", kind="annual", start_year=2021
