@@ -188,3 +188,21 @@ def test_study_topic_rules(users):
     topic.refresh_from_db()
     assert topic.title == "Tên mới"
     assert StudyTopic.objects.filter(code__startswith="CD-2021").count() == 1
+
+
+def test_update_replaces_then_removes_the_file(users):
+    document = _create(
+        users["office"],
+        file=SimpleUploadedFile("cu.pdf", PDF_BYTES, content_type="application/pdf"),
+    )
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+    services.document_update(
+        user=users["office"],
+        document=document,
+        file=SimpleUploadedFile("anh-chup.png", png, content_type="image/png"),
+    )
+    document.refresh_from_db()
+    assert document.file.name.endswith(".png")
+    services.document_update(user=users["office"], document=document, file=False)
+    document.refresh_from_db()
+    assert not document.file

@@ -293,3 +293,8 @@ def test_menu_has_the_documents_entry(client_as):
     response = client_as("member").get(reverse("core:home"))
     assert 'href="/van-ban/"' in response.content.decode()
     assert "Văn bản" in response.content.decode()
+
+
+def test_a_document_without_file_has_no_download(client_as, register):
+    url = reverse("documents:file", args=[register["committee"].pk])
+    assert client_as("office").get(url).status_code == 404
