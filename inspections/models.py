@@ -349,6 +349,7 @@ class RemediationSubmission(models.Model):
         settings.AUTH_USER_MODEL,
         verbose_name=_("reported by"),
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
