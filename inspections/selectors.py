@@ -34,9 +34,11 @@ def status_q(status: str, today: dt.date, prefix: str = "") -> Q:
 
 
 def plans_for(user: Any, text: str | None = None) -> QuerySet[InspectionPlan]:
-    return search(policies.plans.visible_to(user), text).annotate(
-        items_count=Count("items", distinct=True)
-    ).order_by("-year")
+    return (
+        search(policies.plans.visible_to(user), text)
+        .annotate(items_count=Count("items", distinct=True))
+        .order_by("-year")
+    )
 
 
 def inspections_for(

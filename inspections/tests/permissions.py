@@ -108,9 +108,7 @@ MATRIX = {
         expect=EDITORS_PAGE,
         default=404,
         kwargs=lambda t, u: {
-            "pk": _item(
-                t, state=Inspection.State.IN_PROGRESS, started_on=timezone.localdate()
-            ).pk
+            "pk": _item(t, state=Inspection.State.IN_PROGRESS, started_on=timezone.localdate()).pk
         },
     ),
     "inspections:inspection_start": Case(
@@ -124,9 +122,7 @@ MATRIX = {
         expect=EDITORS_PAGE,
         default=404,
         kwargs=lambda t, u: {
-            "pk": _item(
-                t, state=Inspection.State.IN_PROGRESS, started_on=timezone.localdate()
-            ).pk
+            "pk": _item(t, state=Inspection.State.IN_PROGRESS, started_on=timezone.localdate()).pk
         },
     ),
     "inspections:inspection_delete": Case(

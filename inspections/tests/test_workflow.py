@@ -89,7 +89,10 @@ def test_task_open_submitted_returned_submitted_verified(task, users):
     assert task.state == RS.VERIFIED and task.completed_on == dt.date(2020, 6, 20)
     assert task.verified_by == inspector
     outcomes = list(task.submissions.values_list("outcome", flat=True))
-    assert outcomes == [RemediationSubmission.Outcome.RETURNED, RemediationSubmission.Outcome.VERIFIED]
+    assert outcomes == [
+        RemediationSubmission.Outcome.RETURNED,
+        RemediationSubmission.Outcome.VERIFIED,
+    ]
 
 
 @pytest.mark.parametrize(
