@@ -2,8 +2,8 @@
 
 import io
 
-from docx import Document
 from django.urls import reverse
+from docx import Document
 from pypdf import PdfReader
 
 from exporters.party import render_docx, render_pdf
