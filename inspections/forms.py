@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import Document, StudyTopic
@@ -53,7 +54,7 @@ class InspectionForm(forms.ModelForm):
     """An item of the plan: what, who, when, by whom."""
 
     subject_person = PersonChoiceField(
-        queryset=Person.objects.none(), required=False, label=_("subject person")
+        queryset=Person.objects.none(), required=False, label=capfirst(_("subject person"))
     )
 
     class Meta:
@@ -109,17 +110,22 @@ class CarryOutForm(forms.ModelForm):
 
 
 class StartForm(forms.Form):
-    started_on = forms.DateField(label=_("start date"), widget=DATE)
+    started_on = forms.DateField(label=capfirst(_("start date")), widget=DATE)
 
 
 class ConcludeForm(forms.Form):
     conclusion_number = forms.CharField(
-        label=_("conclusion number"), max_length=60, required=False, help_text=_("e.g. 12-TB/ĐU")
+        label=capfirst(_("conclusion number")),
+        max_length=60,
+        required=False,
+        help_text=_("e.g. 12-TB/ĐU"),
     )
-    concluded_on = forms.DateField(label=_("conclusion date"), widget=DATE)
-    ended_on = forms.DateField(label=_("end date"), widget=DATE, required=False)
-    conclusion = forms.CharField(label=_("conclusion"), widget=forms.Textarea(attrs={"rows": 6}))
-    conclusion_file = forms.FileField(label=_("conclusion file"), required=False)
+    concluded_on = forms.DateField(label=capfirst(_("conclusion date")), widget=DATE)
+    ended_on = forms.DateField(label=capfirst(_("end date")), widget=DATE, required=False)
+    conclusion = forms.CharField(
+        label=capfirst(_("conclusion")), widget=forms.Textarea(attrs={"rows": 6})
+    )
+    conclusion_file = forms.FileField(label=capfirst(_("conclusion file")), required=False)
 
 
 class FindingForm(forms.ModelForm):
@@ -131,7 +137,7 @@ class FindingForm(forms.ModelForm):
 
 class RemediationForm(forms.ModelForm):
     responsible_person = PersonChoiceField(
-        queryset=Person.objects.none(), required=False, label=_("responsible person")
+        queryset=Person.objects.none(), required=False, label=capfirst(_("responsible person"))
     )
 
     class Meta:
@@ -169,22 +175,28 @@ class MultipleFileField(forms.FileField):
 
 class SubmitForm(forms.Form):
     prefix = "submit"
-    text = forms.CharField(label=_("what was done"), widget=forms.Textarea(attrs={"rows": 5}))
-    files = MultipleFileField(label=_("evidence files"), required=False)
+    text = forms.CharField(
+        label=capfirst(_("what was done")), widget=forms.Textarea(attrs={"rows": 5})
+    )
+    files = MultipleFileField(label=capfirst(_("evidence files")), required=False)
 
 
 class VerifyForm(forms.Form):
     prefix = "verify"
     completed_on = forms.DateField(
-        label=_("completion date"),
+        label=capfirst(_("completion date")),
         widget=DATE,
         help_text=_("The date you verified the task as done."),
     )
     note = forms.CharField(
-        label=_("inspector's note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=capfirst(_("inspector's note")),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 
 class ReturnForm(forms.Form):
     prefix = "return"
-    note = forms.CharField(label=_("what is missing"), widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=capfirst(_("what is missing")), widget=forms.Textarea(attrs={"rows": 3})
+    )
