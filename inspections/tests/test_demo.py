@@ -3,9 +3,8 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
 
-from core import demo, vn
+from core import demo
 from inspections.demo import HCM, TW4, build_inspections
 from inspections.models import Inspection, InspectionPlan, Remediation
 from organisation.demo import build_units_and_people
@@ -22,15 +21,8 @@ def build() -> list:
     )
 
 
-# organisation's sort keys hold a NUL separator that PostgreSQL text refuses (foundation issue);
-# the skip lifts itself once the key no longer contains one.
-NUL_SORT_KEY = "\x00" in vn.name_sort_key("Nguyễn An")
-
-
 @pytest.mark.django_db
 def test_demo_inspections():
-    if NUL_SORT_KEY and connection.vendor == "postgresql":
-        pytest.skip("organisation demo sort keys contain NUL, which PostgreSQL refuses")
     tasks = build()
     assert list(InspectionPlan.objects.values_list("year", flat=True).order_by("year")) == [
         2016,
