@@ -7,7 +7,12 @@ import pytest
 
 from core.testing import sign_in_browser
 from inspections.models import Inspection, Remediation
-from inspections.tests.factories import InspectionFactory, InspectionPlanFactory
+from inspections.tests.factories import (
+    ConcludedInspectionFactory,
+    InspectionFactory,
+    InspectionPlanFactory,
+    RemediationFactory,
+)
 
 
 def sign_out(page) -> None:
@@ -20,7 +25,10 @@ def sign_out(page) -> None:
 def test_conclude_report_verify(page, tree, users, screenshot):
     today = dt.date.today()
     plan = InspectionPlanFactory(
-        committee=tree.committee, year=today.year, number_symbol="03-KH/ĐU"
+        committee=tree.committee,
+        year=today.year,
+        number_symbol="03-KH/ĐU",
+        issued_on=today - dt.timedelta(days=120),
     )
     item = InspectionFactory(
         subject_unit=tree.cell_a,
@@ -34,6 +42,36 @@ def test_conclude_report_verify(page, tree, users, screenshot):
         content="Việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
         team="Đồng chí Trưởng đoàn\nĐồng chí Thành viên",
     )
+
+    earlier = ConcludedInspectionFactory(
+        subject_unit=tree.cell_a,
+        plan=plan,
+        code=f"KT-{today.year}-02",
+        year=today.year,
+        form=Inspection.Form.INSPECTION,
+        planned_from=today - dt.timedelta(days=85),
+        planned_to=today - dt.timedelta(days=75),
+    )
+    Inspection.objects.filter(pk=earlier.pk).update(
+        started_on=today - dt.timedelta(days=80), concluded_on=today - dt.timedelta(days=70)
+    )
+    RemediationFactory(
+        inspection=earlier,
+        content="Hoàn thiện biên bản sinh hoạt chuyên đề",
+        created_on=today - dt.timedelta(days=70),
+        deadline=today - dt.timedelta(days=5),
+        responsible_unit=tree.cell_a,
+    )
+    third = InspectionFactory(
+        subject_person=tree.members_a[2],
+        plan=plan,
+        code=f"GS-{today.year}-03",
+        year=today.year,
+        planned_from=today + dt.timedelta(days=20),
+        planned_to=today + dt.timedelta(days=30),
+        content="Việc thực hiện kế hoạch cá nhân và bản cam kết tu dưỡng, rèn luyện",
+    )
+    assert third.state == Inspection.State.PLANNED
 
     sign_in_browser(page, "inspection")
     page.goto(f"/kiem-tra/ke-hoach/{plan.pk}/")
@@ -56,11 +94,14 @@ def test_conclude_report_verify(page, tree, users, screenshot):
     page.get_by_role("button", name="Lưu").click()
     page.get_by_text("Đã giao việc khắc phục.").wait_for()
     screenshot(page, "kiem-tra-cuoc")
-    task = Remediation.objects.get()
+    task = Remediation.objects.get(content__startswith="Xây dựng")
 
     sign_out(page)
     sign_in_browser(page, "secretary")
+    page.get_by_text("1 việc quá hạn").wait_for()
+    screenshot(page, "kiem-tra-bang-tin")
     page.goto("/kiem-tra/khac-phuc/")
+    screenshot(page, "kiem-tra-danh-sach-khac-phuc")
     page.get_by_role("link", name="Xây dựng và ban hành chuẩn mực riêng của chi bộ").click()
     page.locator("#id_submit-text").fill("Chi bộ đã ban hành chuẩn mực riêng ngày hôm nay.")
     page.locator("#id_submit-files").set_input_files(
