@@ -166,3 +166,28 @@ def test_lists_filter_and_search(client_as, task, item):
 def test_menu_entry(client_as, tree):
     assert "Kiểm tra, giám sát" in client_as("inspection").get("/").content.decode()
     assert 'href="/kiem-tra/"' not in client_as("member").get("/").content.decode()
+
+
+def test_changing_an_item_and_its_plan(client_as, item, tree):
+    client = client_as("inspection")
+    response = client.post(
+        reverse("inspections:inspection_update", args=[item.pk]),
+        {
+            "form": "inspection",
+            "regularity": "thematic",
+            "subject_person": tree.members_b[2].pk,
+            "content": "Bản cam kết của đảng viên",
+            "planned_from": "2020-04-01",
+            "planned_to": "2020-04-10",
+        },
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.subject_person == tree.members_b[2] and item.subject_unit is None
+    response = client.post(
+        reverse("inspections:plan_update", args=[item.plan_id]),
+        {"year": 2021, "number_symbol": "04-KH/ĐU", "issued_on": "15/01/2021", "title": ""},
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.year == 2021 and item.plan.issued_on == dt.date(2021, 1, 15)
