@@ -11,11 +11,11 @@ from organisation.models import Unit
 from organisation.selectors import committee_of
 
 from . import selectors
-from .models import LEVEL_ABBREVIATIONS, Level
+from .models import LEVEL_ABBREVIATIONS, LEVEL_LABELS_VI, Level
 
 
 def _label(level: str) -> str:
-    return str(Level(level).label) if level else ""
+    return LEVEL_LABELS_VI[level] if level else ""
 
 
 def _score(value) -> str:

@@ -30,6 +30,14 @@ LEVEL_ABBREVIATIONS = {
     Level.NOT_COMPLETE: "KHTNV",
 }
 
+# The party's own words, fixed: printed documents and the workbook use them in any language.
+LEVEL_LABELS_VI = {
+    Level.EXCELLENT: "Hoàn thành xuất sắc nhiệm vụ",
+    Level.GOOD: "Hoàn thành tốt nhiệm vụ",
+    Level.COMPLETE: "Hoàn thành nhiệm vụ",
+    Level.NOT_COMPLETE: "Không hoàn thành nhiệm vụ",
+}
+
 
 class RuleSet(models.Model):
     """The rating rules of a span of years (Quy định 132, Hướng dẫn 21, Quy định 124, 366 …).

@@ -27,7 +27,14 @@ def roll_date(year: int) -> dt.date:
 
 
 def rule_sets() -> list[RuleSet]:
-    return list(RuleSet.objects.order_by("first_year"))
+    sets = list(RuleSet.objects.order_by("first_year"))
+    if not sets:
+        # An emptied database (load_demo --reset flushes tables): the national rules return.
+        from .reference import rule_sets_ensure
+
+        rule_sets_ensure()
+        sets = list(RuleSet.objects.order_by("first_year"))
+    return sets
 
 
 def rule_set_for_year(year: int, sets: list[RuleSet] | None = None) -> RuleSet | None:

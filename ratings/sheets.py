@@ -36,15 +36,10 @@ from workbook.registry import (
 )
 
 from . import rules, selectors
-from .models import LEVEL_ORDER, CapCondition, Level, Rating
+from .models import LEVEL_LABELS_VI, LEVEL_ORDER, CapCondition, Rating
 
 # The labels of the workbook are part of the contract: fixed Vietnamese, whatever the language.
-LEVEL_LABELS = {
-    Level.EXCELLENT: "Hoàn thành xuất sắc nhiệm vụ",
-    Level.GOOD: "Hoàn thành tốt nhiệm vụ",
-    Level.COMPLETE: "Hoàn thành nhiệm vụ",
-    Level.NOT_COMPLETE: "Không hoàn thành nhiệm vụ",
-}
+LEVEL_LABELS = LEVEL_LABELS_VI
 LEVELS_BY_LABEL = {label: level for level, label in LEVEL_LABELS.items()}
 SHEET = "Xếp loại"
 SUBJECT, YEAR, LEVEL, SCORE, NOTE = "Mã đối tượng", "Năm", "Mức", "Điểm", "Ghi chú"

@@ -24,3 +24,11 @@ def meeting_b(tree) -> Meeting:
     return Meeting.objects.create(
         code="SH-B-2019-12", kind=Meeting.Kind.REGULAR, unit=tree.cell_b, date=dt.date(2019, 12, 11)
     )
+
+
+@pytest.fixture(autouse=True)
+def _rule_sets(db):
+    """Transactional tests flush the preloaded rule sets; put them back."""
+    from ratings.reference import rule_sets_ensure
+
+    rule_sets_ensure()
