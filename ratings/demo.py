@@ -38,7 +38,7 @@ def level_counts(total: int, rule_set) -> tuple[int, int, int, int]:
 
 
 def _at(day: dt.date, hour: int = 9) -> dt.datetime:
-    return timezone.make_aware(dt.datetime(day.year, day.month, day.day, hour))
+    return dt.datetime(day.year, day.month, day.day, hour, tzinfo=timezone.get_current_timezone())
 
 
 SELF_TEXTS = [
@@ -145,7 +145,8 @@ def build_ratings(ctx: demo.DemoContext) -> None:
                     level=level,
                     cell=cell,
                     committee=committee,
-                    self_text="Chi bộ tự kiểm điểm, đánh giá kết quả lãnh đạo thực hiện nhiệm vụ năm.",
+                    self_text="Chi bộ tự kiểm điểm, đánh giá kết quả lãnh đạo "
+                    "thực hiện nhiệm vụ năm.",
                     self_level=level,
                     self_assessed_at=_at(cell_day),
                     proposed_level=level,

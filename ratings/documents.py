@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 
+from core import vn
 from exporters.party import Paragraph, PartyDocument, Table, render_docx, render_pdf
 from exporters.registry import DOCX, PDF
 from organisation.models import Unit
@@ -48,7 +49,8 @@ def cell_proposals(cell: Unit, year: int) -> PartyDocument:
             Paragraph(
                 "Căn cứ kết quả kiểm điểm, đánh giá tại "
                 + ", ".join(f"buổi sinh hoạt chi bộ ngày {m.date:%d/%m/%Y}" for m in meetings)
-                + f", Chi bộ đề nghị Đảng ủy xem xét, xếp loại chất lượng đảng viên năm {year} như sau:"
+                + ", Chi bộ đề nghị Đảng ủy xem xét, xếp loại chất lượng đảng viên "
+                + f"năm {year} như sau:"
             )
         )
     blocks.append(
@@ -116,14 +118,14 @@ def committee_decisions(committee: Unit, year: int) -> PartyDocument:
     rated = len(members)
     if rated:
         good = counts[Level.EXCELLENT] + counts[Level.GOOD]
+        levels = ", ".join(f"{LEVEL_ABBREVIATIONS[k]}: {v}" for k, v in counts.items())
+        good_share = vn.format_number(good * 100 / rated, 2)
+        excellent_share = vn.format_number(counts[Level.EXCELLENT] * 100 / rated, 2)
         blocks.append(
             Paragraph(
-                f"Tổng số đảng viên được xếp loại: {rated}; "
-                + ", ".join(f"{LEVEL_ABBREVIATIONS[k]}: {v}" for k, v in counts.items())
-                + f". Hoàn thành tốt nhiệm vụ trở lên: {good * 100 / rated:.2f}%".replace(".", ",")
-                + f"; hoàn thành xuất sắc nhiệm vụ: {counts[Level.EXCELLENT] * 100 / rated:.2f}%.".replace(
-                    ".", ","
-                )
+                f"Tổng số đảng viên được xếp loại: {rated}; {levels}. "
+                f"Hoàn thành tốt nhiệm vụ trở lên: {good_share}%; "
+                f"hoàn thành xuất sắc nhiệm vụ: {excellent_share}%."
             )
         )
     return PartyDocument(

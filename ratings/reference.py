@@ -59,7 +59,6 @@ RULE_SETS = [
 ]
 
 
-
 def rule_sets_ensure(model=None) -> int:
     """Create the reference rule sets when the table is empty; returns how many were made."""
     if model is None:

@@ -165,7 +165,8 @@ def _check_meeting(meeting: Meeting | None, cell: Unit, year: int) -> None:
         raise ValidationError(
             {
                 "meeting": _(
-                    "The meeting must be one of this cell's, held in %(year)s or early the next year."
+                    "The meeting must be one of this cell's, "
+                    "held in %(year)s or early the next year."
                 )
                 % {"year": year}
             }
@@ -299,7 +300,8 @@ def ratings_decide(
                 raise ValidationError(
                     {
                         "level": _(
-                            "%(name)s has not self-assessed: the committee decides after the self-assessment and the cell's review."
+                            "%(name)s has not self-assessed: "
+                            "the committee decides after the self-assessment and the cell's review."
                         )
                         % {"name": _subject_label(rating)}
                     }
@@ -308,7 +310,8 @@ def ratings_decide(
                 raise ValidationError(
                     {
                         "level": _(
-                            "The cell has not reviewed %(name)s yet: the committee decides after the cell's proposal."
+                            "The cell has not reviewed %(name)s yet: "
+                            "the committee decides after the cell's proposal."
                         )
                         % {"name": _subject_label(rating)}
                     }
@@ -408,7 +411,8 @@ def cap_condition_record(
         if decided and decided.level != Level.NOT_COMPLETE:
             raise ValidationError(
                 _(
-                    "%(name)s is already rated “%(level)s” for %(year)s: reopen that decision with a complaint first."
+                    "%(name)s is already rated “%(level)s” for %(year)s: "
+                    "reopen that decision with a complaint first."
                 )
                 % {"name": person.full_name, "level": decided.get_level_display(), "year": year}
             )
@@ -434,7 +438,8 @@ def rule_set_save(*, rule_set: RuleSet, user: Any) -> RuleSet:
     if rule_set.pk and rule_set.pk in selectors.rule_sets_in_use(sets):
         raise ValidationError(
             _(
-                "This rule set has been used for decided ratings and can no longer be changed; add a new one instead."
+                "This rule set has been used for decided ratings "
+                "and can no longer be changed; add a new one instead."
             )
         )
     if rule_set.last_year is not None and rule_set.last_year < rule_set.first_year:

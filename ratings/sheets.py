@@ -158,12 +158,6 @@ class RatingSheet(SheetHandler):
         parents, kinds = _units_tree(ctx)
         workbook_people = _workbook_people(ctx)
         person_ids = dict(Person.objects.values_list("code", "id"))
-        db_people = {
-            code: PersonFacts(joined, moved, unit)
-            for code, joined, moved, unit in Person.objects.values_list(
-                "code", "party_joined_on", "moved_out_on", "unit__code"
-            )
-        }
         unit_ids = dict(Unit.objects.values_list("code", "id"))
         existing: dict[tuple[str, str, int], tuple[int, str, Decimal | None, str, int | None]] = {}
         for rid, pcode, ucode, year, level, score, note, committee_id in Rating.objects.values_list(
@@ -191,7 +185,8 @@ class RatingSheet(SheetHandler):
                     row.number,
                     SUBJECT,
                     _(
-                        "no person or unit has the code %(code)s (neither in this workbook nor in the database)."
+                        "no person or unit has the code %(code)s "
+                        "(neither in this workbook nor in the database)."
                     )
                     % {"code": code},
                 )
@@ -222,7 +217,8 @@ class RatingSheet(SheetHandler):
                     row.number,
                     SCORE,
                     _(
-                        "the rules of %(year)s (%(rules)s) do not score on 100 points: leave the score blank."
+                        "the rules of %(year)s (%(rules)s) do not score on 100 points: "
+                        "leave the score blank."
                     )
                     % {"year": year, "rules": rule_set.name},
                 )
@@ -278,7 +274,8 @@ class RatingSheet(SheetHandler):
                         row.number,
                         SUBJECT,
                         _(
-                            "%(code)s was not a party member of the committee at any time in %(year)s."
+                            "%(code)s was not a party member of the committee "
+                            "at any time in %(year)s."
                         )
                         % {"code": code, "year": year},
                     )

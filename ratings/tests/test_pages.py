@@ -32,9 +32,11 @@ def test_a_secretary_sees_only_his_cell(tree, users, client_as):
 
 def test_search_ignores_diacritics(tree, users, client_as):
     person = tree.members_b[2]
-    body = client_as("office").get(
-        reverse("ratings:index"), {"year": 2019, "q": person.code.lower()}
-    ).content.decode()
+    body = (
+        client_as("office")
+        .get(reverse("ratings:index"), {"year": 2019, "q": person.code.lower()})
+        .content.decode()
+    )
     assert person.code in body and tree.members_b[0].code not in body
 
 
@@ -54,13 +56,17 @@ def test_self_assessment_shows_pledge_and_plan(tree, users, client_as):
     from pledges.models import PersonalPlan, Pledge
 
     Pledge.objects.create(
-        person=tree.members_a[1], year=2019, registered_on=dt.date(2019, 3, 1),
+        person=tree.members_a[1],
+        year=2019,
+        registered_on=dt.date(2019, 3, 1),
         content="Cam kết rèn luyện đạo đức",
     )
     PersonalPlan.objects.create(person=tree.members_a[1], year=2019, content="Kế hoạch học tập")
-    body = client_as("member").get(
-        reverse("ratings:self_assess", kwargs={"year": 2019})
-    ).content.decode()
+    body = (
+        client_as("member")
+        .get(reverse("ratings:self_assess", kwargs={"year": 2019}))
+        .content.decode()
+    )
     assert "Cam kết rèn luyện đạo đức" in body and "Kế hoạch học tập" in body
 
 
@@ -69,7 +75,12 @@ def test_2025_the_page_explains_the_level_from_the_score(tree, users, client_as)
     url = reverse("ratings:self_assess", kwargs={"year": 2025})
     client.post(
         url,
-        {"self_text": "…", "self_score": "93", "all_tasks_done": "on", "beyond_target_percent": "40"},
+        {
+            "self_text": "…",
+            "self_score": "93",
+            "all_tasks_done": "on",
+            "beyond_target_percent": "40",
+        },
     )
     rating = Rating.objects.get(person=tree.members_a[1], year=2025)
     assert rating.self_level == Level.GOOD  # not every task on time
@@ -82,9 +93,12 @@ def test_the_secretary_proposes_for_his_cell_only(tree, users, client_as, meetin
         person=tree.members_a[1], year=2019, text="…", self_level=Level.GOOD, user=users["member"]
     )
     client = client_as("secretary")
-    assert client.get(
-        reverse("ratings:cell_review", kwargs={"cell_pk": tree.cell_b.pk, "year": 2019})
-    ).status_code == 404
+    assert (
+        client.get(
+            reverse("ratings:cell_review", kwargs={"cell_pk": tree.cell_b.pk, "year": 2019})
+        ).status_code
+        == 404
+    )
     url = reverse("ratings:cell_review", kwargs={"cell_pk": tree.cell_a.pk, "year": 2019})
     # No meeting chosen: an error, the choice kept, nothing written.
     response = client.post(url, {f"level_{tree.members_a[1].pk}": Level.EXCELLENT})
@@ -108,9 +122,14 @@ def test_the_secretary_proposes_for_his_cell_only(tree, users, client_as, meetin
 
 
 def _reviewed(tree, users, meeting, person, level=Level.GOOD):
-    services.rating_self_assess(person=person, year=2019, text="…", self_level=level, user=users["office"])
+    services.rating_self_assess(
+        person=person, year=2019, text="…", self_level=level, user=users["office"]
+    )
     services.ratings_propose(
-        cell=meeting.unit, year=2019, meeting=meeting, proposals=[(person, level, "")],
+        cell=meeting.unit,
+        year=2019,
+        meeting=meeting,
+        proposals=[(person, level, "")],
         user=users["office"],
     )
     return Rating.objects.get(person=person, year=2019)
@@ -179,10 +198,19 @@ def test_the_office_adds_a_rule_set_without_code(tree, users, client_as):
     response = client.post(
         reverse("ratings:rule_set_edit", kwargs={"pk": future.pk}),
         {
-            "code": future.code, "name": future.name, "first_year": 2025, "last_year": 2029,
-            "documents": future.documents, "scored": "on", "excellent_min_score": 90,
-            "good_min_score": 70, "complete_min_score": 50, "excellent_beyond_target_percent": 30,
-            "quota_percent": 20, "quota_base": "good", "self_assessment_required": "on",
+            "code": future.code,
+            "name": future.name,
+            "first_year": 2025,
+            "last_year": 2029,
+            "documents": future.documents,
+            "scored": "on",
+            "excellent_min_score": 90,
+            "good_min_score": 70,
+            "complete_min_score": 50,
+            "excellent_beyond_target_percent": 30,
+            "quota_percent": 20,
+            "quota_base": "good",
+            "self_assessment_required": "on",
             "self_fixed_exempt": "on",
         },
     )
@@ -190,8 +218,13 @@ def test_the_office_adds_a_rule_set_without_code(tree, users, client_as):
     response = client.post(
         reverse("ratings:rule_set_add"),
         {
-            "code": "QD-2030", "name": "Quy định mới", "first_year": 2030, "documents": "Quy định mới",
-            "quota_percent": 15, "quota_base": "good", "self_assessment_required": "on",
+            "code": "QD-2030",
+            "name": "Quy định mới",
+            "first_year": 2030,
+            "documents": "Quy định mới",
+            "quota_percent": 15,
+            "quota_base": "good",
+            "self_assessment_required": "on",
         },
     )
     assert response.status_code == 302
@@ -205,21 +238,24 @@ def test_printables_are_word_and_pdf(tree, users, client_as, meeting_a):
     services.rating_decide(rating=rating, level=Level.GOOD, user=users["office"])
     client = client_as("office")
     response = client.get(
-        reverse("ratings:cell_print", kwargs={"cell_pk": tree.cell_a.pk, "year": 2019, "fmt": "docx"})
+        reverse(
+            "ratings:cell_print", kwargs={"cell_pk": tree.cell_a.pk, "year": 2019, "fmt": "docx"}
+        )
     )
     document = Document(io.BytesIO(response.content))
     text = "\n".join(p.text for p in document.paragraphs)
     cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     assert "DANH SÁCH" in text and tree.members_a[1].full_name in cells
     assert "Hoàn thành tốt nhiệm vụ" in cells and "10/12/2019" in text
-    response = client.get(
-        reverse("ratings:decision_print", kwargs={"year": 2019, "fmt": "pdf"})
-    )
+    response = client.get(reverse("ratings:decision_print", kwargs={"year": 2019, "fmt": "pdf"}))
     pdf = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in pdf and tree.members_a[1].full_name in pdf
-    assert client.get(
-        reverse("ratings:decision_print", kwargs={"year": 2019, "fmt": "odt"})
-    ).status_code == 404
+    assert (
+        client.get(
+            reverse("ratings:decision_print", kwargs={"year": 2019, "fmt": "odt"})
+        ).status_code
+        == 404
+    )
 
 
 def _populate(tree, cells_count: int, per_cell: int, users):
@@ -229,13 +265,24 @@ def _populate(tree, cells_count: int, per_cell: int, users):
         cell = UnitFactory(parent=tree.committee, code=f"CX{index}{per_cell}")
         for person in PersonFactory.create_batch(per_cell, unit=cell):
             ratings.append(
-                Rating(person=person, year=2018, level=Level.GOOD, cell=cell, committee=tree.committee)
+                Rating(
+                    person=person, year=2018, level=Level.GOOD, cell=cell, committee=tree.committee
+                )
             )
             ratings.append(
-                Rating(person=person, year=2019, cell=cell, committee=tree.committee,
-                       self_text="…", self_level=Level.GOOD, self_assessed_at="2019-12-01T00:00Z")
+                Rating(
+                    person=person,
+                    year=2019,
+                    cell=cell,
+                    committee=tree.committee,
+                    self_text="…",
+                    self_level=Level.GOOD,
+                    self_assessed_at="2019-12-01T00:00Z",
+                )
             )
-        ratings.append(Rating(unit=cell, year=2018, level=Level.GOOD, cell=cell, committee=tree.committee))
+        ratings.append(
+            Rating(unit=cell, year=2018, level=Level.GOOD, cell=cell, committee=tree.committee)
+        )
     Rating.objects.bulk_create(ratings)
 
 

@@ -61,7 +61,11 @@ def test_each_year_is_judged_by_its_rule_set(year, expected):
 
 def suggest(score, done=True, on_time=True, beyond=30):
     return rules.level_from_score(
-        R2025, Decimal(score), all_tasks_done=done, all_on_time=on_time, beyond_target_percent=beyond
+        R2025,
+        Decimal(score),
+        all_tasks_done=done,
+        all_on_time=on_time,
+        beyond_target_percent=beyond,
     )
 
 
@@ -172,7 +176,9 @@ def test_no_condition_no_cap():
     assert not cap.capped and not rules.exceeds_cap(Level.EXCELLENT, cap)
 
 
-@pytest.mark.parametrize(("rule_set", "capped"), [(R2018, True), (R2019, True), (R2023, False), (R2025, False)])
+@pytest.mark.parametrize(
+    ("rule_set", "capped"), [(R2018, True), (R2019, True), (R2023, False), (R2025, False)]
+)
 def test_from_2023_a_self_found_and_fixed_violation_does_not_cap(rule_set, capped):
     assert rules.cap_for(rule_set, [SELF_FIXED]).capped is capped
 

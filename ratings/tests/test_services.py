@@ -70,7 +70,11 @@ def test_2025_self_assessment_needs_a_score_and_suggests_the_level(tree, users):
     )
     assert rating.self_level == Level.EXCELLENT
     rating = services.rating_self_assess(
-        person=member, year=2025, text="…", score=Decimal(69), all_tasks_done=True,
+        person=member,
+        year=2025,
+        text="…",
+        score=Decimal(69),
+        all_tasks_done=True,
         user=users["member"],
     )
     assert rating.self_level == Level.COMPLETE
@@ -82,22 +86,33 @@ def test_the_cell_proposes_after_the_self_assessment_at_its_own_meeting(
     member = tree.members_a[1]
     with pytest.raises(ValidationError, match="self-assess|tự đánh giá"):
         services.ratings_propose(
-            cell=tree.cell_a, year=2019, meeting=meeting_a,
-            proposals=[(member, Level.GOOD, "")], user=users["secretary"],
+            cell=tree.cell_a,
+            year=2019,
+            meeting=meeting_a,
+            proposals=[(member, Level.GOOD, "")],
+            user=users["secretary"],
         )
     assessed(member, users["member"])
     with pytest.raises(ValidationError):
         services.ratings_propose(
-            cell=tree.cell_a, year=2019, meeting=meeting_b,
-            proposals=[(member, Level.GOOD, "")], user=users["secretary"],
+            cell=tree.cell_a,
+            year=2019,
+            meeting=meeting_b,
+            proposals=[(member, Level.GOOD, "")],
+            user=users["secretary"],
         )
     with pytest.raises(ValidationError):
         services.ratings_propose(
-            cell=tree.cell_a, year=2019, meeting=None,
-            proposals=[(member, Level.GOOD, "")], user=users["secretary"],
+            cell=tree.cell_a,
+            year=2019,
+            meeting=None,
+            proposals=[(member, Level.GOOD, "")],
+            user=users["secretary"],
         )
     services.ratings_propose(
-        cell=tree.cell_a, year=2019, meeting=meeting_a,
+        cell=tree.cell_a,
+        year=2019,
+        meeting=meeting_a,
         proposals=[(member, Level.GOOD, "Tích cực"), (tree.cell_a, Level.EXCELLENT, "")],
         user=users["secretary"],
     )
@@ -179,7 +194,8 @@ def test_the_quota_refuses_too_many_excellent(seven, users):
 
 def test_the_quota_counts_per_committee_and_year(seven, users):
     services.ratings_decide(
-        decisions=[Decision(seven[0], Level.EXCELLENT)] + [Decision(r, Level.GOOD) for r in seven[1:]],
+        decisions=[Decision(seven[0], Level.EXCELLENT)]
+        + [Decision(r, Level.GOOD) for r in seven[1:]],
         user=users["office"],
     )
     assert Rating.objects.filter(year=2019, level=Level.EXCELLENT).count() == 1
@@ -189,8 +205,11 @@ def test_a_recorded_condition_caps_the_level(tree, users, meeting_a):
     member = tree.members_a[1]
     rating = reviewed(member, meeting_a, users["secretary"], level=Level.NOT_COMPLETE)
     services.cap_condition_record(
-        person=member, year=2019, kind=CapCondition.Kind.DISCIPLINED,
-        source="12-QĐ/UBKT", user=users["inspection"],
+        person=member,
+        year=2019,
+        kind=CapCondition.Kind.DISCIPLINED,
+        source="12-QĐ/UBKT",
+        user=users["inspection"],
     )
     with pytest.raises(ValidationError, match="12-QĐ/UBKT"):
         services.rating_decide(rating=rating, level=Level.GOOD, user=users["office"])
@@ -203,35 +222,49 @@ def test_a_cell_proposal_above_the_cap_is_refused(tree, users, meeting_a):
     member = tree.members_a[1]
     assessed(member, users["member"])
     services.cap_condition_record(
-        person=member, year=2019, kind=CapCondition.Kind.DEGRADATION,
-        source="Kết luận 3-KL/ĐU", user=users["office"],
+        person=member,
+        year=2019,
+        kind=CapCondition.Kind.DEGRADATION,
+        source="Kết luận 3-KL/ĐU",
+        user=users["office"],
     )
     with pytest.raises(ValidationError, match="3-KL/ĐU"):
         services.ratings_propose(
-            cell=tree.cell_a, year=2019, meeting=meeting_a,
-            proposals=[(member, Level.GOOD, "")], user=users["secretary"],
+            cell=tree.cell_a,
+            year=2019,
+            meeting=meeting_a,
+            proposals=[(member, Level.GOOD, "")],
+            user=users["secretary"],
         )
 
 
 def test_from_2023_a_self_fixed_violation_does_not_cap(tree, users):
-    meeting = tree.cell_a.meetings.create(
-        code="SH-2023", kind="regular", date=dt.date(2023, 12, 5)
-    )
+    meeting = tree.cell_a.meetings.create(code="SH-2023", kind="regular", date=dt.date(2023, 12, 5))
     member = tree.members_a[1]
     rating = reviewed(member, meeting, users["secretary"], year=2023)
     services.cap_condition_record(
-        person=member, year=2023, kind=CapCondition.Kind.DISCIPLINED,
-        source="Tự phát hiện", self_fixed=True, user=users["office"],
+        person=member,
+        year=2023,
+        kind=CapCondition.Kind.DISCIPLINED,
+        source="Tự phát hiện",
+        self_fixed=True,
+        user=users["office"],
     )
     services.rating_decide(rating=rating, level=Level.GOOD, user=users["office"])
     # 2019 rules: the same condition caps.
     services.cap_condition_record(
-        person=member, year=2019, kind=CapCondition.Kind.DISCIPLINED,
-        source="Tự phát hiện 2019", self_fixed=True, user=users["office"],
+        person=member,
+        year=2019,
+        kind=CapCondition.Kind.DISCIPLINED,
+        source="Tự phát hiện 2019",
+        self_fixed=True,
+        user=users["office"],
     )
     other = services.rating_open(person=member, year=2019)
     with pytest.raises(ValidationError):
-        services.ratings_decide(decisions=[Decision(other, Level.GOOD)], user=users["office"], imported=True)
+        services.ratings_decide(
+            decisions=[Decision(other, Level.GOOD)], user=users["office"], imported=True
+        )
 
 
 def test_a_condition_cannot_silently_contradict_a_decision(tree, users, meeting_a):
@@ -239,8 +272,11 @@ def test_a_condition_cannot_silently_contradict_a_decision(tree, users, meeting_
     services.rating_decide(rating=rating, level=Level.GOOD, user=users["office"])
     with pytest.raises(ValidationError):
         services.cap_condition_record(
-            person=tree.members_a[1], year=2019, kind=CapCondition.Kind.TARGETS,
-            source="BB 1", user=users["office"],
+            person=tree.members_a[1],
+            year=2019,
+            kind=CapCondition.Kind.TARGETS,
+            source="BB 1",
+            user=users["office"],
         )
 
 
@@ -270,8 +306,14 @@ def test_a_new_rule_set_may_not_overlap_and_must_have_ordered_thresholds(users, 
     current.last_year = 2029
     services.rule_set_save(rule_set=current, user=users["office"])
     bad = RuleSet(
-        code="QD-2030", name="2030", first_year=2030, documents="x", scored=True,
-        excellent_min_score=Decimal(70), good_min_score=Decimal(80), complete_min_score=Decimal(50),
+        code="QD-2030",
+        name="2030",
+        first_year=2030,
+        documents="x",
+        scored=True,
+        excellent_min_score=Decimal(70),
+        good_min_score=Decimal(80),
+        complete_min_score=Decimal(50),
     )
     with pytest.raises(ValidationError):
         services.rule_set_save(rule_set=bad, user=users["office"])
