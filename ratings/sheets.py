@@ -54,7 +54,7 @@ def parse_year(value: Any) -> int | None:
 
 def parse_score(value: Any) -> Decimal | None:
     score = parse_decimal(value)
-    if score is not None and not Decimal(0) <= score <= Decimal(100):
+    if score is not None and not (score.is_finite() and Decimal(0) <= score <= Decimal(100)):
         raise CellError(_("a score lies between 0 and 100, not %(value)s.") % {"value": value})
     return score
 

@@ -132,3 +132,33 @@ def test_the_caps_apply_to_imported_history(tree, users):
         user=users["office"],
     )
     assert result.ok
+
+
+from hypothesis import example, given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from ratings.sheets import parse_score, parse_year  # noqa: E402
+from workbook.registry import CellError  # noqa: E402
+
+
+@given(st.one_of(st.text(max_size=12), st.floats(allow_nan=True), st.integers()))
+@example(float("nan"))
+@example("NaN")
+@example("sNaN")
+def test_score_cells_parse_into_range_or_say_why(value):
+    try:
+        score = parse_score(value)
+    except CellError as error:
+        assert str(error)
+    else:
+        assert score is None or 0 <= score <= 100
+
+
+@given(st.one_of(st.text(max_size=8), st.integers(), st.floats(allow_nan=False)))
+def test_year_cells_parse_into_a_year_or_say_why(value):
+    try:
+        year = parse_year(value)
+    except CellError as error:
+        assert str(error)
+    else:
+        assert year is None or 1930 <= year <= 2100
