@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -360,7 +361,7 @@ def decide_list(request: HttpRequest, year: int) -> HttpResponse:
     queryset = (
         Rating.objects.filter(committee=committee, year=year)
         .select_related("person", "unit", "cell")
-        .order_by("person", "cell__path", "person__sort_key")
+        .order_by(F("unit").asc(nulls_first=True), "cell__path", "person__sort_key", "pk")
     )
     cell_code = request.GET.get("cell", "")
     if cell_code:

@@ -1,9 +1,12 @@
 """The round in a real browser: the member self-assesses, the secretary proposes at the cell's
 meeting, the office decides. Screenshots for the user guide."""
 
+import datetime as dt
+
 import pytest
 
 from core.testing import sign_in_browser
+from pledges.models import PersonalPlan, Pledge
 from ratings.models import Level, Rating
 
 
@@ -11,6 +14,15 @@ from ratings.models import Level, Rating
 @pytest.mark.django_db(transaction=True)
 def test_the_round_from_self_assessment_to_decision(page, tree, users, meeting_a, screenshot):
     member = tree.members_a[1]
+    Pledge.objects.create(
+        person=member,
+        year=2019,
+        registered_on=dt.date(2019, 2, 20),
+        content="Học tập và làm theo tấm gương đạo đức Hồ Chí Minh; thực hiện văn hóa công sở.",
+    )
+    PersonalPlan.objects.create(
+        person=member, year=2019, content="Hoàn thành đúng hạn 100% nhiệm vụ chuyên môn được giao."
+    )
     sign_in_browser(page, "member")
     page.goto("/xep-loai/?year=2019")
     page.get_by_role("link", name="Bản tự đánh giá của tôi").click()
