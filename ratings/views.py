@@ -96,7 +96,7 @@ def self_assess(request: HttpRequest, year: int) -> HttpResponse:
     if person is None or not person.party_joined_on:
         raise PermissionDenied
     rule_set = selectors.rule_set_for_year(year)
-    if rule_set is None:
+    if rule_set is None or year > timezone.localdate().year:
         raise Http404
     rating = Rating.objects.filter(person=person, year=year).first()
     if rating and rating.level:

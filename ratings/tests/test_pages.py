@@ -322,3 +322,11 @@ def test_progress_and_summary_figures(tree, users, client_as):
     assert state.undecided_members == 16
     body = client_as("office").get(reverse("ratings:progress"), {"year": 2018}).content.decode()
     assert "100%" in body
+
+
+def test_a_member_cannot_open_another_members_rating(tree, users, client_as):
+    other = services.rating_open(person=tree.members_a[2], year=2019)
+    client = client_as("member")
+    assert client.get(reverse("ratings:detail", kwargs={"pk": other.pk})).status_code == 404
+    assert client.get(reverse("ratings:complain", kwargs={"pk": other.pk})).status_code == 404
+    assert client.get(reverse("ratings:self_assess", kwargs={"year": 2099})).status_code == 404
