@@ -171,11 +171,12 @@ def quota_check(rule_set: RuleSetLike, counts: dict[str, int]) -> QuotaCheck:
     return QuotaCheck(applies=limit is not None, excellent=excellent, base=base, limit=limit)
 
 
-def quota_message(rule_set: RuleSetLike, check: QuotaCheck) -> str:
+def quota_message(rule_set: RuleSetLike, check: QuotaCheck, now: QuotaCheck | None = None) -> str:
+    """The refusal: the limit, the counts it would make, and (when given) the counts now."""
     base_label = (
         _("of those rated") if rule_set.quota_base == "rated" else _("of those rated HTTNV")
     )
-    return _(
+    message = _(
         "Quota on excellent broken: at most %(percent)s%% %(base_label)s may be rated HTXSNV, "
         "that is %(limit)s of %(base)s; this would make %(excellent)s."
     ) % {
@@ -185,6 +186,11 @@ def quota_message(rule_set: RuleSetLike, check: QuotaCheck) -> str:
         "base": check.base,
         "excellent": check.excellent,
     }
+    if now is not None:
+        message += " " + _(
+            "Decided so far: %(excellent)s HTXSNV, %(base)s in the base of the quota."
+        ) % {"excellent": now.excellent, "base": now.base}
+    return message
 
 
 def quota_worsens(before: QuotaCheck, after: QuotaCheck) -> bool:

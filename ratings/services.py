@@ -265,9 +265,8 @@ def _quota_guard(
         check_after = rules.quota_check(rule_set, after)
         if rules.quota_worsens(check_before, check_after):
             prefix = _("Members") if persons else _("Party organisations")
-            raise ValidationError(
-                {"level": f"{prefix}, {year}: {rules.quota_message(rule_set, check_after)}"}
-            )
+            message = rules.quota_message(rule_set, check_after, check_before)
+            raise ValidationError({"level": f"{prefix}, {year}: {message}"})
 
 
 @transaction.atomic

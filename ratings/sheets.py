@@ -337,7 +337,8 @@ class RatingSheet(SheetHandler):
                     sheet,
                     min(rows_of[key]),
                     LEVEL,
-                    f"{committee}, {year}, {who}: {rules.quota_message(rule_set, check_after)}",
+                    f"{committee}, {year}, {who}: "
+                    + rules.quota_message(rule_set, check_after, check_before),
                 )
         plan.items = planned
 

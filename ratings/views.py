@@ -183,6 +183,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "pledge": pledge,
         "plan": plan,
         "complaints": list(rating.complaints.select_related("lodged_by")),
+        "history": list(
+            rating.history.select_related("history_user").order_by("-history_date")[:50]
+        ),
         "can_decide": rating_policy.can(request.user, DECIDE, rating),
         "can_complain": rating_policy.can(request.user, COMPLAIN, rating),
         "can_self_assess": rating_policy.can(request.user, SELF_ASSESS, rating),
