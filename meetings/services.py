@@ -412,8 +412,8 @@ def focus_area_save(*, user: Any, focus_area: FocusArea | None = None, **fields:
     focus_area = focus_area or FocusArea()
     for name, value in fields.items():
         setattr(focus_area, name, value)
-    _require_office(user, focus_area.committee)
     focus_area.full_clean()
+    _require_office(user, focus_area.committee)
     _who(focus_area, user)
     focus_area.save()
     return focus_area
@@ -421,20 +421,21 @@ def focus_area_save(*, user: Any, focus_area: FocusArea | None = None, **fields:
 
 @transaction.atomic
 def topic_deadline_save(
-    *, user: Any, deadline: TopicDeadline | None = None, **fields: Any
+    *, user: Any, topic_deadline: TopicDeadline | None = None, **fields: Any
 ) -> TopicDeadline:
-    deadline = deadline or TopicDeadline()
+    """Set the date by which every cell of the committee must have studied a topic."""
+    item = topic_deadline or TopicDeadline()
     for name, value in fields.items():
-        setattr(deadline, name, value)
-    _require_office(user, deadline.committee)
-    deadline.full_clean()
-    _who(deadline, user)
-    deadline.save()
-    return deadline
+        setattr(item, name, value)
+    item.full_clean()
+    _require_office(user, item.committee)
+    _who(item, user)
+    item.save()
+    return item
 
 
 @transaction.atomic
-def topic_deadline_delete(*, user: Any, deadline: TopicDeadline) -> None:
-    _require_office(user, deadline.committee)
-    _who(deadline, user)
-    deadline.delete()
+def topic_deadline_delete(*, user: Any, topic_deadline: TopicDeadline) -> None:
+    _require_office(user, topic_deadline.committee)
+    _who(topic_deadline, user)
+    topic_deadline.delete()

@@ -668,7 +668,7 @@ def deadline_create(request: HttpRequest) -> HttpResponse:
         save=services.topic_deadline_save,
         target="meetings:deadlines",
         title=_("New study deadline"),
-        key="deadline",
+        key="topic_deadline",
     )
 
 
@@ -684,7 +684,7 @@ def deadline_edit(request: HttpRequest, pk: int) -> HttpResponse:
         save=services.topic_deadline_save,
         target="meetings:deadlines",
         title=_("Study deadline"),
-        key="deadline",
+        key="topic_deadline",
     )
 
 
@@ -692,6 +692,6 @@ def deadline_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @roles_required(Role.OFFICE)
 def deadline_delete(request: HttpRequest, pk: int) -> HttpResponse:
     item = policies.deadlines.get_visible_or_404(request.user, pk=pk)
-    services.topic_deadline_delete(user=request.user, deadline=item)
+    services.topic_deadline_delete(user=request.user, topic_deadline=item)
     messages.success(request, _("The deadline was deleted."))
     return redirect(reverse("meetings:deadlines"))

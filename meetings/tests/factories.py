@@ -7,7 +7,12 @@ from meetings.models import Attendance, FocusArea, Guest, Meeting, Minutes, Topi
 from organisation.tests.factories import UnitFactory
 
 TOPIC_TITLES = {
-    "CD-TK-XII": ("Những nội dung cơ bản của tư tưởng, đạo đức, phong cách Hồ Chí Minh", "term", 2016, 2021),
+    "CD-TK-XII": (
+        "Những nội dung cơ bản của tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+        "term",
+        2016,
+        2021,
+    ),
     "CD-2017": ("Chuyên đề năm 2017", "annual", 2017, 2017),
     "CD-2018": ("Chuyên đề năm 2018", "annual", 2018, 2018),
     "CD-2019": ("Chuyên đề năm 2019", "annual", 2019, 2019),

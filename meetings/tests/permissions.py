@@ -65,7 +65,9 @@ def focus_kwargs(tree, users):
 
 def deadline_kwargs(tree, users):
     deadline, _ = TopicDeadline.objects.get_or_create(
-        committee=tree.committee, topic=topic("CD-TK-XIII"), defaults={"deadline": dt.date(2024, 6, 30)}
+        committee=tree.committee,
+        topic=topic("CD-TK-XIII"),
+        defaults={"deadline": dt.date(2024, 6, 30)},
     )
     return {"pk": deadline.pk}
 
@@ -118,7 +120,5 @@ MATRIX = {
     "meetings:deadlines": Case(expect=OVERSIGHT),
     "meetings:deadline_create": Case(expect=OFFICE_ONLY),
     "meetings:deadline_edit": Case(expect=OFFICE_ONLY, kwargs=deadline_kwargs),
-    "meetings:deadline_delete": Case(
-        expect={"office": 302}, kwargs=deadline_kwargs, method="post"
-    ),
+    "meetings:deadline_delete": Case(expect={"office": 302}, kwargs=deadline_kwargs, method="post"),
 }
