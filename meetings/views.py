@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -525,9 +527,23 @@ def attention(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     cells = selectors.cells_in_scope(request.user)
     committees = list(selectors.committees_for(request.user))
-    result = selectors.attention(cells, committees[0] if committees else None, today)
+    committee = committees[0] if committees else None
+    result = selectors.attention(cells, committee, today)
+    year = _year(request)
+    if year != today.year:
+        # Điều 8 looks at a calendar year: the office may check a past year too.
+        threshold = selectors.rules_in_force(committee, dt.date(year, 12, 31)).absence_months
+        result.absentees = selectors.absentees([cell.pk for cell in cells], year, threshold)
+        result.absence_months = threshold
     return render(
-        request, "meetings/attention.html", {"attention": result, "today": today, "full": True}
+        request,
+        "meetings/attention.html",
+        {
+            "attention": result,
+            "today": today,
+            "year": year,
+            "years": range(today.year, 2014, -1),
+        },
     )
 
 

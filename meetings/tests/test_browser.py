@@ -49,9 +49,7 @@ def test_secretary_takes_attendance_and_approves_minutes(phone_page, tree, users
     screenshot(page, "sinh-hoat-diem-danh")
     page.get_by_role("button", name="Đánh dấu tất cả có mặt").click()
     page.locator(f"#roll-{third.pk}.is-present").wait_for()
-    statuses = dict(
-        Attendance.objects.filter(meeting=meeting).values_list("person_id", "status")
-    )
+    statuses = dict(Attendance.objects.filter(meeting=meeting).values_list("person_id", "status"))
     assert statuses == {first.pk: "present", second.pk: "excused", third.pk: "present"}
     assert Attendance.objects.get(person=second, meeting=meeting).reason == "Đi công tác"
 

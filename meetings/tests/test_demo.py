@@ -26,7 +26,10 @@ def test_demo_meetings(db):
     assert conference.attendance.count() > 400
     briefed_2016 = (
         Meeting.objects.filter(
-            unit__in=cells, kind__in=["briefing", "study"], topics__code="CD-TK-XII", date__year=2016
+            unit__in=cells,
+            kind__in=["briefing", "study"],
+            topics__code="CD-TK-XII",
+            date__year=2016,
         )
         .values("unit")
         .distinct()
@@ -53,9 +56,9 @@ def test_demo_meetings(db):
         assert per_cell == 12
         quarters = {
             (m.month - 1) // 3
-            for m in Meeting.objects.filter(unit=cells[3], kind="thematic", date__year=year).values_list(
-                "date", flat=True
-            )
+            for m in Meeting.objects.filter(
+                unit=cells[3], kind="thematic", date__year=year
+            ).values_list("date", flat=True)
         }
         assert quarters == {0, 1, 2, 3}
     thematic = Meeting.objects.filter(kind="thematic").select_related("focus_area").first()

@@ -281,3 +281,18 @@ def test_settings_edit_by_office(tree, client_as):
     )
     assert response.status_code == 302
     assert "CD-2020" in client.get(reverse("meetings:deadlines")).content.decode()
+
+
+def test_attention_page_checks_a_past_year(tree, client_as, meeting_a):
+    for month in (1, 2, 3):
+        meeting = MeetingFactory(unit=tree.cell_a, date=dt.date(2023, month, 5))
+        Attendance.objects.create(meeting=meeting, person=tree.members_a[2], status="absent")
+    client = client_as("secretary")
+    page = client.get(reverse("meetings:attention"), {"year": 2023}).content.decode()
+    assert tree.members_a[2].full_name in page and "Điều 8" in page
+    page = (
+        client_as("other_secretary")
+        .get(reverse("meetings:attention"), {"year": 2023})
+        .content.decode()
+    )
+    assert tree.members_a[2].full_name not in page
