@@ -90,7 +90,7 @@ class MeetingSheet(SheetHandler):
 
     def check(self, rows: list[Row], ctx: ImportContext) -> None:
         units = ctx.known("unit", lambda: _units(ctx).keys())
-        topics = ctx.known("topic", lambda: _topics(ctx).keys())
+        topics = ctx.known("study_topic", lambda: _topics(ctx).keys())
         seen: dict[str, int] = {}
         valid: list[Row] = []
         for row in rows:
