@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import StudyTopic
@@ -97,7 +98,17 @@ class GuestForm(forms.Form):
     organisation = forms.CharField(label=_("organisation"), max_length=255, required=False)
 
 
+MINUTES_FILE_TYPES = ["pdf", "doc", "docx", "odt", "jpg", "jpeg", "png"]
+
+
 class MinutesForm(forms.ModelForm):
+    file = forms.FileField(
+        label=_("uploaded file"),
+        required=False,
+        validators=[FileExtensionValidator(MINUTES_FILE_TYPES)],
+        help_text=_("A scan or a Word file of minutes written on paper (PDF, Word or a photo)."),
+    )
+
     class Meta:
         model = Minutes
         fields = ["number", "proceedings", "discussion", "conclusion", "closing", "file"]
@@ -107,7 +118,6 @@ class MinutesForm(forms.ModelForm):
             "conclusion": forms.Textarea(attrs={"rows": 5}),
             "closing": forms.Textarea(attrs={"rows": 2}),
         }
-        help_texts = {"file": _("A scan or a Word file of minutes written on paper.")}
 
 
 class MeetingRulesForm(forms.ModelForm):

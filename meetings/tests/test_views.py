@@ -296,3 +296,20 @@ def test_attention_page_checks_a_past_year(tree, client_as, meeting_a):
         .content.decode()
     )
     assert tree.members_a[2].full_name not in page
+
+
+def test_minutes_upload_keeps_the_file_and_refuses_other_types(tree, client_as, meeting_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_as("secretary")
+    url = reverse("meetings:minutes_edit", args=[meeting_a.pk])
+    parts = {"number": "", "proceedings": "", "discussion": "", "conclusion": "", "closing": ""}
+    response = client.post(url, {**parts, "file": SimpleUploadedFile("x.exe", b"MZ")})
+    assert response.status_code == 200 and not Minutes.objects.exists()
+    client.post(url, {**parts, "file": SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 scan")})
+    minutes = Minutes.objects.get()
+    response = client.get(reverse("meetings:minutes_file", args=[meeting_a.pk, 1]))
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 scan"
+    client.post(reverse("meetings:minutes_approve", args=[meeting_a.pk]))
+    minutes.refresh_from_db()
+    assert minutes.is_locked  # an uploaded file is enough to approve
