@@ -39,9 +39,13 @@ def _rules_rows(committee: Unit | None) -> list[MeetingRules]:
     return rows
 
 
-def rules_in_force(committee: Unit | None, on_date: dt.date) -> MeetingRules:
-    """The committee's meeting rules in force on `on_date` (its own rows before defaults)."""
-    rows = _rules_rows(committee)
+def rules_in_force(
+    committee: Unit | None, on_date: dt.date, rows: list[MeetingRules] | None = None
+) -> MeetingRules:
+    """The committee's meeting rules in force on `on_date` (its own rows before defaults).
+
+    Pass `rows` from `rules_timeline` to look up several dates with one query."""
+    rows = _rules_rows(committee) if rows is None else rows
     own = [row for row in rows if committee is not None and row.committee_id == committee.pk]
     for candidates in (own, [row for row in rows if row.committee_id is None]):
         in_force = [row for row in candidates if row.effective_from <= on_date]
@@ -49,6 +53,11 @@ def rules_in_force(committee: Unit | None, on_date: dt.date) -> MeetingRules:
             return in_force[-1]
     # Before the first rule set: the earliest one is the fair default.
     return (own or rows)[0]
+
+
+def rules_timeline(committee: Unit | None) -> list[MeetingRules]:
+    """Every rule set that may apply to the committee, oldest first (one query)."""
+    return _rules_rows(committee)
 
 
 # Meeting lists
@@ -200,7 +209,7 @@ def coverage_grid(
     upto: dt.date | None = None,
 ) -> list[CoverageCell]:
     """Cells × 12 months: how many regular, thematic, briefing and study meetings each cell
-    held each month of `year`. Months after `upto` are not counted as missing. Two queries."""
+    held each month of `year`. Months after `upto` are not counted as missing. Three queries."""
     cells_qs = committee_cells(committee)
     if visible_units is not None:
         cells_qs = cells_qs.filter(pk__in=visible_units.values("pk"))
@@ -225,6 +234,17 @@ def coverage_grid(
             last_month = 0
         elif upto.year == year:
             last_month = upto.month
+    rows = rules_timeline(committee)
+    # A quarter is judged by the rules in force on its last day.
+    needed = [
+        max(
+            rules_in_force(
+                committee, dt.date(year, q * 3 + 3, 28 if q == 0 else 30), rows
+            ).thematic_per_quarter,
+            1,
+        )
+        for q in range(4)
+    ]
     result = []
     for cell in cells:
         months = [dict(table[cell.pk][month]) for month in MONTHS]
@@ -238,7 +258,7 @@ def coverage_grid(
             1
             for quarter in range(4)
             if (quarter * 3 + 3) <= last_month
-            and not any(months[quarter * 3 + i].get("thematic") for i in range(3))
+            and sum(months[quarter * 3 + i].get("thematic", 0) for i in range(3)) < needed[quarter]
         )
         result.append(coverage)
     return result

@@ -194,6 +194,8 @@ def attendance_mark(
     """
     _require_unit(user, meeting.unit)
     _check_attendance_allowed(meeting)
+    # Two quick taps on the same row must not both insert: serialise on the meeting.
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
     if not _allowed_people(meeting).filter(pk=person.pk).exists():
         raise ValidationError(
             _("%(name)s is not on the roll of %(unit)s on %(date)s.")

@@ -68,7 +68,7 @@ def big_committee(db):
 
 def test_coverage_grid_fixed_queries(big_committee, django_assert_max_num_queries):
     committee, cells = big_committee
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):
         grid = selectors.coverage_grid(committee, 2024, upto=dt.date(2025, 1, 1))
     assert len(grid) == 32
     assert all(row.regular_missing == 0 for row in grid)
@@ -87,6 +87,21 @@ def test_coverage_page_fixed_queries(big_committee, client, django_assert_max_nu
     with django_assert_max_num_queries(12):
         response = client.get(reverse("meetings:coverage"), {"year": 2024})
     assert response.content.decode().count('class="k k-r"') == 32 * 12
+
+
+def test_coverage_uses_the_thematic_rule(big_committee):
+    from meetings import services
+
+    committee, _ = big_committee
+    services.meeting_rules_save(
+        user=None,
+        committee=committee,
+        effective_from=dt.date(2024, 7, 1),
+        thematic_per_quarter=2,
+        absence_months=3,
+    )
+    grid = selectors.coverage_grid(committee, 2024, upto=dt.date(2025, 1, 1))
+    assert grid[0].thematic_quarters_missing == 2  # Q3 and Q4 need two each
 
 
 def test_topic_coverage(big_committee, django_assert_max_num_queries):
