@@ -239,7 +239,7 @@ def coverage_grid(
     needed = [
         max(
             rules_in_force(
-                committee, dt.date(year, q * 3 + 3, 28 if q == 0 else 30), rows
+                committee, _quarter_bounds(dt.date(year, q * 3 + 1, 1))[1], rows
             ).thematic_per_quarter,
             1,
         )
