@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from documents.models import StudyTopic
 from organisation.models import Person, Unit
@@ -31,7 +32,7 @@ class TimeInput(forms.TimeInput):
 
 class MeetingForm(forms.ModelForm):
     topics = forms.ModelMultipleChoiceField(
-        label=_("study topics"),
+        label=_("Study topics"),
         queryset=StudyTopic.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -64,7 +65,11 @@ class MeetingForm(forms.ModelForm):
             "content": forms.Textarea(attrs={"rows": 3}),
             "materials": forms.Textarea(attrs={"rows": 3}),
         }
-        labels = {"content": _("summary of the content")}
+        # "place" alone is "địa danh" (a unit's place name) in the organisation catalogue.
+        labels = {
+            "content": _("Summary of the content"),
+            "place": pgettext_lazy("meeting", "Place"),
+        }
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -86,7 +91,7 @@ class MarkForm(forms.Form):
 
 
 class AddPersonForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("staff member"), queryset=Person.objects.none())
+    person = forms.ModelChoiceField(label=_("Staff member"), queryset=Person.objects.none())
 
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -94,8 +99,8 @@ class AddPersonForm(forms.Form):
 
 
 class GuestForm(forms.Form):
-    name = forms.CharField(label=_("name"), max_length=120)
-    organisation = forms.CharField(label=_("organisation"), max_length=255, required=False)
+    name = forms.CharField(label=_("Name"), max_length=120)
+    organisation = forms.CharField(label=_("Organisation"), max_length=255, required=False)
 
 
 MINUTES_FILE_TYPES = ["pdf", "doc", "docx", "odt", "jpg", "jpeg", "png"]
@@ -103,7 +108,7 @@ MINUTES_FILE_TYPES = ["pdf", "doc", "docx", "odt", "jpg", "jpeg", "png"]
 
 class MinutesForm(forms.ModelForm):
     file = forms.FileField(
-        label=_("uploaded file"),
+        label=_("Uploaded file"),
         required=False,
         validators=[FileExtensionValidator(MINUTES_FILE_TYPES)],
         help_text=_("A scan or a Word file of minutes written on paper (PDF, Word or a photo)."),
