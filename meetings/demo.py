@@ -21,7 +21,7 @@ from core import demo
 from documents.models import StudyTopic
 from organisation.models import Posting
 
-from .models import Attendance, FocusArea, Meeting, Minutes, TopicDeadline
+from .models import Attendance, FocusArea, Guest, Meeting, Minutes, TopicDeadline
 from .reference import KIND_LETTERS
 from .services import meeting_rules_ensure_defaults
 
@@ -180,6 +180,21 @@ def build_meetings(ctx: demo.DemoContext) -> None:
     )
     meetings.append(conference)
     topic_links.append((conference.code, "CD-TK-XII"))
+    # The committee's yearly study conferences ("tổ chức học tập và thực hiện chuyên đề hàng
+    # năm"); in 2020, because of Covid-19, the cells studied the topic at their March meeting.
+    for year in (2017, 2018, 2019):
+        study = _meeting(
+            committee,
+            Meeting.Kind.STUDY,
+            dt.date(year, 2, 20),
+            f"Hội nghị học tập, quán triệt Chuyên đề năm {year} cho cán bộ, đảng viên toàn Đảng bộ",
+            place="Hội trường Sở Văn hóa và Thể thao",
+            start_time=dt.time(8, 0),
+            end_time=dt.time(11, 0),
+            materials=f"Tài liệu Chuyên đề năm {year}",
+        )
+        meetings.append(study)
+        topic_links.append((study.code, f"CD-{year}"))
     for index, cell in enumerate(cells):
         for year in range(FIRST_YEAR, LAST_YEAR + 1):
             for month in range(1, 13):
@@ -303,5 +318,19 @@ def build_meetings(ctx: demo.DemoContext) -> None:
                 )
             )
     Minutes.objects.bulk_create(minutes)
+    Guest.objects.bulk_create(
+        [
+            Guest(
+                meeting_id=ids[conference.code],
+                name="Đại diện Ban Tuyên giáo Thành ủy",
+                organisation="Ban Tuyên giáo Thành ủy Hà Nội",
+            ),
+            Guest(
+                meeting_id=ids[conference.code],
+                name="Báo cáo viên",
+                organisation="Trường Đào tạo cán bộ Lê Hồng Phong",
+            ),
+        ]
+    )
     ctx.data["meetings_done"] = True
     ctx.log(f"  {len(meetings)} hội nghị, {len(attendance)} lượt tham dự")
