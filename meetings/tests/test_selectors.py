@@ -194,3 +194,18 @@ def test_roll_ignores_other_units(tree, meeting_a):
     rows = selectors.meeting_roll(meeting_a)
     assert {row.person for row in rows} == set(tree.members_a)
     assert Unit.objects.count() == 4
+
+
+def test_dashboard_page_fixed_queries(big_committee, client, django_assert_max_num_queries):
+    from accounts.tests.factories import RoleAssignmentFactory, UserFactory
+
+    committee, cells = big_committee
+    user = UserFactory()
+    RoleAssignmentFactory(user=user, role="office", unit=committee)
+    secretary = UserFactory()
+    RoleAssignmentFactory(user=secretary, role="secretary", unit=cells[1])
+    for who, cap in ((user, 16), (secretary, 16)):
+        client.force_login(who)
+        with django_assert_max_num_queries(cap):
+            response = client.get(reverse("core:home"))
+        assert "Sinh hoạt: việc cần chú ý" in response.content.decode()
