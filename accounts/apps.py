@@ -11,4 +11,9 @@ class AccountsConfig(AppConfig):
 
         from .models import RoleAssignment
 
-        audit.register(RoleAssignment, unit="unit")
+        audit.register(
+            RoleAssignment,
+            unit="unit",
+            label=lambda row: f"{row.user} – {row.get_role_display()} – {row.unit.name}",
+            select_related=("user", "unit"),
+        )

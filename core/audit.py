@@ -4,16 +4,22 @@ Each app registers its models in AppConfig.ready():
 
     from core import audit
     audit.register(Meeting, unit="unit")                  # history rows carry a unit
-    audit.register(Attendance, unit="meeting__unit", person="person")
+    audit.register(Attendance, unit="meeting__unit", person="person",
+                   label=lambda row: f"{row.person} – {row.meeting}",
+                   select_related=("person", "meeting"))
 
 `unit` and `person` are lookups on the *historical* model that lead to a unit and to a
 person; they let the office filter the trail by unit (its whole subtree) and by person. A
-model without them still shows, but drops out when that filter is used.
+model without them still shows, but drops out when that filter is used. `label` names a
+history row on the page (default: `str()` of the row's instance); give it, with the foreign
+keys it reads in `select_related`, when `__str__` follows foreign keys, so that a page of the
+trail costs a fixed number of queries.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,9 +33,12 @@ class AuditedModel:
     model: type[Model]
     unit: str | None = None
     person: str | None = None
+    # How a history row is named on the page; related rows it needs are select_related.
+    label: Callable[[Any], str] | None = None
+    select_related: tuple[str, ...] = ()
 
     @property
-    def label(self) -> str:
+    def key(self) -> str:
         return self.model._meta.label_lower
 
     @property
@@ -43,12 +52,19 @@ class AuditedModel:
 _registry: dict[str, AuditedModel] = {}
 
 
-def register(model: type[Model], *, unit: str | None = None, person: str | None = None) -> None:
+def register(
+    model: type[Model],
+    *,
+    unit: str | None = None,
+    person: str | None = None,
+    label: Callable[[Any], str] | None = None,
+    select_related: tuple[str, ...] = (),
+) -> None:
     """Show `model`'s history on the audit page (it needs `history = HistoricalRecords()`)."""
     if not hasattr(model, "history"):
         raise TypeError(f"{model.__name__} has no HistoricalRecords")
-    entry = AuditedModel(model, unit, person)
-    _registry[entry.label] = entry
+    entry = AuditedModel(model, unit, person, label, tuple(select_related))
+    _registry[entry.key] = entry
 
 
 def registered() -> list[AuditedModel]:
@@ -116,6 +132,8 @@ class AuditRecord:
 
     @property
     def object_label(self) -> str:
+        if self.entry.label is not None:
+            return self.entry.label(self.record)
         return str(self.record.instance)
 
 
@@ -143,32 +161,96 @@ def _verbose(model: type[Model], name: str) -> str:
 HIDDEN_FIELDS = {"search_key", "sort_key", "path", "depth", "id"}
 
 
-def _changes(entry: AuditedModel, record: Any) -> list[Change]:
-    model = entry.model
-    if record.history_type == "+":
-        changes = []
-        for field in model._meta.concrete_fields:
-            if field.name in HIDDEN_FIELDS:
-                continue
-            value = getattr(record, field.attname, None)
-            if value not in (None, ""):
+def _field_changes(model: type[Model], record: Any, previous: Any | None) -> list[Change]:
+    changes = []
+    for field in model._meta.concrete_fields:
+        if field.name in HIDDEN_FIELDS:
+            continue
+        new = getattr(record, field.attname, None)
+        if previous is None:
+            if new not in (None, ""):
                 changes.append(
-                    Change(_verbose(model, field.name), None, _display(model, field.name, value))
+                    Change(_verbose(model, field.name), None, _display(model, field.name, new))
                 )
-        return changes
-    previous = record.prev_record
-    if previous is None:
-        return []
-    delta = record.diff_against(previous)
-    return [
-        Change(
-            _verbose(model, change.field),
-            _display(model, change.field, change.old),
-            _display(model, change.field, change.new),
+            continue
+        old = getattr(previous, field.attname, None)
+        if old != new:
+            changes.append(
+                Change(
+                    _verbose(model, field.name),
+                    _display(model, field.name, old),
+                    _display(model, field.name, new),
+                )
+            )
+    return changes
+
+
+def _previous_records(history: QuerySet, records: list[Any]) -> dict[int, Any]:
+    """history_id → the record of the same object just before it, in one query."""
+    changed = [record for record in records if record.history_type != "+"]
+    if not changed:
+        return {}
+    latest = max(record.history_date for record in changed)
+    older = history.filter(
+        id__in={record.id for record in changed}, history_date__lte=latest
+    ).order_by("id", "history_date", "history_id")
+    by_object: dict[Any, list[Any]] = {}
+    for row in older:
+        by_object.setdefault(row.id, []).append(row)
+    result = {}
+    for record in changed:
+        before = None
+        for row in by_object.get(record.id, []):
+            if (row.history_date, row.history_id) >= (record.history_date, record.history_id):
+                break
+            before = row
+        if before is not None:
+            result[record.history_id] = before
+    return result
+
+
+def _m2m_changes(
+    entry: AuditedModel, records: list[Any], previous: dict[int, Any]
+) -> dict[int, list[Change]]:
+    """Changes of many-to-many fields tracked by the history, a query or two per field."""
+    model = entry.model
+    result: dict[int, list[Change]] = {}
+    if not records:
+        return result
+    fields = [field.name for field in getattr(records[0], "_history_m2m_fields", [])]
+    history_ids = {record.history_id for record in records} | {
+        row.history_id for row in previous.values()
+    }
+    for name in fields:
+        field = model._meta.get_field(name)
+        through = getattr(records[0], name).model
+        target = field.related_model._meta.model_name
+        values: dict[int, set[Any]] = {}
+        for history_id, target_id in through.objects.filter(history_id__in=history_ids).values_list(
+            "history_id", target
+        ):
+            values.setdefault(history_id, set()).add(target_id)
+        names = dict(
+            (obj.pk, str(obj))
+            for obj in field.related_model._default_manager.filter(
+                pk__in={pk for ids in values.values() for pk in ids}
+            )
         )
-        for change in delta.changes
-        if change.field not in HIDDEN_FIELDS
-    ]
+
+        def label(ids: set[Any], names: dict = names) -> str:
+            return ", ".join(sorted(names.get(pk, str(pk)) for pk in ids))
+
+        for record in records:
+            new = values.get(record.history_id, set())
+            before = previous.get(record.history_id)
+            old = values.get(before.history_id, set()) if before is not None else set()
+            if record.history_type == "+" and not new:
+                continue
+            if new != old and (before is not None or record.history_type == "+"):
+                result.setdefault(record.history_id, []).append(
+                    Change(str(field.verbose_name), label(old) or None, label(new))
+                )
+    return result
 
 
 class AuditTrail:
@@ -182,7 +264,7 @@ class AuditTrail:
     def __init__(self, filters: AuditFilters) -> None:
         self.sources: list[tuple[AuditedModel, QuerySet]] = []
         for entry in registered():
-            if filters.model and entry.label != filters.model:
+            if filters.model and entry.key != filters.model:
                 continue
             queryset = _filtered(entry, filters)
             if queryset is not None:
@@ -213,13 +295,32 @@ class AuditTrail:
         for _, history_id, position in page:
             wanted.setdefault(position, []).append(history_id)
         loaded: dict[tuple[int, int], Any] = {}
+        changes: dict[tuple[int, int], list[Change]] = {}
         for position, ids in wanted.items():
-            _, queryset = self.sources[position]
-            for record in queryset.filter(history_id__in=ids).select_related("history_user"):
-                loaded[(position, record.history_id)] = record
-        result = []
-        for _, history_id, position in page:
-            entry = self.sources[position][0]
-            record = loaded[(position, history_id)]
-            result.append(AuditRecord(entry, record, _changes(entry, record)))
-        return result
+            entry, queryset = self.sources[position]
+            records = list(
+                queryset.filter(history_id__in=ids).select_related(
+                    "history_user", *entry.select_related
+                )
+            )
+            previous = _previous_records(entry.history(), records)
+            m2m = _m2m_changes(entry, records, previous)
+            for record in records:
+                key = (position, record.history_id)
+                loaded[key] = record
+                before = previous.get(record.history_id)
+                if record.history_type == "~" and before is None:
+                    found: list[Change] = []
+                elif record.history_type == "-":
+                    found = []
+                else:
+                    found = _field_changes(entry.model, record, before)
+                changes[key] = found + m2m.get(record.history_id, [])
+        return [
+            AuditRecord(
+                self.sources[position][0],
+                loaded[(position, history_id)],
+                changes[(position, history_id)],
+            )
+            for _, history_id, position in page
+        ]

@@ -35,7 +35,7 @@ class AuditFilterForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["model"].choices = [("", _("All records"))] + [
-            (entry.label, entry.name.capitalize()) for entry in audit.registered()
+            (entry.key, entry.name.capitalize()) for entry in audit.registered()
         ]
         self.fields["unit"].queryset = apps.get_model("organisation", "Unit").objects.order_by(
             "path"

@@ -15,7 +15,13 @@ class OrganisationConfig(AppConfig):
 
         audit.register(Unit, unit="id")
         audit.register(Person, unit="unit", person="id")
-        audit.register(Posting, unit="unit", person="person")
+        audit.register(
+            Posting,
+            unit="unit",
+            person="person",
+            label=lambda row: f"{row.person.full_name} – {row.unit.name}",
+            select_related=("person", "unit"),
+        )
         navigation.register(_("Units and people"), "organisation:overview", SEES_OWN_UNIT, 10)
         navigation.register(_("My record"), "organisation:me", (Role.MEMBER,), 15)
         dashboard.register(panels.register_panel)
