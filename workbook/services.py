@@ -14,6 +14,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 
+from . import fastread
 from .registry import (
     CellError,
     ImportContext,
@@ -26,6 +27,7 @@ from .registry import (
 )
 
 GUIDE_SHEET = "Hướng dẫn"
+fastread.install()
 
 
 @dataclass

@@ -1,7 +1,7 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core import vn
@@ -68,3 +68,29 @@ def test_whole_numbers_read_from_text_and_floats(number):
     assert parse_int(str(number)) == number
     assert parse_int(float(number)) == number
     assert parse_text(float(number)) == str(number)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc"]), max_size=20),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_the_fast_reader_reads_text_cells_as_openpyxl_does(texts):
+    import io
+
+    from openpyxl import Workbook, load_workbook
+
+    from workbook import fastread
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("S")
+    sheet.append(texts)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    fastread.install()
+    fast = next(load_workbook(io.BytesIO(buffer.getvalue()), read_only=True)["S"].values)
+    plain = next(load_workbook(io.BytesIO(buffer.getvalue()))["S"].values)
+    assert list(fast) == list(plain)
