@@ -36,17 +36,27 @@ def _letter_and_tone(char: str) -> tuple[str, int]:
     return letter, tone
 
 
+def _code(rank: int) -> str:
+    """Two lower-case letters from b…y for a letter's rank: plain ASCII, so that any database
+    collation (C, en_US, ICU) orders the keys alike and PostgreSQL accepts them (no NUL)."""
+    return chr(ord("b") + rank // 24) + chr(ord("b") + rank % 24)
+
+
+_OTHER = "zz"  # characters outside the alphabet sort after every letter
+_SEPARATOR = "a"  # between words, and before the tones: lower than every letter's code
+
+
 def _collation(text: str) -> str:
     primary, secondary = [], []
     for char in text:
         if char.isspace():
-            primary.append(" ")
+            primary.append(_SEPARATOR)
             continue
         letter, tone = _letter_and_tone(char)
         rank = _LETTER_RANK.get(letter)
-        primary.append(chr(0x100 + rank) if rank is not None else letter)
-        secondary.append(str(tone))
-    return "".join(primary) + "\x00" + "".join(secondary)
+        primary.append(_code(rank) if rank is not None else _OTHER)
+        secondary.append(chr(ord("b") + tone))
+    return "".join(primary) + _SEPARATOR + _SEPARATOR + "".join(secondary)
 
 
 def name_sort_key(full_name: str) -> str:
@@ -69,7 +79,7 @@ def format_date(value: dt.date | dt.datetime | None) -> str:
         return ""
     if isinstance(value, dt.datetime):
         value = value.date()
-    return value.strftime("%d/%m/%Y")
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
 
 
 def format_number(value: int | float | Decimal | None, decimals: int = 0) -> str:

@@ -174,7 +174,8 @@ def unit_tree(units: list[Unit], direct: dict[int, Counts]) -> list[TreeNode]:
             if node is not None:
                 node.counts.add(counts)
     roots: list[TreeNode] = []
-    for unit in units:
+    # Siblings by code, whatever the database's collation does with the dotted paths.
+    for unit in sorted(units, key=lambda unit: unit.code):
         node = nodes[unit.pk]
         parent = nodes.get(unit.parent_id) if unit.parent_id else None
         (parent.children if parent else roots).append(node)
