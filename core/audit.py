@@ -161,7 +161,30 @@ def _verbose(model: type[Model], name: str) -> str:
 HIDDEN_FIELDS = {"search_key", "sort_key", "path", "depth", "id"}
 
 
-def _field_changes(model: type[Model], record: Any, previous: Any | None) -> list[Change]:
+def _related_names(model: type[Model], rows: list[Any]) -> dict[str, dict[Any, str]]:
+    """For each foreign key of `model`, the names of the rows it points to (a query each)."""
+    names: dict[str, dict[Any, str]] = {}
+    for field in model._meta.concrete_fields:
+        if not field.is_relation or field.name in HIDDEN_FIELDS:
+            continue
+        ids = {getattr(row, field.attname, None) for row in rows} - {None}
+        if ids:
+            found = field.related_model._default_manager.in_bulk(ids)
+            names[field.attname] = {pk: str(obj) for pk, obj in found.items()}
+    return names
+
+
+def _field_changes(
+    model: type[Model],
+    record: Any,
+    previous: Any | None,
+    related: dict[str, dict[Any, str]],
+) -> list[Change]:
+    def show(field: Any, value: Any) -> Any:
+        if field.is_relation:
+            return related.get(field.attname, {}).get(value, value)
+        return _display(model, field.name, value)
+
     changes = []
     for field in model._meta.concrete_fields:
         if field.name in HIDDEN_FIELDS:
@@ -169,19 +192,11 @@ def _field_changes(model: type[Model], record: Any, previous: Any | None) -> lis
         new = getattr(record, field.attname, None)
         if previous is None:
             if new not in (None, ""):
-                changes.append(
-                    Change(_verbose(model, field.name), None, _display(model, field.name, new))
-                )
+                changes.append(Change(_verbose(model, field.name), None, show(field, new)))
             continue
         old = getattr(previous, field.attname, None)
         if old != new:
-            changes.append(
-                Change(
-                    _verbose(model, field.name),
-                    _display(model, field.name, old),
-                    _display(model, field.name, new),
-                )
-            )
+            changes.append(Change(_verbose(model, field.name), show(field, old), show(field, new)))
     return changes
 
 
@@ -305,6 +320,7 @@ class AuditTrail:
             )
             previous = _previous_records(entry.history(), records)
             m2m = _m2m_changes(entry, records, previous)
+            related = _related_names(entry.model, records + list(previous.values()))
             for record in records:
                 key = (position, record.history_id)
                 loaded[key] = record
@@ -314,7 +330,7 @@ class AuditTrail:
                 elif record.history_type == "-":
                     found = []
                 else:
-                    found = _field_changes(entry.model, record, before)
+                    found = _field_changes(entry.model, record, before, related)
                 changes[key] = found + m2m.get(record.history_id, [])
         return [
             AuditRecord(

@@ -216,8 +216,12 @@ def person_date_errors(
 class Posting(models.Model):
     """A period during which a person belongs to a unit (sinh hoạt tại đơn vị)."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="postings")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="postings")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="postings"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="postings"
+    )
     start = models.DateField(
         _("from"), null=True, blank=True, help_text=_("Blank: since before the records begin.")
     )

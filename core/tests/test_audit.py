@@ -102,3 +102,10 @@ def test_mass_organisation_changes_show_in_the_trail(client_as, tree, users):
         if change.field == "đoàn thể"
     ]
     assert (None, "Công đoàn") in found
+
+
+def test_foreign_keys_show_as_names(client_as, changes):
+    response = client_as("office").get(reverse("core:audit"), {"model": "organisation.posting"})
+    created = [item for item in rows(response) if item.action == "+"]
+    assert created
+    assert ("đơn vị", None, "Chi bộ A") in [(c.field, c.old, c.new) for c in created[0].changes]

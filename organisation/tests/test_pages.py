@@ -180,3 +180,11 @@ def test_dashboard_shows_the_register_figures(client_as, tree):
     )
     assert panel["context"]["cells"] == 2
     assert panel["context"]["totals"].members == 6
+
+
+def test_the_person_page_links_to_his_change_history(client_as, tree):
+    person = tree.members_a[2]
+    html = client_as("office").get(reverse("organisation:person", args=[person.pk])).content
+    link = f"/nhat-ky/?person={person.code}"
+    assert link in html.decode()
+    assert person.full_name in client_as("office").get(link).content.decode()
