@@ -116,8 +116,26 @@ def workbook_check(
         book.close()
     if not result.sheets:
         ctx.error(_("File"), None, None, _("the workbook has none of the expected sheets."))
-    result.errors, result.plans = ctx.errors, ctx.plans
+    result.errors, result.plans = _in_reading_order(ctx.errors), ctx.plans
     return result, ctx
+
+
+def _in_reading_order(errors: list[ImportError_]) -> list[ImportError_]:
+    """Errors by sheet (import order), row, then column (left to right)."""
+    sheets = {handler.sheet: index for index, handler in enumerate(handlers())}
+    columns = {
+        (handler.sheet, column.header): index
+        for handler in handlers()
+        for index, column in enumerate(handler.columns)
+    }
+    return sorted(
+        errors,
+        key=lambda error: (
+            sheets.get(error.sheet, -1),
+            error.row or 0,
+            columns.get((error.sheet, error.column), -1),
+        ),
+    )
 
 
 def workbook_import(
