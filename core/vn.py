@@ -1,6 +1,7 @@
 """Vietnamese text and number conventions: search keys, name sorting, dd/mm/yyyy, 1.234.567."""
 
 import datetime as dt
+import functools
 import unicodedata
 from decimal import Decimal
 
@@ -46,17 +47,22 @@ _OTHER = "zz"  # characters outside the alphabet sort after every letter
 _SEPARATOR = "a"  # between words, and before the tones: lower than every letter's code
 
 
-def _collation(text: str) -> str:
+@functools.lru_cache(maxsize=65536)
+def _word_collation(word: str) -> tuple[str, str]:
     primary, secondary = [], []
-    for char in text:
-        if char.isspace():
-            primary.append(_SEPARATOR)
-            continue
+    for char in word:
         letter, tone = _letter_and_tone(char)
         rank = _LETTER_RANK.get(letter)
         primary.append(_code(rank) if rank is not None else _OTHER)
         secondary.append(chr(ord("b") + tone))
-    return "".join(primary) + _SEPARATOR + _SEPARATOR + "".join(secondary)
+    return "".join(primary), "".join(secondary)
+
+
+def _collation(text: str) -> str:
+    # Names repeat their words (Nguyễn, Văn, Thị …): each word's key is computed once.
+    keys = [_word_collation(word) for word in text.split()]
+    primary = _SEPARATOR.join(key[0] for key in keys)
+    return primary + _SEPARATOR + _SEPARATOR + "".join(key[1] for key in keys)
 
 
 def name_sort_key(full_name: str) -> str:

@@ -43,6 +43,8 @@ class ImportResult:
 
 
 def _read_rows(worksheet: Any, handler: SheetHandler, ctx: ImportContext) -> list[Row] | None:
+    # Some programs write a wrong <dimension> (e.g. "A1"); read every row whatever it says.
+    worksheet.reset_dimensions()
     rows_iter = worksheet.iter_rows(values_only=True)
     header = next(rows_iter, None) or ()
     positions: dict[str, int] = {}

@@ -94,3 +94,24 @@ def test_the_fast_reader_reads_text_cells_as_openpyxl_does(texts):
     fast = next(load_workbook(io.BytesIO(buffer.getvalue()), read_only=True)["S"].values)
     plain = next(load_workbook(io.BytesIO(buffer.getvalue()))["S"].values)
     assert list(fast) == list(plain)
+
+
+def test_a_sheet_with_a_wrong_dimension_is_read_to_its_last_row(db):
+    import io
+    import zipfile
+
+    from workbook.services import workbook_check
+    from workbook.testing import make_workbook
+
+    rows = [["DB", "Đảng bộ", "Đảng bộ", ""], ["C1", "Chi bộ 1", "Chi bộ", "DB"]]
+    original = make_workbook({"Đơn vị": rows}).getvalue()
+    source, target = zipfile.ZipFile(io.BytesIO(original)), io.BytesIO()
+    with zipfile.ZipFile(target, "w") as patched:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = data.replace(b'<dimension ref="A1:D3"/>', b'<dimension ref="A1"/>')
+                assert b'<dimension ref="A1"/>' in data
+            patched.writestr(item, data)
+    result, _ctx = workbook_check(io.BytesIO(target.getvalue()))
+    assert result.ok and result.plans["Đơn vị"].created == ["DB — Đảng bộ", "C1 — Chi bộ 1"]
