@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.pagination import paginate
 from core.policy import ADD, CHANGE, has_role
-from core.roles import SEES_OWN_UNIT
+from core.roles import SEES_EVERYTHING, SEES_OWN_UNIT
 
 from . import selectors, services
 from .forms import MoveOutForm, PersonAddForm, PersonForm, TransferForm
@@ -84,7 +84,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "person": person,
         "postings": postings,
         "can_change": people_policy.can(request.user, CHANGE, person),
-        "can_audit": has_role(request.user, "office", "inspection"),
+        "can_audit": has_role(request.user, *SEES_EVERYTHING),
     }
     return render(request, "organisation/person_detail.html", context)
 
