@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from pathlib import Path
 
@@ -29,6 +30,14 @@ SESSION_KEY = "workbook_uploads"
 
 def _upload_dir() -> Path:
     return Path(settings.MEDIA_ROOT) / "workbook-uploads"
+
+
+def _forget_old_uploads(folder: Path, max_age: float = 24 * 3600) -> None:
+    """Uploads that were never confirmed are removed after a day."""
+    limit = time.time() - max_age
+    for path in folder.glob("*.xlsx"):
+        if path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
 
 
 def _require_office(request: HttpRequest) -> None:
@@ -70,6 +79,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     token = uuid.uuid4().hex
     folder = _upload_dir()
     folder.mkdir(parents=True, exist_ok=True)
+    _forget_old_uploads(folder)
     with open(folder / f"{token}.xlsx", "wb") as target:
         for chunk in form.cleaned_data["file"].chunks():
             target.write(chunk)

@@ -188,3 +188,10 @@ def test_the_person_page_links_to_his_change_history(client_as, tree):
     link = f"/nhat-ky/?person={person.code}"
     assert link in html.decode()
     assert person.full_name in client_as("office").get(link).content.decode()
+
+
+def test_a_member_sees_his_record_on_the_dashboard(client_as, users):
+    response = client_as("member").get(reverse("core:home"))
+    html = response.content.decode()
+    assert users["member"].person.full_name in html
+    assert reverse("organisation:person", args=[users["member"].person_id]) in html

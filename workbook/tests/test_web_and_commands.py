@@ -148,3 +148,19 @@ def test_import_command_dry_run_then_real_then_export(tmp_path, db, capsys):
     assert rows["Nhân sự"][1] == tuple(value or None for value in PERSON)
     with pytest.raises(CommandError):
         call_command("export_workbook", str(out), "--committee", "NOPE")
+
+
+def test_uploads_never_confirmed_are_removed_after_a_day(client_as, tree, settings):
+    import os
+    import time
+    from pathlib import Path
+
+    folder = Path(settings.MEDIA_ROOT) / "workbook-uploads"
+    folder.mkdir(parents=True)
+    stale = folder / "old.xlsx"
+    stale.write_bytes(b"PK")
+    old = time.time() - 2 * 24 * 3600
+    os.utime(stale, (old, old))
+    upload(client_as("office"), make_workbook({"Đơn vị": UNITS}).getvalue())
+    assert not stale.exists()
+    assert len(list(folder.glob("*.xlsx"))) == 1
