@@ -189,6 +189,23 @@ class UnitSheet(SheetHandler):
                     _("the units form a cycle: %(code)s ends up under itself.") % {"code": code},
                 )
                 bad.add(code)
+        for code, row in seen.items():
+            # A unit turned into a cell must not keep units under it (from the database).
+            if kinds.get(code) == Unit.Kind.CELL and code not in bad:
+                below = sorted(
+                    child
+                    for child, parent in parents.items()
+                    if parent == code and child not in seen
+                )
+                if below:
+                    ctx.error(
+                        sheet,
+                        row.number,
+                        kind_h,
+                        _("%(code)s has units under it (%(codes)s); it cannot be a party cell.")
+                        % {"code": code, "codes": ", ".join(below)},
+                    )
+                    bad.add(code)
         roots = sorted(code for code, parent in parents.items() if not parent)
         if len(roots) > 1:
             for code in roots:

@@ -330,3 +330,42 @@ def test_any_valid_workbook_imports_once_and_exports_the_same_values(rows):
         for row in rows
     )
     assert sorted(tuple(v or None for v in row) for row in exported) == as_text
+
+
+@pytest.mark.django_db
+def test_a_unit_with_units_under_it_cannot_become_a_cell():
+    workbook_import(make_workbook({"Đơn vị": UNITS}))
+    result = workbook_import(make_workbook({"Đơn vị": [["BP", "Một", "Chi bộ", "DB"]]}))
+    assert errors_of(result) == [("Đơn vị", 2, "Loại")]
+    assert "C1" in result.errors[0].message
+    assert Unit.objects.get(code="BP").kind == Unit.Kind.SUB_COMMITTEE
+
+
+CORRUPTIONS = {
+    # column index → (bad value, column header)
+    0: ("", "Mã nhân sự"),
+    2: ("30/02/1985", "Ngày sinh"),
+    3: ("Khác", "Giới tính"),
+    4: ("KHONGCO", "Mã đơn vị"),
+    5: ("Quần chúng", "Đảng viên"),
+    6: ("ngày 3 tháng 4", "Ngày vào Đảng"),
+    8: ("01/01/1999", "Ngày chuyển đi"),  # before joining (03/04/2005)
+}
+
+
+@pytest.mark.django_db
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    count=st.integers(min_value=1, max_value=6),
+    bad_row=st.integers(min_value=0, max_value=5),
+    column=st.sampled_from(sorted(CORRUPTIONS)),
+)
+def test_one_bad_cell_anywhere_imports_nothing_and_is_reported_there(count, bad_row, column):
+    bad_row = bad_row % count
+    rows = [person(f"NS{index}") for index in range(count)]
+    value, header = CORRUPTIONS[column]
+    rows[bad_row][column] = value
+    result = workbook_import(make_workbook({"Đơn vị": UNITS, "Nhân sự": rows}))
+    assert not result.applied
+    assert ("Nhân sự", bad_row + 2, header) in errors_of(result)
+    assert not Unit.objects.exists() and not Person.objects.exists()
