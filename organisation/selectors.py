@@ -210,10 +210,19 @@ def unit_people(
     text: str | None = None,
     party: str | None = None,
     moved_out: bool = False,
+    on: dt.date | None = None,
 ) -> QuerySet[Person]:
-    """People of the unit's subtree that the user may see, in Vietnamese name order."""
-    queryset = people_policy.visible_to(user).filter(unit__path__startswith=unit.path)
-    queryset = queryset.filter(moved_out_on__isnull=not moved_out)
+    """People of the unit's subtree that the user may see, in Vietnamese name order.
+
+    With `on`, the party members on the unit's roll on that date instead (`roll_on`).
+    """
+    queryset = people_policy.visible_to(user)
+    if on is not None:
+        # The roll on a past date: members posted in the subtree that day, wherever they are now.
+        queryset = queryset.filter(pk__in=roll_on(unit, on).values("pk"))
+    else:
+        queryset = queryset.filter(unit__path__startswith=unit.path)
+        queryset = queryset.filter(moved_out_on__isnull=not moved_out)
     if party in PARTY_FILTERS:
         queryset = queryset.filter(PARTY_FILTERS[party])
     return (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core import vn
 from core.pagination import paginate
 from core.policy import ADD, CHANGE, has_role
 from core.roles import SEES_EVERYTHING, SEES_OWN_UNIT
@@ -41,6 +44,16 @@ def _form_errors(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+def _date_param(text: str | None) -> dt.date | None:
+    """A date from the query string (yyyy-mm-dd or dd/mm/yyyy); None if blank or unreadable."""
+    if not text:
+        return None
+    try:
+        return vn.parse_date(text)
+    except ValueError:
+        return None
+
+
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
     _require(has_role(request.user, *SEES_OWN_UNIT))
@@ -61,8 +74,9 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     node = selectors.unit_overview(unit)
     party = request.GET.get("party") or ""
     moved_out = request.GET.get("moved_out") == "1"
+    on = _date_param(request.GET.get("on"))
     people = selectors.unit_people(
-        unit, request.user, text=request.GET.get("q"), party=party, moved_out=moved_out
+        unit, request.user, text=request.GET.get("q"), party=party, moved_out=moved_out, on=on
     )
     page_obj = paginate(request, people)
     context = {
@@ -71,6 +85,7 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "page_obj": page_obj,
         "party": party,
         "moved_out": moved_out,
+        "on": on,
         "can_add": people_policy.can(request.user, ADD, Person(unit=unit)),
     }
     return render(request, "organisation/unit_detail.html", context)

@@ -195,3 +195,23 @@ def test_a_member_sees_his_record_on_the_dashboard(client_as, users):
     html = response.content.decode()
     assert users["member"].person.full_name in html
     assert reverse("organisation:person", args=[users["member"].person_id]) in html
+
+
+def test_the_cell_page_answers_who_was_on_the_roll_on_a_date(client_as, tree, users):
+    from organisation import services
+
+    mover = tree.members_a[2]
+    services.person_transfer(
+        user=users["office"], person=mover, unit=tree.cell_b, on=dt.date(2020, 7, 1)
+    )
+    leaver = tree.members_a[1]
+    services.person_move_out(user=users["office"], person=leaver, on=dt.date(2019, 1, 1))
+    client = client_as("office")
+    url = reverse("organisation:unit", args=[tree.cell_a.pk])
+    before = {p.pk for p in client.get(url, {"on": "2018-12-31"}).context["page_obj"]}
+    assert before == {p.pk for p in tree.members_a}  # staff are not on the roll
+    between = {p.pk for p in client.get(url, {"on": "01/01/2020"}).context["page_obj"]}
+    assert between == {tree.members_a[0].pk, mover.pk}
+    after = client.get(url, {"on": "2020-07-01"})
+    assert {p.pk for p in after.context["page_obj"]} == {tree.members_a[0].pk}
+    assert "Đảng viên có tên trong danh sách ngày 01/07/2020" in after.content.decode()
