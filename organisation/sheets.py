@@ -247,7 +247,14 @@ class UnitSheet(SheetHandler):
             if code not in existing:
                 plan.created.append(label)
             elif existing[code] != wanted:
-                plan.updated.append(label)
+                changed = ", ".join(
+                    header
+                    for header, old, new in zip(
+                        ("Tên đơn vị", "Loại", "Mã cấp trên"), existing[code], wanted, strict=True
+                    )
+                    if old != new
+                )
+                plan.updated.append(f"{label} ({changed})")
             else:
                 plan.unchanged += 1
                 continue
@@ -340,6 +347,20 @@ DATE_COLUMNS = {
     "party_joined_on": "Ngày vào Đảng",
     "party_official_on": "Ngày chính thức",
     "moved_out_on": "Ngày chuyển đi",
+}
+
+
+PERSON_HEADERS = {
+    "full_name": "Họ và tên",
+    "birth_date": "Ngày sinh",
+    "gender": "Giới tính",
+    "unit": "Mã đơn vị",
+    "party_status": "Đảng viên",
+    "party_joined_on": "Ngày vào Đảng",
+    "party_official_on": "Ngày chính thức",
+    "moved_out_on": "Ngày chuyển đi",
+    "position": "Chức vụ",
+    "mass": "Đoàn thể",
 }
 
 
@@ -547,7 +568,10 @@ class PersonSheet(SheetHandler):
             if before is None:
                 plan.created.append(f"{code} — {values['full_name']}")
             elif before != values:
-                plan.updated.append(f"{code} — {values['full_name']}")
+                changed = ", ".join(
+                    PERSON_HEADERS[key] for key in values if values[key] != before.get(key)
+                )
+                plan.updated.append(f"{code} — {values['full_name']} ({changed})")
             else:
                 plan.unchanged += 1
                 continue

@@ -94,7 +94,7 @@ def test_a_changed_unit_code_transfers_the_person():
     result = workbook_import(
         make_workbook({"Nhân sự": [person(unit="C2", position="Trưởng phòng")]})
     )
-    assert result.plans["Nhân sự"].updated == ["NS1 — Nguyễn Văn An"]
+    assert result.plans["Nhân sự"].updated == ["NS1 — Nguyễn Văn An (Mã đơn vị, Chức vụ)"]
     an = Person.objects.get(code="NS1")
     assert an.unit.code == "C2" and an.position == "Trưởng phòng"
     today = timezone.localdate()
