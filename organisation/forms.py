@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .models import MassOrganisation, Person, Unit
@@ -30,7 +31,18 @@ def date_field(label: Any, required: bool = False, help_text: Any = "") -> forms
     )
 
 
-class PersonForm(forms.ModelForm):
+class CapitalisedLabels:
+    """Labels from lower-case msgids ("ngày sinh") start with a capital, as Django does for
+    labels taken from a model field's verbose name."""
+
+    fields: dict
+
+    def capitalise_labels(self) -> None:
+        for field in self.fields.values():
+            field.label = capfirst(field.label)
+
+
+class PersonForm(CapitalisedLabels, forms.ModelForm):
     """Add or edit a person; `Person.clean` checks the dates by the importer's rules."""
 
     birth_date = date_field(_("date of birth"))
@@ -57,6 +69,10 @@ class PersonForm(forms.ModelForm):
             "mass_organisations",
         ]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.capitalise_labels()
+
 
 class PersonAddForm(PersonForm):
     unit = forms.ModelChoiceField(label=_("unit"), queryset=Unit.objects.none())
@@ -73,6 +89,7 @@ class PersonAddForm(PersonForm):
         if units is not None:
             self.fields["unit"].queryset = units
         self.order_fields(["unit", *PersonForm.Meta.fields, "since"])
+        self.capitalise_labels()
 
     def clean_since(self) -> Any:
         value = self.cleaned_data.get("since")
@@ -81,7 +98,7 @@ class PersonAddForm(PersonForm):
         return value
 
 
-class TransferForm(forms.Form):
+class TransferForm(CapitalisedLabels, forms.Form):
     unit = forms.ModelChoiceField(label=_("new unit"), queryset=Unit.objects.none())
     on = date_field(_("date of transfer"), required=True)
     note = forms.CharField(label=_("note"), max_length=255, required=False)
@@ -91,9 +108,10 @@ class TransferForm(forms.Form):
         if units is not None:
             self.fields["unit"].queryset = units
         self.fields["on"].initial = timezone.localdate()
+        self.capitalise_labels()
 
 
-class MoveOutForm(forms.Form):
+class MoveOutForm(CapitalisedLabels, forms.Form):
     on = date_field(_("date moved out"), required=True)
     note = forms.CharField(
         label=_("note"),
@@ -105,3 +123,4 @@ class MoveOutForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["on"].initial = timezone.localdate()
+        self.capitalise_labels()

@@ -55,3 +55,20 @@ def test_a_secretary_on_a_phone_sees_his_cell(phone_page, tree, users, screensho
     screenshot(phone_page, "to-chuc-dien-thoai")
     response = phone_page.goto(f"/to-chuc/don-vi/{tree.cell_b.pk}/")
     assert response.status == 404
+
+
+def test_adding_a_person_shows_errors_next_to_the_fields(page, tree, users, screenshot):
+    sign_in_browser(page, "office")
+    page.goto(f"/to-chuc/don-vi/{tree.cell_a.pk}/them-nguoi/")
+    page.locator("#id_code").fill("NS777")
+    page.locator("#id_full_name").fill("Đỗ Thị Mai")
+    page.locator("#id_party_status").select_option("probationary")
+    page.locator("#id_party_joined_on").fill("2024-03-01")
+    page.locator("#id_party_official_on").fill("2025-03-01")
+    page.get_by_role("button", name="Lưu").click()
+    page.get_by_text("Đảng viên dự bị chưa có ngày chính thức.").wait_for()
+    assert page.locator("#id_full_name").input_value() == "Đỗ Thị Mai"
+    screenshot(page, "to-chuc-them-nguoi")
+    page.locator("#id_party_official_on").fill("")
+    page.get_by_role("button", name="Lưu").click()
+    page.get_by_role("heading", name="Đỗ Thị Mai").wait_for()
