@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -77,7 +77,7 @@ class Inspection(models.Model):
         THEMATIC = "thematic", _("Thematic")  # chuyên đề
 
     class State(models.TextChoices):
-        PLANNED = "planned", _("Planned")
+        PLANNED = "planned", pgettext_lazy("inspection state", "Planned")
         IN_PROGRESS = "in_progress", _("In progress")
         CONCLUDED = "concluded", _("Concluded")
 
