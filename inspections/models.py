@@ -231,7 +231,7 @@ class Finding(models.Model):
 
 class Remediation(models.Model):
     class State(models.TextChoices):
-        OPEN = "open", _("Open")
+        OPEN = "open", pgettext_lazy("task state", "Open")
         SUBMITTED = "submitted", _("Submitted")
         VERIFIED = "verified", _("Verified")
         RETURNED = "returned", _("Returned")
