@@ -23,7 +23,9 @@ from ratings.models import Level
 
 from .scope import Period, Scope, roll_q
 
-LEVELS = [str(level.value) for level in (Level.EXCELLENT, Level.GOOD, Level.COMPLETE, Level.NOT_COMPLETE)]
+LEVELS = [
+    str(level.value) for level in (Level.EXCELLENT, Level.GOOD, Level.COMPLETE, Level.NOT_COMPLETE)
+]
 COMMENDATION_LEVELS = [str(level.value) for level in Commendation.Level]
 
 

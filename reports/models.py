@@ -6,7 +6,9 @@ they were, in `snapshot`, so that a signed report never changes again.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -118,9 +120,47 @@ class Review(models.Model):
     def __str__(self) -> str:
         return f"{self.number_symbol} — {self.get_kind_display()}"
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("reports:detail", kwargs={"pk": self.pk})
+
     @property
     def is_frozen(self) -> bool:
         return self.status == self.Status.FROZEN
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.period_from and self.period_to and self.period_to < self.period_from:
+            errors["period_to"] = _("The period ends before it starts.")
+        if self.period_from and self.period_from > timezone.localdate():
+            errors["period_from"] = _("The period starts in the future.")
+        committee = getattr(self, "committee", None) if self.committee_id else None
+        if committee is not None and committee.kind == "cell":
+            errors["committee"] = _("A review report belongs to a party committee, not a cell.")
+        if committee is not None and self.number_symbol:
+            errors.update(self._number_errors(committee))
+        if errors:
+            raise ValidationError(errors)
+
+    def _number_errors(self, committee) -> dict[str, str]:
+        from documents.models import Document
+
+        number = self.number_symbol.strip()
+        reviews = Review.objects.filter(committee=committee, number_symbol__iexact=number)
+        if self.pk:
+            reviews = reviews.exclude(pk=self.pk)
+        if self.lineage:
+            reviews = reviews.exclude(lineage=self.lineage)
+        documents = Document.objects.filter(issued_by=committee, number_symbol__iexact=number)
+        if reviews.exists() or documents.exists():
+            return {
+                "number_symbol": _(
+                    "The number “%(number)s” is already used by another document of the committee."
+                )
+                % {"number": number}
+            }
+        return {}
 
     @property
     def kind_word(self) -> str:

@@ -207,10 +207,16 @@ def test_inspections_and_remediations(org):
     InspectionFactory(subject_unit=other_cell, year=2016)
     second = InspectionFactory(subject_unit=committee, year=2017)
     old = InspectionFactory(subject_unit=cell_a, year=2015)
-    RemediationFactory(inspection=first, deadline=dt.date(2016, 10, 1), completed_on=dt.date(2017, 2, 1))
+    RemediationFactory(
+        inspection=first, deadline=dt.date(2016, 10, 1), completed_on=dt.date(2017, 2, 1)
+    )
     RemediationFactory(inspection=second, deadline=dt.date(2017, 12, 1))  # open, not late
-    RemediationFactory(inspection=second, deadline=dt.date(2017, 5, 1), completed_on=dt.date(2017, 8, 1))
-    RemediationFactory(inspection=old, deadline=dt.date(2016, 1, 1), completed_on=dt.date(2016, 3, 1))
+    RemediationFactory(
+        inspection=second, deadline=dt.date(2017, 5, 1), completed_on=dt.date(2017, 8, 1)
+    )
+    RemediationFactory(
+        inspection=old, deadline=dt.date(2016, 1, 1), completed_on=dt.date(2016, 3, 1)
+    )
     result = figures(committee)
     assert year(result, 2016)["inspections"] == {
         "planned": 2,
@@ -238,7 +244,11 @@ def test_activities_per_kind(org):
     ActivityFactory(unit=cell_b, kind=blood, date=dt.date(2017, 7, 5))  # after the period
     ActivityFactory(unit=other_cell, kind=blood, date=dt.date(2017, 3, 5))
     ActivityFactory(
-        unit=cell_a, kind=charity, participants=12, quantity=12500000, measure_unit="đồng",
+        unit=cell_a,
+        kind=charity,
+        participants=12,
+        quantity=12500000,
+        measure_unit="đồng",
         date=dt.date(2017, 2, 1),
     )
     result = figures(committee)
@@ -280,12 +290,14 @@ def test_documents_standards_and_commendations(org):
 def build(committee, cells: int, per_cell: int, years: range):
     topic = TopicFactory()
     kind = ActivityKindFactory()
-    for index in range(cells):
+    for _index in range(cells):
         cell = UnitFactory(parent=committee)
         people = PersonFactory.create_batch(per_cell, unit=cell)
         StaffFactory(unit=cell)
         for year in years:
-            meeting = MeetingFactory(unit=cell, kind="thematic", date=dt.date(year, 6, 1), topics=[topic])
+            meeting = MeetingFactory(
+                unit=cell, kind="thematic", date=dt.date(year, 6, 1), topics=[topic]
+            )
             MeetingFactory(unit=cell, kind="regular", date=dt.date(year, 7, 1))
             ActivityFactory(unit=cell, kind=kind, date=dt.date(year, 8, 1))
             StandardFactory(unit=cell, year=year)
@@ -296,15 +308,24 @@ def build(committee, cells: int, per_cell: int, years: range):
                 RatingFactory(person=person, year=year)
                 PlanFactory(person=person, year=year)
             CommendationFactory(person=people[0], decided_on=dt.date(year, 12, 1))
-            DeliveryFactory(unit=cell, sent_on=dt.date(year, 3, 1), document__number_symbol=f"{year}-HD/ĐU", document__issuer="ĐU")
+            DeliveryFactory(
+                unit=cell,
+                sent_on=dt.date(year, 3, 1),
+                document__number_symbol=f"{year}-HD/ĐU",
+                document__issuer="ĐU",
+            )
 
 
-@pytest.mark.parametrize("cells,per_cell,years", [(2, 2, range(2017, 2018)), (20, 4, range(2016, 2021))])
+@pytest.mark.parametrize(
+    "cells,per_cell,years", [(2, 2, range(2017, 2018)), (20, 4, range(2016, 2021))]
+)
 def test_query_count_does_not_grow(db, django_assert_max_num_queries, cells, per_cell, years):
     committee = CommitteeFactory()
     build(committee, cells, per_cell, years)
     with django_assert_max_num_queries(17):
-        result = compute(committee, dt.date(years[0], 1, 1), dt.date(years[-1], 12, 31), today=TODAY)
+        result = compute(
+            committee, dt.date(years[0], 1, 1), dt.date(years[-1], 12, 31), today=TODAY
+        )
     last = result["years"][-1]
     assert last["members_on_roll"] == cells * per_cell
     assert last["pledges"]["percent"] == 100.0
