@@ -231,7 +231,7 @@ def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
     review = _review(request, pk)
-    if not export_jobs.can(request.user, ADD, review):
+    if not export_jobs.can(request.user, ADD, ExportJob(review=review)):
         raise PermissionDenied
     job = services.export_job_create(review=review, exporter=FORMATS[fmt], user=request.user)
     export_run.enqueue(job.pk)
