@@ -94,7 +94,9 @@ class Figures:
 
     def yearly_rows(self, queryset, *extra: str) -> list[dict]:
         return list(
-            queryset.values("year", "cell", "member", *extra).annotate(n=Count("id")).order_by()
+            queryset.values("year", "report_cell", "report_member", *extra)
+            .annotate(n=Count("id"))
+            .order_by()
         )
 
     def activity_rows(self) -> list[dict]:
@@ -249,15 +251,15 @@ class Figures:
         for rows, key in ((pledges, "pledges"), (plans, "personal_plans")):
             for row in rows:
                 year = row["year"]
-                target = "members" if row["member"] else "non_members"
+                target = "members" if row["report_member"] else "non_members"
                 years[year][f"_{key}"][target] += row["n"]
-                if row["cell"] in cell_ids and row["member"]:
-                    per_cell[row["cell"]][year][f"members_{key}"] += row["n"]
+                if row["report_cell"] in cell_ids and row["report_member"]:
+                    per_cell[row["report_cell"]][year][f"members_{key}"] += row["n"]
         for row in ratings:
             year = row["year"]
             years[year]["ratings"][row["level"]] += row["n"]
-            if row["cell"] in cell_ids:
-                per_cell[row["cell"]][year]["ratings"][row["level"]] += row["n"]
+            if row["report_cell"] in cell_ids:
+                per_cell[row["report_cell"]][year]["ratings"][row["level"]] += row["n"]
         for row in standards:
             year = row["year"]
             if row["kind"] == "common" and row["unit_id"] == committee_id:

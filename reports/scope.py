@@ -122,20 +122,24 @@ class Scope:
 
     def yearly_people(self, queryset: QuerySet, person: str = "person") -> QuerySet:
         """Rows of a yearly per-person record (pledge, plan, rating) of people in the subtree
-        on their year's roll date, annotated with `roll_date`, `cell` and `member` (on the
-        roll that day)."""
+        on their year's roll date, annotated with `report_roll_date`, `report_cell` and
+        `report_member` (on the roll that day). The names carry a prefix so that fields the
+        other apps add later (ratings already has `cell`) never collide with them."""
         return (
             queryset.filter(year__in=self.years)
-            .annotate(roll_date=self.roll_date_case())
+            .annotate(report_roll_date=self.roll_date_case())
             .filter(
-                self.posted_on(f"{person}_id", "roll_date"),
+                self.posted_on(f"{person}_id", "report_roll_date"),
                 Q(**{f"{person}__moved_out_on__isnull": True})
-                | Q(**{f"{person}__moved_out_on__gt": F("roll_date")}),
+                | Q(**{f"{person}__moved_out_on__gt": F("report_roll_date")}),
             )
             .annotate(
-                cell=self.unit_on(f"{person}_id", "roll_date"),
-                member=Case(
-                    When(**{f"{person}__party_joined_on__lte": F("roll_date")}, then=Value(True)),
+                report_cell=self.unit_on(f"{person}_id", "report_roll_date"),
+                report_member=Case(
+                    When(
+                        **{f"{person}__party_joined_on__lte": F("report_roll_date")},
+                        then=Value(True),
+                    ),
                     default=Value(False),
                 ),
             )
@@ -173,7 +177,7 @@ class Scope:
         """Decided ratings of members on the roll of the rating's year."""
         return self.yearly_people(
             Rating.objects.filter(person__isnull=False).exclude(level="")
-        ).filter(member=True)
+        ).filter(report_member=True)
 
     def standards(self) -> QuerySet[ConductStandard]:
         return ConductStandard.objects.filter(

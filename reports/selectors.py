@@ -156,7 +156,7 @@ def drill(review: Review, name: str, params: dict) -> Drill:
     if name == "roll":
         return Drill(_("Members on the roll in %(year)s") % label, "people", roll, "search_key")
     if name in ("pledged", "not_pledged"):
-        pledged = scope.pledges().filter(year=year, member=True).values("person_id")
+        pledged = scope.pledges().filter(year=year, report_member=True).values("person_id")
         if name == "pledged":
             return Drill(
                 _("Members who pledged in %(year)s") % label,
@@ -173,7 +173,7 @@ def drill(review: Review, name: str, params: dict) -> Drill:
     if name == "non_members_pledged":
         from organisation.models import Person
 
-        people = scope.pledges().filter(year=year, member=False).values("person_id")
+        people = scope.pledges().filter(year=year, report_member=False).values("person_id")
         return Drill(
             _("Non-members who pledged in %(year)s") % label,
             "people",
@@ -181,7 +181,7 @@ def drill(review: Review, name: str, params: dict) -> Drill:
             "search_key",
         )
     if name == "planned":
-        planned = scope.personal_plans().filter(year=year, member=True).values("person_id")
+        planned = scope.personal_plans().filter(year=year, report_member=True).values("person_id")
         return Drill(
             _("Members with a personal plan in %(year)s") % label,
             "people",
