@@ -26,7 +26,11 @@ def form_token(article_pk: int, issued: float | None = None) -> str:
 
 class CommentForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=100)
-    email = forms.EmailField(label=_("Email"), max_length=254)
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        error_messages={"invalid": _("Enter a valid email address, e.g. ten@example.com.")},
+    )
     website = forms.URLField(
         label=_("Website"), max_length=200, required=False, assume_scheme="https"
     )
