@@ -18,7 +18,9 @@ def test_editor_writes_publishes_and_unpublishes(client_as, photo_bytes):
             "title": "Bài của biên tập viên",
             "category": category.pk,
             "lead": "Sapo.",
-            "body": '<p>Đoạn <strong>một</strong></p><script>alert(1)</script><p onclick="x">Hai</p>',
+            "body": (
+                '<p>Đoạn <strong>một</strong></p><script>alert(1)</script><p onclick="x">Hai</p>'
+            ),
             "author": "Thu Hà",
             "source": "Theo Văn phòng Đảng ủy",
         },

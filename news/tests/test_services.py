@@ -1,5 +1,4 @@
 import datetime as dt
-import io
 
 import pytest
 from django.core.exceptions import ValidationError
