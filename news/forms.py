@@ -114,6 +114,9 @@ class ArticleForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = Category.objects.order_by("order", "name")
         self.fields["category"].empty_label = None
+        if self.instance.pk and not self.is_bound:
+            # One block per paragraph in the box, so that the HTML stays readable while editing.
+            self.initial["body"] = "\n\n".join(richtext.split_blocks(self.instance.body))
 
     def clean_body(self) -> str:
         return richtext.editor_html(self.cleaned_data.get("body") or "")

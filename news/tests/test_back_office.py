@@ -160,3 +160,16 @@ def test_dashboard_panel_counts_waiting_comments(client_as):
     html = client_as("editor").get("/").content.decode()
     assert "2 bình luận chờ duyệt" in html
     assert "bình luận chờ duyệt" not in client_as("secretary").get("/").content.decode()
+
+
+def test_editing_without_changes_keeps_the_body(client_as):
+    article = ArticleFactory(body="<p>Một &amp; hai</p><ul><li>ba</li></ul><p>bốn</p>")
+    client = client_as("editor")
+    page = client.get(reverse("news:article_edit", kwargs={"pk": article.pk}))
+    form = page.context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data["category"] = article.category_id
+    client.post(reverse("news:article_edit", kwargs={"pk": article.pk}), data)
+    article.refresh_from_db()
+    assert article.body == "<p>Một &amp; hai</p>\n\n<ul><li>ba</li></ul>\n\n<p>bốn</p>"
+    assert "Một &amp; hai" in client.get(article.get_absolute_url()).content.decode()

@@ -81,7 +81,9 @@ def test_comment_is_moderated_and_the_email_never_shown(
     assert visitor.get_by_text("Email của bạn sẽ không được hiển thị công khai.").is_visible()
     screenshot(visitor, "tin-tuc-bai-viet-dien-thoai")
 
-    visitor.get_by_role("textbox", name="Bình luận").fill("Bài viết thiết thực. <b>Cảm ơn</b> Ban biên tập!")
+    visitor.get_by_role("textbox", name="Bình luận").fill(
+        "Bài viết thiết thực. <b>Cảm ơn</b> Ban biên tập!"
+    )
     visitor.get_by_role("textbox", name="Tên", exact=True).fill("Nguyễn Thị Lan")
     visitor.get_by_role("textbox", name="Email").fill(EMAIL)
     visitor.wait_for_timeout(1200)
