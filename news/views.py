@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -29,6 +30,7 @@ from .forms import (
     ModerateForm,
     PublishForm,
     ReplyForm,
+    form_token,
 )
 from .models import Article, ArticleImage, Comment
 
@@ -157,14 +159,29 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     data = _cached(("article", slug), lambda: _article_data(request, slug))
     if data.get("missing"):
         raise Http404
-    form = CommentForm(article_pk=data["pk"])
     reply_to = request.GET.get("tra-loi")
     if reply_to and reply_to.isdigit() and int(reply_to) in data["names"]:
-        form.initial["parent"] = int(reply_to)
-        reply_to_name = data["names"][int(reply_to)]
-    else:
-        reply_to_name = ""
-    return _article_page(request, data, form, reply_to_name)
+        form = CommentForm(article_pk=data["pk"], initial={"parent": int(reply_to)})
+        return _article_page(request, data, form, data["names"][int(reply_to)])
+    # The blank form is the same for every visitor but for two values: render it once per
+    # version with placeholders, then put in this visitor's CSRF token and form timestamp.
+    blank = _cached(("form", slug), lambda: _blank_form(data))
+    form_html = blank.replace(CSRF_PLACEHOLDER, get_token(request)).replace(
+        TOKEN_PLACEHOLDER, form_token(data["pk"])
+    )
+    return _public(request, "news/article.html", {"data": data, "form_html": form_html})
+
+
+CSRF_PLACEHOLDER = "@@csrf@@"
+TOKEN_PLACEHOLDER = "@@token@@"
+
+
+def _blank_form(data: dict) -> str:
+    form = CommentForm(article_pk=data["pk"])
+    form.initial["token"] = TOKEN_PLACEHOLDER
+    return render_to_string(
+        "news/_reply_form.html", {"form": form, "data": data, "csrf_token": CSRF_PLACEHOLDER}
+    )
 
 
 def _article_page(

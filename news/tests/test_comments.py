@@ -166,3 +166,30 @@ def test_garbage_post_never_errors(client):
     url = reverse("news:comment_post", kwargs={"slug": article.slug})
     for data in ({}, {"parent": "abc", "token": "x" * 5000}, {"name": "\x00" * 10}):
         assert client.post(url, data).status_code == 200
+
+
+def test_the_cached_form_carries_each_visitors_own_tokens(settings):
+    """The blank form is cached with placeholders; each visitor still gets working tokens."""
+    import re
+
+    settings.NEWS_COMMENT_MIN_SECONDS = 0
+    article = ArticleFactory()
+    pages = []
+    for _ in range(2):
+        client = Client(enforce_csrf_checks=True)
+        html = client.get(article.get_absolute_url()).content.decode()
+        csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        token = re.search(r'name="token" value="([^"]+)"', html).group(1)
+        assert "@@" not in html
+        pages.append((client, csrf, token))
+    assert pages[0][1] != pages[1][1]
+    for client, csrf, token in pages:
+        data = {
+            "csrfmiddlewaretoken": csrf,
+            "token": token,
+            "name": "Lan",
+            "email": "lan@example.org",
+            "body": "Ý kiến",
+        }
+        assert _post(client, article, data).status_code == 302
+    assert Comment.objects.count() == 2
