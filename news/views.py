@@ -201,7 +201,7 @@ def _client_address(request: HttpRequest) -> str:
 
 def _flooding(address: str) -> bool:
     """True once an address has posted more than the allowed number in the window."""
-    limit, window = getattr(settings, "NEWS_COMMENT_RATE", (5, 600))
+    limit, window = getattr(settings, "NEWS_COMMENT_RATE", (8, 600))
     key = f"news:rate:{address}"
     if cache.add(key, 1, window):
         return False
