@@ -2,44 +2,72 @@
 
 Every cached fragment's key carries the current version; publishing, unpublishing, editing an
 article and approving a comment bump it (after the transaction commits), so stale fragments
-are simply never read again and expire on their own. An article scheduled for later needs no
-job: the time of the next scheduled publication is kept beside the version, and the first
-request after that time bumps the version itself.
+are simply never read again and expire on their own.
+
+The version lives in the database (`SiteVersion`, one row), so that every server process sees
+a bump made by another, whatever the cache backend. Each process re-reads it at most once per
+`NEWS_VERSION_CHECK_SECONDS` (1 s): a cached page costs no query, and a change reaches every
+process within a second. An article scheduled for later needs no job: the time of the next
+scheduled publication is stored beside the version, and the first request after that time
+bumps the version itself.
 """
 
 import time
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-VERSION_KEY = "news:version"
-NEXT_KEY = "news:next-publication"
-NO_SCHEDULE = 0.0  # nothing scheduled
+_memo: dict = {"value": None, "checked": 0.0, "next": None}
 
 
 def timeout() -> int:
     return int(getattr(settings, "NEWS_CACHE_SECONDS", 600))
 
 
-def _next_publication() -> float:
+def check_seconds() -> float:
+    return float(getattr(settings, "NEWS_VERSION_CHECK_SECONDS", 1))
+
+
+def reset() -> None:
+    """Forget what this process knows (tests, after the database was emptied)."""
+    _memo.update(value=None, checked=0.0, next=None)
+
+
+def _next_publication():
     from .models import Article
 
-    upcoming = (
+    return (
         Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()
     )
-    return upcoming.timestamp() if upcoming else NO_SCHEDULE
+
+
+def _remember(value: int, upcoming) -> int:
+    _memo.update(
+        value=value,
+        checked=time.monotonic(),
+        next=upcoming.timestamp() if upcoming else None,
+    )
+    return value
 
 
 def bump() -> int:
     """Start a new version now; every page is rendered afresh on its next request."""
-    version = time.time_ns()
-    cache.set_many({VERSION_KEY: version, NEXT_KEY: _next_publication()}, None)
-    return version
+    from .models import SiteVersion
+
+    value = time.time_ns()
+    upcoming = _next_publication()
+    fields = {"value": value, "next_publication": upcoming}
+    if not SiteVersion.objects.filter(pk=1).update(**fields):
+        try:
+            with transaction.atomic():
+                SiteVersion.objects.create(pk=1, **fields)
+        except IntegrityError:  # another process created it meanwhile
+            SiteVersion.objects.filter(pk=1).update(**fields)
+    return _remember(value, upcoming)
 
 
 def bump_on_commit() -> None:
@@ -48,14 +76,16 @@ def bump_on_commit() -> None:
 
 def version() -> int:
     """The current version; bumps it when a scheduled article's time has come."""
-    values = cache.get_many([VERSION_KEY, NEXT_KEY])
-    current = values.get(VERSION_KEY)
-    if current is None:
+    from .models import SiteVersion
+
+    fresh = time.monotonic() - _memo["checked"] < check_seconds()
+    due = _memo["next"] is not None and _memo["next"] <= time.time()
+    if _memo["value"] is not None and fresh and not due:
+        return _memo["value"]
+    row = SiteVersion.objects.filter(pk=1).values_list("value", "next_publication").first()
+    if row is None or (row[1] is not None and row[1] <= timezone.now()):
         return bump()
-    upcoming = values.get(NEXT_KEY) or NO_SCHEDULE
-    if upcoming and upcoming <= time.time():
-        return bump()
-    return current
+    return _remember(*row)
 
 
 def key(*parts: object) -> str:

@@ -226,3 +226,22 @@ class Comment(models.Model):
             )
         if not self.by_editor_id and not self.email:
             raise ValidationError({"email": _("Please give your email address.")})
+
+
+class SiteVersion(models.Model):
+    """One row: the public pages' cache version, shared by every server process.
+
+    Kept in the database rather than in the cache so that a change made through one process
+    (an editor's approval) reaches the pages served by the others, even when each process has
+    its own in-memory cache.
+    """
+
+    value = models.BigIntegerField(default=0)
+    next_publication = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("site version")
+        verbose_name_plural = _("site versions")
+
+    def __str__(self) -> str:
+        return str(self.value)

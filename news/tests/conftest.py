@@ -5,14 +5,17 @@ import pytest
 from django.core.cache import cache
 from PIL import Image
 
+from news import caching
 from news.forms import form_token
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     cache.clear()
+    caching.reset()
     yield
     cache.clear()
+    caching.reset()
 
 
 @pytest.fixture

@@ -14,10 +14,12 @@ def _objects(tree, users):
     """One published article with a photo row and a pending comment, in a fresh cache."""
     from django.core.files.base import ContentFile
 
+    from news import caching
     from news.models import ArticleImage
     from news.tests.factories import ArticleFactory, CategoryFactory, CommentFactory
 
     cache.clear()
+    caching.reset()
     category = CategoryFactory(slug="tin-nganh", name="Tin ngành")
     article = ArticleFactory(slug="bai-ma-tran", category=category)
     photo = ArticleImage(article=article, caption="Ảnh", position=0, width=40, height=30)

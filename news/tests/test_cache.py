@@ -83,3 +83,20 @@ def test_new_pending_comment_does_not_flush_the_cache(client, comment_data):
     before = caching.version()
     client.post(reverse("news:comment_post", kwargs={"slug": article.slug}), comment_data(article))
     assert caching.version() == before
+
+
+def test_a_bump_by_another_process_reaches_this_one(client, settings):
+    """Each process has its own memory cache; the version in the database ties them together."""
+    from news import caching
+    from news.models import SiteVersion
+
+    article = ArticleFactory(title="Tiêu đề cũ")
+    url = article.get_absolute_url()
+    caching.bump()
+    assert "Tiêu đề cũ" in _html(client, url)
+    Article.objects.filter(pk=article.pk).update(title="Tiêu đề do tiến trình khác sửa")
+    # Another process saved and bumped: only the database row changes here.
+    SiteVersion.objects.update(value=caching.version() + 1)
+    assert "Tiêu đề cũ" in _html(client, url)  # within the second, the memo is trusted
+    settings.NEWS_VERSION_CHECK_SECONDS = 0
+    assert "Tiêu đề do tiến trình khác sửa" in _html(client, url)
