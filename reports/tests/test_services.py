@@ -118,3 +118,15 @@ def test_publish_without_the_news_app_says_so(review, monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_news)
     with pytest.raises(ValidationError):
         services.review_publish(review=review)
+
+
+def test_publish_creates_a_draft_article_for_the_editor(review, records, users):
+    news = pytest.importorskip("news.models")
+    article = services.review_publish(review=review, user=users["office"])
+    article = news.Article.objects.get(pk=article.pk)
+    assert article.origin == f"report:{review.pk}"
+    assert article.title.startswith("Đảng ủy thử nghiệm sơ kết 4 năm thực hiện Chỉ thị số 05-CT/TW")
+    assert "100%" in article.body and "2/2 chi bộ" in article.body
+    assert article.status != "published"
+    review.refresh_from_db()
+    assert review.article_id == article.pk
