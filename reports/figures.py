@@ -82,15 +82,39 @@ class Figures:
         )
 
     def attendance_rows(self) -> list[dict]:
-        return list(
-            self.scope.attendance()
-            .annotate(year=ExtractYear("meeting__date"))
-            .values("year", "meeting__unit_id")
-            .annotate(
-                total=Count("id"), present=Count("id", filter=Q(status=Attendance.Status.PRESENT))
+        """Present and all rows per year and unit. Years are date ranges, not EXTRACT, so the
+        database compares dates natively (SQLite's EXTRACT is a Python function per row)."""
+        period = self.scope.period
+        present = Q(status=Attendance.Status.PRESENT)
+        counts = {}
+        for year in self.years:
+            in_year = Q(
+                meeting__date__gte=period.year_start(year), meeting__date__lte=period.year_end(year)
             )
+            counts[f"t{year}"] = Count("id", filter=in_year)
+            counts[f"p{year}"] = Count("id", filter=in_year & present)
+        rows = (
+            Attendance.objects.filter(
+                meeting__held=True,
+                meeting__unit__path__startswith=self.scope.prefix,
+                meeting__date__gte=period.start,
+                meeting__date__lte=period.end,
+            )
+            .values("meeting__unit_id")
+            .annotate(**counts)
             .order_by()
         )
+        return [
+            {
+                "year": year,
+                "meeting__unit_id": row["meeting__unit_id"],
+                "total": row[f"t{year}"],
+                "present": row[f"p{year}"],
+            }
+            for row in rows
+            for year in self.years
+            if row[f"t{year}"]
+        ]
 
     def yearly_rows(self, queryset, *extra: str) -> list[dict]:
         return list(

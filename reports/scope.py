@@ -125,16 +125,18 @@ class Scope:
         on their year's roll date, annotated with `report_roll_date`, `report_cell` and
         `report_member` (on the roll that day). The names carry a prefix so that fields the
         other apps add later (ratings already has `cell`) never collide with them."""
+        # The unit of the covering posting doubles as "posted in the subtree on that day":
+        # one correlated subquery per row instead of two.
         return (
             queryset.filter(year__in=self.years)
             .annotate(report_roll_date=self.roll_date_case())
+            .annotate(report_cell=self.unit_on(f"{person}_id", "report_roll_date"))
             .filter(
-                self.posted_on(f"{person}_id", "report_roll_date"),
+                Q(report_cell__isnull=False),
                 Q(**{f"{person}__moved_out_on__isnull": True})
                 | Q(**{f"{person}__moved_out_on__gt": F("report_roll_date")}),
             )
             .annotate(
-                report_cell=self.unit_on(f"{person}_id", "report_roll_date"),
                 report_member=Case(
                     When(
                         **{f"{person}__party_joined_on__lte": F("report_roll_date")},
