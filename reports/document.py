@@ -10,6 +10,7 @@ from typing import Any
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core import vn
 from exporters.party import Block, Heading, Image, Paragraph, PartyDocument, Table
@@ -135,7 +136,10 @@ def cell_table(figures: dict[str, Any], index: int) -> Table:
 def appendix_blocks(content: ReportContent, *, charts_as: str = "both") -> list[Block]:
     """Summary table, charts (PNG for Word, SVG for PDF and HTML) and the per-cell tables."""
     figures = content.figures
-    blocks: list[Block] = [Heading(_("APPENDIX"), 1), summary_table(figures)]
+    blocks: list[Block] = [
+        Heading(pgettext("report section", "APPENDIX"), 1),
+        summary_table(figures),
+    ]
     if charts_as:
         titles = charts.chart_titles()
         for name in charts.CHARTS:

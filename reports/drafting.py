@@ -12,28 +12,28 @@ import datetime as dt
 import math
 from typing import Any
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core import vn
 
 SECTION_TITLES: dict[str, Any] = {
-    "leading": _("Leading, directing and briefing"),
-    "study": _("Study of the topics"),
-    "propaganda": _("Information and propaganda"),
-    "standards": _("Standards, personal plans and pledges"),
-    "example": _("Setting an example, and quality ratings"),
-    "mass": _("Mass organisations"),
-    "inspection": _("Inspection and supervision"),
-    "breakthrough": _("Breakthrough areas"),
-    "positive": _("Positive changes"),
-    "limitations": _("Limitations"),
-    "causes": _("Causes"),
-    "directions": _("Directions and tasks"),
+    "leading": pgettext_lazy("report section", "Leading, directing and briefing"),
+    "study": pgettext_lazy("report section", "Study of the topics"),
+    "propaganda": pgettext_lazy("report section", "Information and propaganda"),
+    "standards": pgettext_lazy("report section", "Standards, personal plans and pledges"),
+    "example": pgettext_lazy("report section", "Setting an example, and quality ratings"),
+    "mass": pgettext_lazy("report section", "Mass organisations"),
+    "inspection": pgettext_lazy("report section", "Inspection and supervision"),
+    "breakthrough": pgettext_lazy("report section", "Breakthrough areas"),
+    "positive": pgettext_lazy("report section", "Positive changes"),
+    "limitations": pgettext_lazy("report section", "Limitations"),
+    "causes": pgettext_lazy("report section", "Causes"),
+    "directions": pgettext_lazy("report section", "Directions and tasks"),
 }
 PARTS: list[tuple[str, Any, list[str]]] = [
     (
         "I",
-        _("RESULTS"),
+        pgettext_lazy("report section", "RESULTS"),
         [
             "leading",
             "study",
@@ -45,8 +45,16 @@ PARTS: list[tuple[str, Any, list[str]]] = [
             "breakthrough",
         ],
     ),
-    ("II", _("OVERALL ASSESSMENT"), ["positive", "limitations", "causes"]),
-    ("III", _("DIRECTIONS AND TASKS FOR THE YEARS AHEAD"), ["directions"]),
+    (
+        "II",
+        pgettext_lazy("report section", "OVERALL ASSESSMENT"),
+        ["positive", "limitations", "causes"],
+    ),
+    (
+        "III",
+        pgettext_lazy("report section", "DIRECTIONS AND TASKS FOR THE YEARS AHEAD"),
+        ["directions"],
+    ),
 ]
 DOCUMENT_KIND_WORDS = {
     "directive": "Chỉ thị",
@@ -283,7 +291,7 @@ def _standards(years, totals, cells_total) -> str:
     plans = totals["personal_plans_percent_min"]
     if plans:
         lines.append(
-            f"Hằng năm, {phrase_percent(plans)} đảng viên trở lên xây dựng kế hoạch cá nhân."
+            f"Hằng năm, {phrase_percent(plans)} đảng viên xây dựng kế hoạch cá nhân."
             if plans < 100
             else "Hằng năm, 100% đảng viên xây dựng kế hoạch cá nhân."
         )
