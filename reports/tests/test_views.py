@@ -47,6 +47,7 @@ def test_page_links_every_figure_to_its_records(client_as, review, records, tree
     assert "sơ kết 4 năm thực hiện Chỉ thị số 05-CT/TW" in page
     assert drill_url(review, "cells_thematic", year=2017).replace("&", "&amp;") in page
     assert "<svg" in page  # charts drawn on the server
+    assert ">2016<" in page and "2.016" not in page  # years are not numbers with separators
     figures = report_content(review).figures
     client = client_as("office")
     for name, params, figure in [
