@@ -159,7 +159,11 @@ def section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         if not request.htmx:
             return redirect(f"{review.get_absolute_url()}#section-{key}")
         return render(request, "reports/section.html", _section_context(review, key))
-    if request.GET.get("cancel"):
+    if request.GET.get("cancel") or review.is_frozen:
+        if not request.htmx:
+            if review.is_frozen:
+                messages.error(request, _("This report is frozen: it can no longer be changed."))
+            return redirect(f"{review.get_absolute_url()}#section-{key}")
         return render(request, "reports/section.html", _section_context(review, key))
     context = _section_context(review, key)
     context["form"] = SectionForm(initial={"text": context["section"].text})

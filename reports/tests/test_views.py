@@ -98,6 +98,8 @@ def test_frozen_report_refuses_edits_through_the_web(client_as, review):
     assert "Báo cáo đã chốt" in response.content.decode()
     review.refresh_from_db()
     assert "limitations" not in review.sections
+    form = client.get(url, HTTP_HX_REQUEST="true").content.decode()
+    assert "<textarea" not in form  # no edit form for a frozen report
     edit = client.get(reverse("reports:edit", kwargs={"pk": review.pk}), follow=True)
     assert "Báo cáo đã chốt" in edit.content.decode()
     copy = client.post(reverse("reports:new_version", kwargs={"pk": review.pk}))
