@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from core.pagination import paginate
@@ -52,7 +52,7 @@ def manage(request: HttpRequest) -> HttpResponse:
         {
             "page_obj": page,
             "status": status,
-            "statuses": [*Article.Status.choices, ("scheduled", _("Scheduled"))],
+            "statuses": [*Article.Status.choices, ("scheduled", pgettext("news", "Scheduled"))],
             "counts": selectors.comment_counts(request.user),
         },
     )
@@ -71,7 +71,7 @@ def article_add(request: HttpRequest) -> HttpResponse:
             source=form.cleaned_data["source"],
             user=request.user,
         )
-        messages.success(request, _("The article was saved as a draft."))
+        messages.success(request, pgettext("news", "The article was saved as a draft."))
         return redirect("news:article_edit", pk=article_obj.pk)
     return render(request, "news/manage/article_form.html", {"form": form})
 
@@ -95,7 +95,7 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
             source=form.cleaned_data["source"],
             user=request.user,
         )
-        messages.success(request, _("The article was saved."))
+        messages.success(request, pgettext("news", "The article was saved."))
         return redirect("news:article_edit", pk=article_obj.pk)
     return render(
         request,
@@ -138,18 +138,20 @@ def article_publish(request: HttpRequest, pk: int) -> HttpResponse:
     article_obj = _article_or_404(request, pk)
     form = PublishForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("The publication time is not a valid date and time."))
+        messages.error(
+            request, pgettext("news", "The publication time is not a valid date and time.")
+        )
         return redirect("news:article_edit", pk=pk)
     at = form.cleaned_data["at"]
     services.article_publish(article=article_obj, user=request.user, at=at)
     if at and article_obj.is_scheduled:
         messages.success(
             request,
-            _("The article will appear on %(when)s.")
+            pgettext("news", "The article will appear on %(when)s.")
             % {"when": article_obj.published_at.astimezone().strftime("%d/%m/%Y %H:%M")},
         )
     else:
-        messages.success(request, _("The article is published."))
+        messages.success(request, pgettext("news", "The article is published."))
     return redirect("news:article_edit", pk=pk)
 
 
@@ -158,7 +160,7 @@ def article_publish(request: HttpRequest, pk: int) -> HttpResponse:
 def article_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
     article_obj = _article_or_404(request, pk)
     services.article_unpublish(article=article_obj, user=request.user)
-    messages.success(request, _("The article was taken off the site."))
+    messages.success(request, pgettext("news", "The article was taken off the site."))
     return redirect("news:article_edit", pk=pk)
 
 
@@ -192,7 +194,7 @@ def image_add(request: HttpRequest, pk: int) -> HttpResponse:
             },
             status=400,
         )
-    messages.success(request, _("The photo was added."))
+    messages.success(request, pgettext("news", "The photo was added."))
     return redirect("news:article_edit", pk=pk)
 
 
@@ -212,7 +214,7 @@ def image_edit(request: HttpRequest, pk: int) -> HttpResponse:
             position=form.cleaned_data["position"],
             user=request.user,
         )
-        messages.success(request, _("The photo was saved."))
+        messages.success(request, pgettext("news", "The photo was saved."))
         return redirect("news:article_edit", pk=photo.article_id)
     return render(request, "news/manage/image_form.html", {"form": form, "photo": photo})
 
@@ -223,7 +225,7 @@ def image_delete(request: HttpRequest, pk: int) -> HttpResponse:
     photo = _photo_or_404(request, pk)
     article_pk = photo.article_id
     services.image_delete(photo=photo, user=request.user)
-    messages.success(request, _("The photo was removed."))
+    messages.success(request, pgettext("news", "The photo was removed."))
     return redirect("news:article_edit", pk=article_pk)
 
 
@@ -238,7 +240,7 @@ def categories(request: HttpRequest) -> HttpResponse:
             order=form.cleaned_data["order"],
             user=request.user,
         )
-        messages.success(request, _("The category was added."))
+        messages.success(request, pgettext("news", "The category was added."))
         return redirect("news:categories")
     rows = search_rows(selectors.categories_for(request.user), request.GET.get("q"))
     page = paginate(request, rows.order_by("order", "name"))
@@ -258,7 +260,7 @@ def category_edit(request: HttpRequest, pk: int) -> HttpResponse:
             order=form.cleaned_data["order"],
             user=request.user,
         )
-        messages.success(request, _("The category was saved."))
+        messages.success(request, pgettext("news", "The category was saved."))
         return redirect("news:categories")
     return render(request, "news/manage/category_form.html", {"form": form, "category": found})
 
@@ -294,11 +296,11 @@ def comment_moderate(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(
             request,
-            _("Comment from %(name)s: %(status)s.")
+            pgettext("news", "Comment from %(name)s: %(status)s.")
             % {"name": comment.name, "status": comment.get_status_display()},
         )
     else:
-        messages.error(request, _("Unknown moderation action."))
+        messages.error(request, pgettext("news", "Unknown moderation action."))
     back = request.POST.get("back", "")
     if back.startswith("/") and not back.startswith("//"):
         return redirect(back)
@@ -311,6 +313,6 @@ def comment_reply(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.comment_reply(parent=comment, body=form.cleaned_data["body"], user=request.user)
-        messages.success(request, _("Your reply is published under the comment."))
+        messages.success(request, pgettext("news", "Your reply is published under the comment."))
         return redirect("news:moderation")
     return render(request, "news/manage/reply_form.html", {"form": form, "comment": comment})

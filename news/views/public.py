@@ -13,7 +13,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from core.pagination import paginate
@@ -215,12 +215,16 @@ def comment_post(request: HttpRequest, slug: str) -> HttpResponse:
         form = CommentForm(article_pk=data["pk"])
         messages.error(
             request,
-            _("Too many comments from your address. Please try again in a few minutes."),
+            pgettext(
+                "news", "Too many comments from your address. Please try again in a few minutes."
+            ),
         )
         return _article_page(request, data, form, status=429)
     if form.is_robot:
         # Quiet refusal: robots get the same answer as people, and nothing is stored.
-        messages.success(request, _("Thank you. Your comment is awaiting moderation."))
+        messages.success(
+            request, pgettext("news", "Thank you. Your comment is awaiting moderation.")
+        )
         return redirect(reverse("news:article", kwargs={"slug": slug}) + "#binh-luan")
     if not form.is_valid():
         return _article_page(request, data, form)
@@ -240,7 +244,7 @@ def comment_post(request: HttpRequest, slug: str) -> HttpResponse:
         for field, errors in error.message_dict.items():
             form.add_error(field if field in form.fields else None, errors)
         return _article_page(request, data, form)
-    messages.success(request, _("Thank you. Your comment is awaiting moderation."))
+    messages.success(request, pgettext("news", "Thank you. Your comment is awaiting moderation."))
     return redirect(reverse("news:article", kwargs={"slug": slug}) + "#binh-luan")
 
 
