@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.text import slugify
 from django.utils.translation import pgettext
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from core import vn
 
@@ -209,6 +209,10 @@ def _open_image(upload: Any) -> Image.Image:
             )
         }
     )
+    # WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process when it is
+    # imported (PDF reports); a cut-off upload must still be refused here.
+    tolerant = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         upload.seek(0)
         with Image.open(upload) as probe:
@@ -226,6 +230,8 @@ def _open_image(upload: Any) -> Image.Image:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise refused from None
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
     image = ImageOps.exif_transpose(image)
     if image.mode not in ("RGB", "L"):
         background = Image.new("RGB", image.size, (255, 255, 255))
