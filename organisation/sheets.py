@@ -576,6 +576,8 @@ class PersonSheet(SheetHandler):
                 plan.unchanged += 1
                 continue
             plan.items.append(PersonItem(code, values, new=before is None))
+        # Later sheets (attendance, pledges, ratings …) may refer to people of this workbook.
+        ctx.declare("person", seen)
         ctx.cache["mass_organisations_new"] = sorted(new_organisations.values())
         if new_organisations and plan.items:
             plan.created.extend(
