@@ -34,8 +34,8 @@ class PledgePolicy(UnitScopedPolicy):
     def can(self, user: Any, action: str, obj: Model | None = None) -> bool:
         if action == VIEW and self.is_own(user, obj):
             return True
-        if action == CHANGE and self.is_own(user, obj) and not getattr(obj, "is_locked", False):
-            # A member edits his own pledge freely until the secretary confirms it.
+        if action == CHANGE and self.is_own(user, obj):
+            # A member writes his own pledge; once confirmed, a change becomes a new version.
             return True
         if action == CONFIRM:
             action = CHANGE
