@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -238,4 +239,6 @@ class PledgeSheet(SheetHandler):
             .values_list("person__code", "year", "registered_on", "content")
         )
         for code, year, registered_on, content in rows:
+            # Control characters typed into a web form cannot be written to a worksheet.
+            content = ILLEGAL_CHARACTERS_RE.sub("", content or "")
             yield [code, year, vn.format_date(registered_on), content or None]

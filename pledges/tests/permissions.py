@@ -62,9 +62,7 @@ MATRIX = {
     "pledges:plan_list": Case(expect=VIEWERS),
     "pledges:plan_detail": Case(expect=CELL_A_VIEW, kwargs=plan_kwargs, default=404),
     "pledges:progress": Case(expect=VIEWERS),
-    "pledges:progress_cell": Case(
-        expect={**CELL_A_VIEW, "other_secretary": 404}, kwargs=cell_a
-    ),
+    "pledges:progress_cell": Case(expect={**CELL_A_VIEW, "other_secretary": 404}, kwargs=cell_a),
     "pledges:reminder": Case(expect={**CELL_A_VIEW, "other_secretary": 404}, kwargs=cell_a),
     "pledges:standard_list": Case(expect=VIEWERS),
     "pledges:standard_edit": Case(

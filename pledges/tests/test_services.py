@@ -117,9 +117,7 @@ def test_plan_items_are_cleaned(tree):
         person=tree.members_a[0], year=2019, content=" Mục tiêu ", items="- Một\n\n• Hai\n", by=None
     )
     assert plan.item_list == ["Một", "Hai"]
-    again = services.plan_save(
-        person=tree.members_a[0], year=2019, content="", items="Ba", by=None
-    )
+    again = services.plan_save(person=tree.members_a[0], year=2019, content="", items="Ba", by=None)
     assert again.pk == plan.pk and again.item_list == ["Ba"]
     with pytest.raises(ValidationError):
         services.plan_save(person=tree.members_a[0], year=2020, content="x", items=" ", by=None)

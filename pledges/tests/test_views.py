@@ -210,10 +210,14 @@ def test_reminder_lists_only_people_without_pledge_or_plan(client_as, tree):
     PledgeFactory(person=tree.members_a[0])
     PersonalPlanFactory(person=tree.members_a[0])
     PledgeFactory(person=tree.members_a[1])
-    body = client_as("secretary").get(
-        reverse("pledges:reminder", args=[tree.cell_a.pk]),
-        {"year": 2019},
-    ).content.decode()
+    body = (
+        client_as("secretary")
+        .get(
+            reverse("pledges:reminder", args=[tree.cell_a.pk]),
+            {"year": 2019},
+        )
+        .content.decode()
+    )
     listed = body.split("<tbody>")[1]
     assert tree.members_a[0].code not in listed
     assert tree.members_a[1].code in listed and tree.members_a[2].code in listed
