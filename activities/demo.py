@@ -22,10 +22,16 @@ PERIOD_START, PERIOD_END = dt.date(2016, 5, 15), dt.date(2020, 6, 30)
 YEARS = range(2016, 2021)
 
 
-def _day(rng, year: int, month: int, first: int = 1, last: int = 28) -> dt.date | None:
-    """A day of the month, or None when it falls outside the review period."""
-    day = dt.date(year, month, rng.randint(first, last))
-    return day if PERIOD_START <= day <= PERIOD_END else None
+def _day(rng, year: int, month: int, *, fixed: bool = False) -> dt.date | None:
+    """A day of the month inside the review period. An activity whose month falls outside it
+    moves to a month inside (2016 starts in May, 2020 ends in June), unless its month is
+    part of what it is (Youth Month is March): then None."""
+    first = max(PERIOD_START, dt.date(year, 1, 1))
+    last = min(PERIOD_END, dt.date(year, 12, 31))
+    if not first <= dt.date(year, month, 1) <= last and not fixed:
+        month = rng.randint(first.month + 1 if first.day > 1 else first.month, last.month)
+    day = dt.date(year, month, rng.randint(1, 28))
+    return day if first <= day <= last else None
 
 
 def _youth_union(rng, year: int) -> list[tuple]:
@@ -178,7 +184,7 @@ def build_activities(ctx: demo.DemoContext) -> None:
 
     for year in YEARS:
         for kind, month, title, people, quantity, measure in _youth_union(rng, year):
-            day = _day(rng, year, month)
+            day = _day(rng, year, month, fixed="Tháng Thanh niên" in title)
             if day:
                 add("ĐTN", committee, kind, day, title, people, quantity, measure)
         for short, specs in OTHERS.items():

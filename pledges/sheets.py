@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from core import vn
 from organisation.models import Person, Posting

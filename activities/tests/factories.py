@@ -4,7 +4,7 @@ import io
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from activities.models import Activity, ActivityKind, Commendation
+from activities.models import DEFAULT_KINDS, Activity, ActivityKind, Commendation
 from organisation.tests.factories import MassOrganisationFactory, PersonFactory, UnitFactory
 
 
@@ -21,7 +21,12 @@ def png_upload(name: str = "anh.png") -> SimpleUploadedFile:
 
 
 def kind(name: str = "Hiến máu") -> ActivityKind:
-    return ActivityKind.objects.get(name=name)
+    """A preloaded kind. Transactional (browser) tests flush the table, so create if absent."""
+    units = dict(DEFAULT_KINDS)
+    found, _ = ActivityKind.objects.get_or_create(
+        name=name, defaults={"default_measure_unit": units.get(name, "")}
+    )
+    return found
 
 
 class ActivityFactory(factory.django.DjangoModelFactory):
@@ -31,7 +36,7 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     code = factory.Sequence(lambda n: f"HD-T{n:04d}")
     organisation = factory.SubFactory(MassOrganisationFactory, name="Đoàn Thanh niên")
     unit = factory.SubFactory(UnitFactory)
-    kind = factory.LazyFunction(lambda: ActivityKind.objects.get(name="Hiến máu"))
+    kind = factory.LazyFunction(kind)
     date = dt.date(2019, 3, 26)
     title = "Ngày hội hiến máu tình nguyện"
     participants = 40

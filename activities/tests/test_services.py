@@ -6,7 +6,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from activities import services
-from activities.models import Activity, ActivityKind, ActivityPhoto, Commendation
+from activities.models import (
+    DEFAULT_KINDS,
+    Activity,
+    ActivityKind,
+    ActivityPhoto,
+    Commendation,
+)
 from activities.tests.factories import ActivityFactory, kind, png_bytes, png_upload
 from organisation.tests.factories import MassOrganisationFactory
 
@@ -31,6 +37,12 @@ def save(tree, **extra):
 
 
 def test_kinds_are_preloaded_with_their_units():
+    import importlib
+
+    migration = importlib.import_module("activities.migrations.0003_activity_kinds")
+    assert migration.KINDS == DEFAULT_KINDS
+    for name, _unit in DEFAULT_KINDS:
+        kind(name)  # present after migrating (a flushing test may have emptied the table)
     units = dict(ActivityKind.objects.values_list("name", "default_measure_unit"))
     assert units == {
         "Tình nguyện": "",

@@ -190,7 +190,7 @@ def test_progress_counts_and_runs_a_fixed_number_of_queries(
     small = _progress_queries(client, django_assert_max_num_queries, url, 12)
     body = small.content.decode()
     assert "Đảng viên đã đăng ký cam kết: 2/6" in body
-    for extra in range(3):
+    for _ in range(3):
         _crowd(UnitFactory(parent=tree.committee), 10)
     _crowd(tree.cell_a, 20)
     _progress_queries(client, django_assert_max_num_queries, url, 12)
