@@ -37,16 +37,22 @@ def _letter_and_tone(char: str) -> tuple[str, int]:
 
 
 def _collation(text: str) -> str:
-    primary, secondary = [], []
-    for char in text:
-        if char.isspace():
-            primary.append(" ")
-            continue
-        letter, tone = _letter_and_tone(char)
-        rank = _LETTER_RANK.get(letter)
-        primary.append(chr(0x100 + rank) if rank is not None else letter)
-        secondary.append(str(tone))
-    return "".join(primary) + "\x00" + "".join(secondary)
+    """Digits only, so that every database collation sorts it the same way.
+
+    Each letter is two digits (10–44, in Vietnamese alphabet order), words are joined by
+    "01", the letters end with "00" (so "An" sorts before "Anh" and "An Bình"), and the tones
+    follow as one digit per letter, deciding only between names with the same letters.
+    """
+    words, tones = [], []
+    for word in text.split():
+        codes = []
+        for char in word:
+            letter, tone = _letter_and_tone(char)
+            rank = _LETTER_RANK.get(letter)
+            codes.append(f"{10 + rank:02d}" if rank is not None else f"{min(ord(letter), 99):02d}")
+            tones.append(str(tone))
+        words.append("".join(codes))
+    return "01".join(words) + "00" + "".join(tones)
 
 
 def name_sort_key(full_name: str) -> str:
