@@ -142,6 +142,10 @@ def pledge_list(request: HttpRequest) -> HttpResponse:
     queryset = selectors.pledges_list(
         request.user, year=int(year) if year and year.isdigit() else None
     )
+    if request.GET.get("status") == "pending":
+        queryset = queryset.filter(confirmed_at__isnull=True)
+    elif request.GET.get("status") == "confirmed":
+        queryset = queryset.filter(confirmed_at__isnull=False)
     queryset = search(queryset, request.GET.get("q"), field="person__search_key")
     page = paginate(request, queryset)
     return render(request, "pledges/pledge_list.html", {"page_obj": page, "year": year})
