@@ -288,3 +288,25 @@ def test_dashboard_reminds_the_member_and_the_secretary(client_as, tree):
     pending = client_as("secretary").get(reverse("pledges:pledge_list"), {"status": "pending"})
     assert tree.members_a[2].code in pending.content.decode()
     assert "bản cam kết" not in client_as("editor").get(reverse("core:home")).content.decode()
+
+
+@pytest.mark.parametrize(
+    "url_name", ["pledges:pledge_list", "pledges:plan_list", "pledges:standard_list"]
+)
+def test_lists_run_a_fixed_number_of_queries(
+    client_as, tree, url_name, django_assert_max_num_queries
+):
+    client = client_as("office")
+    for person in tree.members_a + tree.members_b:
+        PledgeFactory(person=person)
+        PersonalPlanFactory(person=person)
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse(url_name), {"year": 2019}).status_code == 200
+    for _ in range(4):
+        cell = UnitFactory(parent=tree.committee)
+        ConductStandardFactory(unit=cell)
+        for person in PersonFactory.create_batch(6, unit=cell):
+            PledgeFactory(person=person)
+            PersonalPlanFactory(person=person)
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse(url_name), {"year": 2019}).status_code == 200
