@@ -1,8 +1,16 @@
 """The register of documents (văn bản) and the study topics (chuyên đề) tied to them."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from core import vn
+
+
+def topic_search_key(code: str, title: str) -> str:
+    return vn.search_key(f"{code} {title}")[:500]
 
 
 class Document(models.Model):
@@ -49,6 +57,48 @@ class Document(models.Model):
     def __str__(self) -> str:
         return f"{self.number_symbol} — {self.summary[:60]}"
 
+    def save(self, *args, **kwargs) -> None:
+        self.fill_keys()
+        super().save(*args, **kwargs)
+
+    def fill_keys(self) -> None:
+        """Derived search key; bulk writers call this before bulk_create."""
+        self.number_symbol = " ".join((self.number_symbol or "").split())
+        self.issuer = " ".join((self.issuer or "").split())
+        self.search_key = vn.search_key(f"{self.number_symbol} {self.summary} {self.issuer}")[:500]
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        number = " ".join((self.number_symbol or "").split())
+        issuer = " ".join((self.issuer or "").split())
+        if number and issuer:
+            # SQLite compares only ASCII letters without case ("Đ" ≠ "đ"): narrow on the
+            # search key, then compare case-folded in Python.
+            candidates = Document.objects.filter(search_key__startswith=vn.search_key(number))
+            if self.pk:
+                candidates = candidates.exclude(pk=self.pk)
+            wanted = (number.casefold(), issuer.casefold())
+            pairs = candidates.values_list("number_symbol", "issuer")
+            if any((n.casefold(), i.casefold()) == wanted for n, i in pairs):
+                errors["number_symbol"] = _(
+                    "The register already holds document %(number)s of %(issuer)s."
+                ) % {"number": number, "issuer": issuer}
+        if self.issued_on and self.issued_on > timezone.localdate():
+            errors["issued_on"] = _("The date issued %(date)s is in the future.") % {
+                "date": vn.format_date(self.issued_on)
+            }
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_constraints(self, exclude=None) -> None:
+        # clean() checks the number per issuer (ignoring case and spacing) and puts its message
+        # next to the field; the database constraint stays as the last guard.
+        super().validate_constraints(exclude={*(exclude or ()), "number_symbol"})
+
+    @property
+    def year(self) -> int:
+        return self.issued_on.year
+
 
 class DocumentDelivery(models.Model):
     """A document sent to a unit (văn bản chỉ đạo, hướng dẫn gửi các chi bộ)."""
@@ -87,6 +137,7 @@ class StudyTopic(models.Model):
         on_delete=models.PROTECT,
         related_name="topics",
     )
+    search_key = models.CharField(max_length=500, editable=False, default="", db_index=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -96,3 +147,27 @@ class StudyTopic(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.fill_keys()
+        super().save(*args, **kwargs)
+
+    def fill_keys(self) -> None:
+        self.code = (self.code or "").strip()
+        self.search_key = topic_search_key(self.code, self.title)
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.code:
+            self.code = self.code.strip()
+        if self.start_year and self.end_year:
+            if self.end_year < self.start_year:
+                errors["end_year"] = _("The last year comes before the first year.")
+            elif self.kind == self.Kind.ANNUAL and self.end_year != self.start_year:
+                errors["end_year"] = _("An annual topic starts and ends in the same year.")
+        for name in ("start_year", "end_year"):
+            value = getattr(self, name)
+            if value and not 1930 <= value <= 2100:
+                errors[name] = _("%(year)s is not a plausible year.") % {"year": value}
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,200 @@
+"""The only writes to documents, deliveries and study topics."""
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core import vn
+from organisation.models import Unit
+
+from .models import Document, DocumentDelivery, StudyTopic
+from .policies import documents as document_policy
+from .policies import topics as topic_policy
+from .validators import validate_attachment
+
+DOCUMENT_FIELDS = ("number_symbol", "kind", "issued_on", "issuer", "summary", "issued_by")
+
+
+def _save_document(document: Document, user: Any) -> Document:
+    document.full_clean()
+    document._history_user = user
+    try:
+        with transaction.atomic():
+            document.save()
+    except IntegrityError as exc:  # two offices registering the same number at once
+        raise ValidationError(
+            {"number_symbol": _("The register already holds this number for this issuer.")}
+        ) from exc
+    return document
+
+
+def _check_issuer(user: Any, unit: Unit | None) -> None:
+    if user is not None and not document_policy.can_issue_for(user, unit):
+        raise ValidationError({"issued_by": _("You may not register documents of this unit.")})
+
+
+@transaction.atomic
+def document_create(
+    *,
+    user: Any,
+    number_symbol: str,
+    kind: str,
+    issued_on: dt.date,
+    issuer: str,
+    summary: str,
+    issued_by: Unit | None = None,
+    file: Any = None,
+) -> Document:
+    """Register a document. `user` None is the importer or the demo (no permission check)."""
+    _check_issuer(user, issued_by)
+    validate_attachment(file)
+    document = Document(
+        number_symbol=number_symbol,
+        kind=kind,
+        issued_on=issued_on,
+        issuer=issuer,
+        summary=summary,
+        issued_by=issued_by,
+    )
+    if file:
+        document.file = file
+    return _save_document(document, user)
+
+
+@transaction.atomic
+def document_update(*, user: Any, document: Document, file: Any = None, **fields: Any) -> Document:
+    """Change a document's particulars (fields of DOCUMENT_FIELDS) and optionally its file;
+    `file=False` removes the attached file."""
+    if user is not None and not document_policy.can(user, "change", document):
+        raise PermissionDenied
+    unknown = set(fields) - set(DOCUMENT_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown document fields: {sorted(unknown)}")
+    if "issued_by" in fields:
+        _check_issuer(user, fields["issued_by"])
+    for name, value in fields.items():
+        setattr(document, name, value)
+    if file is False:
+        document.file = ""
+    elif file:
+        validate_attachment(file)
+        document.file = file
+    return _save_document(document, user)
+
+
+def deliverable_cells(document: Document):
+    """The cells a committee's document can go to: the cells below its issuing unit."""
+    if document.issued_by_id is None or document.issued_by.is_cell:
+        return Unit.objects.none()
+    return Unit.objects.filter(
+        path__startswith=document.issued_by.path, kind=Unit.Kind.CELL
+    ).order_by("code")
+
+
+@transaction.atomic
+def document_deliver(
+    *, user: Any, document: Document, units: Iterable[Unit], sent_on: dt.date
+) -> list[DocumentDelivery]:
+    """Record that the document was sent to these cells on `sent_on`; cells already sent it
+    keep their first date. Returns the new deliveries."""
+    if user is not None and not document_policy.can_deliver(user, document):
+        raise PermissionDenied
+    units = list(units)
+    if not units:
+        raise ValidationError({"units": _("Choose at least one cell.")})
+    allowed = set(deliverable_cells(document).values_list("pk", flat=True))
+    outside = [unit.name for unit in units if unit.pk not in allowed]
+    if outside:
+        raise ValidationError(
+            {
+                "units": _("These units are not cells under the issuing unit: %(units)s.")
+                % {"units": ", ".join(outside)}
+            }
+        )
+    if sent_on > timezone.localdate():
+        raise ValidationError(
+            {
+                "sent_on": _("The date sent %(date)s is in the future.")
+                % {"date": vn.format_date(sent_on)}
+            }
+        )
+    if sent_on < document.issued_on:
+        raise ValidationError(
+            {
+                "sent_on": _("A document cannot be sent before it is issued (%(date)s).")
+                % {"date": vn.format_date(document.issued_on)}
+            }
+        )
+    already = set(document.deliveries.values_list("unit_id", flat=True))
+    deliveries = [
+        DocumentDelivery(document=document, unit=unit, sent_on=sent_on)
+        for unit in units
+        if unit.pk not in already
+    ]
+    for delivery in deliveries:
+        delivery._history_user = user
+        delivery.save()
+    return deliveries
+
+
+def _require_term_end(kind: str, end_year: int | None) -> None:
+    """An annual topic's last year defaults to its first; a whole-term topic must say it."""
+    if kind == StudyTopic.Kind.TERM and not end_year:
+        raise ValidationError({"end_year": _("A whole-term topic needs its last year.")})
+
+
+def _save_topic(topic: StudyTopic, user: Any) -> StudyTopic:
+    topic.full_clean()
+    topic._history_user = user
+    topic.save()
+    return topic
+
+
+TOPIC_FIELDS = ("code", "title", "kind", "start_year", "end_year", "document")
+
+
+@transaction.atomic
+def study_topic_create(
+    *,
+    user: Any,
+    code: str,
+    title: str,
+    kind: str,
+    start_year: int,
+    end_year: int | None = None,
+    document: Document | None = None,
+) -> StudyTopic:
+    """Add a study topic; an annual topic's last year defaults to its first."""
+    if user is not None and not topic_policy.can(user, "add"):
+        raise PermissionDenied
+    _require_term_end(kind, end_year)
+    topic = StudyTopic(
+        code=code,
+        title=title,
+        kind=kind,
+        start_year=start_year,
+        end_year=end_year or start_year,
+        document=document,
+    )
+    return _save_topic(topic, user)
+
+
+@transaction.atomic
+def study_topic_update(*, user: Any, topic: StudyTopic, **fields: Any) -> StudyTopic:
+    """Change a topic's fields (of TOPIC_FIELDS)."""
+    if user is not None and not topic_policy.can(user, "change", topic):
+        raise PermissionDenied
+    unknown = set(fields) - set(TOPIC_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown topic fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(topic, name, value)
+    _require_term_end(topic.kind, topic.end_year)
+    if not topic.end_year:
+        topic.end_year = topic.start_year
+    return _save_topic(topic, user)

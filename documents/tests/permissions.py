@@ -1,0 +1,55 @@
+from core.testing import Case
+from documents.tests.factories import DocumentFactory, DocumentWithFileFactory, StudyTopicFactory
+
+EVERYONE = {
+    "office": 200,
+    "secretary": 200,
+    "other_secretary": 200,
+    "inspection": 200,
+    "member": 200,
+    "editor": 200,
+}
+OFFICE = {"office": 200}
+
+
+def committee_document(tree, users):
+    return {"pk": DocumentFactory(issued_by=tree.committee).pk}
+
+
+def cell_a_document(tree, users):
+    """A document issued by cell A: cell B's secretary and the news editor do not see it."""
+    return {"pk": DocumentFactory(issued_by=tree.cell_a, issuer="Chi bộ A").pk}
+
+
+def cell_a_document_with_file(tree, users):
+    return {"pk": DocumentWithFileFactory(issued_by=tree.cell_a, issuer="Chi bộ A").pk}
+
+
+def topic(tree, users):
+    return {"pk": StudyTopicFactory().pk}
+
+
+CELL_A_READERS = {
+    "office": 200,
+    "secretary": 200,
+    "other_secretary": 404,
+    "inspection": 200,
+    "member": 200,
+    "editor": 404,
+}
+
+MATRIX = {
+    "documents:list": Case(expect=EVERYONE),
+    "documents:create": Case(expect=OFFICE),
+    "documents:detail": Case(expect=CELL_A_READERS, kwargs=cell_a_document),
+    "documents:update": Case(
+        expect={"office": 200, "other_secretary": 404, "editor": 404}, kwargs=cell_a_document
+    ),
+    "documents:file": Case(expect=CELL_A_READERS, kwargs=cell_a_document_with_file),
+    "documents:deliver": Case(expect=OFFICE, kwargs=committee_document),
+    "documents:matrix": Case(expect={"office": 200, "inspection": 200}),
+    "documents:topic_list": Case(expect=EVERYONE),
+    "documents:topic_detail": Case(expect=EVERYONE, kwargs=topic),
+    "documents:topic_create": Case(expect=OFFICE),
+    "documents:topic_update": Case(expect=OFFICE, kwargs=topic),
+}

@@ -1,0 +1,285 @@
+"""Thin views over the register of documents and the study topics."""
+
+from pathlib import Path
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import Form
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from core.pagination import paginate
+
+from . import selectors, services
+from .forms import DeliveryForm, DocumentFilterForm, DocumentForm, StudyTopicForm
+from .models import StudyTopic
+from .policies import documents as document_policy
+from .policies import sees_every_cell
+from .policies import topics as topic_policy
+
+
+def _show_errors(form: Form, error: ValidationError) -> None:
+    """Put a service's errors next to their fields (or above the form)."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@login_required
+def document_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    filters = DocumentFilterForm(
+        request.GET or None,
+        years=selectors.document_years(user),
+        issuers=selectors.document_issuers(user),
+    )
+    chosen: dict[str, Any] = filters.cleaned_data if filters.is_valid() else {}
+    documents = selectors.document_list(
+        user,
+        text=request.GET.get("q"),
+        kind=chosen.get("kind"),
+        year=chosen.get("year"),
+        issuer=chosen.get("issuer"),
+    )
+    return render(
+        request,
+        "documents/document_list.html",
+        {
+            "page_obj": paginate(request, documents),
+            "filters": filters,
+            "can_add": document_policy.can(user, "add"),
+            "sees_matrix": sees_every_cell(user),
+        },
+    )
+
+
+@login_required
+def document_create(request: HttpRequest) -> HttpResponse:
+    if not document_policy.can(request.user, "add"):
+        raise PermissionDenied
+    form = DocumentForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            document = services.document_create(
+                user=request.user,
+                number_symbol=data["number_symbol"],
+                kind=data["kind"],
+                issued_on=data["issued_on"],
+                issuer=data["issuer"],
+                summary=data["summary"],
+                issued_by=data["issued_by"],
+                file=data.get("file") or None,
+            )
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(
+                request, _("Document %(number)s registered.") % {"number": document.number_symbol}
+            )
+            return redirect("documents:detail", pk=document.pk)
+    return render(
+        request, "documents/document_form.html", {"form": form, "title": _("New document")}
+    )
+
+
+@login_required
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = selectors.document_detail(request.user, pk)
+    return render(
+        request,
+        "documents/document_detail.html",
+        {
+            "document": document,
+            "deliveries": selectors.delivery_status(request.user, document),
+            "topics": selectors.topics_of_document(document),
+            "can_change": document_policy.can(request.user, "change", document),
+            "can_deliver": document_policy.can_deliver(request.user, document),
+        },
+    )
+
+
+@login_required
+def document_update(request: HttpRequest, pk: int) -> HttpResponse:
+    document = selectors.document_detail(request.user, pk)
+    if not document_policy.can(request.user, "change", document):
+        raise PermissionDenied
+    form = DocumentForm(
+        request.POST or None, request.FILES or None, instance=document, user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        new_file = data.get("file")
+        if new_file is not False and not hasattr(new_file, "content_type"):
+            new_file = None  # the stored file stays
+        try:
+            services.document_update(
+                user=request.user,
+                document=document,
+                file=new_file,
+                **{name: data[name] for name in services.DOCUMENT_FIELDS},
+            )
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, _("Document saved."))
+            return redirect("documents:detail", pk=document.pk)
+    return render(
+        request,
+        "documents/document_form.html",
+        {"form": form, "document": document, "title": _("Edit document")},
+    )
+
+
+@login_required
+def document_file(request: HttpRequest, pk: int) -> FileResponse:
+    """The attached file, only for those who may read the document."""
+    document = selectors.document_detail(request.user, pk)
+    if not document.file:
+        raise Http404
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=Path(document.file.name).name)
+
+
+@login_required
+def document_deliver(request: HttpRequest, pk: int) -> HttpResponse:
+    document = selectors.document_detail(request.user, pk)
+    if not document_policy.can_deliver(request.user, document):
+        raise PermissionDenied
+    sent = {row.unit.pk for row in selectors.delivery_status(request.user, document) if row.sent_on}
+    cells = services.deliverable_cells(document).exclude(pk__in=sent)
+    form = DeliveryForm(request.POST or None, cells=cells)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.document_deliver(
+                user=request.user,
+                document=document,
+                units=form.cleaned_data["units"],
+                sent_on=form.cleaned_data["sent_on"],
+            )
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Sent %(number)s to %(count)s cell(s).")
+                % {"number": document.number_symbol, "count": len(created)},
+            )
+            return redirect("documents:detail", pk=document.pk)
+    return render(
+        request,
+        "documents/document_deliver.html",
+        {"form": form, "document": document, "nothing_left": not cells.exists()},
+    )
+
+
+@login_required
+def delivery_matrix(request: HttpRequest) -> HttpResponse:
+    if not sees_every_cell(request.user):
+        raise PermissionDenied
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = None
+    matrix = selectors.delivery_matrix(request.user, year)
+    return render(request, "documents/delivery_matrix.html", {"matrix": matrix})
+
+
+@login_required
+def topic_list(request: HttpRequest) -> HttpResponse:
+    kind = request.GET.get("kind") or None
+    if kind not in StudyTopic.Kind.values:
+        kind = None
+    topics = selectors.topic_list(request.user, text=request.GET.get("q"), kind=kind)
+    return render(
+        request,
+        "documents/topic_list.html",
+        {
+            "page_obj": paginate(request, topics),
+            "kinds": StudyTopic.Kind.choices,
+            "kind": kind,
+            "can_add": topic_policy.can(request.user, "add"),
+        },
+    )
+
+
+@login_required
+def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    topic = selectors.topic_detail(request.user, pk)
+    document = topic.document
+    readable = (
+        document is not None
+        and document_policy.visible_to(request.user).filter(pk=document.pk).exists()
+    )
+    return render(
+        request,
+        "documents/topic_detail.html",
+        {
+            "topic": topic,
+            "document_readable": readable,
+            "can_change": topic_policy.can(request.user, "change", topic),
+        },
+    )
+
+
+def _topic_form(request: HttpRequest, topic: StudyTopic | None) -> StudyTopicForm:
+    return StudyTopicForm(
+        request.POST or None,
+        instance=topic,
+        documents=selectors.document_list(request.user),
+    )
+
+
+@login_required
+def topic_create(request: HttpRequest) -> HttpResponse:
+    if not topic_policy.can(request.user, "add"):
+        raise PermissionDenied
+    form = _topic_form(request, None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            topic = services.study_topic_create(
+                user=request.user, **{name: data[name] for name in services.TOPIC_FIELDS}
+            )
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, _("Study topic %(code)s added.") % {"code": topic.code})
+            return redirect("documents:topic_detail", pk=topic.pk)
+    return render(
+        request, "documents/topic_form.html", {"form": form, "title": _("New study topic")}
+    )
+
+
+@login_required
+def topic_update(request: HttpRequest, pk: int) -> HttpResponse:
+    topic = selectors.topic_detail(request.user, pk)
+    if not topic_policy.can(request.user, "change", topic):
+        raise PermissionDenied
+    form = _topic_form(request, topic)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.study_topic_update(
+                user=request.user,
+                topic=topic,
+                **{name: data[name] for name in services.TOPIC_FIELDS},
+            )
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, _("Study topic saved."))
+            return redirect("documents:topic_detail", pk=topic.pk)
+    return render(
+        request,
+        "documents/topic_form.html",
+        {"form": form, "topic": topic, "title": _("Edit study topic")},
+    )

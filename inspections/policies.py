@@ -1,0 +1,144 @@
+"""Who sees and changes inspections.
+
+The inspection commission and the committee office see and change every inspection of their
+committee; a cell secretary sees the inspections whose subject is his cell (or a unit under
+it) or one of its members, and records their remediation; nobody else sees them. The unit of
+an inspection is its subject: `subject_unit`, or the unit of `subject_person`.
+"""
+
+from typing import Any
+
+from django.db.models import Model, Q, QuerySet
+
+from core.policy import VIEW, UnitScopedPolicy, path_in, role_paths, subtree_q
+from core.roles import Role
+
+from .models import EvidenceFile, Inspection, InspectionPlan, Remediation, RemediationSubmission
+
+# Actions beyond view/add/change/delete.
+RECORD = "record"  # report what was done for a remediation task
+VERIFY = "verify"  # close or return a remediation task
+
+EDITORS = (Role.OFFICE, Role.INSPECTION)
+READERS = (Role.OFFICE, Role.INSPECTION, Role.SECRETARY)
+
+
+class _SubjectScopedPolicy(UnitScopedPolicy):
+    """Scoped through the inspection's subject: a unit, or a person's unit."""
+
+    prefix: str = ""  # the lookup from the model to the Inspection
+    view_roles = READERS
+    change_roles = EDITORS
+    record_roles = READERS
+
+    def _lookups(self) -> tuple[str, str]:
+        return (
+            f"{self.prefix}subject_unit__path",
+            f"{self.prefix}subject_person__unit__path",
+        )
+
+    def _q(self, paths: list[str]) -> Q:
+        unit_lookup, person_lookup = self._lookups()
+        return subtree_q(paths, unit_lookup) | subtree_q(paths, person_lookup)
+
+    def visible_to(self, user: Any, queryset: QuerySet | None = None) -> QuerySet:
+        queryset = self.base_queryset() if queryset is None else queryset
+        if getattr(user, "is_superuser", False):
+            return queryset
+        return queryset.filter(self._q(role_paths(user, self.view_roles)))
+
+    def inspection_of(self, obj: Model) -> Inspection:
+        value: Any = obj
+        for part in self.prefix.split("__"):
+            if part:
+                value = getattr(value, part)
+        return value
+
+    def object_path(self, obj: Model) -> str | None:
+        inspection = self.inspection_of(obj)
+        if inspection.subject_unit_id:
+            return inspection.subject_unit.path
+        if inspection.subject_person_id:
+            return inspection.subject_person.unit.path
+        return None
+
+    def can(self, user: Any, action: str, obj: Model | None = None) -> bool:
+        if not getattr(user, "is_authenticated", False):
+            return False
+        if getattr(user, "is_superuser", False):
+            return True
+        roles = {VIEW: self.view_roles, RECORD: self.record_roles}.get(action, self.change_roles)
+        paths = role_paths(user, roles)
+        if obj is None:
+            return bool(paths)
+        return path_in(paths, self.object_path(obj))
+
+
+class InspectionPolicy(_SubjectScopedPolicy):
+    model = Inspection
+    prefix = ""
+
+    def base_queryset(self) -> QuerySet:
+        return Inspection.objects.select_related(
+            "subject_unit", "subject_person__unit", "plan", "document", "study_topic"
+        )
+
+
+class RemediationPolicy(_SubjectScopedPolicy):
+    model = Remediation
+    prefix = "inspection__"
+
+    def base_queryset(self) -> QuerySet:
+        return Remediation.objects.select_related(
+            "inspection__subject_unit",
+            "inspection__subject_person__unit",
+            "inspection__plan",
+            "responsible_unit",
+            "responsible_person",
+            "finding",
+        )
+
+
+class EvidenceFilePolicy(_SubjectScopedPolicy):
+    model = EvidenceFile
+    prefix = "submission__remediation__inspection__"
+
+    def base_queryset(self) -> QuerySet:
+        return EvidenceFile.objects.select_related(
+            "submission__remediation__inspection__subject_unit",
+            "submission__remediation__inspection__subject_person__unit",
+        )
+
+
+class SubmissionPolicy(_SubjectScopedPolicy):
+    model = RemediationSubmission
+    prefix = "remediation__inspection__"
+
+
+class PlanPolicy(UnitScopedPolicy):
+    """Plans cover the whole committee: only the commission and the office open them."""
+
+    model = InspectionPlan
+    unit_path = "committee__path"
+    view_roles = EDITORS
+    change_roles = EDITORS
+
+    def base_queryset(self) -> QuerySet:
+        return InspectionPlan.objects.select_related("committee", "document")
+
+
+inspections = InspectionPolicy()
+remediations = RemediationPolicy()
+evidence_files = EvidenceFilePolicy()
+submissions = SubmissionPolicy()
+plans = PlanPolicy()
+
+
+def committees_for(user: Any) -> QuerySet:
+    """The committees whose inspections the user edits (commission or office on them)."""
+    from organisation.models import Unit
+
+    if getattr(user, "is_superuser", False):
+        return Unit.objects.filter(kind=Unit.Kind.COMMITTEE)
+    paths = role_paths(user, EDITORS)
+    return Unit.objects.filter(subtree_q(paths, "path"), kind=Unit.Kind.COMMITTEE)

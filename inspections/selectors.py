@@ -1,0 +1,178 @@
+"""Reads and figures for inspections; every query here is scoped and its count is fixed.
+
+A remediation task is *done* when the inspector verified it (`completed_on` set), *late*
+while it is not done and its deadline has passed, and *open* otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
+
+from core.search import search
+
+from . import policies
+from .models import Inspection, InspectionPlan, Remediation
+
+IS = Inspection.State
+
+STATUS_OPEN, STATUS_LATE, STATUS_DONE = "open", "late", "done"
+
+
+def status_q(status: str, today: dt.date, prefix: str = "") -> Q:
+    done = Q(**{f"{prefix}completed_on__isnull": False})
+    overdue = Q(**{f"{prefix}deadline__lt": today})
+    return {
+        STATUS_DONE: done,
+        STATUS_LATE: ~done & overdue,
+        STATUS_OPEN: ~done & ~overdue,
+    }[status]
+
+
+def plans_for(user: Any, text: str | None = None) -> QuerySet[InspectionPlan]:
+    return (
+        search(policies.plans.visible_to(user), text)
+        .annotate(items_count=Count("items", distinct=True))
+        .order_by("-year")
+    )
+
+
+def inspections_for(
+    user: Any,
+    *,
+    text: str | None = None,
+    year: int | None = None,
+    plan: int | None = None,
+    state: str | None = None,
+    form: str | None = None,
+) -> QuerySet[Inspection]:
+    """Items the user may see, filtered, with their task counts in the same query."""
+    today = timezone.localdate()
+    queryset = search(policies.inspections.visible_to(user), text)
+    if year:
+        queryset = queryset.filter(year=year)
+    if plan:
+        queryset = queryset.filter(plan_id=plan)
+    if state:
+        queryset = queryset.filter(state=state)
+    if form:
+        queryset = queryset.filter(form=form)
+    return queryset.annotate(
+        tasks_total=Count("remediations"),
+        tasks_late=Count("remediations", filter=status_q(STATUS_LATE, today, "remediations__")),
+        tasks_done=Count("remediations", filter=status_q(STATUS_DONE, today, "remediations__")),
+    ).order_by("-year", "code")
+
+
+def remediations_for(
+    user: Any,
+    *,
+    text: str | None = None,
+    status: str | None = None,
+    year: int | None = None,
+    plan: int | None = None,
+    subject: str | None = None,
+    state: str | None = None,
+) -> QuerySet[Remediation]:
+    """Remediation tasks the user may see; `subject` is a unit or a person code."""
+    today = timezone.localdate()
+    queryset = search(policies.remediations.visible_to(user), text)
+    if status in (STATUS_OPEN, STATUS_LATE, STATUS_DONE):
+        queryset = queryset.filter(status_q(status, today))
+    if state:
+        queryset = queryset.filter(state=state)
+    if year:
+        queryset = queryset.filter(inspection__year=year)
+    if plan:
+        queryset = queryset.filter(inspection__plan_id=plan)
+    if subject:
+        queryset = queryset.filter(
+            Q(inspection__subject_unit__code=subject) | Q(inspection__subject_person__code=subject)
+        )
+    return queryset.order_by("completed_on", "deadline", "pk")
+
+
+def overdue_for(user: Any, limit: int = 8) -> tuple[list[Remediation], int]:
+    """The user's most overdue tasks and how many there are: two queries."""
+    queryset = policies.remediations.visible_to(user).filter(
+        status_q(STATUS_LATE, timezone.localdate())
+    )
+    return list(queryset.order_by("deadline", "pk")[:limit]), queryset.count()
+
+
+@dataclass
+class Progress:
+    year: int
+    planned: int = 0
+    carried_out: int = 0
+    concluded: int = 0
+    tasks_open: int = 0
+    tasks_late: int = 0
+    tasks_done: int = 0
+    tasks_done_late: int = 0
+
+    @property
+    def tasks_total(self) -> int:
+        return self.tasks_open + self.tasks_late + self.tasks_done
+
+
+def _progress_rows(items: QuerySet, tasks: QuerySet, today: dt.date) -> dict[int, Progress]:
+    rows: dict[int, Progress] = {}
+    for row in items.values("year").annotate(
+        planned=Count("pk"),
+        carried_out=Count("pk", filter=Q(state__in=[IS.IN_PROGRESS, IS.CONCLUDED])),
+        concluded=Count("pk", filter=Q(state=IS.CONCLUDED)),
+    ):
+        rows[row["year"]] = Progress(
+            row["year"], row["planned"], row["carried_out"], row["concluded"]
+        )
+    for row in (
+        tasks.values("inspection__year")
+        .annotate(
+            open=Count("pk", filter=status_q(STATUS_OPEN, today)),
+            late=Count("pk", filter=status_q(STATUS_LATE, today)),
+            done=Count("pk", filter=status_q(STATUS_DONE, today)),
+            done_late=Count(
+                "pk",
+                filter=Q(completed_on__isnull=False) & Q(completed_on__gt=F("deadline")),
+            ),
+        )
+        .order_by()
+    ):
+        progress = rows.setdefault(row["inspection__year"], Progress(row["inspection__year"]))
+        progress.tasks_open, progress.tasks_late = row["open"], row["late"]
+        progress.tasks_done, progress.tasks_done_late = row["done"], row["done_late"]
+    return rows
+
+
+def plan_progress(plan: InspectionPlan) -> Progress:
+    """Planned vs carried out vs concluded, and the tasks of its items: two queries."""
+    rows = _progress_rows(
+        Inspection.objects.filter(plan=plan).order_by(),
+        Remediation.objects.filter(inspection__plan=plan),
+        timezone.localdate(),
+    )
+    return rows.get(plan.year, Progress(plan.year))
+
+
+def progress_by_year(user: Any) -> list[Progress]:
+    """One row a year over everything the user may see: two queries."""
+    rows = _progress_rows(
+        policies.inspections.visible_to(user, Inspection.objects.all()).order_by(),
+        policies.remediations.visible_to(user, Remediation.objects.all()),
+        timezone.localdate(),
+    )
+    return [rows[year] for year in sorted(rows, reverse=True)]
+
+
+def years_for(user: Any) -> list[int]:
+    return list(
+        policies.inspections.visible_to(user, Inspection.objects.all())
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()
+    )

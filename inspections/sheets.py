@@ -1,0 +1,451 @@
+"""Workbook sheets "Kiểm tra" and "Khắc phục" (docs/interchange/inspections.md).
+
+"Kiểm tra" rows are keyed by Mã cuộc. "Khắc phục" has no code of its own: a row is the task of
+inspection *Mã cuộc* whose *Nội dung* is the same text (spaces collapsed). Importing a row
+whose pair exists updates its deadline and completion date; otherwise it adds a task. Nothing
+is ever deleted by an import, so importing the same workbook twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from core import vn
+from organisation.models import Person, Unit
+from workbook.registry import (
+    Column,
+    ImportContext,
+    Row,
+    SheetHandler,
+    choice_parser,
+    parse_date,
+    parse_int,
+    parse_text,
+    register,
+)
+
+from .models import Inspection, InspectionPlan, Remediation
+
+KIEM_TRA, KHAC_PHUC = "Kiểm tra", "Khắc phục"
+FORMS = {"Kiểm tra": Inspection.Form.INSPECTION, "Giám sát": Inspection.Form.SUPERVISION}
+FORM_LABELS = {value: label for label, value in FORMS.items()}
+CONCLUDED_IN_WORKBOOK = "inspections:concluded_on"  # ctx.cache: {code: conclusion date}
+
+
+def content_key(text: str | None) -> str:
+    """How a remediation row finds its task: the text with its spaces collapsed."""
+    return " ".join((text or "").split())
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _date(value: dt.date | None) -> str:
+    return vn.format_date(value)
+
+
+def _subtree(committee: Any, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}subject_unit__path__startswith": committee.path}) | Q(
+        **{f"{prefix}subject_person__unit__path__startswith": committee.path}
+    )
+
+
+@register
+class InspectionSheet(SheetHandler):
+    sheet = KIEM_TRA
+    order = 60
+    description = gettext_lazy(
+        "Inspections and supervisions: one row per item, keyed by its code (Mã cuộc)."
+    )
+    columns = [
+        Column("Mã cuộc", "code", required=True, parse=parse_text, help="KT-2020-01"),
+        Column(
+            "Hình thức",
+            "form",
+            required=True,
+            parse=choice_parser(FORMS),
+            help="Kiểm tra hoặc Giám sát",
+        ),
+        Column("Năm", "year", required=True, parse=parse_int),
+        Column(
+            "Mã đối tượng",
+            "subject",
+            required=True,
+            parse=parse_text,
+            help="Mã đơn vị (chi bộ) hoặc mã nhân sự (đảng viên)",
+        ),
+        Column("Nội dung", "content", required=True, parse=parse_text),
+        Column(
+            "Ngày kết luận",
+            "concluded_on",
+            parse=parse_date,
+            help="dd/mm/yyyy; để trống khi chưa kết luận",
+        ),
+        Column("Kết luận", "conclusion", parse=parse_text),
+    ]
+
+    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+        units = ctx.known("unit", lambda: Unit.objects.values_list("code", flat=True))
+        people = ctx.known("person", lambda: Person.objects.values_list("code", flat=True))
+        existing = {
+            item.code: item
+            for item in Inspection.objects.filter(
+                code__in=[row["code"] for row in rows if row["code"]]
+            ).select_related("subject_unit", "subject_person")
+        }
+        plan = ctx.plan(self.sheet)
+        seen: dict[str, int] = {}
+        concluded: dict[str, dt.date | None] = {}
+        for row in rows:
+            code = row["code"]
+            if not code:
+                continue
+            if code in seen:
+                ctx.error(
+                    self.sheet,
+                    row.number,
+                    "Mã cuộc",
+                    _("the code %(code)s is already used on row %(row)s.")
+                    % {"code": code, "row": seen[code]},
+                )
+                continue
+            seen[code] = row.number
+            if row["_invalid"]:
+                continue
+            year = row["year"]
+            if not 1930 <= year <= 2100:
+                ctx.error(
+                    self.sheet, row.number, "Năm", _("“%(value)s” is not a year.") % {"value": year}
+                )
+                continue
+            subject = row["subject"]
+            if subject not in units and subject not in people:
+                ctx.error(
+                    self.sheet,
+                    row.number,
+                    "Mã đối tượng",
+                    _("no unit or person has the code %(code)s.") % {"code": subject},
+                )
+                continue
+            concluded_on = row["concluded_on"]
+            if concluded_on and concluded_on > timezone.localdate():
+                ctx.error(
+                    self.sheet,
+                    row.number,
+                    "Ngày kết luận",
+                    _("the conclusion date cannot be in the future."),
+                )
+                continue
+            current = existing.get(code)
+            if (
+                current
+                and current.started_on
+                and concluded_on
+                and concluded_on < current.started_on
+            ):
+                ctx.error(
+                    self.sheet,
+                    row.number,
+                    "Ngày kết luận",
+                    _(
+                        "the conclusion (%(concluded)s) is dated before the item began "
+                        "(%(started)s)."
+                    )
+                    % {
+                        "concluded": vn.format_date(concluded_on),
+                        "started": vn.format_date(current.started_on),
+                    },
+                )
+                continue
+            concluded[code] = concluded_on
+            values = {
+                "form": row["form"],
+                "year": year,
+                "subject": subject,
+                "content": row["content"],
+                "concluded_on": concluded_on,
+                "conclusion": row["conclusion"] or "",
+            }
+            if current is None:
+                plan.created.append(code)
+                plan.items.append((None, code, values))
+            elif values != self._values(current):
+                plan.updated.append(code)
+                plan.items.append((current, code, values))
+            else:
+                plan.unchanged += 1
+        ctx.declare("inspection", concluded)
+        ctx.cache[CONCLUDED_IN_WORKBOOK] = concluded
+
+    @staticmethod
+    def _values(item: Inspection) -> dict[str, Any]:
+        return {
+            "form": item.form,
+            "year": item.year,
+            "subject": item.subject_code,
+            "content": item.content,
+            "concluded_on": item.concluded_on,
+            "conclusion": item.conclusion,
+        }
+
+    def apply(self, ctx: ImportContext) -> None:
+        plan = ctx.plan(self.sheet)
+        if not plan.items:
+            return
+        codes = {values["subject"] for _item, _code, values in plan.items}
+        units = {unit.code: unit for unit in Unit.objects.filter(code__in=codes)}
+        people = {
+            person.code: person
+            for person in Person.objects.filter(code__in=codes).select_related("unit")
+        }
+        plans = list(InspectionPlan.objects.select_related("committee"))
+        created, updated = [], []
+        for item, code, values in plan.items:
+            if item is None:
+                item = Inspection(code=code)
+                created.append(item)
+            else:
+                updated.append(item)
+            subject = values["subject"]
+            item.subject_unit = units.get(subject)
+            item.subject_person = None if item.subject_unit else people[subject]
+            for name in ("form", "year", "content", "concluded_on", "conclusion"):
+                setattr(item, name, values[name])
+            item.state = _state_for(item)
+            if item.plan_id is None:
+                item.plan = _plan_for(plans, item)
+            item.fill_keys()
+        user = ctx.user if getattr(ctx.user, "is_authenticated", False) else None
+        if created:
+            bulk_create_with_history(created, Inspection, default_user=user)
+        if updated:
+            bulk_update_with_history(
+                updated,
+                Inspection,
+                [
+                    "form",
+                    "year",
+                    "subject_unit",
+                    "subject_person",
+                    "content",
+                    "concluded_on",
+                    "conclusion",
+                    "state",
+                    "plan",
+                    "search_key",
+                ],
+                default_user=user,
+            )
+
+    def export_rows(self, committee: Any) -> Iterator[list[Any]]:
+        items = (
+            Inspection.objects.filter(_subtree(committee))
+            .select_related("subject_unit", "subject_person")
+            .order_by("year", "code")
+        )
+        for item in items:
+            yield [
+                item.code,
+                FORM_LABELS[item.form],
+                item.year,
+                item.subject_code,
+                item.content,
+                _date(item.concluded_on),
+                item.conclusion,
+            ]
+
+
+def _state_for(item: Inspection) -> str:
+    """An imported conclusion date concludes the item; clearing it reopens the item."""
+    if item.concluded_on:
+        return Inspection.State.CONCLUDED
+    if item.state == Inspection.State.CONCLUDED:
+        return Inspection.State.IN_PROGRESS if item.started_on else Inspection.State.PLANNED
+    return item.state
+
+
+def _plan_for(plans: list[InspectionPlan], item: Inspection) -> InspectionPlan | None:
+    path = item.subject_unit.path if item.subject_unit else item.subject_person.unit.path
+    for plan in plans:
+        if plan.year == item.year and path.startswith(plan.committee.path):
+            return plan
+    return None
+
+
+@register
+class RemediationSheet(SheetHandler):
+    sheet = KHAC_PHUC
+    order = 65
+    description = gettext_lazy(
+        "Remediation tasks of the inspections: a row is found again by Mã cuộc and Nội dung."
+    )
+    columns = [
+        Column("Mã cuộc", "code", required=True, parse=parse_text),
+        Column("Nội dung", "content", required=True, parse=parse_text),
+        Column("Hạn", "deadline", required=True, parse=parse_date, help="dd/mm/yyyy"),
+        Column(
+            "Ngày hoàn thành",
+            "completed_on",
+            parse=parse_date,
+            help="dd/mm/yyyy; để trống khi chưa hoàn thành",
+        ),
+    ]
+
+    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+        known = ctx.known("inspection", lambda: Inspection.objects.values_list("code", flat=True))
+        codes = {row["code"] for row in rows if row["code"]}
+        in_db = {item.code: item for item in Inspection.objects.filter(code__in=codes)}
+        from_workbook: dict[str, dt.date | None] = ctx.cache.get(CONCLUDED_IN_WORKBOOK, {})
+        existing = {
+            (task.inspection.code, content_key(task.content)): task
+            for task in Remediation.objects.filter(inspection__code__in=codes).select_related(
+                "inspection"
+            )
+        }
+        today = timezone.localdate()
+        plan = ctx.plan(self.sheet)
+        seen: dict[tuple[str, str], int] = {}
+        for row in rows:
+            if row["_invalid"]:
+                continue
+            code, key = row["code"], content_key(row["content"])
+            if code not in known:
+                ctx.error(
+                    self.sheet,
+                    row.number,
+                    "Mã cuộc",
+                    _("no inspection has the code %(code)s.") % {"code": code},
+                )
+                continue
+            if (code, key) in seen:
+                ctx.error(
+                    self.sheet,
+                    row.number,
+                    "Nội dung",
+                    _("the same task of %(code)s is already on row %(row)s.")
+                    % {"code": code, "row": seen[(code, key)]},
+                )
+                continue
+            seen[(code, key)] = row.number
+            if code in from_workbook:
+                concluded_on = from_workbook[code]
+            else:
+                concluded_on = in_db[code].concluded_on if code in in_db else None
+            deadline, completed_on = row["deadline"], row["completed_on"]
+            if concluded_on and deadline < concluded_on:
+                ctx.error(
+                    self.sheet,
+                    row.number,
+                    "Hạn",
+                    _("the deadline (%(deadline)s) is before the conclusion (%(concluded)s).")
+                    % {
+                        "deadline": vn.format_date(deadline),
+                        "concluded": vn.format_date(concluded_on),
+                    },
+                )
+                continue
+            current = existing.get((code, key))
+            created_on = current.created_on if current else _created_on(concluded_on, row)
+            if completed_on and completed_on < created_on:
+                ctx.error(
+                    self.sheet,
+                    row.number,
+                    "Ngày hoàn thành",
+                    _("the completion date %(date)s is before the task was set (%(created)s).")
+                    % {
+                        "date": vn.format_date(completed_on),
+                        "created": vn.format_date(created_on),
+                    },
+                )
+                continue
+            if completed_on and completed_on > today:
+                ctx.error(
+                    self.sheet,
+                    row.number,
+                    "Ngày hoàn thành",
+                    _("the completion date cannot be in the future."),
+                )
+                continue
+            values = {"deadline": deadline, "completed_on": completed_on}
+            label = f"{code}: {key[:40]}"
+            if current is None:
+                plan.created.append(label)
+                plan.items.append((None, code, row["content"], created_on, values))
+            elif values != {"deadline": current.deadline, "completed_on": current.completed_on}:
+                plan.updated.append(label)
+                plan.items.append((current, code, row["content"], created_on, values))
+            else:
+                plan.unchanged += 1
+
+    def apply(self, ctx: ImportContext) -> None:
+        plan = ctx.plan(self.sheet)
+        if not plan.items:
+            return
+        inspections = {
+            item.code: item
+            for item in Inspection.objects.filter(code__in={entry[1] for entry in plan.items})
+        }
+        user = ctx.user if getattr(ctx.user, "is_authenticated", False) else None
+        created, updated = [], []
+        for task, code, content, created_on, values in plan.items:
+            if task is None:
+                inspection = inspections[code]
+                task = Remediation(
+                    inspection=inspection,
+                    content=content,
+                    created_on=created_on,
+                    responsible_unit=inspection.subject_unit,
+                    responsible_person=inspection.subject_person,
+                )
+                created.append(task)
+            else:
+                updated.append(task)
+            task.deadline = values["deadline"]
+            task.completed_on = values["completed_on"]
+            if task.completed_on:
+                task.state = Remediation.State.VERIFIED
+                task.verified_by = task.verified_by or user
+            elif task.state == Remediation.State.VERIFIED:
+                task.state = Remediation.State.OPEN
+                task.verified_by = None
+            task.fill_keys(inspections.get(code) or task.inspection)
+        if created:
+            bulk_create_with_history(created, Remediation, default_user=user)
+        if updated:
+            bulk_update_with_history(
+                updated,
+                Remediation,
+                ["deadline", "completed_on", "state", "verified_by", "search_key"],
+                default_user=user,
+            )
+
+    def export_rows(self, committee: Any) -> Iterator[list[Any]]:
+        tasks = (
+            Remediation.objects.filter(_subtree(committee, "inspection__"))
+            .select_related("inspection")
+            .order_by("inspection__year", "inspection__code", "pk")
+        )
+        for task in tasks:
+            yield [
+                task.inspection.code,
+                task.content,
+                _date(task.deadline),
+                _date(task.completed_on),
+            ]
+
+
+def _created_on(concluded_on: dt.date | None, row: Row) -> dt.date:
+    """When an imported task was set: at the conclusion, else no later than its dates."""
+    if concluded_on:
+        return concluded_on
+    dates = [row["deadline"], row["completed_on"], timezone.localdate()]
+    return min(date for date in dates if date)
