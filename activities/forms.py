@@ -22,7 +22,7 @@ class ActivityForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
     kind = forms.ModelChoiceField(label=_("Kind"), queryset=ActivityKind.objects.all())
     date = forms.DateField(label=_("Date"), widget=DATE_INPUT)
-    title = forms.CharField(label=_("Title"), max_length=255)
+    title = forms.CharField(label=_("Activity name"), max_length=255)
     participants = forms.IntegerField(label=_("Participants"), initial=0)
     quantity = forms.DecimalField(
         label=_("Quantity"), required=False, max_digits=16, decimal_places=2

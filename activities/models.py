@@ -68,7 +68,7 @@ class Activity(models.Model):
         ActivityKind, verbose_name=_("kind"), on_delete=models.PROTECT, related_name="activities"
     )
     date = models.DateField(_("date"), validators=[validate_plausible_date])
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("activity name"), max_length=255)
     participants = models.PositiveIntegerField(
         _("participants"),
         default=0,
