@@ -98,3 +98,20 @@ def test_activities_pages_for_the_guide(page, tree, users, screenshot):
     screenshot(page, "hoat-dong-tong-hop")
     page.goto("/hoat-dong/khen-thuong/")
     screenshot(page, "khen-thuong")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_member_writes_his_plan_on_a_phone(phone_page, tree, users, screenshot):
+    sign_in_browser(phone_page, "member")
+    phone_page.goto("/cam-ket/cua-toi/")
+    phone_page.get_by_role("link", name="Lập kế hoạch cá nhân").click()
+    phone_page.get_by_label("Mục tiêu trong năm").fill("Hoàn thành xuất sắc nhiệm vụ")
+    phone_page.get_by_label("Các nội dung của kế hoạch").fill(
+        "Học tập chuyên đề năm\nĐọc một tác phẩm của Chủ tịch Hồ Chí Minh"
+    )
+    screenshot(phone_page, "ke-hoach-dien-thoai")
+    phone_page.get_by_role("button", name="Lưu kế hoạch").click()
+    phone_page.get_by_text("Đã lưu kế hoạch cá nhân của bạn.").wait_for()
+    plan = tree.members_a[1].personal_plans.get(year=YEAR)
+    assert plan.item_list[1] == "Đọc một tác phẩm của Chủ tịch Hồ Chí Minh"
