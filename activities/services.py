@@ -55,7 +55,7 @@ def validate_photo(image: UploadedFile) -> None:
         with Image.open(image) as picture:
             picture.verify()
             kind = picture.format
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
         raise ValidationError(
             {"image": _("The file is not an image (JPEG, PNG, GIF or WebP).")}, code="not_image"
         ) from None
