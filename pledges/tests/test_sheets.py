@@ -22,6 +22,9 @@ def book(rows, headers=HEADERS, sheet="Cam kết") -> io.BytesIO:
     ws.append(headers)
     for row in rows:
         ws.append(row)
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text typed as "=…" stays text, as in Excel's 'prefix
     buffer = io.BytesIO()
     workbook.save(buffer)
     buffer.seek(0)
@@ -94,6 +97,15 @@ def test_every_error_is_reported_by_row_and_column_and_nothing_is_written(tree, 
 def test_a_missing_column_is_an_error(tree):
     result = workbook_import(book([["X", 2019, "01/01/2019"]], headers=HEADERS[:3]))
     assert not result.ok and "Nội dung" in str(result.errors[0])
+
+
+def test_text_starting_with_equals_round_trips_as_text(tree):
+    PledgeFactory(person=tree.members_a[0], content="=1+1 là công thức?")
+    first = workbook_export(tree.committee)
+    assert (tree.members_a[0].code, 2019, "15/02/2019", "=1+1 là công thức?") in sheet_values(first)
+    Pledge.objects.all().delete()
+    assert workbook_import(io.BytesIO(first)).ok
+    assert Pledge.objects.get().content == "=1+1 là công thức?"
 
 
 def test_export_round_trips(tree):
