@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self) -> None:
+        from core import navigation
+        from core.roles import SEES_EVERYTHING
+
+        navigation.register(_("Audit trail"), "core:audit", SEES_EVERYTHING, 90)

@@ -1,6 +1,7 @@
 """Vietnamese text and number conventions: search keys, name sorting, dd/mm/yyyy, 1.234.567."""
 
 import datetime as dt
+import functools
 import unicodedata
 from decimal import Decimal
 
@@ -36,23 +37,32 @@ def _letter_and_tone(char: str) -> tuple[str, int]:
     return letter, tone
 
 
-def _collation(text: str) -> str:
-    """Digits only, so that every database collation sorts it the same way.
+def _code(rank: int) -> str:
+    """Two lower-case letters from b…y for a letter's rank: plain ASCII, so that any database
+    collation (C, en_US, ICU) orders the keys alike and PostgreSQL accepts them (no NUL)."""
+    return chr(ord("b") + rank // 24) + chr(ord("b") + rank % 24)
 
-    Each letter is two digits (10–44, in Vietnamese alphabet order), words are joined by
-    "01", the letters end with "00" (so "An" sorts before "Anh" and "An Bình"), and the tones
-    follow as one digit per letter, deciding only between names with the same letters.
-    """
-    words, tones = [], []
-    for word in text.split():
-        codes = []
-        for char in word:
-            letter, tone = _letter_and_tone(char)
-            rank = _LETTER_RANK.get(letter)
-            codes.append(f"{10 + rank:02d}" if rank is not None else f"{min(ord(letter), 99):02d}")
-            tones.append(str(tone))
-        words.append("".join(codes))
-    return "01".join(words) + "00" + "".join(tones)
+
+_OTHER = "zz"  # characters outside the alphabet sort after every letter
+_SEPARATOR = "a"  # between words, and before the tones: lower than every letter's code
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_collation(word: str) -> tuple[str, str]:
+    primary, secondary = [], []
+    for char in word:
+        letter, tone = _letter_and_tone(char)
+        rank = _LETTER_RANK.get(letter)
+        primary.append(_code(rank) if rank is not None else _OTHER)
+        secondary.append(chr(ord("b") + tone))
+    return "".join(primary), "".join(secondary)
+
+
+def _collation(text: str) -> str:
+    # Names repeat their words (Nguyễn, Văn, Thị …): each word's key is computed once.
+    keys = [_word_collation(word) for word in text.split()]
+    primary = _SEPARATOR.join(key[0] for key in keys)
+    return primary + _SEPARATOR + _SEPARATOR + "".join(key[1] for key in keys)
 
 
 def name_sort_key(full_name: str) -> str:
@@ -75,7 +85,7 @@ def format_date(value: dt.date | dt.datetime | None) -> str:
         return ""
     if isinstance(value, dt.datetime):
         value = value.date()
-    return value.strftime("%d/%m/%Y")
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
 
 
 def format_number(value: int | float | Decimal | None, decimals: int = 0) -> str:

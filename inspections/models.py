@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -77,7 +77,7 @@ class Inspection(models.Model):
         THEMATIC = "thematic", _("Thematic")  # chuyên đề
 
     class State(models.TextChoices):
-        PLANNED = "planned", _("Planned")
+        PLANNED = "planned", pgettext_lazy("inspection state", "Planned")
         IN_PROGRESS = "in_progress", _("In progress")
         CONCLUDED = "concluded", _("Concluded")
 
@@ -231,7 +231,7 @@ class Finding(models.Model):
 
 class Remediation(models.Model):
     class State(models.TextChoices):
-        OPEN = "open", _("Open")
+        OPEN = "open", pgettext_lazy("task state", "Open")
         SUBMITTED = "submitted", _("Submitted")
         VERIFIED = "verified", _("Verified")
         RETURNED = "returned", _("Returned")

@@ -5,3 +5,23 @@ from django.utils.translation import gettext_lazy as _
 class OrganisationConfig(AppConfig):
     name = "organisation"
     verbose_name = _("Organisation")
+
+    def ready(self) -> None:
+        from core import audit, dashboard, navigation
+        from core.roles import SEES_OWN_UNIT, Role
+
+        from . import panels, sheets  # noqa: F401 (registers the workbook sheets)
+        from .models import Person, Posting, Unit
+
+        audit.register(Unit, unit="id")
+        audit.register(Person, unit="unit", person="id")
+        audit.register(
+            Posting,
+            unit="unit",
+            person="person",
+            label=lambda row: f"{row.person.full_name} – {row.unit.name}",
+            select_related=("person", "unit"),
+        )
+        navigation.register(_("Units and people"), "organisation:overview", SEES_OWN_UNIT, 10)
+        navigation.register(_("My record"), "organisation:me", (Role.MEMBER,), 15)
+        dashboard.register(panels.register_panel)

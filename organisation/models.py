@@ -4,7 +4,12 @@ The roll of any unit on any date is a query over `Posting` and the person's part
 a flag, so that a report for 2017 sees the committee as it was in 2017.
 """
 
+import datetime as dt
+
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -136,12 +141,87 @@ class Person(models.Model):
     def is_party_member(self) -> bool:
         return bool(self.party_status)
 
+    @property
+    def is_on_roll(self) -> bool:
+        return self.moved_out_on is None
+
+    def clean(self) -> None:
+        errors = person_date_errors(
+            birth_date=self.birth_date,
+            party_status=self.party_status,
+            party_joined_on=self.party_joined_on,
+            party_official_on=self.party_official_on,
+            moved_out_on=self.moved_out_on,
+        )
+        if errors:
+            raise ValidationError(errors)
+
+
+def person_date_errors(
+    *,
+    birth_date: dt.date | None,
+    party_status: str | None,
+    party_joined_on: dt.date | None,
+    party_official_on: dt.date | None,
+    moved_out_on: dt.date | None,
+    today: dt.date | None = None,
+) -> dict[str, str]:
+    """The rules a person's dates obey, field → message; shared by the forms and the importer."""
+    today = today or timezone.localdate()
+    errors: dict[str, str] = {}
+    dates = {
+        "birth_date": birth_date,
+        "party_joined_on": party_joined_on,
+        "party_official_on": party_official_on,
+        "moved_out_on": moved_out_on,
+    }
+    for name, value in dates.items():
+        if value and value > today:
+            errors[name] = gettext("This date lies in the future.")
+    if party_status and not party_joined_on:
+        errors.setdefault(
+            "party_joined_on", gettext("A party member needs the date he joined the party.")
+        )
+    if not party_status and (party_joined_on or party_official_on):
+        field = "party_joined_on" if party_joined_on else "party_official_on"
+        errors.setdefault(
+            field,
+            gettext("A person who is not a party member has no party dates; choose the status."),
+        )
+    if party_status == Person.PartyStatus.PROBATIONARY and party_official_on:
+        errors.setdefault(
+            "party_official_on",
+            gettext("A probationary member has no date of becoming a full member."),
+        )
+    if party_joined_on and party_official_on and party_official_on < party_joined_on:
+        errors.setdefault(
+            "party_official_on",
+            gettext("The date of becoming a full member cannot be before joining the party."),
+        )
+    if birth_date and party_joined_on and party_joined_on <= birth_date:
+        errors.setdefault(
+            "party_joined_on", gettext("The date joined the party must be after the date of birth.")
+        )
+    if moved_out_on and party_joined_on and moved_out_on < party_joined_on:
+        errors.setdefault(
+            "moved_out_on", gettext("The move-out date cannot be before joining the party.")
+        )
+    if moved_out_on and birth_date and moved_out_on <= birth_date:
+        errors.setdefault(
+            "moved_out_on", gettext("The move-out date must be after the date of birth.")
+        )
+    return errors
+
 
 class Posting(models.Model):
     """A period during which a person belongs to a unit (sinh hoạt tại đơn vị)."""
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="postings")
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="postings")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="postings"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="postings"
+    )
     start = models.DateField(
         _("from"), null=True, blank=True, help_text=_("Blank: since before the records begin.")
     )
@@ -157,3 +237,7 @@ class Posting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} @ {self.unit}"
+
+    def clean(self) -> None:
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": gettext("The end cannot be before the start.")})

@@ -25,6 +25,11 @@ class UnitPolicy(UnitScopedPolicy):
 
 
 class PersonPolicy(UnitScopedPolicy):
+    """Office and inspection see everyone, a secretary his cell, a member himself.
+
+    Only the committee office adds, edits, transfers and moves people out.
+    """
+
     model = Person
 
     def member_q(self, user: Any) -> Q | None:

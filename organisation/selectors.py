@@ -1,10 +1,21 @@
-"""Reads over the unit tree and the roll."""
+"""Reads over the unit tree and the roll, and the figures of the organisation pages."""
+
+from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from core.policy import role_paths, subtree_q
+from core.roles import SEES_OWN_UNIT
+from core.search import search
+from core.vn import search_key
 
 from .models import Person, Posting, Unit
+from .policies import people as people_policy
 
 
 def unit_subtree(unit: Unit) -> QuerySet[Unit]:
@@ -75,3 +86,204 @@ def member_status_on(person: Person, on_date: dt.date) -> str:
     if not person.party_official_on and person.party_status == Person.PartyStatus.FULL:
         return Person.PartyStatus.FULL
     return Person.PartyStatus.PROBATIONARY
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages: the committee tree with its counts, a unit's people, a person's record.
+
+
+@dataclass
+class Counts:
+    """Who is on a unit's books now (people not moved out)."""
+
+    full: int = 0
+    probationary: int = 0
+    staff: int = 0
+    mass: int = 0  # people belonging to at least one mass organisation
+
+    @property
+    def members(self) -> int:
+        return self.full + self.probationary
+
+    @property
+    def people(self) -> int:
+        return self.members + self.staff
+
+    def add(self, other: Counts) -> None:
+        self.full += other.full
+        self.probationary += other.probationary
+        self.staff += other.staff
+        self.mass += other.mass
+
+
+@dataclass
+class TreeNode:
+    unit: Unit
+    counts: Counts
+    children: list[TreeNode] = field(default_factory=list)
+
+
+def scope_paths(user: Any) -> list[str] | None:
+    """Unit paths whose subtree the user may see; None for a superuser (everything)."""
+    if getattr(user, "is_superuser", False):
+        return None
+    return role_paths(user, SEES_OWN_UNIT)
+
+
+def units_in_scope(user: Any) -> QuerySet[Unit]:
+    """Units in the subtree of a role the user holds (no ancestors, unlike the policy)."""
+    paths = scope_paths(user)
+    queryset = Unit.objects.all()
+    return queryset if paths is None else queryset.filter(subtree_q(paths, "path"))
+
+
+def unit_counts(prefixes: list[str] | None) -> dict[int, Counts]:
+    """Direct counts per unit id (people whose current unit it is), in two queries."""
+    people = Person.objects.filter(moved_out_on__isnull=True)
+    if prefixes is not None:
+        people = people.filter(subtree_q(prefixes, "unit__path"))
+    result: dict[int, Counts] = {}
+    for row in people.values("unit_id", "party_status").annotate(n=Count("id")).order_by():
+        counts = result.setdefault(row["unit_id"], Counts())
+        if row["party_status"] == Person.PartyStatus.FULL:
+            counts.full += row["n"]
+        elif row["party_status"] == Person.PartyStatus.PROBATIONARY:
+            counts.probationary += row["n"]
+        else:
+            counts.staff += row["n"]
+    in_mass = (
+        people.filter(mass_organisations__isnull=False)
+        .values("unit_id")
+        .annotate(n=Count("id", distinct=True))
+        .order_by()
+    )
+    for row in in_mass:
+        result.setdefault(row["unit_id"], Counts()).mass += row["n"]
+    return result
+
+
+def unit_tree(units: list[Unit], direct: dict[int, Counts]) -> list[TreeNode]:
+    """Nest `units` (ordered by path) and roll each unit's counts up to its ancestors."""
+    nodes = {unit.pk: TreeNode(unit, Counts()) for unit in units}
+    for unit_id, counts in direct.items():
+        unit = nodes.get(unit_id)
+        if unit is None:
+            continue
+        for ancestor_id in unit.unit.path.strip(".").split("."):
+            node = nodes.get(int(ancestor_id))
+            if node is not None:
+                node.counts.add(counts)
+    roots: list[TreeNode] = []
+    # Siblings by code, whatever the database's collation does with the dotted paths.
+    for unit in sorted(units, key=lambda unit: unit.code):
+        node = nodes[unit.pk]
+        parent = nodes.get(unit.parent_id) if unit.parent_id else None
+        (parent.children if parent else roots).append(node)
+    return roots
+
+
+def committee_overview(user: Any) -> list[TreeNode]:
+    """The tree of units the user may see, with counts, in a fixed number of queries."""
+    units = list(units_in_scope(user).order_by("path"))
+    return unit_tree(units, unit_counts(scope_paths(user)))
+
+
+def unit_overview(unit: Unit) -> TreeNode:
+    """A unit with its subtree and counts."""
+    units = list(unit_subtree(unit).order_by("path"))
+    roots = unit_tree(units, unit_counts([unit.path]))
+    return roots[0]
+
+
+PARTY_FILTERS = {
+    "full": Q(party_status=Person.PartyStatus.FULL),
+    "probationary": Q(party_status=Person.PartyStatus.PROBATIONARY),
+    "members": ~Q(party_status=""),
+    "staff": Q(party_status=""),
+}
+
+
+def unit_people(
+    unit: Unit,
+    user: Any,
+    *,
+    text: str | None = None,
+    party: str | None = None,
+    moved_out: bool = False,
+    on: dt.date | None = None,
+) -> QuerySet[Person]:
+    """People of the unit's subtree that the user may see, in Vietnamese name order.
+
+    With `on`, the party members on the unit's roll on that date instead (`roll_on`).
+    """
+    queryset = people_policy.visible_to(user)
+    if on is not None:
+        # The roll on a past date: members posted in the subtree that day, wherever they are now.
+        queryset = queryset.filter(pk__in=roll_on(unit, on).values("pk"))
+    else:
+        queryset = queryset.filter(unit__path__startswith=unit.path)
+        queryset = queryset.filter(moved_out_on__isnull=not moved_out)
+    if party in PARTY_FILTERS:
+        queryset = queryset.filter(PARTY_FILTERS[party])
+    return (
+        search(queryset, text)
+        .select_related("unit")
+        .prefetch_related("mass_organisations")
+        .order_by("sort_key", "code")
+    )
+
+
+def person_record(user: Any, pk: int) -> Person:
+    """A person the user may see, with unit, mass organisations and postings loaded."""
+    queryset = (
+        people_policy.visible_to(user)
+        .select_related("unit")
+        .prefetch_related(
+            "mass_organisations",
+            Prefetch(
+                "postings",
+                queryset=Posting.objects.select_related("unit").order_by(
+                    F("start").asc(nulls_first=True), "pk"
+                ),
+            ),
+        )
+    )
+    try:
+        return queryset.get(pk=pk)
+    except Person.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def current_posting(person: Person) -> Posting | None:
+    """The latest posting of the person (open, unless he moved out)."""
+    return (
+        Posting.objects.filter(person=person)
+        .order_by(F("start").desc(nulls_last=True), "-pk")
+        .first()
+    )
+
+
+def global_search(user: Any, text: str) -> tuple[QuerySet[Unit], QuerySet[Person]]:
+    """Units and people whose name or code matches `text`, among what the user may see."""
+    if not search_key(text):
+        return Unit.objects.none(), Person.objects.none()
+    units = search(units_in_scope(user), text).order_by("path")
+    people = (
+        search(people_policy.visible_to(user), text)
+        .select_related("unit")
+        .order_by("sort_key", "code")
+    )
+    return units, people
+
+
+def visible_cells(user: Any) -> QuerySet[Unit]:
+    return units_in_scope(user).filter(kind=Unit.Kind.CELL).order_by("path")
+
+
+def flatten(roots: list[TreeNode], level: int = 0) -> list[tuple[TreeNode, int]]:
+    """Depth-first rows (node, level) for a table that shows the tree."""
+    rows: list[tuple[TreeNode, int]] = []
+    for node in roots:
+        rows.append((node, level))
+        rows.extend(flatten(node.children, level + 1))
+    return rows

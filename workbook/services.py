@@ -14,6 +14,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 
+from . import fastread
 from .registry import (
     CellError,
     ImportContext,
@@ -26,6 +27,7 @@ from .registry import (
 )
 
 GUIDE_SHEET = "Hướng dẫn"
+fastread.install()
 
 
 @dataclass
@@ -41,6 +43,8 @@ class ImportResult:
 
 
 def _read_rows(worksheet: Any, handler: SheetHandler, ctx: ImportContext) -> list[Row] | None:
+    # Some programs write a wrong <dimension> (e.g. "A1"); read every row whatever it says.
+    worksheet.reset_dimensions()
     rows_iter = worksheet.iter_rows(values_only=True)
     header = next(rows_iter, None) or ()
     positions: dict[str, int] = {}
@@ -114,8 +118,26 @@ def workbook_check(
         book.close()
     if not result.sheets:
         ctx.error(_("File"), None, None, _("the workbook has none of the expected sheets."))
-    result.errors, result.plans = ctx.errors, ctx.plans
+    result.errors, result.plans = _in_reading_order(ctx.errors), ctx.plans
     return result, ctx
+
+
+def _in_reading_order(errors: list[ImportError_]) -> list[ImportError_]:
+    """Errors by sheet (import order), row, then column (left to right)."""
+    sheets = {handler.sheet: index for index, handler in enumerate(handlers())}
+    columns = {
+        (handler.sheet, column.header): index
+        for handler in handlers()
+        for index, column in enumerate(handler.columns)
+    }
+    return sorted(
+        errors,
+        key=lambda error: (
+            sheets.get(error.sheet, -1),
+            error.row or 0,
+            columns.get((error.sheet, error.column), -1),
+        ),
+    )
 
 
 def workbook_import(

@@ -12,4 +12,5 @@ EVERYONE = {
 MATRIX = {
     "core:home": Case(expect=EVERYONE),
     "core:healthz": Case(expect={**EVERYONE, "anonymous": 200}),
+    "core:audit": Case(expect={"office": 200, "inspection": 200}),
 }

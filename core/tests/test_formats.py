@@ -18,7 +18,7 @@ def test_a_typed_date_is_read_day_first():
 
 def test_dates_and_numbers_render_the_vietnamese_way():
     with translation.override("vi"):
-        html = Template("{{ day|date:'SHORT_DATE_FORMAT' }} {{ n }}").render(
-            Context({"day": dt.date(2020, 6, 5), "n": 1234567})
+        html = Template("{{ day|date:'SHORT_DATE_FORMAT' }} {{ n|vnnumber }} {{ year }}").render(
+            Context({"day": dt.date(2020, 6, 5), "n": 1234567, "year": 2020})
         )
-    assert html == "05/06/2020 1.234.567"
+    assert html == "05/06/2020 1.234.567 2020"

@@ -22,4 +22,5 @@ DATETIME_INPUT_FORMATS = [
 TIME_INPUT_FORMATS = ["%H:%M", "%H:%M:%S", "%Hh%M"]
 DECIMAL_SEPARATOR = ","
 THOUSAND_SEPARATOR = "."
-NUMBER_GROUPING = 3
+# No automatic grouping: years and codes are numbers too; figures use the vnnumber filter.
+NUMBER_GROUPING = 0

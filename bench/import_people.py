@@ -1,0 +1,164 @@
+"""Time the import of a generated 20,000-person workbook and report the peak memory.
+
+    .venv/bin/python bench/import_people.py [--people 20000] [--cells 200]
+
+Runs in a fresh SQLite database in a temporary folder (or on DATABASE_URL if it is set, which
+must then be an empty database). Goal (issue 2): under 20 s and under 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def build_workbook(path: Path, people: int, cells: int) -> None:
+    from openpyxl import Workbook
+
+    from organisation import demo_names as names
+
+    rng = random.Random(20_000)
+    book = Workbook(write_only=True)
+    units = book.create_sheet("Đơn vị")
+    units.append(["Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên"])
+    units.append(["BENCH", "Đảng bộ thử tải", "Đảng bộ", ""])
+    subs = [f"BP{index}" for index in range(1, 5)]
+    for code in subs:
+        units.append([code, f"Đảng bộ bộ phận {code}", "Đảng bộ bộ phận", "BENCH"])
+    cell_codes = [f"CB{index:04d}" for index in range(1, cells + 1)]
+    for index, code in enumerate(cell_codes):
+        parent = subs[index % len(subs)] if index % 3 else "BENCH"
+        units.append([code, f"Chi bộ số {index + 1}", "Chi bộ", parent])
+    sheet = book.create_sheet("Nhân sự")
+    sheet.append(
+        [
+            "Mã nhân sự",
+            "Họ và tên",
+            "Ngày sinh",
+            "Giới tính",
+            "Mã đơn vị",
+            "Đảng viên",
+            "Ngày vào Đảng",
+            "Ngày chính thức",
+            "Ngày chuyển đi",
+            "Chức vụ",
+            "Đoàn thể",
+        ]
+    )
+
+    def text(day: dt.date | None) -> str:
+        return day.strftime("%d/%m/%Y") if day else ""
+
+    for number in range(1, people + 1):
+        female = rng.random() < 0.5
+        name = " ".join(
+            [
+                rng.choice(names.FAMILY),
+                rng.choice(names.MIDDLE_FEMALE if female else names.MIDDLE_MALE),
+                rng.choice(names.GIVEN_FEMALE if female else names.GIVEN_MALE),
+            ]
+        )
+        birth = dt.date(rng.randint(1960, 2000), rng.randint(1, 12), rng.randint(1, 28))
+        status = rng.choice(["Chính thức", "Chính thức", "Dự bị", ""])
+        joined = official = moved = None
+        if status:
+            joined = birth + dt.timedelta(days=rng.randint(19 * 365, 24 * 365))
+            if status == "Chính thức":
+                official = joined + dt.timedelta(days=365)
+            if rng.random() < 0.05:
+                moved = min(
+                    joined + dt.timedelta(days=rng.randint(400, 2000)), dt.date(2025, 6, 30)
+                )
+        mass = (
+            ["Công đoàn"]
+            + (["Hội Phụ nữ"] if female else [])
+            + (["Đoàn Thanh niên"] if birth.year > 1990 else [])
+        )
+        sheet.append(
+            [
+                f"NS{number:06d}",
+                name,
+                birth if number % 2 else text(birth),  # both Excel dates and dd/mm/yyyy text
+                "Nữ" if female else "Nam",
+                rng.choice(cell_codes),
+                status,
+                text(joined),
+                text(official),
+                text(moved),
+                rng.choice(names.POSITIONS),
+                ", ".join(mass),
+            ]
+        )
+    book.save(path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--people", type=int, default=20_000)
+    parser.add_argument("--cells", type=int, default=200)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="dangbo-bench-"))
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder / 'bench.sqlite3'}")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.utils import translation
+
+    from workbook.services import workbook_import
+
+    translation.activate("vi")
+    call_command("migrate", verbosity=0)
+    path = folder / "nhan-su.xlsx"
+    started = time.perf_counter()
+    build_workbook(path, args.people, args.cells)
+    built = time.perf_counter() - started
+    size = path.stat().st_size / 1024 / 1024
+    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    started, cpu = time.perf_counter(), time.process_time()
+    result = workbook_import(str(path))
+    first, first_cpu = time.perf_counter() - started, time.process_time() - cpu
+    if not result.applied:
+        for error in result.errors[:20]:
+            print(error)
+        raise SystemExit("the generated workbook did not import")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    started, cpu = time.perf_counter(), time.process_time()
+    again = workbook_import(str(path))
+    second, second_cpu = time.perf_counter() - started, time.process_time() - cpu
+    assert again.applied and not again.plans["Nhân sự"].created
+    assert not again.plans["Nhân sự"].updated
+
+    from django.db import connection
+
+    print(f"database            {connection.vendor}")
+    print(
+        f"workbook            {args.people} people, {args.cells} cells, {size:.1f} MB "
+        f"(generated in {built:.1f} s)"
+    )
+    print(f"first import        {first:.1f} s (CPU {first_cpu:.1f} s)")
+    print(f"re-import (no-op)   {second:.1f} s (CPU {second_cpu:.1f} s)")
+    print(f"peak memory (RSS)   {peak:.0f} MB (process before the import: {baseline:.0f} MB)")
+    print(
+        f"load average        {' '.join(f'{value:.1f}' for value in os.getloadavg())} "
+        f"on {os.cpu_count()} CPUs (wall time grows when the machine is busy)"
+    )
+    ok = first < 20 and peak < 300
+    print("goal < 20 s and < 300 MB:", "met" if ok else "NOT met")
+
+
+if __name__ == "__main__":
+    main()

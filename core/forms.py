@@ -1,0 +1,63 @@
+"""The audit page's filter form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from core import audit
+
+
+class AuditFilterForm(forms.Form):
+    model = forms.ChoiceField(label=_("Record"), required=False)
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None, required=False)
+    person = forms.CharField(
+        label=_("Person code"), required=False, max_length=40, help_text=_("E.g. NS00012")
+    )
+    user = forms.ModelChoiceField(label=_("Changed by"), queryset=None, required=False)
+    date_from = forms.DateField(
+        label=_("From"),
+        required=False,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_to = forms.DateField(
+        label=_("To"),
+        required=False,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["model"].choices = [("", _("All records"))] + [
+            (entry.key, entry.name.capitalize()) for entry in audit.registered()
+        ]
+        self.fields["unit"].queryset = apps.get_model("organisation", "Unit").objects.order_by(
+            "path"
+        )
+        self.fields["user"].queryset = get_user_model().objects.order_by("username")
+
+    def clean_person(self) -> Any:
+        code = (self.cleaned_data.get("person") or "").strip()
+        if not code:
+            return None
+        person = apps.get_model("organisation", "Person").objects.filter(code=code).first()
+        if person is None:
+            raise forms.ValidationError(_("No person has this code."))
+        return person
+
+    def filters(self) -> audit.AuditFilters:
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        return audit.AuditFilters(
+            model=data.get("model") or None,
+            unit=data.get("unit"),
+            person=data.get("person"),
+            user=data.get("user"),
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+        )

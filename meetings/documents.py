@@ -1,0 +1,113 @@
+"""The minutes printed in the party's format (Quy định 66-QĐ/TW): Word and PDF."""
+
+from __future__ import annotations
+
+from exporters.party import Heading, Paragraph, PartyDocument, Table
+from organisation.models import Unit
+from organisation.selectors import committee_of
+
+from . import reference, selectors
+from .models import Attendance, Meeting, Minutes
+
+KIND_TITLES = {
+    Meeting.Kind.BRIEFING: "Hội nghị quán triệt",
+    Meeting.Kind.REGULAR: "Sinh hoạt chi bộ định kỳ",
+    Meeting.Kind.THEMATIC: "Sinh hoạt chi bộ chuyên đề",
+    Meeting.Kind.STUDY: "Hội nghị học tập",
+}
+
+
+def _lines(text: str) -> list[Paragraph]:
+    return [Paragraph(line.strip()) for line in text.splitlines() if line.strip()]
+
+
+def _time(value) -> str:
+    return f"{value.hour} giờ {value.minute:02d} phút" if value else "… giờ … phút"
+
+
+def minutes_document(minutes: Minutes) -> PartyDocument:
+    """The minutes of a meeting as a PartyDocument, the attendance table inside."""
+    meeting = minutes.meeting
+    unit = meeting.unit
+    is_cell = unit.kind == Unit.Kind.CELL
+    committee = committee_of(unit)
+    superior = committee.name if is_cell else (unit.superior_body or "")
+    suffix = "CB" if is_cell else "ĐU"
+    number = f"{minutes.number}-BB/{suffix}" if minutes.number else f"     -BB/{suffix}"
+    title = KIND_TITLES[meeting.kind]
+    summary = f"{title} tháng {meeting.date.month} năm {meeting.date.year}"
+    if meeting.kind != Meeting.Kind.REGULAR and meeting.topics.exists():
+        summary = f"{title}: {', '.join(topic.title for topic in meeting.topics.all())}"
+    roll = selectors.meeting_roll(meeting)
+    summary_counts = selectors.attendance_summary(roll)
+    guests = list(meeting.guests.all())
+    blocks = [
+        Heading("I. Thời gian, địa điểm"),
+        Paragraph(
+            f"Bắt đầu hồi {_time(meeting.start_time)}, ngày {meeting.date:%d/%m/%Y}"
+            + (f", tại {meeting.place}." if meeting.place else ".")
+        ),
+        Heading("II. Thành phần"),
+        Paragraph(
+            f"Tổng số đảng viên của {unit.name}: {len([r for r in roll if r.on_roll])} đồng chí; "
+            f"có mặt: {summary_counts[Attendance.Status.PRESENT]}; "
+            f"vắng có lý do: {summary_counts[Attendance.Status.EXCUSED]}; "
+            f"vắng không lý do: {summary_counts[Attendance.Status.ABSENT]}."
+        ),
+        Paragraph(f"Chủ trì: {meeting.chair.full_name if meeting.chair else '…'}."),
+        Paragraph(f"Thư ký: {meeting.secretary.full_name if meeting.secretary else '…'}."),
+    ]
+    if guests:
+        blocks.append(Paragraph("Khách mời: " + "; ".join(str(guest) for guest in guests) + "."))
+    blocks.append(Heading("III. Nội dung"))
+    for topic in meeting.topics.all():
+        blocks.append(Paragraph(f"Chuyên đề: {topic.title}.", italic=True))
+    if meeting.focus_area_id:
+        blocks.append(Paragraph(f"Gắn với: {meeting.focus_area.name}.", italic=True))
+    blocks += _lines(minutes.proceedings)
+    if meeting.material_items():
+        blocks.append(Paragraph("Tài liệu phát: " + "; ".join(meeting.material_items()) + "."))
+    blocks.append(Heading("IV. Ý kiến thảo luận"))
+    blocks += _lines(minutes.discussion) or [Paragraph("Không có ý kiến khác.")]
+    blocks.append(Heading("V. Kết luận"))
+    blocks += _lines(minutes.conclusion) or [Paragraph("…")]
+    blocks += _lines(minutes.closing)
+    blocks.append(
+        Table(
+            caption="Danh sách tham dự",
+            headers=["STT", "Họ và tên", "Mã nhân sự", "Tham dự", "Ghi chú"],
+            rows=[
+                [
+                    index,
+                    row.person.full_name,
+                    row.person.code,
+                    reference.STATUS_LABELS[row.status] if row.attendance else "",
+                    (row.attendance.reason if row.attendance else "")
+                    + ("" if row.on_roll else " (không phải đảng viên)"),
+                ]
+                for index, row in enumerate(roll, 1)
+            ],
+            widths=[1, 6, 3, 4, 4],
+        )
+    )
+    if minutes.status == Minutes.Status.DRAFT:
+        blocks.append(Paragraph("BẢN DỰ THẢO — chưa thông qua", italic=True, align="center"))
+    return PartyDocument(
+        superior_body=superior,
+        issuing_body=unit.name,
+        number_symbol=number,
+        place=unit.place or committee.place or "Hà Nội",
+        date=meeting.date,
+        doc_type="BIÊN BẢN",
+        summary=summary,
+        blocks=blocks,
+        signer_on_behalf="",
+        signer_title="CHỦ TRÌ",
+        signer_name=meeting.chair.full_name if meeting.chair else "",
+        recipients=["Đảng ủy (để báo cáo)" if is_cell else "Cấp ủy cấp trên (để báo cáo)"],
+        title=f"Biên bản {meeting.code} (bản {minutes.version})",
+    )
+
+
+def minutes_filename(minutes: Minutes, extension: str) -> str:
+    return f"bien-ban-{minutes.meeting.code}-v{minutes.version}.{extension}"

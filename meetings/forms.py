@@ -1,0 +1,193 @@
+"""Forms of the meetings app; the rules themselves are checked in services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.validators import FileExtensionValidator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from documents.models import StudyTopic
+from organisation.models import Person, Unit
+
+from . import selectors
+from .models import Attendance, FocusArea, Meeting, MeetingRules, Minutes, TopicDeadline
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%H:%M", **kwargs)
+
+
+class MeetingForm(forms.ModelForm):
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Study topics"),
+        queryset=StudyTopic.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "kind",
+            "unit",
+            "date",
+            "held",
+            "start_time",
+            "end_time",
+            "place",
+            "chair",
+            "secretary",
+            "topics",
+            "agenda",
+            "content",
+            "materials",
+            "focus_area",
+            "combined",
+        ]
+        widgets = {
+            "date": DateInput(),
+            "start_time": TimeInput(),
+            "end_time": TimeInput(),
+            "agenda": forms.Textarea(attrs={"rows": 3}),
+            "content": forms.Textarea(attrs={"rows": 3}),
+            "materials": forms.Textarea(attrs={"rows": 3}),
+        }
+        # "place" alone is "địa danh" (a unit's place name) in the organisation catalogue.
+        labels = {
+            "content": _("Summary of the content"),
+            "place": pgettext_lazy("meeting", "Place"),
+        }
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        units = selectors.units_for_recording(user)
+        self.fields["unit"].queryset = units
+        people = Person.objects.filter(unit__in=units).order_by("sort_key", "code")
+        self.fields["chair"].queryset = people
+        self.fields["secretary"].queryset = people
+        committees = selectors.committees_for(user, "change")
+        self.fields["focus_area"].queryset = FocusArea.objects.filter(committee__in=committees)
+        self.fields["held"].help_text = _("Leave unticked for a planned meeting.")
+        if units.count() == 1 and not self.instance.pk:
+            self.fields["unit"].initial = units.first()
+
+
+class MarkForm(forms.Form):
+    status = forms.ChoiceField(choices=Attendance.Status.choices)
+    reason = forms.CharField(max_length=255, required=False)
+
+
+class AddPersonForm(forms.Form):
+    person = forms.ModelChoiceField(label=_("Staff member"), queryset=Person.objects.none())
+
+    def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = selectors.staff_to_add(meeting)
+
+
+class GuestForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=120)
+    organisation = forms.CharField(label=_("Organisation"), max_length=255, required=False)
+
+
+MINUTES_FILE_TYPES = ["pdf", "doc", "docx", "odt", "jpg", "jpeg", "png"]
+
+
+class MinutesForm(forms.ModelForm):
+    file = forms.FileField(
+        label=_("Uploaded file"),
+        required=False,
+        validators=[FileExtensionValidator(MINUTES_FILE_TYPES)],
+        help_text=_("A scan or a Word file of minutes written on paper (PDF, Word or a photo)."),
+    )
+
+    class Meta:
+        model = Minutes
+        fields = ["number", "proceedings", "discussion", "conclusion", "closing", "file"]
+        widgets = {
+            "proceedings": forms.Textarea(attrs={"rows": 8}),
+            "discussion": forms.Textarea(attrs={"rows": 5}),
+            "conclusion": forms.Textarea(attrs={"rows": 5}),
+            "closing": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class MeetingRulesForm(forms.ModelForm):
+    class Meta:
+        model = MeetingRules
+        fields = [
+            "committee",
+            "effective_from",
+            "source",
+            "min_minutes",
+            "min_minutes_combined",
+            "thematic_per_quarter",
+            "absence_months",
+        ]
+        widgets = {"effective_from": DateInput()}
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = selectors.committees_for(user, "change")
+
+
+class FocusAreaForm(forms.ModelForm):
+    class Meta:
+        model = FocusArea
+        fields = ["committee", "kind", "name"]
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = selectors.committees_for(user, "change")
+
+
+class TopicDeadlineForm(forms.ModelForm):
+    class Meta:
+        model = TopicDeadline
+        fields = ["committee", "topic", "deadline"]
+        widgets = {"deadline": DateInput()}
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = selectors.committees_for(user, "change")
+
+
+class FilterForm(forms.Form):
+    """The filters of the meeting list (GET)."""
+
+    year = forms.IntegerField(label=_("year"), required=False, min_value=1990, max_value=2100)
+    kind = forms.ChoiceField(
+        label=_("kind"), required=False, choices=[("", _("All kinds")), *Meeting.Kind.choices]
+    )
+    unit = forms.ModelChoiceField(
+        label=_("unit"), required=False, queryset=Unit.objects.none(), empty_label=_("All units")
+    )
+    topic = forms.ModelChoiceField(
+        label=_("study topic"),
+        required=False,
+        queryset=StudyTopic.objects.all(),
+        empty_label=_("All topics"),
+    )
+    held = forms.ChoiceField(
+        label=_("status"),
+        required=False,
+        choices=[("", _("Held and planned")), ("held", _("Held")), ("planned", _("Planned"))],
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = selectors.units_for_filter(user)
+        self.fields["topic"].label_from_instance = lambda topic: topic.code

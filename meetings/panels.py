@@ -1,0 +1,34 @@
+"""The meetings panel of the dashboard: what needs attention in the user's cells."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.policy import has_role
+from core.roles import Role
+
+from . import selectors
+
+
+def meetings_attention(request: HttpRequest) -> dict[str, Any] | None:
+    """Committee scope for the office and the inspection commission, cell scope for a
+    secretary: cells without a thematic meeting this quarter, skipped monthly meetings,
+    members absent without reason for the configured number of months, overdue topics."""
+    user = request.user
+    if not has_role(user, Role.OFFICE, Role.INSPECTION, Role.SECRETARY):
+        return None
+    cells = selectors.cells_in_scope(user)
+    if not cells:
+        return None
+    committees = list(selectors.committees_for(user))
+    result = selectors.attention(cells, committees[0] if committees else None, timezone.localdate())
+    return {
+        "title": _("Meetings: needs attention"),
+        "template": "meetings/panel_attention.html",
+        "context": {"attention": result},
+        "order": 30,
+    }

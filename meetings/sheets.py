@@ -1,0 +1,377 @@
+"""The workbook sheets "Hội nghị" (meetings) and "Tham dự" (attendance), interchange.md.
+
+Both are checked in full before anything is written, and written with bulk operations so that
+a workbook of tens of thousands of attendance rows imports in seconds. Imported meetings are
+held meetings; export writes held meetings only, so export → import → export is stable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core import vn
+from documents.models import StudyTopic
+from organisation.models import Person, Unit
+from workbook.registry import (
+    CellError,
+    Column,
+    ImportContext,
+    Row,
+    SheetHandler,
+    choice_parser,
+    parse_date,
+    parse_text,
+    register,
+)
+
+from .models import Attendance, Meeting
+from .reference import KIND_LABELS, STATUS_LABELS
+
+MEETING_SHEET = "Hội nghị"
+ATTENDANCE_SHEET = "Tham dự"
+BATCH = 2000
+
+
+def parse_codes(value: Any) -> list[str] | None:
+    """Topic codes: one, or several separated by commas or semicolons."""
+    text = parse_text(value)
+    if text is None:
+        return None
+    codes = [code.strip() for code in text.replace(";", ",").split(",") if code.strip()]
+    if len(set(codes)) != len(codes):
+        raise CellError(_("the same topic code is written twice."))
+    return codes
+
+
+def _units(ctx: ImportContext) -> dict[str, int]:
+    return ctx.memo("meetings:units", lambda: dict(Unit.objects.values_list("code", "pk")))
+
+
+def _topics(ctx: ImportContext) -> dict[str, int]:
+    return ctx.memo("meetings:topics", lambda: dict(StudyTopic.objects.values_list("code", "pk")))
+
+
+def _committee_q(committee: Unit, lookup: str = "unit__path") -> Q:
+    return Q(**{f"{lookup}__startswith": committee.path})
+
+
+@register
+class MeetingSheet(SheetHandler):
+    sheet = MEETING_SHEET
+    order = 30
+    description = gettext_lazy(
+        "Meetings held: briefing conferences, regular and thematic cell meetings, study "
+        "sessions; one row per meeting."
+    )
+    columns = [
+        Column("Mã hội nghị", "code", required=True, parse=parse_text),
+        Column(
+            "Loại",
+            "kind",
+            required=True,
+            parse=choice_parser({label: kind for kind, label in KIND_LABELS.items()}),
+            help="Hội nghị quán triệt, Sinh hoạt định kỳ, Sinh hoạt chuyên đề, Học tập",
+        ),
+        Column("Mã đơn vị", "unit", required=True, parse=parse_text),
+        Column("Ngày", "date", required=True, parse=parse_date, help="dd/mm/yyyy"),
+        Column(
+            "Mã chuyên đề",
+            "topics",
+            parse=parse_codes,
+            help="Có thể để trống; nhiều mã cách nhau bằng dấu phẩy.",
+        ),
+        Column("Nội dung", "content", parse=parse_text),
+    ]
+
+    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+        units = ctx.known("unit", lambda: _units(ctx).keys())
+        topics = ctx.known("study_topic", lambda: _topics(ctx).keys())
+        seen: dict[str, int] = {}
+        valid: list[Row] = []
+        for row in rows:
+            ok = not row.values.get("_invalid")
+            code = row["code"]
+            if code:
+                if code in seen:
+                    ctx.error(
+                        self.sheet,
+                        row.number,
+                        "Mã hội nghị",
+                        _("code %(code)s is already used on row %(row)s.")
+                        % {"code": code, "row": seen[code]},
+                    )
+                    ok = False
+                seen.setdefault(code, row.number)
+            if row["unit"] and row["unit"] not in units:
+                ctx.error(
+                    self.sheet,
+                    row.number,
+                    "Mã đơn vị",
+                    _("unit code %(code)s is not in the workbook or the database.")
+                    % {"code": row["unit"]},
+                )
+                ok = False
+            for topic in row["topics"] or []:
+                if topic not in topics:
+                    ctx.error(
+                        self.sheet,
+                        row.number,
+                        "Mã chuyên đề",
+                        _("study topic code %(code)s is not in the workbook or the database.")
+                        % {"code": topic},
+                    )
+                    ok = False
+            if ok:
+                valid.append(row)
+        ctx.declare("meeting", seen.keys())
+        plan = ctx.plan(self.sheet)
+        plan.items = valid
+        if ctx.errors:
+            return
+        existing = self._existing([row["code"] for row in valid])
+        for row in valid:
+            current = existing.get(row["code"])
+            if current is None:
+                plan.created.append(row["code"])
+            elif current != self._wanted(row, ctx):
+                plan.updated.append(row["code"])
+            else:
+                plan.unchanged += 1
+
+    @staticmethod
+    def _existing(codes: list[str]) -> dict[str, tuple]:
+        """code -> (kind, unit code, date, content, held, sorted topic codes)."""
+        found: dict[str, tuple] = {}
+        topics: dict[int, list[str]] = {}
+        meetings = []
+        for start in range(0, len(codes), BATCH):
+            meetings += list(
+                Meeting.objects.filter(code__in=codes[start : start + BATCH]).values_list(
+                    "pk", "code", "kind", "unit__code", "date", "content", "held"
+                )
+            )
+        ids = [row[0] for row in meetings]
+        through = Meeting.topics.through
+        for start in range(0, len(ids), BATCH):
+            for meeting_id, topic_code in through.objects.filter(
+                meeting_id__in=ids[start : start + BATCH]
+            ).values_list("meeting_id", "studytopic__code"):
+                topics.setdefault(meeting_id, []).append(topic_code)
+        for pk, code, kind, unit, date, content, held in meetings:
+            found[code] = (kind, unit, date, content, held, tuple(sorted(topics.get(pk, []))))
+        return found
+
+    @staticmethod
+    def _wanted(row: Row, ctx: ImportContext) -> tuple:
+        return (
+            row["kind"],
+            row["unit"],
+            row["date"],
+            row["content"] or "",
+            True,
+            tuple(sorted(row["topics"] or [])),
+        )
+
+    def apply(self, ctx: ImportContext) -> None:
+        plan = ctx.plan(self.sheet)
+        changed = set(plan.created) | set(plan.updated)
+        rows = [row for row in plan.items if row["code"] in changed]
+        if not rows:
+            return
+        units = dict(Unit.objects.values_list("code", "pk"))
+        topics = dict(StudyTopic.objects.values_list("code", "pk"))
+        by_code = {
+            meeting.code: meeting
+            for meeting in Meeting.objects.filter(code__in=[row["code"] for row in rows])
+        }
+        new, updated = [], []
+        for row in rows:
+            meeting = by_code.get(row["code"]) or Meeting(code=row["code"])
+            meeting.kind = row["kind"]
+            meeting.unit_id = units[row["unit"]]
+            meeting.date = row["date"]
+            meeting.content = row["content"] or ""
+            meeting.held = True
+            meeting.fill_keys()
+            (updated if meeting.pk else new).append(meeting)
+        Meeting.objects.bulk_create(new, batch_size=BATCH)
+        if updated:
+            Meeting.objects.bulk_update(
+                updated,
+                ["kind", "unit", "date", "content", "held", "search_key"],
+                batch_size=BATCH,
+            )
+        ids = dict(
+            Meeting.objects.filter(code__in=[row["code"] for row in rows]).values_list("code", "pk")
+        )
+        through = Meeting.topics.through
+        through.objects.filter(meeting_id__in=ids.values()).delete()
+        through.objects.bulk_create(
+            [
+                through(meeting_id=ids[row["code"]], studytopic_id=topics[code])
+                for row in rows
+                for code in row["topics"] or []
+            ],
+            batch_size=BATCH,
+        )
+
+    def export_rows(self, committee: Any) -> Iterator[list[Any]]:
+        meetings = (
+            Meeting.objects.filter(_committee_q(committee), held=True)
+            .select_related("unit")
+            .prefetch_related("topics")
+            .order_by("date", "code")
+        )
+        for meeting in meetings.iterator(chunk_size=BATCH):
+            yield [
+                meeting.code,
+                KIND_LABELS[meeting.kind],
+                meeting.unit.code,
+                vn.format_date(meeting.date),
+                ", ".join(sorted(topic.code for topic in meeting.topics.all())),
+                meeting.content,
+            ]
+
+
+@register
+class AttendanceSheet(SheetHandler):
+    sheet = ATTENDANCE_SHEET
+    order = 35
+    description = gettext_lazy("Who attended each meeting: one row per person per meeting.")
+    columns = [
+        Column("Mã hội nghị", "meeting", required=True, parse=parse_text),
+        Column("Mã nhân sự", "person", required=True, parse=parse_text),
+        Column(
+            "Có mặt",
+            "status",
+            required=True,
+            parse=choice_parser({label: status for status, label in STATUS_LABELS.items()}),
+            help="Có, Vắng có lý do, Vắng không lý do",
+        ),
+    ]
+
+    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+        meetings = ctx.known(
+            "meeting", lambda: Meeting.objects.values_list("code", flat=True).iterator()
+        )
+        people = ctx.known(
+            "person", lambda: Person.objects.values_list("code", flat=True).iterator()
+        )
+        seen: dict[tuple[str, str], int] = {}
+        valid: list[Row] = []
+        for row in rows:
+            ok = not row.values.get("_invalid")
+            if row["meeting"] and row["meeting"] not in meetings:
+                ctx.error(
+                    self.sheet,
+                    row.number,
+                    "Mã hội nghị",
+                    _("meeting code %(code)s is not in the workbook or the database.")
+                    % {"code": row["meeting"]},
+                )
+                ok = False
+            if row["person"] and row["person"] not in people:
+                ctx.error(
+                    self.sheet,
+                    row.number,
+                    "Mã nhân sự",
+                    _("person code %(code)s is not in the workbook or the database.")
+                    % {"code": row["person"]},
+                )
+                ok = False
+            key = (row["meeting"], row["person"])
+            if all(key) and key in seen:
+                ctx.error(
+                    self.sheet,
+                    row.number,
+                    "Mã nhân sự",
+                    _("this person is already listed for this meeting on row %(row)s.")
+                    % {"row": seen[key]},
+                )
+                ok = False
+            if all(key):
+                seen.setdefault(key, row.number)
+            if ok:
+                valid.append(row)
+        plan = ctx.plan(self.sheet)
+        plan.items = valid
+        if ctx.errors:
+            return
+        existing = self._existing(list({row["meeting"] for row in valid}))
+        for row in valid:
+            label = f"{row['meeting']}/{row['person']}"
+            current = existing.get((row["meeting"], row["person"]))
+            if current is None:
+                plan.created.append(label)
+            elif current != row["status"]:
+                plan.updated.append(label)
+            else:
+                plan.unchanged += 1
+
+    @staticmethod
+    def _existing(meeting_codes: list[str]) -> dict[tuple[str, str], str]:
+        found: dict[tuple[str, str], str] = {}
+        for start in range(0, len(meeting_codes), BATCH):
+            for meeting, person, status in Attendance.objects.filter(
+                meeting__code__in=meeting_codes[start : start + BATCH]
+            ).values_list("meeting__code", "person__code", "status"):
+                found[(meeting, person)] = status
+        return found
+
+    def apply(self, ctx: ImportContext) -> None:
+        plan = ctx.plan(self.sheet)
+        changed = set(plan.created) | set(plan.updated)
+        rows = [row for row in plan.items if f"{row['meeting']}/{row['person']}" in changed]
+        if not rows:
+            return
+        meeting_codes = list({row["meeting"] for row in rows})
+        meetings: dict[str, int] = {}
+        for start in range(0, len(meeting_codes), BATCH):
+            meetings.update(
+                Meeting.objects.filter(code__in=meeting_codes[start : start + BATCH]).values_list(
+                    "code", "pk"
+                )
+            )
+        person_codes = list({row["person"] for row in rows})
+        people: dict[str, int] = {}
+        for start in range(0, len(person_codes), BATCH):
+            people.update(
+                Person.objects.filter(code__in=person_codes[start : start + BATCH]).values_list(
+                    "code", "pk"
+                )
+            )
+        existing: dict[tuple[int, int], Attendance] = {}
+        meeting_ids = list(meetings.values())
+        for start in range(0, len(meeting_ids), BATCH):
+            for item in Attendance.objects.filter(
+                meeting_id__in=meeting_ids[start : start + BATCH]
+            ):
+                existing[(item.meeting_id, item.person_id)] = item
+        new, updated = [], []
+        for row in rows:
+            key = (meetings[row["meeting"]], people[row["person"]])
+            item = existing.get(key)
+            if item is None:
+                new.append(Attendance(meeting_id=key[0], person_id=key[1], status=row["status"]))
+            else:
+                item.status = row["status"]
+                updated.append(item)
+        Attendance.objects.bulk_create(new, batch_size=BATCH)
+        if updated:
+            Attendance.objects.bulk_update(updated, ["status"], batch_size=BATCH)
+
+    def export_rows(self, committee: Any) -> Iterator[list[Any]]:
+        rows = (
+            Attendance.objects.filter(
+                _committee_q(committee, "meeting__unit__path"), meeting__held=True
+            )
+            .order_by("meeting__date", "meeting__code", "person__code")
+            .values_list("meeting__code", "person__code", "status")
+        )
+        for meeting, person, status in rows.iterator(chunk_size=BATCH):
+            yield [meeting, person, STATUS_LABELS[status]]

@@ -1,0 +1,126 @@
+"""Forms of the organisation pages; they validate input, the services write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from .models import MassOrganisation, Person, Unit
+
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def date_field(label: Any, required: bool = False, help_text: Any = "") -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        input_formats=DATE_FORMATS,
+        widget=DateInput(),
+        help_text=help_text,
+    )
+
+
+class CapitalisedLabels:
+    """Labels from lower-case msgids ("ngày sinh") start with a capital, as Django does for
+    labels taken from a model field's verbose name."""
+
+    fields: dict
+
+    def capitalise_labels(self) -> None:
+        for field in self.fields.values():
+            field.label = capfirst(field.label)
+
+
+class PersonForm(CapitalisedLabels, forms.ModelForm):
+    """Add or edit a person; `Person.clean` checks the dates by the importer's rules."""
+
+    birth_date = date_field(_("date of birth"))
+    party_joined_on = date_field(_("date joined the party"))
+    party_official_on = date_field(_("date became full member"))
+    mass_organisations = forms.ModelMultipleChoiceField(
+        label=_("mass organisations"),
+        queryset=MassOrganisation.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "code",
+            "full_name",
+            "birth_date",
+            "gender",
+            "position",
+            "party_status",
+            "party_joined_on",
+            "party_official_on",
+            "mass_organisations",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.capitalise_labels()
+
+
+class PersonAddForm(PersonForm):
+    unit = forms.ModelChoiceField(label=_("unit"), queryset=Unit.objects.none())
+    since = date_field(
+        _("in the unit since"),
+        help_text=_("Leave blank when the person has always been in this unit."),
+    )
+
+    class Meta(PersonForm.Meta):
+        fields = ["unit", *PersonForm.Meta.fields]
+
+    def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if units is not None:
+            self.fields["unit"].queryset = units
+        self.order_fields(["unit", *PersonForm.Meta.fields, "since"])
+        self.capitalise_labels()
+
+    def clean_since(self) -> Any:
+        value = self.cleaned_data.get("since")
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(_("This date lies in the future."))
+        return value
+
+
+class TransferForm(CapitalisedLabels, forms.Form):
+    unit = forms.ModelChoiceField(label=_("new unit"), queryset=Unit.objects.none())
+    on = date_field(_("date of transfer"), required=True)
+    note = forms.CharField(label=_("note"), max_length=255, required=False)
+
+    def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if units is not None:
+            self.fields["unit"].queryset = units
+        self.fields["on"].initial = timezone.localdate()
+        self.capitalise_labels()
+
+
+class MoveOutForm(CapitalisedLabels, forms.Form):
+    on = date_field(_("date moved out"), required=True)
+    note = forms.CharField(
+        label=_("note"),
+        max_length=255,
+        required=False,
+        help_text=_("E.g. the receiving party organisation."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["on"].initial = timezone.localdate()
+        self.capitalise_labels()

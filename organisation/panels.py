@@ -1,0 +1,47 @@
+"""The dashboard panel: the register's figures for the units the user may see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from core.policy import has_role
+from core.roles import SEES_OWN_UNIT
+
+from . import selectors
+from .models import Person, Unit
+
+
+def register_panel(request: HttpRequest) -> dict[str, Any] | None:
+    user = request.user
+    if not has_role(user, *SEES_OWN_UNIT):
+        return own_record_panel(request)
+    paths = selectors.scope_paths(user)
+    totals = selectors.Counts()
+    for counts in selectors.unit_counts(paths).values():
+        totals.add(counts)
+    cells = selectors.units_in_scope(user).filter(kind=Unit.Kind.CELL).count()
+    return {
+        "title": _("The register"),
+        "template": "organisation/panel.html",
+        "context": {"totals": totals, "cells": cells},
+        "order": 10,
+    }
+
+
+def own_record_panel(request: HttpRequest) -> dict[str, Any] | None:
+    """A member (or anyone with a person record) sees his own record's essentials."""
+    person_id = getattr(request.user, "person_id", None)
+    if not person_id:
+        return None
+    person = Person.objects.select_related("unit").filter(pk=person_id).first()
+    if person is None:
+        return None
+    return {
+        "title": _("My record"),
+        "template": "organisation/panel_me.html",
+        "context": {"person": person},
+        "order": 10,
+    }

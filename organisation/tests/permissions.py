@@ -1,0 +1,39 @@
+from core.testing import ALL_ROLES, Case
+
+SEERS = {"office": 200, "inspection": 200}
+
+
+def cell_a(tree, users):
+    return {"pk": tree.cell_a.pk}
+
+
+def person_a(tree, users):
+    # Nobody's own record: the member of cell A sees only himself, so this is a 404 for him.
+    return {"pk": tree.members_a[2].pk}
+
+
+def person_form(tree, users):
+    return {"full_name": ""}  # invalid: the page answers 200 with the errors, nothing saved
+
+
+MATRIX = {
+    "organisation:overview": Case(expect={**SEERS, "secretary": 200, "other_secretary": 200}),
+    "organisation:search": Case(expect={role: 200 for role in ALL_ROLES[1:]}),
+    "organisation:me": Case(
+        expect={"secretary": 302, "other_secretary": 302, "member": 302}, default=404
+    ),
+    "organisation:unit": Case(expect={**SEERS, "secretary": 200}, kwargs=cell_a, default=404),
+    "organisation:person": Case(expect={**SEERS, "secretary": 200}, kwargs=person_a, default=404),
+    "organisation:person_add": Case(
+        expect={"office": 200, "inspection": 403, "secretary": 403}, kwargs=cell_a, default=404
+    ),
+    "organisation:person_edit": Case(
+        expect={"office": 200, "inspection": 403, "secretary": 403}, kwargs=person_a, default=404
+    ),
+    "organisation:person_transfer": Case(
+        expect={"office": 200, "inspection": 403, "secretary": 403}, kwargs=person_a, default=404
+    ),
+    "organisation:person_move_out": Case(
+        expect={"office": 200, "inspection": 403, "secretary": 403}, kwargs=person_a, default=404
+    ),
+}

@@ -1,0 +1,220 @@
+"""Pages of the register: the tree, a unit with its people, a person's record, and the forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from core import vn
+from core.pagination import paginate
+from core.policy import ADD, CHANGE, has_role
+from core.roles import SEES_EVERYTHING, SEES_OWN_UNIT
+
+from . import selectors, services
+from .forms import MoveOutForm, PersonAddForm, PersonForm, TransferForm
+from .models import Person, Unit
+from .policies import people as people_policy
+
+
+def _unit_or_404(request: HttpRequest, pk: int) -> Unit:
+    try:
+        return selectors.units_in_scope(request.user).select_related("parent").get(pk=pk)
+    except Unit.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _form_errors(form, error: ValidationError) -> None:
+    """Put a service's validation errors next to the form's fields (or on top)."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _date_param(text: str | None) -> dt.date | None:
+    """A date from the query string (yyyy-mm-dd or dd/mm/yyyy); None if blank or unreadable."""
+    if not text:
+        return None
+    try:
+        return vn.parse_date(text)
+    except ValueError:
+        return None
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    _require(has_role(request.user, *SEES_OWN_UNIT))
+    roots = selectors.committee_overview(request.user)
+    totals = selectors.Counts()
+    for root in roots:
+        totals.add(root.counts)
+    return render(
+        request,
+        "organisation/overview.html",
+        {"rows": selectors.flatten(roots), "totals": totals, "several": len(roots) > 1},
+    )
+
+
+@login_required
+def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = _unit_or_404(request, pk)
+    node = selectors.unit_overview(unit)
+    party = request.GET.get("party") or ""
+    moved_out = request.GET.get("moved_out") == "1"
+    on = _date_param(request.GET.get("on"))
+    people = selectors.unit_people(
+        unit, request.user, text=request.GET.get("q"), party=party, moved_out=moved_out, on=on
+    )
+    page_obj = paginate(request, people)
+    context = {
+        "unit": unit,
+        "node": node,
+        "page_obj": page_obj,
+        "party": party,
+        "moved_out": moved_out,
+        "on": on,
+        "can_add": people_policy.can(request.user, ADD, Person(unit=unit)),
+    }
+    return render(request, "organisation/unit_detail.html", context)
+
+
+@login_required
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = selectors.person_record(request.user, pk)
+    postings = list(person.postings.all())
+    context = {
+        "person": person,
+        "postings": postings,
+        "can_change": people_policy.can(request.user, CHANGE, person),
+        "can_audit": has_role(request.user, *SEES_EVERYTHING),
+    }
+    return render(request, "organisation/person_detail.html", context)
+
+
+@login_required
+def me(request: HttpRequest) -> HttpResponse:
+    if not request.user.person_id:
+        raise Http404
+    return redirect("organisation:person", pk=request.user.person_id)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_add(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = _unit_or_404(request, pk)
+    _require(people_policy.can(request.user, ADD, Person(unit=unit)))
+    units = selectors.units_in_scope(request.user).order_by("path")
+    form = PersonAddForm(request.POST or None, units=units, initial={"unit": unit})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        target = data.pop("unit")
+        _require(people_policy.can(request.user, ADD, Person(unit=target)))
+        try:
+            person = services.person_create(user=request.user, unit=target, **data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("%(name)s was added.") % {"name": person.full_name})
+            return redirect("organisation:person", pk=person.pk)
+    return render(
+        request,
+        "organisation/person_form.html",
+        {"form": form, "unit": unit, "title": _("Add a person")},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = selectors.person_record(request.user, pk)
+    _require(people_policy.can(request.user, CHANGE, person))
+    form = PersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_update(user=request.user, person=person, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("organisation:person", pk=person.pk)
+    return render(
+        request,
+        "organisation/person_form.html",
+        {"form": form, "person": person, "title": _("Edit %(name)s") % {"name": person}},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_transfer(request: HttpRequest, pk: int) -> HttpResponse:
+    person = selectors.person_record(request.user, pk)
+    _require(people_policy.can(request.user, CHANGE, person))
+    cells = selectors.visible_cells(request.user).exclude(pk=person.unit_id)
+    form = TransferForm(request.POST or None, units=cells)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_transfer(user=request.user, person=person, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s now belongs to %(unit)s.")
+                % {"name": person.full_name, "unit": form.cleaned_data["unit"]},
+            )
+            return redirect("organisation:person", pk=person.pk)
+    return render(
+        request,
+        "organisation/person_form.html",
+        {"form": form, "person": person, "title": _("Transfer %(name)s") % {"name": person}},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_move_out(request: HttpRequest, pk: int) -> HttpResponse:
+    person = selectors.person_record(request.user, pk)
+    _require(people_policy.can(request.user, CHANGE, person))
+    form = MoveOutForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_move_out(user=request.user, person=person, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("%(name)s has moved out.") % {"name": person.full_name})
+            return redirect("organisation:person", pk=person.pk)
+    return render(
+        request,
+        "organisation/person_form.html",
+        {
+            "form": form,
+            "person": person,
+            "title": _("Move %(name)s out") % {"name": person},
+            "confirm": _("Move this person out of the committee?"),
+        },
+    )
+
+
+@login_required
+def search(request: HttpRequest) -> HttpResponse:
+    text = request.GET.get("q", "")
+    units, people = selectors.global_search(request.user, text)
+    return render(
+        request,
+        "organisation/search.html",
+        {"text": text, "units": units[:50], "page_obj": paginate(request, people)},
+    )

@@ -1,0 +1,445 @@
+"""Reads and figures of the rating round. Every function runs a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from core.policy import role_paths
+from core.roles import Role
+from organisation.models import Person, Posting, Unit
+from organisation.selectors import roll_filter
+
+from . import rules
+from .models import LEVEL_ORDER, CapCondition, Level, Rating, RuleSet
+
+
+def roll_date(year: int) -> dt.date:
+    return dt.date(year, 12, 31)
+
+
+# ---- rule sets -------------------------------------------------------------------------
+
+
+def rule_sets() -> list[RuleSet]:
+    sets = list(RuleSet.objects.order_by("first_year"))
+    if not sets:
+        # An emptied database (load_demo --reset flushes tables): the national rules return.
+        from .reference import rule_sets_ensure
+
+        rule_sets_ensure()
+        sets = list(RuleSet.objects.order_by("first_year"))
+    return sets
+
+
+def rule_set_for_year(year: int, sets: list[RuleSet] | None = None) -> RuleSet | None:
+    return rules.rule_set_for(year, sets if sets is not None else rule_sets())
+
+
+def decided_years() -> set[int]:
+    """Years that have at least one decided rating."""
+    return set(
+        Rating.objects.exclude(level="").values_list("year", flat=True).distinct().order_by()
+    )
+
+
+def rule_sets_in_use(sets: list[RuleSet] | None = None) -> set[int]:
+    """Primary keys of the rule sets that decided ratings were judged by."""
+    sets = sets if sets is not None else rule_sets()
+    used = set()
+    for year in decided_years():
+        rule_set = rules.rule_set_for(year, sets)
+        if rule_set is not None:
+            used.add(rule_set.pk)
+    return used
+
+
+# ---- where a subject sat in a year -----------------------------------------------------
+
+
+def year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def postings_in_year(year: int, prefix: str = "") -> QuerySet[Posting]:
+    """Postings that overlap the calendar year in the subtree `prefix`."""
+    first, last = year_bounds(year)
+    return Posting.objects.filter(
+        Q(start__isnull=True) | Q(start__lte=last),
+        Q(end__isnull=True) | Q(end__gt=first),
+        unit__path__startswith=prefix,
+    )
+
+
+def placement_in_year(person: Person, year: int, prefix: str = "") -> Unit | None:
+    """The cell a member sat in last during `year` (inside `prefix`), or None when he was no
+    party member of that subtree at any time of the year (he can then not be rated there)."""
+    first, last = year_bounds(year)
+    if not person.party_joined_on or person.party_joined_on > last:
+        return None
+    if person.moved_out_on and person.moved_out_on <= first:
+        return None
+    posting = (
+        postings_in_year(year, prefix)
+        .filter(person=person)
+        .select_related("unit")
+        .order_by("-start")
+        .first()
+    )
+    if posting is None:
+        return None
+    if posting.end and posting.end <= person.party_joined_on:
+        return None
+    return posting.unit
+
+
+def placements_in_year(person_ids: set[int], year: int, prefix: str = "") -> dict[int, Unit]:
+    """`placement_in_year` for many people in one query (the importer's check)."""
+    first, last = year_bounds(year)
+    found: dict[int, tuple[dt.date, Unit]] = {}
+    postings = (
+        postings_in_year(year, prefix)
+        .filter(
+            person_id__in=person_ids,
+            person__party_joined_on__isnull=False,
+            person__party_joined_on__lte=last,
+        )
+        .filter(Q(person__moved_out_on__isnull=True) | Q(person__moved_out_on__gt=first))
+        .select_related("unit")
+    )
+    for posting in postings:
+        start = posting.start or dt.date.min
+        current = found.get(posting.person_id)
+        if current is None or start > current[0]:
+            found[posting.person_id] = (start, posting.unit)
+    return {person_id: unit for person_id, (_, unit) in found.items()}
+
+
+def committee_for(unit: Unit, committees: list[Unit] | None = None) -> Unit | None:
+    """The grassroots committee above (or at) `unit`, from a list loaded once."""
+    from organisation.selectors import committee_of
+
+    if committees is None:
+        return committee_of(unit)
+    best = None
+    for committee in committees:
+        if unit.path.startswith(committee.path) and (best is None or committee.depth > best.depth):
+            best = committee
+    return best
+
+
+# ---- caps ------------------------------------------------------------------------------
+
+
+def conditions_for(person_ids: set[int], year: int) -> dict[int, list[rules.Condition]]:
+    found: dict[int, list[rules.Condition]] = defaultdict(list)
+    for cap in CapCondition.objects.filter(person_id__in=person_ids, year=year):
+        found[cap.person_id].append(
+            rules.Condition(cap.kind, str(cap.get_kind_display()), cap.source, cap.self_fixed)
+        )
+    return found
+
+
+def cap_of(person: Person, year: int, rule_set: RuleSet) -> rules.Cap:
+    return rules.cap_for(rule_set, conditions_for({person.pk}, year).get(person.pk, []))
+
+
+# ---- level counts for the quota --------------------------------------------------------
+
+
+def decided_counts(committee: Unit, year: int, *, persons: bool = True) -> dict[str, int]:
+    """Decided levels of one committee's members (or its units) in one year."""
+    queryset = Rating.objects.filter(committee=committee, year=year).exclude(level="")
+    queryset = queryset.filter(person__isnull=not persons)
+    rows = queryset.values("level").annotate(n=Count("id")).order_by()
+    return {row["level"]: row["n"] for row in rows}
+
+
+# ---- the round -------------------------------------------------------------------------
+
+
+def scope_paths(user: Any) -> list[str] | None:
+    """Unit paths the user may see ratings under; None for a superuser (everything)."""
+    if getattr(user, "is_superuser", False):
+        return None
+    return role_paths(user, (Role.OFFICE, Role.INSPECTION, Role.SECRETARY))
+
+
+def _path_q(paths: list[str] | None, lookup: str) -> Q:
+    if paths is None:
+        return Q()
+    query = Q(pk__in=[])
+    for path in set(paths):
+        query |= Q(**{f"{lookup}__startswith": path})
+    return query
+
+
+@dataclass
+class RoundRow:
+    person: Person
+    cell: Unit
+    rating: Rating | None
+
+    @property
+    def stage(self) -> str:
+        rating = self.rating
+        if rating is None or not (rating.self_assessed_at or rating.proposed_at or rating.level):
+            return "none"
+        if rating.level:
+            return "decided"
+        if rating.proposed_at:
+            return "proposed"
+        return "self_assessed"
+
+
+def round_rows(user: Any, year: int, *, cell: Unit | None = None, text: str = "") -> list[RoundRow]:
+    """The members in the round of `year` that the user may see: those on the roll at the
+    year's end plus anyone already rated that year (someone who moved out can be rated).
+
+    Three queries whatever the size: postings, ratings, and the ratings' people.
+    """
+    from core.vn import search_key
+
+    paths = scope_paths(user)
+    if cell is not None:
+        paths = [cell.path] if paths is None or any(cell.path.startswith(p) for p in paths) else []
+    own_person = getattr(user, "person_id", None)
+    on = roll_date(year)
+    postings = Posting.objects.filter(
+        Q(start__isnull=True) | Q(start__lte=on),
+        Q(end__isnull=True) | Q(end__gt=on),
+        Q(person__party_joined_on__isnull=False, person__party_joined_on__lte=on),
+        Q(person__moved_out_on__isnull=True) | Q(person__moved_out_on__gt=on),
+    )
+    ratings = Rating.objects.filter(year=year, person__isnull=False)
+    scope = _path_q(paths, "unit__path")
+    rating_scope = _path_q(paths, "cell__path")
+    if paths is not None and not paths:
+        # A plain member sees only himself.
+        scope = Q(person_id=own_person) if own_person and cell is None else Q(pk__in=[])
+        rating_scope = Q(person_id=own_person) if own_person and cell is None else Q(pk__in=[])
+    postings = postings.filter(scope)
+    ratings = ratings.filter(rating_scope)
+    words = search_key(text).split()
+    for word in words:
+        postings = postings.filter(person__search_key__contains=word)
+        ratings = ratings.filter(person__search_key__contains=word)
+    rows: dict[int, RoundRow] = {}
+    for posting in postings.select_related("person", "unit"):
+        rows[posting.person_id] = RoundRow(posting.person, posting.unit, None)
+    for rating in ratings.select_related(
+        "person", "cell", "proposal_meeting", "self_assessed_by", "proposed_by", "decided_by"
+    ):
+        row = rows.get(rating.person_id)
+        if row is None:
+            rows[rating.person_id] = RoundRow(rating.person, rating.cell, rating)
+        else:
+            row.rating = rating
+            if rating.cell_id:
+                row.cell = rating.cell
+    return sorted(rows.values(), key=lambda row: (row.cell.path, row.person.sort_key))
+
+
+def unit_ratings(user: Any, year: int) -> dict[int, Rating]:
+    paths = scope_paths(user)
+    queryset = Rating.objects.filter(year=year, unit__isnull=False)
+    if paths is not None:
+        queryset = queryset.filter(_path_q(paths, "unit__path")) if paths else queryset.none()
+    return {rating.unit_id: rating for rating in queryset.select_related("unit")}
+
+
+def visible_cells(user: Any) -> QuerySet[Unit]:
+    paths = scope_paths(user)
+    queryset = Unit.objects.filter(kind=Unit.Kind.CELL)
+    if paths is None:
+        return queryset
+    return queryset.filter(_path_q(paths, "path")) if paths else queryset.none()
+
+
+def committees_visible(user: Any) -> list[Unit]:
+    """The committees whose summary the user may read (office, inspection)."""
+    queryset = Unit.objects.filter(kind=Unit.Kind.COMMITTEE)
+    if not getattr(user, "is_superuser", False):
+        paths = role_paths(user, (Role.OFFICE, Role.INSPECTION))
+        if not paths:
+            return []
+        queryset = queryset.filter(_path_q(paths, "path"))
+    return list(queryset.order_by("path"))
+
+
+# ---- progress and summary --------------------------------------------------------------
+
+
+@dataclass
+class LevelCounts:
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, level: str, number: int) -> None:
+        self.counts[level] = self.counts.get(level, 0) + number
+
+    @property
+    def rated(self) -> int:
+        return sum(self.counts.get(level, 0) for level in LEVEL_ORDER)
+
+    def of(self, level: str) -> int:
+        return self.counts.get(level, 0)
+
+    @property
+    def levels(self) -> list[int]:
+        return [self.of(level) for level in LEVEL_ORDER]
+
+    @property
+    def good_or_better(self) -> int:
+        return self.of(Level.EXCELLENT) + self.of(Level.GOOD)
+
+    @property
+    def good_or_better_percent(self) -> Decimal | None:
+        return _percent(self.good_or_better, self.rated)
+
+    @property
+    def excellent_percent(self) -> Decimal | None:
+        return _percent(self.of(Level.EXCELLENT), self.rated)
+
+
+def _percent(part: int, whole: int) -> Decimal | None:
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"))
+
+
+@dataclass
+class Progress:
+    year: int
+    rows: list[RoundRow]
+    not_self_assessed: list[RoundRow]
+    not_proposed_cells: list[Unit]
+    undecided_members: int
+    undecided_cells: list[Unit]
+    cells: list[Unit]
+
+
+def progress(user: Any, year: int) -> Progress:
+    """Who has not self-assessed, which cells have not proposed, what is left to decide."""
+    rows = round_rows(user, year)
+    cells = list(visible_cells(user).order_by("path"))
+    units = unit_ratings(user, year)
+    not_self = [row for row in rows if not (row.rating and row.rating.self_assessed_at)]
+    pending_cells = {
+        row.cell.pk
+        for row in rows
+        if not (row.rating and (row.rating.proposed_at or row.rating.level))
+    }
+    not_proposed = [
+        cell
+        for cell in cells
+        if cell.pk in pending_cells
+        or not (units.get(cell.pk) and (units[cell.pk].proposed_at or units[cell.pk].level))
+    ]
+    undecided_members = sum(1 for row in rows if not (row.rating and row.rating.level))
+    undecided_cells = [cell for cell in cells if not (units.get(cell.pk) and units[cell.pk].level)]
+    return Progress(year, rows, not_self, not_proposed, undecided_members, undecided_cells, cells)
+
+
+@dataclass
+class Summary:
+    year: int
+    cells: list[tuple[Unit, LevelCounts, str]]  # cell, its members' levels, the cell's level
+    overall: LevelCounts
+    units: LevelCounts
+    by_year: list[tuple[int, LevelCounts]]
+
+
+def summary(committee: Unit, year: int, *, years_back: int = 3) -> Summary:
+    """Decided members' levels per cell and overall, the cells' own levels, and the same
+    overall figures for the previous years. Three queries whatever the size."""
+    first_year = year - years_back
+    grouped = (
+        Rating.objects.filter(
+            committee=committee, person__isnull=False, year__gte=first_year, year__lte=year
+        )
+        .exclude(level="")
+        .values("year", "cell_id", "level")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    per_cell: dict[int, LevelCounts] = defaultdict(LevelCounts)
+    per_year: dict[int, LevelCounts] = defaultdict(LevelCounts)
+    for row in grouped:
+        per_year[row["year"]].add(row["level"], row["n"])
+        if row["year"] == year:
+            per_cell[row["cell_id"]].add(row["level"], row["n"])
+    cell_levels = dict(
+        Rating.objects.filter(committee=committee, year=year, unit__isnull=False).values_list(
+            "unit_id", "level"
+        )
+    )
+    units = LevelCounts()
+    for level in cell_levels.values():
+        if level:
+            units.add(level, 1)
+    cells = list(
+        Unit.objects.filter(path__startswith=committee.path)
+        .filter(Q(kind=Unit.Kind.CELL) | Q(pk__in=list(per_cell)))
+        .order_by("path")
+    )
+    table = [
+        (cell, per_cell.get(cell.pk, LevelCounts()), cell_levels.get(cell.pk, "")) for cell in cells
+    ]
+    return Summary(
+        year=year,
+        cells=table,
+        overall=per_year.get(year, LevelCounts()),
+        units=units,
+        by_year=[(y, per_year.get(y, LevelCounts())) for y in range(first_year, year + 1)],
+    )
+
+
+def roll_ratings(committee: Unit, year: int, on: dt.date | None = None) -> LevelCounts:
+    """Levels of the members on the roll at the roll date (the report's definition)."""
+    on = on or roll_date(year)
+    counts = LevelCounts()
+    rows = (
+        Rating.objects.filter(
+            year=year, person__in=Person.objects.filter(roll_filter(on, committee.path))
+        )
+        .exclude(level="")
+        .values("level")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for row in rows:
+        counts.add(row["level"], row["n"])
+    return counts
+
+
+def pledge_and_plan(person: Person, year: int) -> tuple[Any, Any]:
+    """The member's pledge and personal plan of the year, shown beside his self-assessment."""
+    try:
+        from pledges.models import PersonalPlan, Pledge
+    except ImportError:  # pragma: no cover - the pledges app is part of the project
+        return None, None
+    pledge = Pledge.objects.filter(person=person, year=year).first()
+    plan = PersonalPlan.objects.filter(person=person, year=year).first()
+    return pledge, plan
+
+
+def cell_ratings_for_print(cell: Unit, year: int) -> list[Rating]:
+    return list(
+        Rating.objects.filter(cell=cell, year=year, person__isnull=False)
+        .select_related("person", "proposal_meeting")
+        .order_by("person__sort_key")
+    )
+
+
+def committee_decisions_for_print(committee: Unit, year: int) -> list[Rating]:
+    return list(
+        Rating.objects.filter(committee=committee, year=year)
+        .exclude(level="")
+        .select_related("person", "unit", "cell")
+        .order_by("unit", "cell__path", "person__sort_key")
+    )

@@ -1,0 +1,19 @@
+import factory
+
+from ratings.models import CapCondition, Rating
+
+
+class RatingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Rating
+
+    year = 2019
+
+
+class CapConditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CapCondition
+
+    year = 2019
+    kind = CapCondition.Kind.DISCIPLINED
+    source = "05-QĐ/UBKT"

@@ -1,0 +1,331 @@
+"""The round's services: order of the steps, the quota, the caps, complaints, rule sets."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from organisation.tests.factories import PersonFactory
+from ratings import services
+from ratings.models import CapCondition, Complaint, Level, Rating, RuleSet
+from ratings.services import Decision
+
+pytestmark = pytest.mark.django_db
+
+
+def assessed(person, user, year=2019, level=Level.GOOD):
+    return services.rating_self_assess(
+        person=person, year=year, text="Hoàn thành nhiệm vụ được giao.", self_level=level, user=user
+    )
+
+
+def reviewed(person, meeting, user, level=Level.GOOD, year=2019):
+    assessed(person, user, year)
+    services.ratings_propose(
+        cell=meeting.unit, year=year, meeting=meeting, proposals=[(person, level, "")], user=user
+    )
+    return Rating.objects.get(person=person, year=year)
+
+
+def test_self_assessment_records_who_when_and_where(tree, users):
+    member = tree.members_a[1]
+    rating = assessed(member, users["member"])
+    assert rating.cell == tree.cell_a and rating.committee == tree.committee
+    assert rating.self_assessed_by == users["member"] and rating.self_assessed_at
+    assert rating.level == "" and rating.history.count() >= 1
+
+
+def test_a_score_under_rules_that_do_not_score_is_refused(tree, users):
+    with pytest.raises(ValidationError) as error:
+        services.rating_self_assess(
+            person=tree.members_a[1],
+            year=2019,
+            text="…",
+            self_level=Level.GOOD,
+            score=Decimal(80),
+            user=users["member"],
+        )
+    assert "self_score" in error.value.message_dict
+    assert not Rating.objects.exists()
+
+
+def test_2025_self_assessment_needs_a_score_and_suggests_the_level(tree, users):
+    member = tree.members_a[1]
+    with pytest.raises(ValidationError):
+        services.rating_self_assess(person=member, year=2025, text="…", user=users["member"])
+    with pytest.raises(ValidationError):
+        services.rating_self_assess(
+            person=member, year=2025, text="…", score=Decimal(101), user=users["member"]
+        )
+    rating = services.rating_self_assess(
+        person=member,
+        year=2025,
+        text="…",
+        score=Decimal(91),
+        all_tasks_done=True,
+        all_tasks_on_time=True,
+        beyond_target_percent=Decimal(40),
+        user=users["member"],
+    )
+    assert rating.self_level == Level.EXCELLENT
+    rating = services.rating_self_assess(
+        person=member,
+        year=2025,
+        text="…",
+        score=Decimal(69),
+        all_tasks_done=True,
+        user=users["member"],
+    )
+    assert rating.self_level == Level.COMPLETE
+
+
+def test_the_cell_proposes_after_the_self_assessment_at_its_own_meeting(
+    tree, users, meeting_a, meeting_b
+):
+    member = tree.members_a[1]
+    with pytest.raises(ValidationError, match="self-assess|tự đánh giá"):
+        services.ratings_propose(
+            cell=tree.cell_a,
+            year=2019,
+            meeting=meeting_a,
+            proposals=[(member, Level.GOOD, "")],
+            user=users["secretary"],
+        )
+    assessed(member, users["member"])
+    with pytest.raises(ValidationError):
+        services.ratings_propose(
+            cell=tree.cell_a,
+            year=2019,
+            meeting=meeting_b,
+            proposals=[(member, Level.GOOD, "")],
+            user=users["secretary"],
+        )
+    with pytest.raises(ValidationError):
+        services.ratings_propose(
+            cell=tree.cell_a,
+            year=2019,
+            meeting=None,
+            proposals=[(member, Level.GOOD, "")],
+            user=users["secretary"],
+        )
+    services.ratings_propose(
+        cell=tree.cell_a,
+        year=2019,
+        meeting=meeting_a,
+        proposals=[(member, Level.GOOD, "Tích cực"), (tree.cell_a, Level.EXCELLENT, "")],
+        user=users["secretary"],
+    )
+    rating = Rating.objects.get(person=member, year=2019)
+    assert rating.proposed_level == Level.GOOD and rating.proposal_meeting == meeting_a
+    assert rating.proposed_by == users["secretary"] and rating.proposed_at
+    cell_rating = Rating.objects.get(unit=tree.cell_a, year=2019)
+    assert cell_rating.proposed_level == Level.EXCELLENT
+
+
+def test_a_decision_before_the_self_assessment_is_refused(tree, users):
+    rating = services.rating_open(person=tree.members_a[1], year=2019)
+    with pytest.raises(ValidationError):
+        services.rating_decide(rating=rating, level=Level.GOOD, user=users["office"])
+    rating.refresh_from_db()
+    assert rating.level == ""
+
+
+def test_the_committee_decides_and_a_complaint_reopens(tree, users, meeting_a):
+    rating = reviewed(tree.members_a[1], meeting_a, users["secretary"])
+    services.rating_decide(rating=rating, level=Level.GOOD, user=users["office"])
+    rating.refresh_from_db()
+    assert rating.level == Level.GOOD and rating.decided_by == users["office"]
+    complaint = services.rating_complain(
+        rating=rating, text="Đề nghị xem xét lại.", user=users["member"]
+    )
+    rating.refresh_from_db()
+    assert rating.level == "" and complaint.previous_level == Level.GOOD
+    services.rating_decide(rating=rating, level=Level.COMPLETE, user=users["office"])
+    complaint.refresh_from_db()
+    assert complaint.resolved_level == Level.COMPLETE and complaint.resolved_at
+    assert Complaint.objects.count() == 1
+
+
+def test_someone_outside_the_committee_that_year_cannot_be_rated(tree, users):
+    newcomer = PersonFactory(unit=tree.cell_a, party_joined_on=dt.date(2020, 3, 1))
+    with pytest.raises(ValidationError, match=newcomer.full_name):
+        services.rating_open(person=newcomer, year=2019)
+    staff = tree.staff_a[0]
+    with pytest.raises(ValidationError):
+        services.rating_open(person=staff, year=2019)
+
+
+def test_someone_who_moved_out_during_the_year_can_be_rated(tree, users):
+    leaver = PersonFactory(unit=tree.cell_a, moved_out_on=dt.date(2019, 6, 1))
+    assert services.rating_open(person=leaver, year=2019).cell == tree.cell_a
+    with pytest.raises(ValidationError):
+        services.rating_open(person=leaver, year=2020)
+
+
+@pytest.fixture
+def seven(tree, users, meeting_a):
+    """Seven members of cell A reviewed as good for 2019."""
+    people = [*tree.members_a, *PersonFactory.create_batch(4, unit=tree.cell_a)]
+    return [reviewed(person, meeting_a, users["secretary"]) for person in people]
+
+
+def test_the_quota_refuses_too_many_excellent(seven, users):
+    decisions = [Decision(r, Level.EXCELLENT) for r in seven[:2]] + [
+        Decision(r, Level.GOOD) for r in seven[2:]
+    ]
+    with pytest.raises(ValidationError) as error:
+        services.ratings_decide(decisions=decisions, user=users["office"])
+    message = " ".join(error.value.messages)
+    assert "20" in message and " 1 " in message and " 5" in message and " 2" in message
+    assert not Rating.objects.exclude(level="").exists()
+    decisions = [Decision(seven[0], Level.EXCELLENT)] + [Decision(r, Level.GOOD) for r in seven[1:]]
+    services.ratings_decide(decisions=decisions, user=users["office"])
+    assert Rating.objects.filter(level=Level.EXCELLENT).count() == 1
+    # One more excellent: 2 of at most floor(20% × 5) = 1.
+    with pytest.raises(ValidationError):
+        services.rating_decide(rating=seven[1], level=Level.EXCELLENT, user=users["office"])
+    # Lowering a good one would shrink the base below what the excellent one needs.
+    services.rating_decide(rating=seven[1], level=Level.COMPLETE, user=users["office"])
+    seven[2].refresh_from_db()
+    with pytest.raises(ValidationError):
+        services.rating_decide(rating=seven[2], level=Level.COMPLETE, user=users["office"])
+
+
+def test_the_quota_counts_per_committee_and_year(seven, users):
+    services.ratings_decide(
+        decisions=[Decision(seven[0], Level.EXCELLENT)]
+        + [Decision(r, Level.GOOD) for r in seven[1:]],
+        user=users["office"],
+    )
+    assert Rating.objects.filter(year=2019, level=Level.EXCELLENT).count() == 1
+
+
+def test_a_recorded_condition_caps_the_level(tree, users, meeting_a):
+    member = tree.members_a[1]
+    rating = reviewed(member, meeting_a, users["secretary"], level=Level.NOT_COMPLETE)
+    services.cap_condition_record(
+        person=member,
+        year=2019,
+        kind=CapCondition.Kind.DISCIPLINED,
+        source="12-QĐ/UBKT",
+        user=users["inspection"],
+    )
+    with pytest.raises(ValidationError, match="12-QĐ/UBKT"):
+        services.rating_decide(rating=rating, level=Level.GOOD, user=users["office"])
+    services.rating_decide(rating=rating, level=Level.NOT_COMPLETE, user=users["office"])
+    rating.refresh_from_db()
+    assert rating.level == Level.NOT_COMPLETE
+
+
+def test_a_cell_proposal_above_the_cap_is_refused(tree, users, meeting_a):
+    member = tree.members_a[1]
+    assessed(member, users["member"])
+    services.cap_condition_record(
+        person=member,
+        year=2019,
+        kind=CapCondition.Kind.DEGRADATION,
+        source="Kết luận 3-KL/ĐU",
+        user=users["office"],
+    )
+    with pytest.raises(ValidationError, match="3-KL/ĐU"):
+        services.ratings_propose(
+            cell=tree.cell_a,
+            year=2019,
+            meeting=meeting_a,
+            proposals=[(member, Level.GOOD, "")],
+            user=users["secretary"],
+        )
+
+
+def test_from_2023_a_self_fixed_violation_does_not_cap(tree, users):
+    meeting = tree.cell_a.meetings.create(code="SH-2023", kind="regular", date=dt.date(2023, 12, 5))
+    member = tree.members_a[1]
+    rating = reviewed(member, meeting, users["secretary"], year=2023)
+    services.cap_condition_record(
+        person=member,
+        year=2023,
+        kind=CapCondition.Kind.DISCIPLINED,
+        source="Tự phát hiện",
+        self_fixed=True,
+        user=users["office"],
+    )
+    services.rating_decide(rating=rating, level=Level.GOOD, user=users["office"])
+    # 2019 rules: the same condition caps.
+    services.cap_condition_record(
+        person=member,
+        year=2019,
+        kind=CapCondition.Kind.DISCIPLINED,
+        source="Tự phát hiện 2019",
+        self_fixed=True,
+        user=users["office"],
+    )
+    other = services.rating_open(person=member, year=2019)
+    with pytest.raises(ValidationError):
+        services.ratings_decide(
+            decisions=[Decision(other, Level.GOOD)], user=users["office"], imported=True
+        )
+
+
+def test_a_condition_cannot_silently_contradict_a_decision(tree, users, meeting_a):
+    rating = reviewed(tree.members_a[1], meeting_a, users["secretary"])
+    services.rating_decide(rating=rating, level=Level.GOOD, user=users["office"])
+    with pytest.raises(ValidationError):
+        services.cap_condition_record(
+            person=tree.members_a[1],
+            year=2019,
+            kind=CapCondition.Kind.TARGETS,
+            source="BB 1",
+            user=users["office"],
+        )
+
+
+def test_rule_sets_used_for_decisions_are_frozen(tree, users, meeting_a):
+    rule_2019 = RuleSet.objects.get(code="HD21-2019")
+    rule_2019.note = "sửa trước khi dùng"
+    services.rule_set_save(rule_set=rule_2019, user=users["office"])
+    rating = reviewed(tree.members_a[1], meeting_a, users["secretary"])
+    services.rating_decide(rating=rating, level=Level.GOOD, user=users["office"])
+    rule_2019.quota_percent = Decimal(30)
+    with pytest.raises(ValidationError):
+        services.rule_set_save(rule_set=rule_2019, user=users["office"])
+    # A future rule set can be edited, but not stretched over a decided year.
+    future = RuleSet.objects.get(code="QD366-2025")
+    future.quota_percent = Decimal(25)
+    services.rule_set_save(rule_set=future, user=users["office"])
+    future.first_year = 2019
+    with pytest.raises(ValidationError):
+        services.rule_set_save(rule_set=future, user=users["office"])
+
+
+def test_a_new_rule_set_may_not_overlap_and_must_have_ordered_thresholds(users, tree):
+    overlapping = RuleSet(code="X", name="X", first_year=2024, last_year=2026, documents="x")
+    with pytest.raises(ValidationError):
+        services.rule_set_save(rule_set=overlapping, user=users["office"])
+    current = RuleSet.objects.get(code="QD366-2025")
+    current.last_year = 2029
+    services.rule_set_save(rule_set=current, user=users["office"])
+    bad = RuleSet(
+        code="QD-2030",
+        name="2030",
+        first_year=2030,
+        documents="x",
+        scored=True,
+        excellent_min_score=Decimal(70),
+        good_min_score=Decimal(80),
+        complete_min_score=Decimal(50),
+    )
+    with pytest.raises(ValidationError):
+        services.rule_set_save(rule_set=bad, user=users["office"])
+    bad.excellent_min_score = Decimal(92)
+    services.rule_set_save(rule_set=bad, user=users["office"])
+    assert RuleSet.objects.filter(code="QD-2030").exists()
+
+
+def test_the_four_rule_sets_are_preloaded(db):
+    sets = {r.code: r for r in RuleSet.objects.all()}
+    assert set(sets) == {"QD132-2018", "HD21-2019", "QD124-2023", "QD366-2025"}
+    assert sets["QD366-2025"].scored and sets["QD366-2025"].excellent_min_score == 90
+    assert not sets["HD21-2019"].scored and sets["HD21-2019"].quota_percent == 20
+    assert sets["QD124-2023"].self_fixed_exempt and not sets["QD132-2018"].self_fixed_exempt
+    assert "132-QĐ/TW" in sets["QD132-2018"].documents

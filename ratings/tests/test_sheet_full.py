@@ -1,0 +1,125 @@
+"""A whole workbook (units, people, ratings) imported into an empty database: the ratings are
+checked against the people and units the same workbook creates. Needs the sheets "Đơn vị" and
+"Nhân sự" of the organisation app."""
+
+import io
+
+import pytest
+from openpyxl import Workbook
+
+from ratings.models import Level, Rating
+from workbook import registry
+from workbook.services import workbook_import
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        not {"Đơn vị", "Nhân sự"} <= {handler.sheet for handler in registry.handlers()},
+        reason="the organisation sheets are not registered",
+    ),
+]
+PEOPLE_HEADERS = [
+    "Mã nhân sự",
+    "Họ và tên",
+    "Ngày sinh",
+    "Giới tính",
+    "Mã đơn vị",
+    "Đảng viên",
+    "Ngày vào Đảng",
+    "Ngày chính thức",
+    "Ngày chuyển đi",
+    "Chức vụ",
+    "Đoàn thể",
+]
+
+
+def workbook(rating_rows) -> io.BytesIO:
+    book = Workbook()
+    units = book.active
+    units.title = "Đơn vị"
+    units.append(["Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên"])
+    units.append(["DBX", "Đảng bộ X", "Đảng bộ", None])
+    units.append(["CB1", "Chi bộ 1", "Chi bộ", "DBX"])
+    people = book.create_sheet("Nhân sự")
+    people.append(PEOPLE_HEADERS)
+    for number in range(1, 7):
+        people.append(
+            [
+                f"N{number}",
+                f"Nguyễn Văn {chr(64 + number)}",
+                "01/01/1980",
+                "Nam",
+                "CB1",
+                "Chính thức",
+                "01/01/2010",
+                "01/01/2011",
+                None,
+                None,
+                None,
+            ]
+        )
+    people.append(
+        [
+            "N7",
+            "Trần Thị Mới",
+            "01/01/1990",
+            "Nữ",
+            "CB1",
+            "Dự bị",
+            "05/03/2020",
+            None,
+            None,
+            None,
+            None,
+        ]
+    )
+    people.append(
+        [
+            "N8",
+            "Lê Văn Đi",
+            "01/01/1970",
+            "Nam",
+            "CB1",
+            "Chính thức",
+            "01/01/2000",
+            "01/01/2001",
+            "01/06/2019",
+            None,
+            None,
+        ]
+    )
+    ratings = book.create_sheet("Xếp loại")
+    ratings.append(["Mã đối tượng", "Năm", "Mức", "Điểm", "Ghi chú"])
+    for row in rating_rows:
+        ratings.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    return buffer
+
+
+GOOD, EXCELLENT = "Hoàn thành tốt nhiệm vụ", "Hoàn thành xuất sắc nhiệm vụ"
+
+
+def test_ratings_of_people_created_by_the_same_workbook():
+    rows = [[f"N{n}", 2019, GOOD, None, None] for n in range(1, 7)]
+    rows[0][2] = EXCELLENT
+    rows += [["N8", 2019, GOOD, None, "chuyển đi giữa năm"], ["CB1", 2019, GOOD, None, None]]
+    result = workbook_import(workbook(rows))
+    assert result.ok, [str(error) for error in result.errors]
+    rating = Rating.objects.get(person__code="N1", year=2019)
+    assert rating.level == Level.EXCELLENT and rating.cell.code == "CB1"
+    assert rating.committee.code == "DBX"
+    assert Rating.objects.filter(committee__code="DBX").count() == 8
+
+
+def test_errors_against_the_same_workbook():
+    rows = [[f"N{n}", 2019, EXCELLENT, None, None] for n in range(1, 3)]
+    rows += [[f"N{n}", 2019, GOOD, None, None] for n in range(3, 7)]
+    rows += [["N7", 2019, GOOD, None, None], ["N8", 2020, GOOD, None, None]]
+    result = workbook_import(workbook(rows))
+    assert not result.ok and not Rating.objects.exists()
+    errors = {(error.row, error.column) for error in result.errors if error.sheet == "Xếp loại"}
+    assert (8, "Mã đối tượng") in errors  # N7 joined in 2020
+    assert (9, "Mã đối tượng") in errors  # N8 moved out in 2019
+    assert any(column == "Mức" for _row, column in errors)  # 2 excellent of 4 good

@@ -1,0 +1,34 @@
+"""Which committee a user's workbook export covers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.http import Http404
+
+from core.policy import role_paths
+from core.roles import SEES_EVERYTHING
+
+
+def export_committee(user: Any, code: str | None = None) -> Any:
+    """The committee (root unit) to export: the one asked for, among those the user may see.
+
+    Without a code: the unit on which the user holds the office or inspection role, or for a
+    superuser the single root. Raises Http404 when there is none the user may export.
+    """
+    unit_model = apps.get_model("organisation", "Unit")
+    units = unit_model.objects.all()
+    if not getattr(user, "is_superuser", False):
+        paths = role_paths(user, SEES_EVERYTHING)
+        if not paths:
+            raise Http404
+        shortest = min(paths, key=len)
+        units = units.filter(path__startswith=shortest)
+    if code:
+        found = units.filter(code=code).first()
+    else:
+        found = units.order_by("depth", "pk").first()
+    if found is None:
+        raise Http404
+    return found
