@@ -45,7 +45,7 @@ class PlanForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     items = forms.CharField(
-        label=_("Items of the plan"),
+        label=_("Items of the personal plan"),
         help_text=_("One item per line."),
         widget=forms.Textarea(attrs={"rows": 10}),
     )

@@ -31,7 +31,7 @@ class Pledge(models.Model):
     registered_on = models.DateField(_("date registered"))
     content = models.TextField(_("content"), blank=True)
     source = models.CharField(
-        _("source"), max_length=10, choices=Source.choices, default=Source.ONLINE
+        _("recorded as"), max_length=10, choices=Source.choices, default=Source.ONLINE
     )
     scan = models.FileField(_("signed scan"), upload_to=scan_path, blank=True)
     version = models.PositiveSmallIntegerField(_("version"), default=1)
@@ -79,7 +79,7 @@ class PledgeVersion(models.Model):
     version = models.PositiveSmallIntegerField(_("version"))
     registered_on = models.DateField(_("date registered"))
     content = models.TextField(_("content"), blank=True)
-    source = models.CharField(_("source"), max_length=10, choices=Pledge.Source.choices)
+    source = models.CharField(_("recorded as"), max_length=10, choices=Pledge.Source.choices)
     scan = models.CharField(_("signed scan"), max_length=255, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     confirmed_by = models.ForeignKey(
