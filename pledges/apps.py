@@ -7,10 +7,8 @@ class PledgesConfig(AppConfig):
     verbose_name = _("Pledges")
 
     def ready(self) -> None:
-        from core import dashboard, navigation
+        from core import navigation
 
         from . import demo, documents, sheets  # noqa: F401 (registries)
-        from .panels import pledges_panel
 
-        dashboard.register(pledges_panel)
         navigation.register(_("Pledges"), "pledges:mine", (), order=40)

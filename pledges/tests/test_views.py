@@ -279,15 +279,14 @@ def test_office_without_person_sees_a_message_on_my_pledge_page(client_as):
     assert "chưa gắn với một người" in body
 
 
-def test_dashboard_reminds_the_member_and_the_secretary(client_as, tree):
+def test_secretary_filters_pledges_awaiting_confirmation(client_as, tree):
     PledgeFactory(person=tree.members_a[2], year=TODAY.year, registered_on=TODAY)
-    member_home = client_as("member").get(reverse("core:home")).content.decode()
-    assert f"Bạn chưa đăng ký bản cam kết năm {TODAY.year}." in member_home
-    secretary_home = client_as("secretary").get(reverse("core:home")).content.decode()
-    assert "1 bản cam kết đang chờ xác nhận." in secretary_home
-    pending = client_as("secretary").get(reverse("pledges:pledge_list"), {"status": "pending"})
-    assert tree.members_a[2].code in pending.content.decode()
-    assert "bản cam kết" not in client_as("editor").get(reverse("core:home")).content.decode()
+    confirmed = PledgeFactory(person=tree.members_a[0], confirmed_at=timezone.now())
+    client = client_as("secretary")
+    pending = client.get(reverse("pledges:pledge_list"), {"status": "pending"}).content.decode()
+    assert tree.members_a[2].code in pending and confirmed.person.code not in pending
+    done = client.get(reverse("pledges:pledge_list"), {"status": "confirmed"}).content.decode()
+    assert confirmed.person.code in done and tree.members_a[2].code not in done
 
 
 @pytest.mark.parametrize(
