@@ -47,3 +47,17 @@ def sign_in_browser(page, username: str, password: str = "secret-pass-1") -> Non
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_url(lambda url: "dang-nhap" not in url)
+
+
+def render_panel(function, user):
+    """Call a dashboard panel function for `user` and render it, as the home page does;
+    returns the HTML (empty when the panel does not apply). Measure its queries around it."""
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user = user
+    panel = function(request)
+    if not panel:
+        return ""
+    return render_to_string(panel["template"], {"panel": panel}, request=request)

@@ -72,6 +72,7 @@ class PartyDocument:
     signer_name: str = ""
     recipients: list[str] = field(default_factory=list)
     title: str = ""  # file metadata
+    appendix: list[Block] = field(default_factory=list)  # after the signature (phụ lục)
 
     @property
     def date_line(self) -> str:

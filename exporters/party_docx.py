@@ -149,7 +149,17 @@ def build_docx(document: PartyDocument):
     if document.summary:
         _para(doc, document.summary, 14, bold=True)
     _para(doc, "-----", 14)
-    for block in document.blocks:
+    _blocks(doc, document.blocks)
+    _para(doc, "", 14)
+    _signature(doc, document)
+    if document.appendix:
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        _blocks(doc, document.appendix)
+    return doc
+
+
+def _blocks(doc, blocks) -> None:
+    for block in blocks:
         if isinstance(block, Heading):
             paragraph = _para(doc, block.text, 14, bold=True, italic=block.level >= 3, align="left")
             paragraph.paragraph_format.space_before = Pt(6)
@@ -168,6 +178,3 @@ def build_docx(document: PartyDocument):
                 _para(doc, block.caption, 12, italic=True)
         elif isinstance(block, PageBreak):
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    _para(doc, "", 14)
-    _signature(doc, document)
-    return doc

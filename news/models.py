@@ -1,0 +1,247 @@
+"""The public news site: categories, articles with their photos, and readers' comments.
+
+An article is public when it is published and its publication time has come
+(`published_at <= now`), so an article scheduled for later stays hidden until then without
+any job having to run. A reader's e-mail address is stored for the editors only: no public
+template ever receives a Comment's `email`.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core import vn
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("address"), max_length=120, unique=True)
+    description = models.CharField(_("description"), max_length=255, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+    search_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_key = vn.search_key(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def public(self, now=None) -> "ArticleQuerySet":
+        """Articles a visitor may read: published, and their time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("address"), max_length=200, unique=True, allow_unicode=False)
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="articles"
+    )
+    lead = models.TextField(_("lead"), max_length=1000, blank=True)
+    # Sanitised HTML (news.richtext.sanitise): only the small set of tags editors may use.
+    body = models.TextField(_("body"), blank=True)
+    author = models.CharField(_("author"), max_length=120, blank=True)
+    source = models.CharField(
+        _("source"), max_length=200, blank=True, help_text=_('Shown as written, e.g. "Theo …".')
+    )
+    # Where the article came from, e.g. "report:12" for a review report published as news.
+    origin = models.CharField(_("origin"), max_length=100, blank=True, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(_("publication time"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    search_key = models.TextField(editable=False, default="")
+    history = HistoricalRecords(excluded_fields=["search_key"])
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-created_at"]
+        indexes = [models.Index(fields=["status", "published_at"], name="news_article_public")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("news:article", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+
+def image_path(instance: "ArticleImage", filename: str) -> str:
+    stamp = timezone.now()
+    return f"news/{stamp:%Y/%m}/{filename}"
+
+
+class ArticleImage(models.Model):
+    """A photo of an article, resized on upload; shown after paragraph `position` (0: top)."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="images"
+    )
+    image = models.ImageField(_("photo"), upload_to=image_path)
+    small = models.ImageField(_("small photo"), upload_to=image_path, blank=True)
+    width = models.PositiveIntegerField(default=0, editable=False)
+    height = models.PositiveIntegerField(default=0, editable=False)
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    position = models.PositiveSmallIntegerField(
+        _("after paragraph"),
+        default=0,
+        help_text=_("0 puts the photo above the text; 2 puts it after the second paragraph."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.caption or self.image.name
+
+
+COMMENT_MAX_LENGTH = 3000
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting moderation")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        SPAM = "spam", _("Spam")
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="comments"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("reply to"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="replies",
+    )
+    name = models.CharField(_("name"), max_length=100)
+    # Never rendered on a public page; editors see it in the moderation queue.
+    email = models.EmailField(_("email"), max_length=254, blank=True)
+    website = models.URLField(_("website"), max_length=200, blank=True)
+    body = models.TextField(_("comment"), max_length=COMMENT_MAX_LENGTH)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    by_editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("editor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Set when the editorial office wrote this reply."),
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
+    search_key = models.TextField(editable=False, default="")
+    history = HistoricalRecords(excluded_fields=["search_key"])
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["article", "status"], name="news_comment_article")]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.body[:40]}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_key = vn.search_key(f"{self.name} {self.email} {self.body}")
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        if self.parent_id:
+            if self.parent.parent_id:
+                raise ValidationError({"parent": _("Replies are threaded one level only.")})
+            if self.parent.article_id != self.article_id:
+                raise ValidationError({"parent": _("The reply belongs to another article.")})
+        if len(self.body or "") > COMMENT_MAX_LENGTH:
+            raise ValidationError(
+                {
+                    "body": _("Keep the comment under %(limit)s characters.")
+                    % {"limit": COMMENT_MAX_LENGTH}
+                }
+            )
+        if not self.by_editor_id and not self.email:
+            raise ValidationError({"email": _("Please give your email address.")})
+
+
+class SiteVersion(models.Model):
+    """One row: the public pages' cache version, shared by every server process.
+
+    Kept in the database rather than in the cache so that a change made through one process
+    (an editor's approval) reaches the pages served by the others, even when each process has
+    its own in-memory cache.
+    """
+
+    value = models.BigIntegerField(default=0)
+    next_publication = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("site version")
+        verbose_name_plural = _("site versions")
+
+    def __str__(self) -> str:
+        return str(self.value)

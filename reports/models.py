@@ -1,0 +1,203 @@
+"""Review reports (báo cáo sơ kết / tổng kết): drafts whose figures stay live, frozen snapshots.
+
+A report's figures are never stored while it is a draft: the page, the documents and the JSON
+compute them from the records (reports.figures). Freezing keeps the figures and the text as
+they were, in `snapshot`, so that a signed report never changes again.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+# The sections of the report, in the order a party committee writes them.
+SECTION_KEYS = (
+    "leading",
+    "study",
+    "propaganda",
+    "standards",
+    "example",
+    "mass",
+    "inspection",
+    "breakthrough",
+    "positive",
+    "limitations",
+    "causes",
+    "directions",
+)
+# Sections people write themselves (pre-filled from the committee's previous report).
+WRITTEN_SECTIONS = ("limitations", "causes", "directions")
+
+
+class Review(models.Model):
+    class Kind(models.TextChoices):
+        INTERIM = "interim", _("Interim review")  # Sơ kết
+        FINAL = "final", _("Final review")  # Tổng kết
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        FROZEN = "frozen", _("Frozen")
+
+    committee = models.ForeignKey(
+        "organisation.Unit",
+        verbose_name=_("party committee"),
+        on_delete=models.PROTECT,
+        related_name="reviews",
+    )
+    directive = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("directive"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviews",
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.INTERIM)
+    period_from = models.DateField(_("period from"))
+    period_to = models.DateField(_("period to"))
+    number_symbol = models.CharField(_("number and symbol"), max_length=60)
+    place = models.CharField(_("place"), max_length=100, blank=True)
+    issued_on = models.DateField(_("date"), null=True, blank=True)
+    signer_name = models.CharField(_("signer"), max_length=120, blank=True)
+    signer_title = models.CharField(_("signer's title"), max_length=120, default="BÍ THƯ")
+    signer_on_behalf = models.CharField(
+        _("signing on behalf of"), max_length=120, default="T/M ĐẢNG ỦY", blank=True
+    )
+    recipients = models.TextField(
+        _("recipients"), blank=True, help_text=_("One recipient per line; “Lưu VP” is added.")
+    )
+    # section key -> {"text": str, "edited": bool}; a section nobody edited follows the figures.
+    sections = models.JSONField(_("sections"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    snapshot = models.JSONField(_("snapshot"), null=True, blank=True, editable=False)
+    frozen_at = models.DateTimeField(_("frozen at"), null=True, blank=True, editable=False)
+    frozen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("frozen by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    # Versions of the same report share a lineage (the first version's id).
+    lineage = models.PositiveBigIntegerField(null=True, blank=True, editable=False, db_index=True)
+    version = models.PositiveSmallIntegerField(_("version"), default=1, editable=False)
+    previous = models.ForeignKey(
+        "self",
+        verbose_name=_("previous version"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="next_versions",
+        editable=False,
+    )
+    article_id = models.PositiveBigIntegerField(
+        _("news article"), null=True, blank=True, editable=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    search_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("review report")
+        verbose_name_plural = _("review reports")
+        ordering = ["-period_to", "-version", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.number_symbol} — {self.get_kind_display()}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("reports:detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status == self.Status.FROZEN
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.period_from and self.period_to and self.period_to < self.period_from:
+            errors["period_to"] = _("The period ends before it starts.")
+        if self.period_from and self.period_from > timezone.localdate():
+            errors["period_from"] = _("The period starts in the future.")
+        committee = getattr(self, "committee", None) if self.committee_id else None
+        if committee is not None and committee.kind == "cell":
+            errors["committee"] = _("A review report belongs to a party committee, not a cell.")
+        if committee is not None and self.number_symbol:
+            errors.update(self._number_errors(committee))
+        if errors:
+            raise ValidationError(errors)
+
+    def _number_errors(self, committee) -> dict[str, str]:
+        from documents.models import Document
+
+        number = self.number_symbol.strip()
+        reviews = Review.objects.filter(committee=committee, number_symbol__iexact=number)
+        if self.pk:
+            reviews = reviews.exclude(pk=self.pk)
+        if self.lineage:
+            reviews = reviews.exclude(lineage=self.lineage)
+        documents = Document.objects.filter(issued_by=committee, number_symbol__iexact=number)
+        if reviews.exists() or documents.exists():
+            return {
+                "number_symbol": _(
+                    "The number “%(number)s” is already used by another document of the committee."
+                )
+                % {"number": number}
+            }
+        return {}
+
+    @property
+    def kind_word(self) -> str:
+        """sơ kết / tổng kết, as the title and the summary write it."""
+        return "tổng kết" if self.kind == self.Kind.FINAL else "sơ kết"
+
+
+class ExportJob(models.Model):
+    """One export of a report, run as a background task; the produced file is kept."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="export_jobs")
+    exporter = models.CharField(_("format"), max_length=60)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    progress = models.PositiveSmallIntegerField(_("progress"), default=0)
+    step = models.CharField(_("step"), max_length=120, blank=True)
+    file = models.FileField(_("file"), upload_to="reports/exports/%Y/", blank=True)
+    filename = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=120, blank=True)
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.review} — {self.exporter}"

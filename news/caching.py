@@ -1,0 +1,92 @@
+"""Cache of the public pages, invalidated by a site-wide version number.
+
+Every cached fragment's key carries the current version; publishing, unpublishing, editing an
+article and approving a comment bump it (after the transaction commits), so stale fragments
+are simply never read again and expire on their own.
+
+The version lives in the database (`SiteVersion`, one row), so that every server process sees
+a bump made by another, whatever the cache backend. Each process re-reads it at most once per
+`NEWS_VERSION_CHECK_SECONDS` (1 s): a cached page costs no query, and a change reaches every
+process within a second. An article scheduled for later needs no job: the time of the next
+scheduled publication is stored beside the version, and the first request after that time
+bumps the version itself.
+"""
+
+import time
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+_memo: dict = {"value": None, "checked": 0.0, "next": None}
+
+
+def timeout() -> int:
+    return int(getattr(settings, "NEWS_CACHE_SECONDS", 600))
+
+
+def check_seconds() -> float:
+    return float(getattr(settings, "NEWS_VERSION_CHECK_SECONDS", 1))
+
+
+def reset() -> None:
+    """Forget what this process knows (tests, after the database was emptied)."""
+    _memo.update(value=None, checked=0.0, next=None)
+
+
+def _next_publication():
+    from .models import Article
+
+    return (
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+
+
+def _remember(value: int, upcoming) -> int:
+    _memo.update(
+        value=value,
+        checked=time.monotonic(),
+        next=upcoming.timestamp() if upcoming else None,
+    )
+    return value
+
+
+def bump() -> int:
+    """Start a new version now; every page is rendered afresh on its next request."""
+    from .models import SiteVersion
+
+    value = time.time_ns()
+    upcoming = _next_publication()
+    fields = {"value": value, "next_publication": upcoming}
+    if not SiteVersion.objects.filter(pk=1).update(**fields):
+        try:
+            with transaction.atomic():
+                SiteVersion.objects.create(pk=1, **fields)
+        except IntegrityError:  # another process created it meanwhile
+            SiteVersion.objects.filter(pk=1).update(**fields)
+    return _remember(value, upcoming)
+
+
+def bump_on_commit() -> None:
+    transaction.on_commit(bump)
+
+
+def version() -> int:
+    """The current version; bumps it when a scheduled article's time has come."""
+    from .models import SiteVersion
+
+    fresh = time.monotonic() - _memo["checked"] < check_seconds()
+    due = _memo["next"] is not None and _memo["next"] <= time.time()
+    if _memo["value"] is not None and fresh and not due:
+        return _memo["value"]
+    row = SiteVersion.objects.filter(pk=1).values_list("value", "next_publication").first()
+    if row is None or (row[1] is not None and row[1] <= timezone.now()):
+        return bump()
+    return _remember(*row)
+
+
+def key(*parts: object) -> str:
+    return ":".join(["news", str(version()), *(str(part) for part in parts)])

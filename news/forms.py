@@ -1,0 +1,196 @@
+"""Forms of the news site: the public reply form (with its anti-spam checks) and the back office."""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from . import richtext
+from .models import COMMENT_MAX_LENGTH, Article, ArticleImage, Category
+
+TIMESTAMP_SALT = "news.comment-form"
+MAX_LINKS = 2
+FORM_MAX_AGE = 24 * 3600  # a form left open for a day is stale; reload the page
+
+
+def min_fill_seconds() -> float:
+    return float(getattr(settings, "NEWS_COMMENT_MIN_SECONDS", 3))
+
+
+def form_token(article_pk: int, issued: float | None = None) -> str:
+    """A signed "this form was shown at" stamp; posting faster than a person types is refused."""
+    return signing.dumps({"a": article_pk, "t": issued or time.time()}, salt=TIMESTAMP_SALT)
+
+
+class CommentForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        error_messages={"invalid": _("Enter a valid email address, e.g. ten@example.com.")},
+    )
+    website = forms.URLField(
+        label=_("Website"), max_length=200, required=False, assume_scheme="https"
+    )
+    body = forms.CharField(
+        label=_("Comment"),
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    token = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The honeypot: hidden from people by CSS, filled in by robots that fill every box.
+    homepage = forms.CharField(
+        label=_("Leave this box empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    error_messages = {
+        "too_fast": _(
+            "The form was sent too quickly. Please wait a few seconds and send it again."
+        ),
+        "stale": _("The form has expired. Please send your comment again."),
+    }
+
+    def __init__(self, *args, article_pk: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.article_pk = article_pk
+        self.fields["name"].widget.attrs.update({"autocomplete": "name", "maxlength": 100})
+        self.fields["email"].widget.attrs.update({"autocomplete": "email"})
+        self.fields["website"].widget.attrs.update({"autocomplete": "url"})
+        if not self.is_bound:
+            self.initial["token"] = form_token(article_pk)
+
+    @property
+    def is_robot(self) -> bool:
+        return bool(self.data.get("homepage"))
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        if richtext.count_links(body) > MAX_LINKS:
+            raise forms.ValidationError(
+                _("A comment may contain at most %(count)s links.") % {"count": MAX_LINKS}
+            )
+        return body
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        try:
+            stamp = signing.loads(
+                cleaned.get("token") or "", salt=TIMESTAMP_SALT, max_age=FORM_MAX_AGE
+            )
+            issued = float(stamp["t"])
+            if int(stamp["a"]) != self.article_pk:
+                raise ValueError
+        except (signing.BadSignature, KeyError, TypeError, ValueError):
+            self.data = self.data.copy()
+            self.data["token"] = form_token(self.article_pk)
+            raise forms.ValidationError(self.error_messages["stale"], code="stale") from None
+        if time.time() - issued < min_fill_seconds():
+            raise forms.ValidationError(self.error_messages["too_fast"], code="too_fast")
+        return cleaned
+
+
+class ArticleForm(forms.ModelForm):
+    body = forms.CharField(
+        label=_("Body"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 18, "class": "richtext"}),
+        help_text=_(
+            "Paragraphs separated by a blank line, or HTML with these tags only: p, br, strong, "
+            "em, u, h2, h3, ul, ol, li, blockquote, a. Anything else is removed."
+        ),
+    )
+
+    class Meta:
+        model = Article
+        fields = ["title", "category", "lead", "body", "author", "source"]
+        widgets = {"lead": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.order_by("order", "name")
+        self.fields["category"].empty_label = None
+        if self.instance.pk and not self.is_bound:
+            # One block per paragraph in the box, so that the HTML stays readable while editing.
+            self.initial["body"] = "\n\n".join(richtext.split_blocks(self.instance.body))
+
+    def clean_body(self) -> str:
+        return richtext.editor_html(self.cleaned_data.get("body") or "")
+
+
+class PublishForm(forms.Form):
+    at = forms.DateTimeField(
+        label=_("Publish at"),
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M", "%d/%m/%Y"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("Leave empty to publish now."),
+    )
+
+
+class ImageForm(forms.Form):
+    image = forms.ImageField(
+        label=_("Photo"),
+        error_messages={
+            "invalid_image": _(
+                "The file is not a photo (JPEG, PNG, WebP or GIF) or it is damaged."
+            ),
+        },
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
+        ),
+    )
+    caption = forms.CharField(label=_("Caption"), max_length=500, required=False)
+    position = forms.IntegerField(
+        label=_("After paragraph"),
+        min_value=0,
+        max_value=999,
+        initial=0,
+        help_text=_("0 puts the photo above the text; 2 puts it after the second paragraph."),
+    )
+
+    def clean_image(self):
+        image = self.cleaned_data["image"]
+        limit = getattr(settings, "UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+        if image.size > limit:
+            raise forms.ValidationError(_("The file is too large."))
+        return image
+
+
+class ImageEditForm(forms.ModelForm):
+    class Meta:
+        model = ArticleImage
+        fields = ["caption", "position"]
+
+
+class CategoryForm(forms.ModelForm):
+    slug = forms.SlugField(
+        label=_("Address"),
+        max_length=120,
+        required=False,
+        help_text=_("Letters without marks, digits and dashes; made from the name if empty."),
+    )
+
+    class Meta:
+        model = Category
+        fields = ["name", "slug", "description", "order"]
+
+    def clean_slug(self) -> str:
+        slug = self.cleaned_data.get("slug") or ""
+        if slug and Category.objects.exclude(pk=self.instance.pk).filter(slug=slug).exists():
+            raise forms.ValidationError(_("Another category already uses this address."))
+        return slug
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Reply"), max_length=COMMENT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+
+class ModerateForm(forms.Form):
+    status = forms.ChoiceField(choices=[("approved", ""), ("rejected", ""), ("spam", "")])

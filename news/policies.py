@@ -1,0 +1,52 @@
+"""Who may run the news site's back office.
+
+News belongs to the committee's public site, not to a cell: the news editor and the committee
+office hold every article and comment; other roles see none of them (403 on the back-office
+pages), and the public sees only what `Article.objects.public()` returns.
+"""
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from core.policy import UnitScopedPolicy, has_role
+from core.roles import Role
+
+from .models import Article, Category, Comment
+
+NEWS_ROLES = (Role.EDITOR, Role.OFFICE)
+
+
+class NewsPolicy(UnitScopedPolicy):
+    view_roles = NEWS_ROLES
+    change_roles = NEWS_ROLES
+
+    def visible_to(self, user: Any, queryset: QuerySet | None = None) -> QuerySet:
+        queryset = self.base_queryset() if queryset is None else queryset
+        return queryset if self.can(user, "view") else queryset.none()
+
+    def can(self, user: Any, action: str, obj: Any = None) -> bool:
+        if not getattr(user, "is_authenticated", False):
+            return False
+        return has_role(user, *NEWS_ROLES)
+
+
+class ArticlePolicy(NewsPolicy):
+    model = Article
+
+
+class CategoryPolicy(NewsPolicy):
+    model = Category
+
+
+class CommentPolicy(NewsPolicy):
+    model = Comment
+
+
+articles = ArticlePolicy()
+categories = CategoryPolicy()
+comments = CommentPolicy()
+
+
+def is_news_staff(user: Any) -> bool:
+    return articles.can(user, "change")

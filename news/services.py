@@ -1,0 +1,354 @@
+"""Every write of the news site: articles, photos, categories, comments and moderation.
+
+Each function is one transaction, validates with `full_clean()`, records who acted (the
+audit trail through django-simple-history) and bumps the public pages' cache version after
+commit when what the public sees changes.
+"""
+
+import datetime as dt
+import io
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.crypto import get_random_string
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from core import vn
+
+from . import caching, richtext
+from .models import Article, ArticleImage, Category, Comment
+
+DEFAULT_CATEGORY_SLUG = "tin-nganh"
+DEFAULT_CATEGORY_NAME = "Tin ngành"
+IMAGE_MAX_WIDTH = 1600
+IMAGE_SMALL_WIDTH = 640
+IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+IMAGE_MAX_PIXELS = 40_000_000
+
+
+def _slug_for(text: str, model: type, exclude_pk: int | None = None) -> str:
+    base = slugify(vn.search_key(text))[:180].strip("-") or "bai-viet"
+    slug = base
+    taken = model._default_manager.exclude(pk=exclude_pk)
+    number = 2
+    while taken.filter(slug=slug).exists():
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+def _set_history_user(obj: Any, user: Any) -> None:
+    if getattr(user, "is_authenticated", False):
+        obj._history_user = user
+
+
+def _article_search_key(article: Article) -> str:
+    words = " ".join(
+        [article.title, article.lead, article.author, richtext.plain_text(article.body)]
+    )
+    return vn.search_key(words)
+
+
+# Categories -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def category_save(
+    *,
+    name: str,
+    slug: str = "",
+    description: str = "",
+    order: int = 100,
+    category: Category | None = None,
+    user: Any = None,
+) -> Category:
+    """Create a category, or change `category`; the address is made from the name if empty."""
+    category = category or Category()
+    category.name = name.strip()
+    category.description = description.strip()
+    category.order = order
+    category.slug = slug.strip() or _slug_for(category.name, Category, category.pk)
+    _set_history_user(category, user)
+    category.full_clean()
+    category.save()
+    caching.bump_on_commit()
+    return category
+
+
+def category_default() -> Category:
+    """The "Tin ngành" category, created when missing (the reports' articles land there)."""
+    category, _created = Category.objects.get_or_create(
+        slug=DEFAULT_CATEGORY_SLUG, defaults={"name": DEFAULT_CATEGORY_NAME, "order": 10}
+    )
+    return category
+
+
+# Articles -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def article_create(
+    *,
+    title: str,
+    lead: str,
+    body: str,
+    category_slug: str = DEFAULT_CATEGORY_SLUG,
+    author: str = "",
+    source: str = "",
+    origin: str = "",
+    user: Any = None,
+) -> Article:
+    """Create a DRAFT article from plain text; nothing is public until `article_publish`.
+
+    `body` is PLAIN TEXT: paragraphs separated by a blank line, a single newline is a line
+    break. Every character is escaped (a "<" shows as "<"), then the result goes through the
+    same sanitiser as the editors' HTML. `category_slug` names an existing category; the
+    default "tin-nganh" ("Tin ngành") is created when missing, any other unknown slug raises
+    ValidationError. `origin` is kept as given, e.g. "report:12".
+    """
+    if category_slug == DEFAULT_CATEGORY_SLUG:
+        category = category_default()
+    else:
+        category = Category.objects.filter(slug=category_slug).first()
+        if category is None:
+            raise ValidationError({"category": _("This category does not exist.")})
+    return article_save(
+        title=title,
+        lead=lead,
+        body_html=richtext.text_to_html(body),
+        category=category,
+        author=author,
+        source=source,
+        origin=origin,
+        user=user,
+    )
+
+
+@transaction.atomic
+def article_save(
+    *,
+    title: str,
+    lead: str,
+    body_html: str,
+    category: Category,
+    author: str = "",
+    source: str = "",
+    origin: str | None = None,
+    article: Article | None = None,
+    user: Any = None,
+) -> Article:
+    """Create (as a draft) or change an article; the body is sanitised HTML whatever came in."""
+    creating = article is None
+    article = article or Article(created_by=user if getattr(user, "pk", None) else None)
+    article.title = " ".join(title.split())
+    article.lead = lead.strip()
+    article.body = richtext.sanitise(body_html)
+    article.category = category
+    article.author = author.strip()
+    article.source = source.strip()
+    if origin is not None:
+        article.origin = origin.strip()
+    if creating or not article.slug:
+        article.slug = _slug_for(article.title, Article, article.pk)
+    article.search_key = _article_search_key(article)
+    _set_history_user(article, user)
+    article.full_clean()
+    article.save()
+    caching.bump_on_commit()
+    return article
+
+
+@transaction.atomic
+def article_publish(*, article: Article, user: Any, at: dt.datetime | None = None) -> Article:
+    """Publish now, or at `at` (the article stays hidden until then)."""
+    if at is not None and timezone.is_naive(at):
+        at = timezone.make_aware(at)
+    article.status = Article.Status.PUBLISHED
+    article.published_at = at or timezone.now()
+    _set_history_user(article, user)
+    article.full_clean()
+    article.save(update_fields=["status", "published_at", "updated_at"])
+    caching.bump_on_commit()
+    return article
+
+
+@transaction.atomic
+def article_unpublish(*, article: Article, user: Any) -> Article:
+    """Take an article off the public site; it becomes a draft again."""
+    article.status = Article.Status.DRAFT
+    _set_history_user(article, user)
+    article.save(update_fields=["status", "updated_at"])
+    caching.bump_on_commit()
+    return article
+
+
+# Photos ---------------------------------------------------------------------------------
+
+
+def _resized(image: Image.Image, width: int) -> tuple[bytes, tuple[int, int]]:
+    copy = image.copy()
+    if copy.width > width:
+        copy.thumbnail((width, width * 10), Image.Resampling.LANCZOS)
+    output = io.BytesIO()
+    # Re-encoding drops every metadata block (EXIF, GPS) the camera wrote.
+    copy.save(output, format="JPEG", quality=82, optimize=True, progressive=True)
+    return output.getvalue(), copy.size
+
+
+def _open_image(upload: Any) -> Image.Image:
+    """Open and fully decode the upload; anything but a real photo is a ValidationError."""
+    refused = ValidationError(
+        {"image": _("The file is not a photo (JPEG, PNG, WebP or GIF) or it is damaged.")}
+    )
+    try:
+        upload.seek(0)
+        with Image.open(upload) as probe:
+            if probe.format not in IMAGE_FORMATS:
+                raise refused
+            if probe.width * probe.height > IMAGE_MAX_PIXELS:
+                raise ValidationError({"image": _("The photo is too large (too many pixels).")})
+            probe.verify()
+        upload.seek(0)
+        image = Image.open(upload)
+        image.load()
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise refused from None
+    image = ImageOps.exif_transpose(image)
+    if image.mode not in ("RGB", "L"):
+        background = Image.new("RGB", image.size, (255, 255, 255))
+        rgba = image.convert("RGBA")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        image = background
+    return image.convert("RGB")
+
+
+@transaction.atomic
+def image_add(
+    *, article: Article, upload: Any, caption: str = "", position: int = 0, user: Any = None
+) -> ArticleImage:
+    """Check that the upload is a real image, resize it (large and phone sizes), store it."""
+    image = _open_image(upload)
+    stem = f"{article.slug[:60]}-{get_random_string(6).lower()}"
+    photo = ArticleImage(article=article, caption=caption.strip(), position=position)
+    large, (photo.width, photo.height) = _resized(image, IMAGE_MAX_WIDTH)
+    small, _size = _resized(image, IMAGE_SMALL_WIDTH)
+    photo.image.save(f"{stem}.jpg", ContentFile(large), save=False)
+    photo.small.save(f"{stem}-small.jpg", ContentFile(small), save=False)
+    _set_history_user(photo, user)
+    photo.full_clean()
+    photo.save()
+    caching.bump_on_commit()
+    return photo
+
+
+@transaction.atomic
+def image_update(*, photo: ArticleImage, caption: str, position: int, user: Any) -> ArticleImage:
+    photo.caption = caption.strip()
+    photo.position = position
+    _set_history_user(photo, user)
+    photo.full_clean()
+    photo.save(update_fields=["caption", "position"])
+    caching.bump_on_commit()
+    return photo
+
+
+@transaction.atomic
+def image_delete(*, photo: ArticleImage, user: Any) -> None:
+    files = [photo.image.name, photo.small.name]
+    storage = photo.image.storage
+    _set_history_user(photo, user)
+    photo.delete()
+
+    def remove_files() -> None:
+        for name in files:
+            if name:
+                storage.delete(name)
+
+    transaction.on_commit(remove_files)
+    caching.bump_on_commit()
+
+
+# Comments -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def comment_submit(
+    *,
+    article: Article,
+    name: str,
+    email: str,
+    body: str,
+    website: str = "",
+    parent: Comment | None = None,
+    ip_address: str | None = None,
+) -> Comment:
+    """A reader's comment, stored exactly as typed and held for moderation.
+
+    A reply to a reply is attached to the top-level comment: threads are one level deep.
+    """
+    if parent is not None and parent.parent_id:
+        parent = parent.parent
+    comment = Comment(
+        article=article,
+        parent=parent,
+        name=name.strip(),
+        email=email.strip(),
+        website=website.strip(),
+        body=body.strip(),
+        ip_address=ip_address or None,
+        status=Comment.Status.PENDING,
+    )
+    comment.full_clean()
+    comment.save()
+    return comment
+
+
+@transaction.atomic
+def comment_moderate(*, comment: Comment, status: str, user: Any) -> Comment:
+    """Approve, reject or mark as spam; approval (or withdrawing it) refreshes the pages."""
+    if status not in Comment.Status.values or status == Comment.Status.PENDING:
+        raise ValidationError({"status": _("Unknown moderation action.")})
+    was_public = comment.status == Comment.Status.APPROVED
+    comment.status = status
+    comment.moderated_by = user
+    comment.moderated_at = timezone.now()
+    _set_history_user(comment, user)
+    comment.save(update_fields=["status", "moderated_by", "moderated_at"])
+    if was_public or status == Comment.Status.APPROVED:
+        caching.bump_on_commit()
+    return comment
+
+
+@transaction.atomic
+def comment_reply(*, parent: Comment, body: str, user: Any, name: str = "") -> Comment:
+    """The editorial office answers a comment; the answer is public at once.
+
+    Answering a comment that still waits also approves it, since the answer shows under it.
+    """
+    if parent.parent_id:
+        parent = parent.parent
+    if parent.status != Comment.Status.APPROVED:
+        comment_moderate(comment=parent, status=Comment.Status.APPROVED, user=user)
+    reply = Comment(
+        article=parent.article,
+        parent=parent,
+        name=name or _("Editorial office"),
+        email=getattr(user, "email", "") or "",
+        body=body.strip(),
+        status=Comment.Status.APPROVED,
+        by_editor=user,
+        moderated_by=user,
+        moderated_at=timezone.now(),
+    )
+    _set_history_user(reply, user)
+    reply.full_clean()
+    reply.save()
+    caching.bump_on_commit()
+    return reply

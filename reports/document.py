@@ -1,0 +1,190 @@
+"""The report as a party document (exporters.party.PartyDocument): body, charts, appendix.
+
+Built from `report_content` only, so Word, PDF and HTML say exactly what the page says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from core import vn
+from exporters.party import Block, Heading, Image, Paragraph, PartyDocument, Table
+
+from . import charts
+from .content import ReportContent
+from .drafting import PARTS, directive_phrase, issuing_body, number, summary_line
+from .models import Review
+
+Progress = Callable[[int, str], None]
+
+
+def _pct(value: float | None) -> str:
+    return "" if value is None else vn.format_percent(value)
+
+
+def _paragraphs(text: str) -> list[Block]:
+    return [Paragraph(line.strip()) for line in text.splitlines() if line.strip()]
+
+
+def body_blocks(review: Review, content: ReportContent) -> list[Block]:
+    committee = content.figures["committee"]["name"]
+    what = directive_phrase(review.directive) or _("the tasks of the period")
+    blocks: list[Block] = [
+        Paragraph(
+            f"Thực hiện {what}, {issuing_body(committee)} báo cáo kết quả {review.kind_word} "
+            f"từ ngày {vn.format_date(review.period_from)} đến ngày "
+            f"{vn.format_date(review.period_to)} như sau:"
+        )
+    ]
+    for numeral, title, keys in PARTS:
+        blocks.append(Heading(f"{numeral}. {title}", 1))
+        for index, key in enumerate(keys, start=1):
+            section = next(s for s in content.sections if s.key == key)
+            if len(keys) > 1:
+                blocks.append(Heading(f"{index}. {section.title}", 2))
+            blocks.extend(_paragraphs(section.text))
+    return blocks
+
+
+def summary_table(figures: dict[str, Any]) -> Table:
+    """The committee's figures, one column per year."""
+    years = figures["years"]
+    total = figures["cells_total"]
+    rows = [
+        [_("Members on the roll"), *[number(y["members_on_roll"]) for y in years]],
+        [_("Cells briefed"), *[f"{y['briefing']['cells_held']}/{total}" for y in years]],
+        [
+            _("Cells holding thematic meetings"),
+            *[f"{y['thematic_meetings']['cells_held']}/{total}" for y in years],
+        ],
+        [_("Thematic meetings"), *[number(y["thematic_meetings"]["meetings"]) for y in years]],
+        [_("Regular meetings"), *[number(y["regular_meetings"]["meetings"]) for y in years]],
+        [_("Attendance"), *[_pct(y["attendance_percent"]) for y in years]],
+        [_("Members pledged"), *[number(y["pledges"]["members_pledged"]) for y in years]],
+        [_("Pledge rate"), *[_pct(y["pledges"]["percent"]) for y in years]],
+        [_("Non-members pledged"), *[number(y["pledges"]["non_members_pledged"]) for y in years]],
+        [_("Members rated"), *[number(y["ratings"]["members_rated"]) for y in years]],
+        [_("Excellent"), *[number(y["ratings"]["excellent"]) for y in years]],
+        [_("Good"), *[number(y["ratings"]["good"]) for y in years]],
+        [_("Complete"), *[number(y["ratings"]["complete"]) for y in years]],
+        [_("Not complete"), *[number(y["ratings"]["not_complete"]) for y in years]],
+        [_("Good or better"), *[_pct(y["ratings"]["good_or_better_percent"]) for y in years]],
+        [_("Excellent share"), *[_pct(y["ratings"]["excellent_percent"]) for y in years]],
+        [
+            _("Activities"),
+            *[number(sum(a["count"] for a in y["activities"])) for y in years],
+        ],
+        [_("Inspections planned"), *[number(y["inspections"]["planned"]) for y in years]],
+        [_("Inspections concluded"), *[number(y["inspections"]["concluded"]) for y in years]],
+        [_("Remediations done"), *[number(y["inspections"]["remediations_done"]) for y in years]],
+        [_("Remediations open"), *[number(y["inspections"]["remediations_open"]) for y in years]],
+        [_("Remediations late"), *[number(y["inspections"]["remediations_late"]) for y in years]],
+    ]
+    return Table(
+        [_("Figure"), *[str(y["year"]) for y in years]],
+        rows,
+        caption=_("Figures of the committee, per year"),
+    )
+
+
+def cell_table(figures: dict[str, Any], index: int) -> Table:
+    """One year of the appendix: a row per cell."""
+    year = figures["years"][index]["year"]
+    rows = []
+    for cell in figures["cells"]:
+        entry = cell["years"][index]
+        ratings = entry["ratings"]
+        rows.append(
+            [
+                cell["name"],
+                number(entry["members_on_roll"]),
+                _("yes") if entry["briefed"] else _("no"),
+                number(entry["thematic_meetings"]),
+                number(entry["regular_meetings"]),
+                _pct(entry["attendance_percent"]),
+                number(entry["members_pledged"]),
+                number(ratings["excellent"]),
+                number(ratings["good"]),
+                number(ratings["complete"]),
+                number(ratings["not_complete"]),
+            ]
+        )
+    return Table(
+        [
+            _("Cell"),
+            _("Members"),
+            _("Briefed"),
+            _("Thematic"),
+            _("Regular"),
+            _("Attendance"),
+            _("Pledged"),
+            _("HTXS"),
+            _("HTT"),
+            _("HT"),
+            _("KHT"),
+        ],
+        rows,
+        caption=_("Cells in %(year)s") % {"year": year},
+    )
+
+
+def appendix_blocks(content: ReportContent, *, charts_as: str = "both") -> list[Block]:
+    """Summary table, charts (PNG for Word, SVG for PDF and HTML) and the per-cell tables."""
+    figures = content.figures
+    blocks: list[Block] = [
+        Heading(pgettext("report section", "APPENDIX"), 1),
+        summary_table(figures),
+    ]
+    if charts_as:
+        titles = charts.chart_titles()
+        for name in charts.CHARTS:
+            title = titles[name]
+            blocks.append(
+                Image(
+                    png=charts.draw(figures, name, "png") if charts_as != "svg" else b"",
+                    svg=charts.draw(figures, name, "svg") if charts_as != "png" else "",
+                    caption=title,
+                    width_cm=15,
+                )
+            )
+    for index in range(len(figures["years"])):
+        blocks.append(cell_table(figures, index))
+    return blocks
+
+
+def party_document(
+    review: Review,
+    content: ReportContent,
+    progress: Progress | None = None,
+    charts_as: str = "both",
+) -> PartyDocument:
+    """The report in the party's format, in Vietnamese whatever the viewer's language."""
+    progress = progress or (lambda percent, step: None)
+    with translation.override("vi"):
+        committee = content.figures["committee"]["name"]
+        body = body_blocks(review, content)
+        progress(40, _("Text drafted"))
+        appendix = appendix_blocks(content, charts_as=charts_as)
+        progress(70, _("Charts and tables drawn"))
+        recipients = [line.strip() for line in (review.recipients or "").splitlines()]
+        return PartyDocument(
+            superior_body=review.committee.superior_body,
+            issuing_body=issuing_body(committee),
+            number_symbol=review.number_symbol,
+            place=review.place or review.committee.place,
+            date=review.issued_on,
+            doc_type="Báo cáo",
+            summary=summary_line(review),
+            blocks=body,
+            signer_on_behalf=review.signer_on_behalf,
+            signer_title=review.signer_title,
+            signer_name=review.signer_name,
+            recipients=[line for line in recipients if line and line != "Lưu VP"],
+            title=f"Báo cáo {summary_line(review)}",
+            appendix=appendix,
+        )

@@ -1,0 +1,21 @@
+"""The dashboard panel: the latest reports, for the people who see them."""
+
+from django.utils.translation import gettext as _
+
+from core.policy import has_role
+from core.roles import Role
+
+from .policies import reviews
+
+
+def reports_panel(request):
+    user = request.user
+    if not has_role(user, Role.OFFICE, Role.INSPECTION):
+        return None
+    latest = list(reviews.visible_to(user)[:5])
+    return {
+        "title": _("Review reports"),
+        "template": "reports/panel.html",
+        "context": {"reviews": latest},
+        "order": 30,
+    }

@@ -1,0 +1,313 @@
+"""Every write of the reports app: reports, their sections, freezing, versions, exports, news.
+
+Keyword-only, one transaction each, validated with `full_clean()`, and the acting user is
+recorded in the audit trail. A frozen report refuses every change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from documents.models import Document
+from organisation.models import Unit
+
+from .content import report_content
+from .models import SECTION_KEYS, WRITTEN_SECTIONS, ExportJob, Review
+from .news import news_draft
+
+EDITABLE_FIELDS = (
+    "directive",
+    "kind",
+    "period_from",
+    "period_to",
+    "number_symbol",
+    "place",
+    "issued_on",
+    "signer_name",
+    "signer_title",
+    "signer_on_behalf",
+    "recipients",
+)
+
+
+def _as(obj: Any, user: Any) -> None:
+    if getattr(user, "is_authenticated", False):
+        obj._history_user = user
+
+
+def _refuse_frozen(review: Review) -> None:
+    if review.is_frozen:
+        raise ValidationError(
+            _("This report is frozen: it can no longer be changed. Draft a new version instead.")
+        )
+
+
+def previous_review(committee: Unit, before: dt.date, exclude_lineage: int | None = None):
+    """The committee's latest report over an earlier period (its written sections seed ours)."""
+    reviews = Review.objects.filter(committee=committee, period_to__lte=before)
+    if exclude_lineage:
+        reviews = reviews.exclude(lineage=exclude_lineage)
+    return reviews.order_by("-period_to", "-version", "-pk").first()
+
+
+def review_preview(
+    *,
+    committee_code: str,
+    period_from: dt.date,
+    period_to: dt.date,
+    kind: str = Review.Kind.INTERIM,
+    directive_number: str = "",
+    number_symbol: str = "",
+) -> Review:
+    """An unsaved report for the command line: checked like a saved one, written nowhere."""
+    committee = Unit.objects.filter(code=committee_code.strip()).first()
+    if committee is None:
+        raise ValidationError(
+            _("No party committee has the code “%(code)s”.") % {"code": committee_code}
+        )
+    directive = None
+    if directive_number:
+        directive = Document.objects.filter(number_symbol=directive_number).first()
+        if directive is None:
+            raise ValidationError(
+                _("No document “%(number)s” is in the register.") % {"number": directive_number}
+            )
+    review = Review(
+        committee=committee,
+        directive=directive,
+        kind=kind,
+        period_from=period_from,
+        period_to=period_to,
+        number_symbol=number_symbol,
+        place=committee.place,
+    )
+    review.full_clean(exclude=["number_symbol"] if not number_symbol else None)
+    return review
+
+
+@transaction.atomic
+def review_create(
+    *,
+    committee: Unit,
+    period_from: dt.date,
+    period_to: dt.date,
+    number_symbol: str,
+    directive: Document | None = None,
+    kind: str = Review.Kind.INTERIM,
+    place: str = "",
+    issued_on: dt.date | None = None,
+    signer_name: str = "",
+    signer_title: str = "BÍ THƯ",
+    signer_on_behalf: str = "T/M ĐẢNG ỦY",
+    recipients: str = "",
+    user: Any = None,
+) -> Review:
+    """Start a report; its limitations, causes and directions start from the previous one."""
+    review = Review(
+        committee=committee,
+        directive=directive,
+        kind=kind,
+        period_from=period_from,
+        period_to=period_to,
+        number_symbol=number_symbol.strip(),
+        place=place or committee.place,
+        issued_on=issued_on,
+        signer_name=signer_name,
+        signer_title=signer_title,
+        signer_on_behalf=signer_on_behalf,
+        recipients=recipients,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    previous = previous_review(committee, period_from)
+    if previous is not None:
+        texts = report_content(previous).sections
+        review.sections = {
+            section.key: {"text": section.text, "edited": True}
+            for section in texts
+            if section.key in WRITTEN_SECTIONS and section.text
+        }
+    review.full_clean()
+    _as(review, user)
+    review.save()
+    review.lineage = review.pk
+    review.save(update_fields=["lineage"])
+    return review
+
+
+@transaction.atomic
+def review_update(*, review: Review, user: Any = None, **fields: Any) -> Review:
+    """Change the report's facts (number, period, signer …); refused once frozen."""
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    _refuse_frozen(review)
+    for name, value in fields.items():
+        if name not in EDITABLE_FIELDS:
+            raise ValueError(name)
+        setattr(review, name, value.strip() if isinstance(value, str) else value)
+    review.full_clean()
+    _as(review, user)
+    review.save()
+    return review
+
+
+@transaction.atomic
+def review_section_save(*, review: Review, key: str, text: str, user: Any = None) -> Review:
+    """Keep what people wrote in one section; it no longer follows the figures."""
+    if key not in SECTION_KEYS:
+        raise ValidationError(_("This section does not exist."))
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    _refuse_frozen(review)
+    sections = dict(review.sections or {})
+    sections[key] = {"text": text.replace("\r\n", "\n").strip(), "edited": True}
+    review.sections = sections
+    review.full_clean()
+    _as(review, user)
+    review.save()
+    return review
+
+
+@transaction.atomic
+def review_section_reset(*, review: Review, key: str, user: Any = None) -> Review:
+    """Give a section back to the figures: it is drafted from them again."""
+    if key not in SECTION_KEYS:
+        raise ValidationError(_("This section does not exist."))
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    _refuse_frozen(review)
+    sections = dict(review.sections or {})
+    sections.pop(key, None)
+    review.sections = sections
+    _as(review, user)
+    review.save()
+    return review
+
+
+@transaction.atomic
+def review_freeze(*, review: Review, user: Any = None) -> Review:
+    """Keep the figures and the text as they are now; the report never changes again."""
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    _refuse_frozen(review)
+    review.full_clean()
+    content = report_content(review)
+    review.snapshot = {
+        "figures": content.figures,
+        "sections": {section.key: section.text for section in content.sections},
+    }
+    review.status = Review.Status.FROZEN
+    review.frozen_at = timezone.now()
+    review.frozen_by = user if getattr(user, "is_authenticated", False) else None
+    _as(review, user)
+    review.save()
+    return review
+
+
+@transaction.atomic
+def review_new_version(*, review: Review, user: Any = None) -> Review:
+    """A new draft copied from `review` (same number, same lineage), live again."""
+    latest = Review.objects.filter(lineage=review.lineage).order_by("-version").first()
+    copy = Review(
+        committee=review.committee,
+        directive=review.directive,
+        kind=review.kind,
+        period_from=review.period_from,
+        period_to=review.period_to,
+        number_symbol=review.number_symbol,
+        place=review.place,
+        issued_on=review.issued_on,
+        signer_name=review.signer_name,
+        signer_title=review.signer_title,
+        signer_on_behalf=review.signer_on_behalf,
+        recipients=review.recipients,
+        lineage=review.lineage,
+        version=(latest.version if latest else review.version) + 1,
+        previous=review,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    if review.is_frozen and review.snapshot:
+        # What was signed is the starting point: every section as it was written then.
+        copy.sections = {
+            key: {"text": text, "edited": True} for key, text in review.snapshot["sections"].items()
+        }
+    else:
+        copy.sections = dict(review.sections or {})
+    copy.full_clean()
+    _as(copy, user)
+    copy.save()
+    return copy
+
+
+@transaction.atomic
+def review_publish(*, review: Review, user: Any = None) -> Any:
+    """Turn the report into a DRAFT news article for the editor (news.services)."""
+    try:
+        from news.services import article_create
+    except ImportError:
+        raise ValidationError(_("The news site is not available.")) from None
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    draft = news_draft(review, report_content(review))
+    article = article_create(
+        title=draft["title"],
+        lead=draft["lead"],
+        body=draft["body"],
+        category_slug="tin-nganh",
+        author=draft["author"],
+        source=draft["source"],
+        origin=f"report:{review.pk}",
+        user=user,
+    )
+    review.article_id = article.pk
+    _as(review, user)
+    review.save(update_fields=["article_id", "updated_at"])
+    return article
+
+
+@transaction.atomic
+def export_job_create(*, review: Review, exporter: str, user: Any = None) -> ExportJob:
+    """Record an export to run in the background; the caller enqueues it."""
+    from exporters import registry
+
+    try:
+        registry.get(exporter)
+    except KeyError:
+        raise ValidationError(_("This format does not exist.")) from None
+    job = ExportJob(
+        review=review,
+        exporter=exporter,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    job.full_clean()
+    job.save()
+    return job
+
+
+def export_job_progress(*, job: ExportJob, percent: int, step: str) -> None:
+    """Progress of a running export; written at once so the polling page sees it."""
+    ExportJob.objects.filter(pk=job.pk).update(
+        progress=percent, step=step[:120], status=ExportJob.Status.RUNNING
+    )
+
+
+@transaction.atomic
+def export_job_finish(
+    *, job: ExportJob, filename: str, content_type: str, data: bytes
+) -> ExportJob:
+    job.file.save(filename, ContentFile(data), save=False)
+    job.filename = filename
+    job.content_type = content_type
+    job.status = ExportJob.Status.DONE
+    job.progress = 100
+    job.step = _("Done")
+    job.finished_at = timezone.now()
+    job.save()
+    return job
+
+
+def export_job_fail(*, job: ExportJob, error: str) -> None:
+    ExportJob.objects.filter(pk=job.pk).update(
+        status=ExportJob.Status.FAILED, error=error[:2000], finished_at=timezone.now()
+    )

@@ -1,0 +1,110 @@
+"""python manage.py review_report: good input writes the file, bad input writes nothing."""
+
+import datetime as dt
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.utils import timezone
+from docx import Document
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    call_command("review_report", *args)
+
+
+def test_json_to_stdout(tree, records, capsys):
+    run(
+        "--committee",
+        "DBT",
+        "--from",
+        "2016-05-15",
+        "--to",
+        "2020-06-30",
+        "--format",
+        "json",
+        "--output",
+        "-",
+    )
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["committee"] == {"code": "DBT", "name": "Đảng bộ thử nghiệm"}
+    assert figures["period"] == {"from": "2016-05-15", "to": "2020-06-30"}
+    assert [y["year"] for y in figures["years"]] == [2016, 2017, 2018, 2019, 2020]
+    assert figures["years"][0]["thematic_meetings"] == {"cells_held": 2, "meetings": 2}
+
+
+def test_docx_to_a_file(tree, records, tmp_path):
+    from .factories import DocumentFactory
+
+    DocumentFactory()
+    path = tmp_path / "bao-cao.docx"
+    run(
+        "--committee",
+        "DBT",
+        "--from",
+        "2016-05-15",
+        "--to",
+        "2020-06-30",
+        "--format",
+        "docx",
+        "--output",
+        str(path),
+        "--directive",
+        "05-CT/TW",
+        "--number",
+        "15-BC/ĐU",
+    )
+    text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+    assert "sơ kết 4 năm thực hiện Chỉ thị số 05-CT/TW" in text
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (
+            ["--committee", "NOPE", "--from", "2016-05-15", "--to", "2020-06-30"],
+            "Không có đảng bộ nào mã “NOPE”.",
+        ),
+        (
+            ["--committee", "DBT", "--from", "2020-06-30", "--to", "2016-05-15"],
+            "Ngày kết thúc kỳ báo cáo trước ngày bắt đầu.",
+        ),
+        (
+            ["--committee", "DBT", "--from", "2016-05-15", "--to", "2020-13-01"],
+            "không phải ngày hợp lệ",
+        ),
+        (
+            ["--committee", "CBA", "--from", "2016-05-15", "--to", "2020-06-30"],
+            "không phải của chi bộ",
+        ),
+    ],
+)
+# A CommandError makes manage.py print the message and exit with status 1.
+def test_bad_input_says_why_and_writes_nothing(tree, tmp_path, args, message):
+    path = tmp_path / "out.json"
+    with pytest.raises(CommandError) as error:
+        run(*args, "--format", "json", "--output", str(path))
+    assert message in str(error.value)
+    assert not path.exists()
+
+
+def test_a_period_starting_in_the_future_is_refused(tree, tmp_path):
+    start = timezone.localdate() + dt.timedelta(days=3)
+    path = tmp_path / "out.json"
+    with pytest.raises(CommandError, match="bắt đầu sau ngày hôm nay"):
+        run(
+            "--committee",
+            "DBT",
+            "--from",
+            start.isoformat(),
+            "--to",
+            (start + dt.timedelta(days=30)).isoformat(),
+            "--format",
+            "json",
+            "--output",
+            str(path),
+        )
+    assert not path.exists()

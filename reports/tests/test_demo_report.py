@@ -1,0 +1,54 @@
+"""After load_demo the report says what the source article says, because the records say so."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+
+from reports.content import report_content
+from reports.models import Review
+
+DEMO_APPS = ("documents", "meetings", "pledges", "ratings", "activities", "inspections")
+
+
+@pytest.mark.django_db
+def test_demo_report_says_what_the_article_says():
+    for app in DEMO_APPS:
+        pytest.importorskip(f"{app}.demo", reason=f"the {app} demo is not merged yet")
+    call_command("load_demo", stdout=io.StringIO())
+    review = Review.objects.get(committee__code="SVHTT", number_symbol="15-BC/ĐU")
+    assert review.directive.number_symbol == "05-CT/TW"
+    content = report_content(review)
+    figures = content.figures
+    assert [entry["year"] for entry in figures["years"]] == [2016, 2017, 2018, 2019, 2020]
+    cells = figures["cells_total"]
+    assert cells == 32
+    # 100% of the cells briefed (the whole-term topic, and the 2020 topic at a regular meeting).
+    assert figures["totals"]["cells_briefed"] == cells
+    assert figures["years"][-1]["briefing"]["cells_held"] == cells
+    assert "100% các chi bộ" in content.text("leading")
+    for entry in figures["years"]:
+        # 32/32 cells held thematic meetings, and 100% of members pledged, every year.
+        assert entry["thematic_meetings"]["cells_held"] == cells, entry["year"]
+        assert entry["pledges"]["percent"] == 100.0, entry["year"]
+    assert "Hằng năm, 32/32 chi bộ tổ chức sinh hoạt chuyên đề" in content.text("study")
+    assert "Hằng năm, 100% đảng viên đăng ký bản cam kết" in content.text("standards")
+    rated = [entry for entry in figures["years"] if entry["ratings"]["members_rated"]]
+    assert len(rated) >= 4
+    for entry in rated:
+        assert entry["ratings"]["good_or_better_percent"] > 98, entry["year"]
+        assert entry["ratings"]["excellent_percent"] > 15, entry["year"]
+    example = content.text("example")
+    good, excellent = re.search(
+        r"có trên (\d+)% đảng viên hoàn thành tốt nhiệm vụ trở lên, trong đó trên (\d+)%", example
+    ).groups()
+    assert int(good) >= 98 and int(excellent) >= 15
+    # Nine directions, written by the committee.
+    assert len([line for line in content.text("directions").splitlines() if line.strip()]) == 9
+    try:
+        from news.models import Article
+    except ImportError:
+        return
+    article = Article.objects.get(origin=f"report:{review.pk}")
+    assert "sơ kết 4 năm thực hiện Chỉ thị số 05-CT/TW" in article.title

@@ -1,0 +1,132 @@
+"""Starting, editing, freezing and versioning a report; refusals leave nothing written."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from reports import services
+from reports.content import report_content
+from reports.models import Review
+
+from .factories import DocumentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sections_follow_the_figures_until_edited(review, records, tree):
+    content = report_content(review)
+    assert "Hằng năm, 100% đảng viên đăng ký bản cam kết" in content.text("standards")
+    # A pledge goes missing: the live draft changes with the records.
+    tree.members_a[0].pledges.filter(year=2017).delete()
+    assert "5/6 đảng viên (trên 83%)" in report_content(review).text("standards")
+    services.review_section_save(review=review, key="standards", text="Văn bản của tôi.")
+    review.refresh_from_db()
+    section = next(s for s in report_content(review).sections if s.key == "standards")
+    assert section.text == "Văn bản của tôi." and section.edited
+    services.review_section_reset(review=review, key="standards")
+    review.refresh_from_db()
+    assert "5/6 đảng viên" in report_content(review).text("standards")
+
+
+def test_a_frozen_report_never_changes(review, records, tree, users):
+    services.review_section_save(review=review, key="directions", text="1. Tiếp tục.")
+    frozen = services.review_freeze(review=review, user=users["office"])
+    assert frozen.is_frozen and frozen.frozen_by == users["office"]
+    before = report_content(frozen)
+    # Records change after signing: the frozen report keeps its figures and text.
+    tree.members_a[0].pledges.all().delete()
+    after = report_content(Review.objects.get(pk=frozen.pk))
+    assert after.figures == before.figures and after.frozen
+    assert after.figures["years"][1]["pledges"]["percent"] == 100.0
+    with pytest.raises(ValidationError, match="đã chốt"):
+        services.review_section_save(review=frozen, key="directions", text="Khác.")
+    with pytest.raises(ValidationError):
+        services.review_update(review=frozen, signer_name="Người khác")
+    with pytest.raises(ValidationError):
+        services.review_freeze(review=frozen)
+    frozen.refresh_from_db()
+    assert frozen.signer_name == "Nguyễn Văn An"
+    assert frozen.snapshot["sections"]["directions"] == "1. Tiếp tục."
+
+
+def test_new_version_is_a_live_draft_with_the_signed_text(review, records, users):
+    services.review_section_save(review=review, key="limitations", text="Còn hình thức.")
+    frozen = services.review_freeze(review=review)
+    copy = services.review_new_version(review=frozen, user=users["office"])
+    assert copy.version == 2 and not copy.is_frozen and copy.lineage == frozen.lineage
+    assert copy.number_symbol == frozen.number_symbol  # same report, next version
+    assert report_content(copy).text("limitations") == "Còn hình thức."
+
+
+def test_number_must_be_unique_among_the_committees_documents(review, tree):
+    with pytest.raises(ValidationError) as error:
+        services.review_create(
+            committee=tree.committee,
+            period_from=dt.date(2020, 7, 1),
+            period_to=dt.date(2021, 6, 30),
+            number_symbol="15-BC/ĐU",
+        )
+    assert "number_symbol" in error.value.message_dict
+    DocumentFactory(number_symbol="20-BC/ĐU", issuer="Đảng ủy thử nghiệm", issued_by=tree.committee)
+    with pytest.raises(ValidationError):
+        services.review_create(
+            committee=tree.committee,
+            period_from=dt.date(2020, 7, 1),
+            period_to=dt.date(2021, 6, 30),
+            number_symbol="20-BC/ĐU",
+        )
+    assert Review.objects.count() == 1
+
+
+def test_bad_periods_are_refused(tree):
+    with pytest.raises(ValidationError) as error:
+        services.review_create(
+            committee=tree.committee,
+            period_from=dt.date(2020, 7, 1),
+            period_to=dt.date(2020, 6, 30),
+            number_symbol="1-BC/ĐU",
+        )
+    assert "period_to" in error.value.message_dict
+    assert not Review.objects.exists()
+
+
+def test_written_sections_start_from_the_previous_report(review, tree):
+    services.review_section_save(review=review, key="directions", text="1. Việc cũ.")
+    services.review_section_save(review=review, key="causes", text="Nguyên nhân cũ.")
+    later = services.review_create(
+        committee=tree.committee,
+        period_from=dt.date(2020, 7, 1),
+        period_to=dt.date(2021, 6, 30),
+        number_symbol="30-BC/ĐU",
+    )
+    content = report_content(later)
+    assert content.text("directions") == "1. Việc cũ."
+    assert content.text("causes") == "Nguyên nhân cũ."
+
+
+def test_publish_without_the_news_app_says_so(review, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_news(name, *args, **kwargs):
+        if name == "news.services":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_news)
+    with pytest.raises(ValidationError):
+        services.review_publish(review=review)
+
+
+def test_publish_creates_a_draft_article_for_the_editor(review, records, users):
+    news = pytest.importorskip("news.models")
+    article = services.review_publish(review=review, user=users["office"])
+    article = news.Article.objects.get(pk=article.pk)
+    assert article.origin == f"report:{review.pk}"
+    assert article.title.startswith("Đảng ủy thử nghiệm sơ kết 4 năm thực hiện Chỉ thị số 05-CT/TW")
+    assert "100%" in article.body and "2/2 chi bộ" in article.body
+    assert article.status != "published"
+    review.refresh_from_db()
+    assert review.article_id == article.pk

@@ -1,0 +1,286 @@
+"""Thin views: parse the request, call one selector or service, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.pagination import paginate
+from core.policy import ADD, CHANGE, VIEW
+from core.search import search
+
+from . import charts, page, selectors, services
+from .content import report_content
+from .drafting import PARTS, SECTION_TITLES, phrase_percent, summary_line
+from .exports import FORMATS
+from .forms import ReviewForm, SectionForm
+from .models import SECTION_KEYS, ExportJob, Review
+from .policies import export_jobs, reviews
+from .tasks import export_run
+
+
+def _review(request: HttpRequest, pk: int, action: str = VIEW) -> Review:
+    review = reviews.get_visible_or_404(request.user, pk=pk)
+    if action != VIEW and not reviews.can(request.user, action, review):
+        raise PermissionDenied
+    return review
+
+
+def _errors(request: HttpRequest, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@login_required
+def review_list(request: HttpRequest) -> HttpResponse:
+    if not reviews.can(request.user, VIEW):
+        raise PermissionDenied
+    page_obj = paginate(request, selectors.reviews_for(request.user, request.GET.get("q")))
+    return render(
+        request,
+        "reports/list.html",
+        {"page_obj": page_obj, "can_add": reviews.can(request.user, ADD)},
+    )
+
+
+@login_required
+def review_create(request: HttpRequest) -> HttpResponse:
+    if not reviews.can(request.user, ADD):
+        raise PermissionDenied
+    committees = selectors.committees_for(request.user)
+    form = ReviewForm(
+        request.POST or None, committees=committees, directives=selectors.directives()
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items()}
+        try:
+            review = services.review_create(user=request.user, **data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The report was started; its figures are live."))
+            return redirect("reports:detail", pk=review.pk)
+    return render(request, "reports/form.html", {"form": form, "review": None})
+
+
+@login_required
+def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    review = _review(request, pk, CHANGE)
+    if review.is_frozen:
+        messages.error(request, _("This report is frozen: it can no longer be changed."))
+        return redirect("reports:detail", pk=review.pk)
+    form = ReviewForm(request.POST or None, instance=review, directives=selectors.directives())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_update(review=review, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("reports:detail", pk=review.pk)
+    return render(request, "reports/form.html", {"form": form, "review": review})
+
+
+@login_required
+def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    review = _review(request, pk)
+    content = report_content(review)
+    figures = content.figures
+    by_key = {section.key: section for section in content.sections}
+    may_change = reviews.can(request.user, CHANGE, review)
+    return render(
+        request,
+        "reports/detail.html",
+        {
+            "review": review,
+            "content": content,
+            "figures": figures,
+            "parts": [
+                (numeral, title, [by_key[key] for key in keys]) for numeral, title, keys in PARTS
+            ],
+            "summary": summary_line(review),
+            "charts": charts.draw_all(figures, "svg"),
+            "may_change": may_change,
+            "can_change": may_change and not review.is_frozen,
+            "jobs": selectors.jobs_of(review, request.user),
+            "formats": FORMATS,
+            "headline": _headline(figures),
+            "year_rows": page.year_rows(review, figures) if review.pk else [],
+            "cell_tables": page.cell_tables(review, figures),
+            "topic_url": page.drill_url(review, "topic"),
+        },
+    )
+
+
+def _headline(figures: dict) -> dict:
+    totals = figures["totals"]
+    total = figures["cells_total"]
+    return {
+        "briefed": f"{totals['cells_briefed']}/{total}",
+        "briefed_percent": phrase_percent(100 * totals["cells_briefed"] / total) if total else "",
+        "thematic": f"{totals['cells_thematic_every_year']}/{total}",
+        "pledges": phrase_percent(totals["pledge_percent_min"]),
+        "good": phrase_percent(totals["good_or_better_percent_min"]),
+        "excellent": phrase_percent(totals["excellent_percent_min"]),
+    }
+
+
+def _section_context(review: Review, key: str) -> dict:
+    content = report_content(review)
+    section = next(s for s in content.sections if s.key == key)
+    return {"review": review, "section": section, "can_change": not review.is_frozen}
+
+
+@login_required
+def section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    """GET: the section's edit form (htmx); POST: save it and answer the section."""
+    if key not in SECTION_KEYS:
+        raise Http404
+    review = _review(request, pk, CHANGE)
+    if request.method == "POST":
+        form = SectionForm(request.POST)
+        if form.is_valid():
+            try:
+                review = services.review_section_save(
+                    review=review, key=key, text=form.cleaned_data["text"], user=request.user
+                )
+            except ValidationError as error:
+                if not request.htmx:
+                    _errors(request, error)
+                    return redirect("reports:detail", pk=review.pk)
+                context = _section_context(review, key)
+                context["error"] = " ".join(error.messages)
+                return render(request, "reports/section.html", context)
+        if not request.htmx:
+            return redirect(f"{review.get_absolute_url()}#section-{key}")
+        return render(request, "reports/section.html", _section_context(review, key))
+    if request.GET.get("cancel") or review.is_frozen:
+        if not request.htmx:
+            if review.is_frozen:
+                messages.error(request, _("This report is frozen: it can no longer be changed."))
+            return redirect(f"{review.get_absolute_url()}#section-{key}")
+        return render(request, "reports/section.html", _section_context(review, key))
+    context = _section_context(review, key)
+    context["form"] = SectionForm(initial={"text": context["section"].text})
+    template = "reports/section_form.html" if request.htmx else "reports/section_page.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def section_reset(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+    if key not in SECTION_KEYS:
+        raise Http404
+    review = _review(request, pk, CHANGE)
+    try:
+        review = services.review_section_reset(review=review, key=key, user=request.user)
+    except ValidationError as error:
+        _errors(request, error)
+    if request.htmx:
+        return render(request, "reports/section.html", _section_context(review, key))
+    return redirect(f"{review.get_absolute_url()}#section-{key}")
+
+
+@login_required
+@require_POST
+def freeze(request: HttpRequest, pk: int) -> HttpResponse:
+    review = _review(request, pk, CHANGE)
+    try:
+        services.review_freeze(review=review, user=request.user)
+    except ValidationError as error:
+        _errors(request, error)
+    else:
+        messages.success(request, _("The report is frozen: its figures and text are kept."))
+    return redirect("reports:detail", pk=review.pk)
+
+
+@login_required
+@require_POST
+def new_version(request: HttpRequest, pk: int) -> HttpResponse:
+    review = _review(request, pk, CHANGE)
+    try:
+        copy = services.review_new_version(review=review, user=request.user)
+    except ValidationError as error:
+        _errors(request, error)
+        return redirect("reports:detail", pk=review.pk)
+    messages.success(request, _("A new version was drafted."))
+    return redirect("reports:detail", pk=copy.pk)
+
+
+@login_required
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    review = _review(request, pk, CHANGE)
+    try:
+        article = services.review_publish(review=review, user=request.user)
+    except ValidationError as error:
+        _errors(request, error)
+    else:
+        messages.success(
+            request,
+            _("A draft news article was created for the editor: “%(title)s”.")
+            % {"title": article.title},
+        )
+    return redirect("reports:detail", pk=review.pk)
+
+
+@login_required
+@require_POST
+def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404
+    review = _review(request, pk)
+    if not export_jobs.can(request.user, ADD, ExportJob(review=review)):
+        raise PermissionDenied
+    job = services.export_job_create(review=review, exporter=FORMATS[fmt], user=request.user)
+    export_run.enqueue(job.pk)
+    return redirect("reports:job", pk=job.pk)
+
+
+def _job(request: HttpRequest, pk: int) -> ExportJob:
+    return export_jobs.get_visible_or_404(request.user, pk=pk)
+
+
+@login_required
+def job(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(request, "reports/job.html", {"job": _job(request, pk)})
+
+
+@login_required
+def job_status(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(request, "reports/job_status.html", {"job": _job(request, pk)})
+
+
+@login_required
+def job_download(request: HttpRequest, pk: int) -> FileResponse:
+    job = _job(request, pk)
+    if job.status != ExportJob.Status.DONE or not job.file:
+        raise Http404
+    return FileResponse(
+        job.file.open("rb"),
+        as_attachment=True,
+        filename=job.filename,
+        content_type=job.content_type,
+    )
+
+
+@login_required
+def drill(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    review = _review(request, pk)
+    found = selectors.drill(review, name, request.GET)
+    queryset = search(found.queryset, request.GET.get("q"), found.search_field)
+    return render(
+        request,
+        "reports/drill.html",
+        {
+            "review": review,
+            "drill": found,
+            "page_obj": paginate(request, queryset),
+            "section_titles": SECTION_TITLES,
+        },
+    )
