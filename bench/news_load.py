@@ -261,13 +261,15 @@ def report(results: dict, args, path: str) -> str:
             f"{result['errors']} |"
         )
     cpu = os.cpu_count()
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     lines += [
         "",
         f"Run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {platform.python_implementation()} "
         f"{platform.python_version()}, {cpu} CPU, gunicorn {args.workers} gthread workers × 2 "
         f"threads, {args.connections} connections, {args.seconds} s per measurement, "
         f"SQLite, {args.articles} published articles, page `{path}` (photo, 20 comments with "
-        "replies, related articles).",
+        f"replies, related articles). Load average when done: {load} (other work shares the "
+        "machine).",
     ]
     return "\n".join(lines)
 

@@ -1,10 +1,10 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class NewsConfig(AppConfig):
     name = "news"
-    verbose_name = _("News")
+    verbose_name = pgettext_lazy("news", "News")
 
     def ready(self) -> None:
         from core import dashboard, navigation
@@ -12,6 +12,13 @@ class NewsConfig(AppConfig):
 
         from . import panels
 
-        navigation.register(_("News"), "news:manage", (Role.EDITOR, Role.OFFICE), order=90)
-        navigation.register(_("Comments"), "news:moderation", (Role.EDITOR, Role.OFFICE), order=91)
+        navigation.register(
+            pgettext_lazy("news", "News"), "news:manage", (Role.EDITOR, Role.OFFICE), order=90
+        )
+        navigation.register(
+            pgettext_lazy("news", "Comments"),
+            "news:moderation",
+            (Role.EDITOR, Role.OFFICE),
+            order=91,
+        )
         dashboard.register(panels.moderation_panel)

@@ -234,6 +234,14 @@ def build_news(ctx: demo.DemoContext) -> None:
     ctx.log(f"  {len(articles)} bài viết, {len(comments) + 2} bình luận")
 
 
+def _source_line(source: str) -> str:
+    """The source line reads "Theo …", as in the source article."""
+    source = source.strip()
+    if not source:
+        return REPORT_SOURCE
+    return source if source.lower().startswith("theo ") else f"Theo {source}"
+
+
 def _publish_report_article(rng, editor, ctx: demo.DemoContext) -> None:
     """Give the review report's draft article its photo, author and source, and publish it."""
     for article in Article.objects.filter(origin__startswith="report:").order_by("pk"):
@@ -252,7 +260,7 @@ def _publish_report_article(rng, editor, ctx: demo.DemoContext) -> None:
             body_html=article.body,
             category=article.category,
             author=article.author or REPORT_AUTHOR,
-            source=article.source or REPORT_SOURCE,
+            source=_source_line(article.source),
             user=editor,
         )
         if article.status != Article.Status.PUBLISHED:

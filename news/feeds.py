@@ -3,7 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from . import selectors
 from .models import Article
@@ -12,9 +12,9 @@ FEED_SIZE = 20
 
 
 class LatestArticlesFeed(Feed):
-    title = _("Party committee news")
+    title = pgettext_lazy("news", "Party committee news")
     link = reverse_lazy("news:home")
-    description = _("The latest articles of the party committee's news site.")
+    description = pgettext_lazy("news", "The latest articles of the party committee's news site.")
 
     def items(self) -> list[Article]:
         return list(selectors.public_articles()[:FEED_SIZE])

@@ -5,7 +5,7 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from . import richtext
 from .models import COMMENT_MAX_LENGTH, Article, ArticleImage, Category
@@ -25,17 +25,22 @@ def form_token(article_pk: int, issued: float | None = None) -> str:
 
 
 class CommentForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=100)
+    name = forms.CharField(label=pgettext_lazy("news", "Name"), max_length=100)
     email = forms.EmailField(
-        label=_("Email"),
+        label=pgettext_lazy("news", "Email"),
         max_length=254,
-        error_messages={"invalid": _("Enter a valid email address, e.g. ten@example.com.")},
+        error_messages={
+            "invalid": pgettext_lazy("news", "Enter a valid email address, e.g. ten@example.com.")
+        },
     )
     website = forms.URLField(
-        label=_("Website"), max_length=200, required=False, assume_scheme="https"
+        label=pgettext_lazy("news", "Website"),
+        max_length=200,
+        required=False,
+        assume_scheme="https",
     )
     body = forms.CharField(
-        label=_("Comment"),
+        label=pgettext_lazy("news", "Comment"),
         max_length=COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
@@ -43,16 +48,16 @@ class CommentForm(forms.Form):
     token = forms.CharField(required=False, widget=forms.HiddenInput)
     # The honeypot: hidden from people by CSS, filled in by robots that fill every box.
     homepage = forms.CharField(
-        label=_("Leave this box empty"),
+        label=pgettext_lazy("news", "Leave this box empty"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     error_messages = {
-        "too_fast": _(
-            "The form was sent too quickly. Please wait a few seconds and send it again."
+        "too_fast": pgettext_lazy(
+            "news", "The form was sent too quickly. Please wait a few seconds and send it again."
         ),
-        "stale": _("The form has expired. Please send your comment again."),
+        "stale": pgettext_lazy("news", "The form has expired. Please send your comment again."),
     }
 
     def __init__(self, *args, article_pk: int, **kwargs) -> None:
@@ -72,7 +77,8 @@ class CommentForm(forms.Form):
         body = self.cleaned_data["body"]
         if richtext.count_links(body) > MAX_LINKS:
             raise forms.ValidationError(
-                _("A comment may contain at most %(count)s links.") % {"count": MAX_LINKS}
+                pgettext_lazy("news", "A comment may contain at most %(count)s links.")
+                % {"count": MAX_LINKS}
             )
         return body
 
@@ -96,12 +102,13 @@ class CommentForm(forms.Form):
 
 class ArticleForm(forms.ModelForm):
     body = forms.CharField(
-        label=_("Body"),
+        label=pgettext_lazy("news", "Body"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 18, "class": "richtext"}),
-        help_text=_(
+        help_text=pgettext_lazy(
+            "news",
             "Paragraphs separated by a blank line, or HTML with these tags only: p, br, strong, "
-            "em, u, h2, h3, ul, ol, li, blockquote, a. Anything else is removed."
+            "em, u, h2, h3, ul, ol, li, blockquote, a. Anything else is removed.",
         ),
     )
 
@@ -124,40 +131,44 @@ class ArticleForm(forms.ModelForm):
 
 class PublishForm(forms.Form):
     at = forms.DateTimeField(
-        label=_("Publish at"),
+        label=pgettext_lazy("news", "Publish at"),
         required=False,
         input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M", "%d/%m/%Y"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        help_text=_("Leave empty to publish now."),
+        help_text=pgettext_lazy("news", "Leave empty to publish now."),
     )
 
 
 class ImageForm(forms.Form):
     image = forms.ImageField(
-        label=_("Photo"),
+        label=pgettext_lazy("news", "Photo"),
         error_messages={
-            "invalid_image": _(
-                "The file is not a photo (JPEG, PNG, WebP or GIF) or it is damaged."
+            "invalid_image": pgettext_lazy(
+                "news", "The file is not a photo (JPEG, PNG, WebP or GIF) or it is damaged."
             ),
         },
         widget=forms.ClearableFileInput(
             attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
         ),
     )
-    caption = forms.CharField(label=_("Caption"), max_length=500, required=False)
+    caption = forms.CharField(
+        label=pgettext_lazy("news", "Caption"), max_length=500, required=False
+    )
     position = forms.IntegerField(
-        label=_("After paragraph"),
+        label=pgettext_lazy("news", "After paragraph"),
         min_value=0,
         max_value=999,
         initial=0,
-        help_text=_("0 puts the photo above the text; 2 puts it after the second paragraph."),
+        help_text=pgettext_lazy(
+            "news", "0 puts the photo above the text; 2 puts it after the second paragraph."
+        ),
     )
 
     def clean_image(self):
         image = self.cleaned_data["image"]
         limit = getattr(settings, "UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
         if image.size > limit:
-            raise forms.ValidationError(_("The file is too large."))
+            raise forms.ValidationError(pgettext_lazy("news", "The file is too large."))
         return image
 
 
@@ -169,10 +180,12 @@ class ImageEditForm(forms.ModelForm):
 
 class CategoryForm(forms.ModelForm):
     slug = forms.SlugField(
-        label=_("Address"),
+        label=pgettext_lazy("news", "Address"),
         max_length=120,
         required=False,
-        help_text=_("Letters without marks, digits and dashes; made from the name if empty."),
+        help_text=pgettext_lazy(
+            "news", "Letters without marks, digits and dashes; made from the name if empty."
+        ),
     )
 
     class Meta:
@@ -182,13 +195,17 @@ class CategoryForm(forms.ModelForm):
     def clean_slug(self) -> str:
         slug = self.cleaned_data.get("slug") or ""
         if slug and Category.objects.exclude(pk=self.instance.pk).filter(slug=slug).exists():
-            raise forms.ValidationError(_("Another category already uses this address."))
+            raise forms.ValidationError(
+                pgettext_lazy("news", "Another category already uses this address.")
+            )
         return slug
 
 
 class ReplyForm(forms.Form):
     body = forms.CharField(
-        label=_("Reply"), max_length=COMMENT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 5})
+        label=pgettext_lazy("news", "Reply"),
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
 
 

@@ -11,23 +11,23 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core import vn
 
 
 class Category(models.Model):
-    name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("address"), max_length=120, unique=True)
-    description = models.CharField(_("description"), max_length=255, blank=True)
-    order = models.PositiveSmallIntegerField(_("order"), default=100)
+    name = models.CharField(pgettext_lazy("news", "name"), max_length=120)
+    slug = models.SlugField(pgettext_lazy("news", "address"), max_length=120, unique=True)
+    description = models.CharField(pgettext_lazy("news", "description"), max_length=255, blank=True)
+    order = models.PositiveSmallIntegerField(pgettext_lazy("news", "order"), default=100)
     search_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("category")
-        verbose_name_plural = _("categories")
+        verbose_name = pgettext_lazy("news", "category")
+        verbose_name_plural = pgettext_lazy("news", "categories")
         ordering = ["order", "name"]
 
     def __str__(self) -> str:
@@ -49,32 +49,50 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
+        DRAFT = "draft", pgettext_lazy("news", "Draft")
+        PUBLISHED = "published", pgettext_lazy("news", "Published")
 
-    title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(_("address"), max_length=200, unique=True, allow_unicode=False)
-    category = models.ForeignKey(
-        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="articles"
+    title = models.CharField(pgettext_lazy("news", "title"), max_length=300)
+    slug = models.SlugField(
+        pgettext_lazy("news", "address"), max_length=200, unique=True, allow_unicode=False
     )
-    lead = models.TextField(_("lead"), max_length=1000, blank=True)
+    category = models.ForeignKey(
+        Category,
+        verbose_name=pgettext_lazy("news", "category"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    lead = models.TextField(pgettext_lazy("news", "lead"), max_length=1000, blank=True)
     # Sanitised HTML (news.richtext.sanitise): only the small set of tags editors may use.
-    body = models.TextField(_("body"), blank=True)
-    author = models.CharField(_("author"), max_length=120, blank=True)
+    body = models.TextField(pgettext_lazy("news", "body"), blank=True)
+    author = models.CharField(pgettext_lazy("news", "author"), max_length=120, blank=True)
     source = models.CharField(
-        _("source"), max_length=200, blank=True, help_text=_('Shown as written, e.g. "Theo …".')
+        pgettext_lazy("news", "source"),
+        max_length=200,
+        blank=True,
+        help_text=pgettext_lazy("news", 'Shown as written, e.g. "Theo …".'),
     )
     # Where the article came from, e.g. "report:12" for a review report published as news.
-    origin = models.CharField(_("origin"), max_length=100, blank=True, db_index=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    origin = models.CharField(
+        pgettext_lazy("news", "origin"), max_length=100, blank=True, db_index=True
     )
-    published_at = models.DateTimeField(_("publication time"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    status = models.CharField(
+        pgettext_lazy("news", "status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+    )
+    published_at = models.DateTimeField(
+        pgettext_lazy("news", "publication time"), null=True, blank=True
+    )
+    created_at = models.DateTimeField(
+        pgettext_lazy("news", "created"), default=timezone.now, editable=False
+    )
+    updated_at = models.DateTimeField(pgettext_lazy("news", "updated"), auto_now=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
+        verbose_name=pgettext_lazy("news", "created by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -86,8 +104,8 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("article")
-        verbose_name_plural = _("articles")
+        verbose_name = pgettext_lazy("news", "article")
+        verbose_name_plural = pgettext_lazy("news", "articles")
         ordering = ["-published_at", "-created_at"]
         indexes = [models.Index(fields=["status", "published_at"], name="news_article_public")]
 
@@ -123,23 +141,30 @@ class ArticleImage(models.Model):
     """A photo of an article, resized on upload; shown after paragraph `position` (0: top)."""
 
     article = models.ForeignKey(
-        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="images"
+        Article,
+        verbose_name=pgettext_lazy("news", "article"),
+        on_delete=models.CASCADE,
+        related_name="images",
     )
-    image = models.ImageField(_("photo"), upload_to=image_path)
-    small = models.ImageField(_("small photo"), upload_to=image_path, blank=True)
+    image = models.ImageField(pgettext_lazy("news", "photo"), upload_to=image_path)
+    small = models.ImageField(
+        pgettext_lazy("news", "small photo"), upload_to=image_path, blank=True
+    )
     width = models.PositiveIntegerField(default=0, editable=False)
     height = models.PositiveIntegerField(default=0, editable=False)
-    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    caption = models.CharField(pgettext_lazy("news", "caption"), max_length=500, blank=True)
     position = models.PositiveSmallIntegerField(
-        _("after paragraph"),
+        pgettext_lazy("news", "after paragraph"),
         default=0,
-        help_text=_("0 puts the photo above the text; 2 puts it after the second paragraph."),
+        help_text=pgettext_lazy(
+            "news", "0 puts the photo above the text; 2 puts it after the second paragraph."
+        ),
     )
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("photo")
-        verbose_name_plural = _("photos")
+        verbose_name = pgettext_lazy("news", "photo")
+        verbose_name_plural = pgettext_lazy("news", "photos")
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:
@@ -151,56 +176,65 @@ COMMENT_MAX_LENGTH = 3000
 
 class Comment(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", _("Awaiting moderation")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
-        SPAM = "spam", _("Spam")
+        PENDING = "pending", pgettext_lazy("news", "Awaiting moderation")
+        APPROVED = "approved", pgettext_lazy("news", "Approved")
+        REJECTED = "rejected", pgettext_lazy("news", "Rejected")
+        SPAM = "spam", pgettext_lazy("news", "Spam")
 
     article = models.ForeignKey(
-        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="comments"
+        Article,
+        verbose_name=pgettext_lazy("news", "article"),
+        on_delete=models.CASCADE,
+        related_name="comments",
     )
     parent = models.ForeignKey(
         "self",
-        verbose_name=_("reply to"),
+        verbose_name=pgettext_lazy("news", "reply to"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="replies",
     )
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(pgettext_lazy("news", "name"), max_length=100)
     # Never rendered on a public page; editors see it in the moderation queue.
-    email = models.EmailField(_("email"), max_length=254, blank=True)
-    website = models.URLField(_("website"), max_length=200, blank=True)
-    body = models.TextField(_("comment"), max_length=COMMENT_MAX_LENGTH)
+    email = models.EmailField(pgettext_lazy("news", "email"), max_length=254, blank=True)
+    website = models.URLField(pgettext_lazy("news", "website"), max_length=200, blank=True)
+    body = models.TextField(pgettext_lazy("news", "comment"), max_length=COMMENT_MAX_LENGTH)
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+        pgettext_lazy("news", "status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.PENDING,
+        db_index=True,
     )
-    created_at = models.DateTimeField(_("sent"), default=timezone.now)
-    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    created_at = models.DateTimeField(pgettext_lazy("news", "sent"), default=timezone.now)
+    ip_address = models.GenericIPAddressField(
+        pgettext_lazy("news", "address"), null=True, blank=True
+    )
     by_editor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("editor"),
+        verbose_name=pgettext_lazy("news", "editor"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Set when the editorial office wrote this reply."),
+        help_text=pgettext_lazy("news", "Set when the editorial office wrote this reply."),
     )
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("moderated by"),
+        verbose_name=pgettext_lazy("news", "moderated by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
+    moderated_at = models.DateTimeField(pgettext_lazy("news", "moderated"), null=True, blank=True)
     search_key = models.TextField(editable=False, default="")
     history = HistoricalRecords(excluded_fields=["search_key"])
 
     class Meta:
-        verbose_name = _("comment")
-        verbose_name_plural = _("comments")
+        verbose_name = pgettext_lazy("news", "comment")
+        verbose_name_plural = pgettext_lazy("news", "comments")
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["article", "status"], name="news_comment_article")]
 
@@ -214,18 +248,24 @@ class Comment(models.Model):
     def clean(self) -> None:
         if self.parent_id:
             if self.parent.parent_id:
-                raise ValidationError({"parent": _("Replies are threaded one level only.")})
+                raise ValidationError(
+                    {"parent": pgettext_lazy("news", "Replies are threaded one level only.")}
+                )
             if self.parent.article_id != self.article_id:
-                raise ValidationError({"parent": _("The reply belongs to another article.")})
+                raise ValidationError(
+                    {"parent": pgettext_lazy("news", "The reply belongs to another article.")}
+                )
         if len(self.body or "") > COMMENT_MAX_LENGTH:
             raise ValidationError(
                 {
-                    "body": _("Keep the comment under %(limit)s characters.")
+                    "body": pgettext_lazy("news", "Keep the comment under %(limit)s characters.")
                     % {"limit": COMMENT_MAX_LENGTH}
                 }
             )
         if not self.by_editor_id and not self.email:
-            raise ValidationError({"email": _("Please give your email address.")})
+            raise ValidationError(
+                {"email": pgettext_lazy("news", "Please give your email address.")}
+            )
 
 
 class SiteVersion(models.Model):
@@ -240,8 +280,8 @@ class SiteVersion(models.Model):
     next_publication = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = _("site version")
-        verbose_name_plural = _("site versions")
+        verbose_name = pgettext_lazy("news", "site version")
+        verbose_name_plural = pgettext_lazy("news", "site versions")
 
     def __str__(self) -> str:
         return str(self.value)

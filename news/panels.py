@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from . import policies, selectors
 
@@ -13,7 +13,7 @@ def moderation_panel(request: HttpRequest) -> dict[str, Any] | None:
         return None
     counts = selectors.comment_counts(request.user)
     return {
-        "title": _("News comments"),
+        "title": pgettext("news", "News comments"),
         "template": "news/panel.html",
         "context": {"counts": counts},
         "order": 90,

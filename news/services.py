@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from django.utils.translation import pgettext
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from core import vn
 
@@ -116,7 +116,7 @@ def article_create(
     else:
         category = Category.objects.filter(slug=category_slug).first()
         if category is None:
-            raise ValidationError({"category": _("This category does not exist.")})
+            raise ValidationError({"category": pgettext("news", "This category does not exist.")})
     return article_save(
         title=title,
         lead=lead,
@@ -203,15 +203,25 @@ def _resized(image: Image.Image, width: int) -> tuple[bytes, tuple[int, int]]:
 def _open_image(upload: Any) -> Image.Image:
     """Open and fully decode the upload; anything but a real photo is a ValidationError."""
     refused = ValidationError(
-        {"image": _("The file is not a photo (JPEG, PNG, WebP or GIF) or it is damaged.")}
+        {
+            "image": pgettext(
+                "news", "The file is not a photo (JPEG, PNG, WebP or GIF) or it is damaged."
+            )
+        }
     )
+    # WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process when it is
+    # imported (PDF reports); a cut-off upload must still be refused here.
+    tolerant = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
         upload.seek(0)
         with Image.open(upload) as probe:
             if probe.format not in IMAGE_FORMATS:
                 raise refused
             if probe.width * probe.height > IMAGE_MAX_PIXELS:
-                raise ValidationError({"image": _("The photo is too large (too many pixels).")})
+                raise ValidationError(
+                    {"image": pgettext("news", "The photo is too large (too many pixels).")}
+                )
             probe.verify()
         upload.seek(0)
         image = Image.open(upload)
@@ -220,6 +230,8 @@ def _open_image(upload: Any) -> Image.Image:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise refused from None
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
     image = ImageOps.exif_transpose(image)
     if image.mode not in ("RGB", "L"):
         background = Image.new("RGB", image.size, (255, 255, 255))
@@ -314,7 +326,7 @@ def comment_submit(
 def comment_moderate(*, comment: Comment, status: str, user: Any) -> Comment:
     """Approve, reject or mark as spam; approval (or withdrawing it) refreshes the pages."""
     if status not in Comment.Status.values or status == Comment.Status.PENDING:
-        raise ValidationError({"status": _("Unknown moderation action.")})
+        raise ValidationError({"status": pgettext("news", "Unknown moderation action.")})
     was_public = comment.status == Comment.Status.APPROVED
     comment.status = status
     comment.moderated_by = user
@@ -339,7 +351,7 @@ def comment_reply(*, parent: Comment, body: str, user: Any, name: str = "") -> C
     reply = Comment(
         article=parent.article,
         parent=parent,
-        name=name or _("Editorial office"),
+        name=name or pgettext("news", "Editorial office"),
         email=getattr(user, "email", "") or "",
         body=body.strip(),
         status=Comment.Status.APPROVED,

@@ -60,7 +60,7 @@ def year_rows(review: Review, figures: dict[str, Any]) -> list[dict[str, Any]]:
             _("Study sessions"),
             link("meetings", lambda e: number(e["study_sessions"]["meetings"]), kind="study"),
         ),
-        row(_("Attendance"), link("attendance", lambda e: _pct(e["attendance_percent"]))),
+        row(_("Attendance rate"), link("attendance", lambda e: _pct(e["attendance_percent"]))),
         row(
             _("Members pledged"),
             link("pledged", lambda e: number(e["pledges"]["members_pledged"])),
@@ -82,7 +82,7 @@ def year_rows(review: Review, figures: dict[str, Any]) -> list[dict[str, Any]]:
             ),
         ),
         row(
-            _("Documents sent to cells"),
+            _("Document deliveries to cells"),
             link("deliveries", lambda e: number(e["documents"]["deliveries"])),
         ),
         row(_("Members rated"), link("rated", lambda e: number(e["ratings"]["members_rated"]))),

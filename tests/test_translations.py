@@ -23,7 +23,8 @@ HARMLESS_VARIANTS = {
     "person", "Audit trail", "Search", "Name or code", "number and symbol", "file", "code",
     "title", "first year", "last year", "study topics", "Number and symbol", "File", "Years",
     "Code", "deadline", "“%(value)s” is not a year.", "Deadline", "Status", "Organisation",
-    "place",
+    "place", "Skip to content", "Directive", "Study topics", "Inspection", "Done", "date",
+    "Draft", "version", "source", "Remove", "Number", "Moved out", "Attendance",
 }
 
 

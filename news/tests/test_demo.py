@@ -13,12 +13,13 @@ def test_demo_news_publishes_the_report_article(users, client):
         title="Đảng ủy sơ kết 4 năm thực hiện Chỉ thị",
         lead="Số liệu từ hồ sơ.",
         body="Đoạn một.\n\nĐoạn hai.",
+        source="Đảng ủy Sở Văn hóa và Thể thao",
         origin="report:7",
     )
     build_news(DemoContext(users={"editor": users["editor"]}, log=lambda text: None))
     report.refresh_from_db()
     assert report.is_public and report.category.slug == "tin-nganh"
-    assert report.author and report.source.startswith("Theo ")
+    assert report.author and report.source == "Theo Đảng ủy Sở Văn hóa và Thể thao"
     assert report.images.get().caption == REPORT_CAPTION
     assert Article.objects.public().count() == 5
     assert (

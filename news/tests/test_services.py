@@ -117,13 +117,18 @@ def test_non_images_are_refused(content, users):
     assert not article.images.exists()
 
 
-def test_truncated_jpeg_is_refused(photo_bytes, users):
+def test_truncated_jpeg_is_refused(photo_bytes, users, monkeypatch):
+    from PIL import ImageFile
+
+    # As after `import weasyprint`, which turns this on for the whole process.
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
     article = ArticleFactory()
     data = photo_bytes(800, 600)
     with pytest.raises(ValidationError):
         services.image_add(
             article=article, upload=_upload("x.jpg", data[: len(data) // 3]), user=users["editor"]
         )
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # left as it was found
 
 
 def test_comment_rules(users):
