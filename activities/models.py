@@ -1,8 +1,38 @@
 """Mass-organisation activities and commendations."""
 
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from core import vn
+
+EARLIEST_DATE = dt.date(1930, 1, 1)  # the Party's founding: nothing recorded here is older
+
+
+def validate_plausible_date(value: dt.date) -> None:
+    if value < EARLIEST_DATE or value > timezone.localdate():
+        raise ValidationError(
+            _("The date must lie between %(first)s and today.")
+            % {"first": vn.format_date(EARLIEST_DATE)},
+            code="implausible_date",
+        )
+
+
+# The kinds the committee starts with (also preloaded by migration 0003), with their usual unit.
+DEFAULT_KINDS = [
+    ("Tình nguyện", ""),
+    ("Hiến máu", "đơn vị máu"),
+    ("Từ thiện", "đồng"),
+    ("Trao quà", "suất quà"),
+    ("Văn nghệ - Thể thao", ""),
+    ("Khác", ""),
+]
 
 
 class ActivityKind(models.Model):
@@ -37,13 +67,38 @@ class Activity(models.Model):
     kind = models.ForeignKey(
         ActivityKind, verbose_name=_("kind"), on_delete=models.PROTECT, related_name="activities"
     )
-    date = models.DateField(_("date"))
-    title = models.CharField(_("title"), max_length=255)
-    participants = models.PositiveIntegerField(_("participants"), default=0)
+    date = models.DateField(_("date"), validators=[validate_plausible_date])
+    title = models.CharField(_("activity name"), max_length=255)
+    participants = models.PositiveIntegerField(
+        _("participants"),
+        default=0,
+        validators=[MinValueValidator(0, _("The number of participants cannot be negative."))],
+    )
     quantity = models.DecimalField(
-        _("quantity"), max_digits=16, decimal_places=2, null=True, blank=True
+        _("quantity"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, _("The quantity cannot be negative."))],
     )
     measure_unit = models.CharField(_("unit of measure"), max_length=40, blank=True)
+    people = models.ManyToManyField(
+        "organisation.Person",
+        verbose_name=_("people who took part"),
+        blank=True,
+        related_name="activities",
+    )
+    description = models.TextField(_("description"), blank=True)
+    search_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -53,6 +108,43 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.fill_keys()
+        super().save(*args, **kwargs)
+
+    def fill_keys(self) -> None:
+        self.search_key = vn.search_key(f"{self.code} {self.title}")[:255]
+
+
+def photo_path(instance: models.Model, filename: str) -> str:
+    return f"activities/photos/{filename}"
+
+
+class ActivityPhoto(models.Model):
+    activity = models.ForeignKey(
+        Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.FileField(_("photo"), upload_to=photo_path)
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["activity", "pk"]
+
+    def __str__(self) -> str:
+        return self.caption or self.image.name
 
 
 class Commendation(models.Model):
@@ -82,8 +174,9 @@ class Commendation(models.Model):
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     form = models.CharField(_("form"), max_length=120)  # Giấy khen, Bằng khen …
     decision_number = models.CharField(_("decision number"), max_length=60, blank=True)
-    decided_on = models.DateField(_("decision date"))
+    decided_on = models.DateField(_("decision date"), validators=[validate_plausible_date])
     reason = models.TextField(_("reason"), blank=True)
+    search_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -100,3 +193,19 @@ class Commendation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.form} — {self.person or self.unit}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.fill_keys()
+        super().save(*args, **kwargs)
+
+    @property
+    def subject(self):
+        return self.person or self.unit
+
+    def fill_keys(self) -> None:
+        subject = (
+            self.person.full_name if self.person_id else (self.unit.name if self.unit_id else "")
+        )
+        self.search_key = vn.search_key(
+            f"{self.code} {subject} {self.form} {self.decision_number}"
+        )[:255]

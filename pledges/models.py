@@ -1,11 +1,26 @@
 """Pledges (bản cam kết), personal plans and conduct standards."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
+def scan_path(instance: models.Model, filename: str) -> str:
+    return f"pledges/scans/{filename}"
+
+
 class Pledge(models.Model):
+    """One pledge per person per year; the row always holds the current version.
+
+    Once the cell secretary confirms it, it is locked: a change archives the confirmed text as
+    a `PledgeVersion` and the pledge waits for confirmation again.
+    """
+
+    class Source(models.TextChoices):
+        ONLINE = "online", _("Filled in by the person")
+        PAPER = "paper", _("Paper form recorded by the cell")
+
     person = models.ForeignKey(
         "organisation.Person",
         verbose_name=_("person"),
@@ -15,6 +30,28 @@ class Pledge(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     registered_on = models.DateField(_("date registered"))
     content = models.TextField(_("content"), blank=True)
+    source = models.CharField(
+        _("recorded as"), max_length=10, choices=Source.choices, default=Source.ONLINE
+    )
+    scan = models.FileField(_("signed scan"), upload_to=scan_path, blank=True)
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -28,6 +65,52 @@ class Pledge(models.Model):
     def __str__(self) -> str:
         return f"{self.person} — {self.year}"
 
+    @property
+    def is_locked(self) -> bool:
+        return self.confirmed_at is not None
+
+
+class PledgeVersion(models.Model):
+    """A confirmed version of a pledge that a later change replaced; kept as it was."""
+
+    pledge = models.ForeignKey(
+        Pledge, verbose_name=_("pledge"), on_delete=models.CASCADE, related_name="versions"
+    )
+    version = models.PositiveSmallIntegerField(_("version"))
+    registered_on = models.DateField(_("date registered"))
+    content = models.TextField(_("content"), blank=True)
+    source = models.CharField(_("recorded as"), max_length=10, choices=Pledge.Source.choices)
+    scan = models.CharField(_("signed scan"), max_length=255, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    replaced_at = models.DateTimeField(_("replaced at"), auto_now_add=True)
+    replaced_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("replaced by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("pledge version")
+        verbose_name_plural = _("pledge versions")
+        ordering = ["pledge", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["pledge", "version"], name="one_pledge_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pledge} — v{self.version}"
+
 
 class PersonalPlan(models.Model):
     person = models.ForeignKey(
@@ -38,17 +121,23 @@ class PersonalPlan(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("year"))
     content = models.TextField(_("content"), blank=True)
+    items = models.TextField(_("items"), blank=True, help_text=_("One item per line."))
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("personal plan")
         verbose_name_plural = _("personal plans")
+        ordering = ["-year", "person__sort_key"]
         constraints = [
             models.UniqueConstraint(fields=["person", "year"], name="one_plan_per_person_year")
         ]
 
     def __str__(self) -> str:
         return f"{self.person} — {self.year}"
+
+    @property
+    def item_list(self) -> list[str]:
+        return split_items(self.items)
 
 
 class ConductStandard(models.Model):
@@ -80,3 +169,41 @@ class ConductStandard(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.year} — {self.get_kind_display()}"
+
+    @property
+    def item_list(self) -> list[str]:
+        return split_items(self.items)
+
+
+class PledgeTemplate(models.Model):
+    """The committee's text that pre-fills every member's pledge for a year."""
+
+    unit = models.ForeignKey(
+        "organisation.Unit",
+        verbose_name=_("committee"),
+        on_delete=models.PROTECT,
+        related_name="pledge_templates",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    text = models.TextField(_("template text"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("pledge template")
+        verbose_name_plural = _("pledge templates")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year"], name="one_pledge_template_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.year}"
+
+
+def split_items(text: str) -> list[str]:
+    """Lines of a list, without blanks and without the bullets people type."""
+    items = []
+    for line in (text or "").splitlines():
+        line = line.strip().lstrip("-•*+").strip()
+        if line:
+            items.append(line)
+    return items

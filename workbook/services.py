@@ -166,6 +166,16 @@ def _header_row(sheet: Any, handler: SheetHandler, with_comments: bool) -> list[
     return cells
 
 
+def _text_cell(sheet: Any, value: Any) -> Any:
+    """Text that starts with "=" stays text: openpyxl would write it as a formula, which
+    reads back empty (and is a formula-injection risk in the user's Excel)."""
+    if isinstance(value, str) and value.startswith("="):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
 def workbook_export(committee: Any, *, template: bool = False) -> bytes:
     """The committee's records in the workbook shape; `template` gives headers only."""
     book = Workbook(write_only=True)
@@ -179,7 +189,7 @@ def workbook_export(committee: Any, *, template: bool = False) -> bytes:
         sheet.append(_header_row(sheet, handler, with_comments=template))
         if not template:
             for row in handler.export_rows(committee):
-                sheet.append(row)
+                sheet.append([_text_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -1,0 +1,206 @@
+"""Writes for activities, their photos and commendations; each one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core import vn
+from organisation.models import MassOrganisation, Person, Unit
+
+from .models import Activity, ActivityKind, ActivityPhoto, Commendation
+
+PHOTO_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
+
+
+def photo_max_bytes() -> int:
+    return int(getattr(settings, "ACTIVITY_PHOTO_MAX_BYTES", 8 * 1024 * 1024))
+
+
+def _who(by: Any, obj: Any) -> None:
+    if getattr(by, "pk", None):
+        obj._history_user = by
+
+
+def next_code(model: Any, prefix: str) -> str:
+    """The next free code with the prefix, e.g. HD2019-007, for records entered by hand."""
+    taken = set(model.objects.filter(code__startswith=prefix).values_list("code", flat=True))
+    number = len(taken) + 1
+    while f"{prefix}{number:03d}" in taken:
+        number += 1
+    return f"{prefix}{number:03d}"
+
+
+def validate_photo(image: UploadedFile) -> None:
+    """A photo is a real JPEG, PNG, GIF or WebP image (opened with Pillow) within the limit."""
+    from PIL import Image, UnidentifiedImageError
+
+    if image.size is not None and image.size > photo_max_bytes():
+        raise ValidationError(
+            {
+                "image": _("The photo is too large: at most %(size)s MB.")
+                % {"size": vn.format_number(photo_max_bytes() / 1024 / 1024, 0)}
+            },
+            code="too_large",
+        )
+    try:
+        image.seek(0)
+        with Image.open(image) as picture:
+            picture.verify()
+            kind = picture.format
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+        raise ValidationError(
+            {"image": _("The file is not an image (JPEG, PNG, GIF or WebP).")}, code="not_image"
+        ) from None
+    finally:
+        image.seek(0)
+    if kind not in PHOTO_FORMATS:
+        raise ValidationError(
+            {"image": _("The file is not an image (JPEG, PNG, GIF or WebP).")}, code="not_image"
+        )
+
+
+@transaction.atomic
+def activity_save(
+    *,
+    by: Any,
+    activity: Activity | None = None,
+    code: str,
+    organisation: MassOrganisation,
+    unit: Unit,
+    kind: ActivityKind,
+    date: dt.date,
+    title: str,
+    participants: int,
+    quantity: Decimal | None = None,
+    measure_unit: str = "",
+    description: str = "",
+    people: list[Person] | None = None,
+    photos: list[UploadedFile] | None = None,
+) -> Activity:
+    """Create or change an activity. Participants and quantity are never negative; the date
+    lies between 1930 and today; photos are checked as images before anything is written."""
+    errors = {}
+    if participants is not None and participants < 0:
+        errors["participants"] = _("The number of participants cannot be negative.")
+    if quantity is not None and quantity < 0:
+        errors["quantity"] = _("The quantity cannot be negative.")
+    if errors:
+        raise ValidationError(errors)
+    for photo in photos or []:
+        validate_photo(photo)
+    activity = activity or Activity()
+    activity.code = (code or "").strip() or next_code(
+        Activity, f"HD{date.year}-" if date else "HD-"
+    )
+    activity.organisation = organisation
+    activity.unit = unit
+    activity.kind = kind
+    activity.date = date
+    activity.title = title.strip()
+    activity.participants = participants
+    activity.quantity = quantity
+    activity.measure_unit = (measure_unit or "").strip() or (
+        kind.default_measure_unit if quantity is not None else ""
+    )
+    activity.description = description or ""
+    if activity.pk is None and getattr(by, "pk", None):
+        activity.recorded_by = by
+    people = list(people or [])
+    if participants is not None and len(people) > participants:
+        raise ValidationError(
+            {
+                "people": _(
+                    "%(count)s people are named but the number of participants is %(number)s."
+                )
+                % {"count": len(people), "number": participants}
+            }
+        )
+    activity.full_clean()
+    _who(by, activity)
+    activity.save()
+    activity.people.set(people)
+    for photo in photos or []:
+        photo_add(activity=activity, image=photo, by=by)
+    return activity
+
+
+@transaction.atomic
+def activity_delete(*, activity: Activity, by: Any) -> None:
+    _who(by, activity)
+    for photo in activity.photos.all():
+        photo.image.delete(save=False)
+    activity.delete()
+
+
+@transaction.atomic
+def photo_add(
+    *, activity: Activity, image: UploadedFile, by: Any, caption: str = ""
+) -> ActivityPhoto:
+    validate_photo(image)
+    photo = ActivityPhoto(
+        activity=activity,
+        image=image,
+        caption=caption,
+        uploaded_by=by if getattr(by, "pk", None) else None,
+    )
+    photo.full_clean()
+    _who(by, photo)
+    photo.save()
+    return photo
+
+
+@transaction.atomic
+def photo_delete(*, photo: ActivityPhoto, by: Any) -> None:
+    _who(by, photo)
+    photo.image.delete(save=False)
+    photo.delete()
+
+
+@transaction.atomic
+def commendation_save(
+    *,
+    by: Any,
+    commendation: Commendation | None = None,
+    code: str,
+    person: Person | None,
+    unit: Unit | None,
+    level: str,
+    form: str,
+    decision_number: str,
+    decided_on: dt.date,
+    reason: str,
+) -> Commendation:
+    """Create or change a commendation of a person (member or not) or of a collective."""
+    if bool(person) == bool(unit):
+        raise ValidationError(
+            _("Choose either a person or a collective to commend, not both."), code="subject"
+        )
+    commendation = commendation or Commendation()
+    commendation.code = (code or "").strip() or next_code(
+        Commendation, f"KT{decided_on.year}-" if decided_on else "KT-"
+    )
+    commendation.person = person
+    commendation.unit = unit
+    commendation.level = level
+    commendation.form = form.strip()
+    commendation.decision_number = (decision_number or "").strip()
+    commendation.decided_on = decided_on
+    commendation.reason = (reason or "").strip()
+    commendation.full_clean()
+    _who(by, commendation)
+    commendation.save()
+    return commendation
+
+
+@transaction.atomic
+def commendation_delete(*, commendation: Commendation, by: Any) -> None:
+    _who(by, commendation)
+    commendation.delete()

@@ -1,0 +1,479 @@
+"""The "Hoạt động" (order 45) and "Khen thưởng" (order 46) sheets.
+
+Hoạt động: Mã hoạt động · Đoàn thể · Mã đơn vị · Loại · Ngày · Tên hoạt động ·
+Số người tham gia · Số lượng · Đơn vị tính.
+Khen thưởng: Mã khen thưởng · Mã đối tượng · Cấp · Hình thức · Số quyết định ·
+Ngày quyết định · Lý do (Mã đối tượng: a person's code or a unit's code).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core import vn
+from organisation.models import MassOrganisation, Person, Unit
+from pledges.sheets import known_people
+from workbook.registry import (
+    Column,
+    ImportContext,
+    Row,
+    SheetHandler,
+    choice_parser,
+    parse_date,
+    parse_decimal,
+    parse_int,
+    parse_text,
+    register,
+)
+
+from .models import EARLIEST_DATE, Activity, ActivityKind, Commendation
+
+LEVELS = {"Cấp cơ sở": Commendation.Level.GRASSROOTS, "Cấp trên": Commendation.Level.HIGHER}
+LEVEL_LABELS = {value: label for label, value in LEVELS.items()}
+
+
+def known_units(ctx: ImportContext) -> set[str]:
+    return ctx.known("unit", lambda: Unit.objects.values_list("code", flat=True))
+
+
+def _plausible(ctx: ImportContext, sheet: str, row: Row, column: str, day: dt.date | None) -> bool:
+    if day is None:
+        return True
+    if day < EARLIEST_DATE or day > timezone.localdate():
+        ctx.error(
+            sheet,
+            row.number,
+            column,
+            _("the date %(date)s is not plausible: it must lie between 01/01/1930 and today.")
+            % {"date": vn.format_date(day)},
+        )
+        return False
+    return True
+
+
+def _number_cell(value: Decimal | None) -> Any:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+@dataclass
+class ActivityItem:
+    code: str
+    values: dict[str, Any]
+    new: bool
+
+
+def _organisation_keys() -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for name, short in MassOrganisation.objects.values_list("name", "short_name"):
+        keys[vn.search_key(name)] = name
+        if short:
+            keys.setdefault(vn.search_key(short), name)
+    return keys
+
+
+@register
+class ActivitySheet(SheetHandler):
+    sheet = "Hoạt động"
+    order = 45
+    description = gettext_lazy(
+        "Mass-organisation activities: organisation, unit, kind, date, participants, quantity."
+    )
+    columns = [
+        Column("Mã hoạt động", "code", True, parse_text, "Mã duy nhất, ví dụ HD2019-001"),
+        Column("Đoàn thể", "organisation", True, parse_text, "Công đoàn, Đoàn Thanh niên, …"),
+        Column("Mã đơn vị", "unit", True, parse_text, "Mã đơn vị tổ chức"),
+        Column("Loại", "kind", True, parse_text, "Tình nguyện, Hiến máu, Từ thiện, …"),
+        Column("Ngày", "date", True, parse_date, "dd/mm/yyyy"),
+        Column("Tên hoạt động", "title", True, parse_text),
+        Column("Số người tham gia", "participants", False, parse_int, "Số nguyên ≥ 0"),
+        Column("Số lượng", "quantity", False, parse_decimal, "Số ≥ 0, ví dụ 45 hoặc 12500000"),
+        Column("Đơn vị tính", "measure_unit", False, parse_text, "đơn vị máu, đồng, suất quà …"),
+    ]
+
+    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+        sheet = self.sheet
+        units = known_units(ctx)
+        organisations = _organisation_keys()
+        for name in ctx.cache.get("mass_organisations_new", []):
+            organisations.setdefault(vn.search_key(name), name)
+        kinds = {vn.search_key(k.name): k for k in ActivityKind.objects.all()}
+        existing = {
+            a.code: a
+            for a in Activity.objects.select_related("organisation", "unit", "kind").filter(
+                code__in={row["code"] for row in rows if row["code"]}
+            )
+        }
+        seen: dict[str, int] = {}
+        plan = ctx.plan(sheet)
+        for row in rows:
+            code = row["code"]
+            ok = not row.values.get("_invalid")
+            if code in seen:
+                ctx.error(
+                    sheet,
+                    row.number,
+                    "Mã hoạt động",
+                    _("the code %(code)s is repeated (already on row %(row)s).")
+                    % {"code": code, "row": seen[code]},
+                )
+                continue
+            if code:
+                seen[code] = row.number
+            organisation = None
+            if row["organisation"]:
+                organisation = organisations.get(vn.search_key(row["organisation"]))
+                if organisation is None:
+                    ctx.error(
+                        sheet,
+                        row.number,
+                        "Đoàn thể",
+                        _("“%(value)s” is not a known mass organisation.")
+                        % {"value": row["organisation"]},
+                    )
+                    ok = False
+            if row["unit"] and row["unit"] not in units:
+                ctx.error(
+                    sheet,
+                    row.number,
+                    "Mã đơn vị",
+                    _(
+                        "no unit has the code %(code)s (neither in the sheet Đơn vị nor in the "
+                        "database)."
+                    )
+                    % {"code": row["unit"]},
+                )
+                ok = False
+            kind = None
+            if row["kind"]:
+                kind = kinds.get(vn.search_key(row["kind"]))
+                if kind is None:
+                    ctx.error(
+                        sheet,
+                        row.number,
+                        "Loại",
+                        _("“%(value)s” is not one of: %(choices)s.")
+                        % {
+                            "value": row["kind"],
+                            "choices": ", ".join(k.name for k in kinds.values()),
+                        },
+                    )
+                    ok = False
+            ok &= _plausible(ctx, sheet, row, "Ngày", row["date"])
+            participants = row["participants"]
+            if participants is not None and participants < 0:
+                ctx.error(
+                    sheet, row.number, "Số người tham gia", _("the number cannot be negative.")
+                )
+                ok = False
+            quantity = row["quantity"]
+            if quantity is not None and quantity < 0:
+                ctx.error(sheet, row.number, "Số lượng", _("the number cannot be negative."))
+                ok = False
+            if quantity is not None and abs(quantity) >= Decimal("1e14"):
+                ctx.error(sheet, row.number, "Số lượng", _("the number is too large."))
+                ok = False
+            if not ok or code is None:
+                continue
+            values = {
+                "organisation": organisation,
+                "unit": row["unit"],
+                "kind": kind.pk,
+                "date": row["date"],
+                "title": row["title"],
+                "participants": participants or 0,
+                "quantity": quantity.quantize(Decimal("0.01")) if quantity is not None else None,
+                "measure_unit": row["measure_unit"] or "",
+            }
+            before = existing.get(code)
+            if before is None:
+                plan.created.append(f"{code} — {row['title']}")
+            elif self._values(before) != values:
+                plan.updated.append(f"{code} — {row['title']}")
+            else:
+                plan.unchanged += 1
+                continue
+            plan.items.append(ActivityItem(code, values, before is None))
+
+    @staticmethod
+    def _values(activity: Activity) -> dict[str, Any]:
+        return {
+            "organisation": activity.organisation.name,
+            "unit": activity.unit.code,
+            "kind": activity.kind_id,
+            "date": activity.date,
+            "title": activity.title,
+            "participants": activity.participants,
+            "quantity": activity.quantity,
+            "measure_unit": activity.measure_unit,
+        }
+
+    def apply(self, ctx: ImportContext) -> None:
+        items: list[ActivityItem] = ctx.plan(self.sheet).items
+        if not items:
+            return
+        units = dict(
+            Unit.objects.filter(code__in={i.values["unit"] for i in items}).values_list(
+                "code", "pk"
+            )
+        )
+        organisations = {o.name: o.pk for o in MassOrganisation.objects.all()}
+        for item in items:
+            name = item.values["organisation"]
+            if name not in organisations:
+                organisations[name] = MassOrganisation.objects.create(name=name).pk
+        user = ctx.user if getattr(ctx.user, "pk", None) else None
+
+        def fill(activity: Activity, values: dict[str, Any]) -> Activity:
+            activity.organisation_id = organisations[values["organisation"]]
+            activity.unit_id = units[values["unit"]]
+            activity.kind_id = values["kind"]
+            activity.date = values["date"]
+            activity.title = values["title"]
+            activity.participants = values["participants"]
+            activity.quantity = values["quantity"]
+            activity.measure_unit = values["measure_unit"]
+            activity.fill_keys()
+            return activity
+
+        Activity.objects.bulk_create(
+            [
+                fill(Activity(code=item.code, recorded_by=user), item.values)
+                for item in items
+                if item.new
+            ]
+        )
+        changed = {item.code: item for item in items if not item.new}
+        if changed:
+            activities = list(Activity.objects.filter(code__in=changed))
+            for activity in activities:
+                fill(activity, changed[activity.code].values)
+            Activity.objects.bulk_update(
+                activities,
+                [
+                    "organisation",
+                    "unit",
+                    "kind",
+                    "date",
+                    "title",
+                    "participants",
+                    "quantity",
+                    "measure_unit",
+                    "search_key",
+                ],
+            )
+
+    def export_rows(self, committee: Any) -> Iterator[list[Any]]:
+        rows = (
+            Activity.objects.filter(unit__path__startswith=committee.path)
+            .order_by("code")
+            .values_list(
+                "code",
+                "organisation__name",
+                "unit__code",
+                "kind__name",
+                "date",
+                "title",
+                "participants",
+                "quantity",
+                "measure_unit",
+            )
+        )
+        for code, org, unit, kind, date, title, participants, quantity, measure in rows:
+            yield [
+                code,
+                org,
+                unit,
+                kind,
+                vn.format_date(date),
+                title,
+                participants,
+                _number_cell(quantity),
+                measure or None,
+            ]
+
+
+@dataclass
+class CommendationItem:
+    code: str
+    values: dict[str, Any]
+    new: bool
+
+
+@register
+class CommendationSheet(SheetHandler):
+    sheet = "Khen thưởng"
+    order = 46
+    description = gettext_lazy(
+        "Commendations of people (members or not) and collectives: level, form, decision."
+    )
+    columns = [
+        Column("Mã khen thưởng", "code", True, parse_text, "Mã duy nhất, ví dụ KT2019-001"),
+        Column("Mã đối tượng", "subject", True, parse_text, "Mã nhân sự hoặc mã đơn vị"),
+        Column("Cấp", "level", True, choice_parser(LEVELS), "Cấp cơ sở hoặc Cấp trên"),
+        Column("Hình thức", "form", True, parse_text, "Giấy khen, Bằng khen …"),
+        Column("Số quyết định", "decision_number", False, parse_text),
+        Column("Ngày quyết định", "decided_on", True, parse_date, "dd/mm/yyyy"),
+        Column("Lý do", "reason", False, parse_text),
+    ]
+
+    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+        sheet = self.sheet
+        people = known_people(ctx)
+        units = known_units(ctx)
+        existing = {
+            c.code: c
+            for c in Commendation.objects.select_related("person", "unit").filter(
+                code__in={row["code"] for row in rows if row["code"]}
+            )
+        }
+        seen: dict[str, int] = {}
+        plan = ctx.plan(sheet)
+        for row in rows:
+            code = row["code"]
+            ok = not row.values.get("_invalid")
+            if code in seen:
+                ctx.error(
+                    sheet,
+                    row.number,
+                    "Mã khen thưởng",
+                    _("the code %(code)s is repeated (already on row %(row)s).")
+                    % {"code": code, "row": seen[code]},
+                )
+                continue
+            if code:
+                seen[code] = row.number
+            subject = row["subject"]
+            kind = None
+            if subject:
+                is_person, is_unit = subject in people, subject in units
+                if is_person and is_unit:
+                    ctx.error(
+                        sheet,
+                        row.number,
+                        "Mã đối tượng",
+                        _("%(code)s is both a person's and a unit's code.") % {"code": subject},
+                    )
+                    ok = False
+                elif not (is_person or is_unit):
+                    ctx.error(
+                        sheet,
+                        row.number,
+                        "Mã đối tượng",
+                        _("no person and no unit has the code %(code)s.") % {"code": subject},
+                    )
+                    ok = False
+                else:
+                    kind = "person" if is_person else "unit"
+            ok &= _plausible(ctx, sheet, row, "Ngày quyết định", row["decided_on"])
+            if not ok or code is None:
+                continue
+            values = {
+                "subject": (kind, subject),
+                "level": row["level"],
+                "form": row["form"],
+                "decision_number": row["decision_number"] or "",
+                "decided_on": row["decided_on"],
+                "reason": row["reason"] or "",
+            }
+            before = existing.get(code)
+            if before is None:
+                plan.created.append(f"{code} — {subject}")
+            elif self._values(before) != values:
+                plan.updated.append(f"{code} — {subject}")
+            else:
+                plan.unchanged += 1
+                continue
+            plan.items.append(CommendationItem(code, values, before is None))
+
+    @staticmethod
+    def _values(item: Commendation) -> dict[str, Any]:
+        subject = ("person", item.person.code) if item.person_id else ("unit", item.unit.code)
+        return {
+            "subject": subject,
+            "level": item.level,
+            "form": item.form,
+            "decision_number": item.decision_number,
+            "decided_on": item.decided_on,
+            "reason": item.reason,
+        }
+
+    def apply(self, ctx: ImportContext) -> None:
+        items: list[CommendationItem] = ctx.plan(self.sheet).items
+        if not items:
+            return
+        person_codes = {i.values["subject"][1] for i in items if i.values["subject"][0] == "person"}
+        unit_codes = {i.values["subject"][1] for i in items if i.values["subject"][0] == "unit"}
+        people = {p.code: p for p in Person.objects.filter(code__in=person_codes)}
+        units = {u.code: u for u in Unit.objects.filter(code__in=unit_codes)}
+
+        def fill(item: Commendation, values: dict[str, Any]) -> Commendation:
+            kind, subject = values["subject"]
+            item.person = people[subject] if kind == "person" else None
+            item.unit = units[subject] if kind == "unit" else None
+            for key in ("level", "form", "decision_number", "decided_on", "reason"):
+                setattr(item, key, values[key])
+            item.fill_keys()
+            return item
+
+        Commendation.objects.bulk_create(
+            [fill(Commendation(code=i.code), i.values) for i in items if i.new]
+        )
+        changed = {i.code: i for i in items if not i.new}
+        if changed:
+            records = list(Commendation.objects.filter(code__in=changed))
+            for record in records:
+                fill(record, changed[record.code].values)
+            Commendation.objects.bulk_update(
+                records,
+                [
+                    "person",
+                    "unit",
+                    "level",
+                    "form",
+                    "decision_number",
+                    "decided_on",
+                    "reason",
+                    "search_key",
+                ],
+            )
+
+    def export_rows(self, committee: Any) -> Iterator[list[Any]]:
+        from django.db.models import Q
+
+        rows = (
+            Commendation.objects.filter(
+                Q(unit__path__startswith=committee.path)
+                | Q(person__unit__path__startswith=committee.path)
+            )
+            .order_by("code")
+            .values_list(
+                "code",
+                "person__code",
+                "unit__code",
+                "level",
+                "form",
+                "decision_number",
+                "decided_on",
+                "reason",
+            )
+        )
+        for code, person, unit, level, form, number, decided_on, reason in rows:
+            yield [
+                code,
+                person or unit,
+                LEVEL_LABELS.get(level, level),
+                form,
+                number or None,
+                vn.format_date(decided_on),
+                reason or None,
+            ]

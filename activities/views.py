@@ -1,0 +1,318 @@
+"""Thin views over activities and commendations."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.pagination import paginate
+from core.policy import CHANGE, DELETE, VIEW
+from organisation.models import MassOrganisation
+from organisation.policies import people as people_policy
+from pledges.views import form_errors
+
+from . import selectors, services
+from .forms import ActivityForm, CommendationForm, PhotoForm
+from .models import ActivityKind, ActivityPhoto
+from .policies import activities, commendations
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def _need(policy, user, action=VIEW) -> None:
+    if not policy.can(user, action):
+        raise PermissionDenied
+
+
+def _units_for(user, policy):
+    from core.policy import role_paths, subtree_q
+    from organisation.models import Unit
+
+    if getattr(user, "is_superuser", False):
+        return Unit.objects.all()
+    return Unit.objects.filter(subtree_q(role_paths(user, policy.change_roles), "path"))
+
+
+def _people_for(user):
+    return people_policy.visible_to(user).order_by("sort_key", "code")
+
+
+# --- activities -----------------------------------------------------------------------------
+
+
+@login_required
+def activity_list(request: HttpRequest) -> HttpResponse:
+    _need(activities, request.user)
+    queryset = selectors.activities_list(
+        request.user,
+        text=request.GET.get("q"),
+        year=_int(request.GET.get("year")),
+        kind_id=_int(request.GET.get("kind")),
+        organisation_id=_int(request.GET.get("organisation")),
+    )
+    return render(
+        request,
+        "activities/activity_list.html",
+        {
+            "page_obj": paginate(request, queryset),
+            "kinds": ActivityKind.objects.all(),
+            "organisations": MassOrganisation.objects.all(),
+            "can_add": activities.can(request.user, CHANGE),
+        },
+    )
+
+
+@login_required
+def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = activities.get_visible_or_404(request.user, pk=pk)
+    can_change = activities.can(request.user, CHANGE, activity)
+    return render(
+        request,
+        "activities/activity_detail.html",
+        {
+            "activity": activity,
+            "photos": activity.photos.all(),
+            "people": activity.people.order_by("sort_key"),
+            "can_change": can_change,
+            "photo_form": PhotoForm() if can_change else None,
+        },
+    )
+
+
+def _activity_form(request: HttpRequest, activity=None) -> HttpResponse:
+    user = request.user
+    initial = {}
+    if activity:
+        initial = {
+            "code": activity.code,
+            "organisation": activity.organisation,
+            "unit": activity.unit,
+            "kind": activity.kind,
+            "date": activity.date,
+            "title": activity.title,
+            "participants": activity.participants,
+            "quantity": activity.quantity,
+            "measure_unit": activity.measure_unit,
+            "description": activity.description,
+            "people": list(activity.people.all()),
+        }
+    form = ActivityForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        units=_units_for(user, activities),
+        people=_people_for(user),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        image = data.pop("image", None)
+        data["people"] = list(data["people"])
+        try:
+            activity = services.activity_save(
+                by=user, activity=activity, photos=[image] if image else [], **data
+            )
+        except ValidationError as exc:
+            form_errors(form, exc)
+        else:
+            messages.success(request, _("The activity has been saved."))
+            return redirect("activities:activity_detail", pk=activity.pk)
+    return render(request, "activities/activity_form.html", {"form": form, "activity": activity})
+
+
+@login_required
+def activity_create(request: HttpRequest) -> HttpResponse:
+    _need(activities, request.user, CHANGE)
+    return _activity_form(request)
+
+
+@login_required
+def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = activities.get_visible_or_404(request.user, pk=pk)
+    if not activities.can(request.user, CHANGE, activity):
+        raise PermissionDenied
+    return _activity_form(request, activity)
+
+
+@login_required
+@require_POST
+def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = activities.get_visible_or_404(request.user, pk=pk)
+    if not activities.can(request.user, DELETE, activity):
+        raise PermissionDenied
+    services.activity_delete(activity=activity, by=request.user)
+    messages.success(request, _("The activity has been deleted."))
+    return redirect("activities:activity_list")
+
+
+@login_required
+@require_POST
+def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = activities.get_visible_or_404(request.user, pk=pk)
+    if not activities.can(request.user, CHANGE, activity):
+        raise PermissionDenied
+    form = PhotoForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.photo_add(activity=activity, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form_errors(form, exc)
+        else:
+            messages.success(request, _("The photo has been added."))
+            return redirect("activities:activity_detail", pk=activity.pk)
+    return render(
+        request,
+        "activities/activity_detail.html",
+        {
+            "activity": activity,
+            "photos": activity.photos.all(),
+            "people": activity.people.order_by("sort_key"),
+            "can_change": True,
+            "photo_form": form,
+        },
+        status=400,
+    )
+
+
+def _visible_photo(request: HttpRequest, pk: int) -> ActivityPhoto:
+    photo = get_object_or_404(ActivityPhoto.objects.select_related("activity__unit"), pk=pk)
+    activities.get_visible_or_404(request.user, pk=photo.activity_id)
+    return photo
+
+
+@login_required
+def photo_file(request: HttpRequest, pk: int) -> HttpResponse:
+    photo = _visible_photo(request, pk)
+    return FileResponse(photo.image.open("rb"))
+
+
+@login_required
+@require_POST
+def photo_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    photo = _visible_photo(request, pk)
+    if not activities.can(request.user, CHANGE, photo.activity):
+        raise PermissionDenied
+    activity_id = photo.activity_id
+    services.photo_delete(photo=photo, by=request.user)
+    messages.success(request, _("The photo has been deleted."))
+    return redirect("activities:activity_detail", pk=activity_id)
+
+
+@login_required
+def totals(request: HttpRequest) -> HttpResponse:
+    _need(activities, request.user)
+    organisation_id = _int(request.GET.get("organisation"))
+    return render(
+        request,
+        "activities/totals.html",
+        {
+            **selectors.activity_totals(request.user, organisation_id=organisation_id),
+            "organisations": MassOrganisation.objects.all(),
+            "organisation_id": organisation_id,
+            "commendations": selectors.commendation_counts(request.user),
+        },
+    )
+
+
+# --- commendations --------------------------------------------------------------------------
+
+
+@login_required
+def commendation_list(request: HttpRequest) -> HttpResponse:
+    _need(commendations, request.user)
+    queryset = selectors.commendations_list(
+        request.user, text=request.GET.get("q"), year=_int(request.GET.get("year"))
+    )
+    return render(
+        request,
+        "activities/commendation_list.html",
+        {
+            "page_obj": paginate(request, queryset),
+            "counts": selectors.commendation_counts(request.user),
+            "can_add": commendations.can(request.user, CHANGE),
+        },
+    )
+
+
+@login_required
+def commendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    commendation = commendations.get_visible_or_404(request.user, pk=pk)
+    return render(
+        request,
+        "activities/commendation_detail.html",
+        {
+            "commendation": commendation,
+            "can_change": commendations.can(request.user, CHANGE, commendation),
+        },
+    )
+
+
+def _commendation_form(request: HttpRequest, commendation=None) -> HttpResponse:
+    user = request.user
+    initial = {}
+    if commendation:
+        initial = {
+            field: getattr(commendation, field)
+            for field in (
+                "code",
+                "person",
+                "unit",
+                "level",
+                "form",
+                "decision_number",
+                "decided_on",
+                "reason",
+            )
+        }
+    form = CommendationForm(
+        request.POST or None,
+        initial=initial,
+        units=_units_for(user, commendations),
+        people=_people_for(user),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            commendation = services.commendation_save(
+                by=user, commendation=commendation, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form_errors(form, exc)
+        else:
+            messages.success(request, _("The commendation has been saved."))
+            return redirect("activities:commendation_detail", pk=commendation.pk)
+    return render(
+        request,
+        "activities/commendation_form.html",
+        {"form": form, "commendation": commendation},
+    )
+
+
+@login_required
+def commendation_create(request: HttpRequest) -> HttpResponse:
+    _need(commendations, request.user, CHANGE)
+    return _commendation_form(request)
+
+
+@login_required
+def commendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    commendation = commendations.get_visible_or_404(request.user, pk=pk)
+    if not commendations.can(request.user, CHANGE, commendation):
+        raise PermissionDenied
+    return _commendation_form(request, commendation)
+
+
+@login_required
+@require_POST
+def commendation_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    commendation = commendations.get_visible_or_404(request.user, pk=pk)
+    if not commendations.can(request.user, DELETE, commendation):
+        raise PermissionDenied
+    services.commendation_delete(commendation=commendation, by=request.user)
+    messages.success(request, _("The commendation has been deleted."))
+    return redirect("activities:commendation_list")

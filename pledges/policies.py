@@ -1,0 +1,80 @@
+"""Who sees and changes pledges, plans and standards.
+
+Pledges and plans belong to the person's unit; a member sees his own. Conduct standards belong
+to the unit that adopted them (committee: common, cell: specific).
+"""
+
+from typing import Any
+
+from django.db.models import Model, Q
+
+from core.policy import CHANGE, VIEW, UnitScopedPolicy, path_in, role_paths
+from core.roles import Role
+
+from .models import ConductStandard, PersonalPlan, Pledge, PledgeTemplate
+
+CONFIRM = "confirm"
+
+
+class PledgePolicy(UnitScopedPolicy):
+    model = Pledge
+    unit_path = "person__unit__path"
+    change_roles = (Role.OFFICE, Role.SECRETARY)
+
+    def base_queryset(self):
+        return Pledge.objects.select_related("person", "person__unit")
+
+    def member_q(self, user: Any) -> Q | None:
+        return Q(person_id=user.person_id) if getattr(user, "person_id", None) else None
+
+    def is_own(self, user: Any, obj: Model | None) -> bool:
+        person_id = getattr(user, "person_id", None)
+        return bool(person_id) and obj is not None and obj.person_id == person_id
+
+    def can(self, user: Any, action: str, obj: Model | None = None) -> bool:
+        if action == VIEW and self.is_own(user, obj):
+            return True
+        if action == CHANGE and self.is_own(user, obj):
+            # A member writes his own pledge; once confirmed, a change becomes a new version.
+            return True
+        if action == CONFIRM:
+            action = CHANGE
+        return super().can(user, action, obj)
+
+
+class PersonalPlanPolicy(PledgePolicy):
+    model = PersonalPlan
+
+    def base_queryset(self):
+        return PersonalPlan.objects.select_related("person", "person__unit")
+
+    def can(self, user: Any, action: str, obj: Model | None = None) -> bool:
+        # Only the person writes his own plan; the cell and the office read it.
+        if action == CHANGE:
+            return self.is_own(user, obj)
+        return super().can(user, action, obj)
+
+
+class ConductStandardPolicy(UnitScopedPolicy):
+    """The office writes the common standards and any cell's; a secretary his cell's."""
+
+    model = ConductStandard
+    change_roles = (Role.OFFICE, Role.SECRETARY)
+
+    def can_edit_unit(self, user: Any, unit: Any) -> bool:
+        if getattr(user, "is_superuser", False):
+            return True
+        if path_in(role_paths(user, (Role.OFFICE,)), unit.path):
+            return True
+        return unit.is_cell and path_in(role_paths(user, (Role.SECRETARY,)), unit.path)
+
+
+class PledgeTemplatePolicy(UnitScopedPolicy):
+    model = PledgeTemplate
+    change_roles = (Role.OFFICE,)
+
+
+pledges = PledgePolicy()
+plans = PersonalPlanPolicy()
+standards = ConductStandardPolicy()
+templates = PledgeTemplatePolicy()

@@ -1,0 +1,243 @@
+"""Writes for pledges, plans, standards and the pledge template; each one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core import vn
+from organisation.models import Person, Unit
+from organisation.selectors import committee_of, people_on
+
+from .models import ConductStandard, PersonalPlan, Pledge, PledgeTemplate, PledgeVersion
+
+SCAN_TYPES = {
+    ".pdf": b"%PDF",
+    ".png": b"\x89PNG",
+    ".jpg": b"\xff\xd8\xff",
+    ".jpeg": b"\xff\xd8\xff",
+}
+
+
+def scan_max_bytes() -> int:
+    return int(getattr(settings, "PLEDGE_SCAN_MAX_BYTES", 10 * 1024 * 1024))
+
+
+def validate_scan(scan: UploadedFile) -> None:
+    """A signed scan is a PDF, PNG or JPEG file (checked by its first bytes) within the limit."""
+    name = (scan.name or "").lower()
+    extension = name[name.rfind(".") :] if "." in name else ""
+    if scan.size is not None and scan.size > scan_max_bytes():
+        raise ValidationError(
+            {
+                "scan": _("The file is too large: at most %(size)s MB.")
+                % {"size": vn.format_number(scan_max_bytes() / 1024 / 1024, 0)}
+            }
+        )
+    magic = SCAN_TYPES.get(extension)
+    scan.seek(0)
+    head = scan.read(8)
+    scan.seek(0)
+    if magic is None or not head.startswith(magic):
+        raise ValidationError(
+            {"scan": _("The signed scan must be a PDF, PNG or JPEG file.")}, code="scan_type"
+        )
+
+
+def _who(by: Any, obj: Any) -> None:
+    """The audit trail records who made the change, also outside a web request."""
+    if getattr(by, "pk", None):
+        obj._history_user = by
+
+
+def check_belongs_to_committee(person: Person, on_date: dt.date) -> None:
+    """The person belonged to the committee (a posting in its subtree, not moved out) then."""
+    committee = committee_of(person.unit)
+    if not people_on(committee, on_date).filter(pk=person.pk).exists():
+        raise ValidationError(
+            {
+                "registered_on": _("%(name)s did not belong to %(committee)s on %(date)s.")
+                % {
+                    "name": person.full_name,
+                    "committee": committee.name,
+                    "date": vn.format_date(on_date),
+                }
+            }
+        )
+
+
+def _check_unique(person: Person, year: int, exclude: int | None = None) -> None:
+    existing = Pledge.objects.filter(person=person, year=year)
+    if exclude:
+        existing = existing.exclude(pk=exclude)
+    if existing.exists():
+        raise ValidationError(
+            _("%(name)s already has a pledge for %(year)s; open it to change it.")
+            % {"name": person.full_name, "year": year},
+            code="duplicate",
+        )
+
+
+def _check_year(year: int, registered_on: dt.date) -> None:
+    if registered_on > timezone.localdate():
+        raise ValidationError({"registered_on": _("The date cannot be in the future.")})
+    if registered_on.year not in (year - 1, year):
+        raise ValidationError(
+            {
+                "registered_on": _(
+                    "A pledge for %(year)s is registered in %(year)s or late in the year before."
+                )
+                % {"year": year}
+            }
+        )
+
+
+@transaction.atomic
+def pledge_create(
+    *,
+    person: Person,
+    year: int,
+    registered_on: dt.date,
+    content: str,
+    by: Any,
+    scan: UploadedFile | None = None,
+    source: str = Pledge.Source.ONLINE,
+) -> Pledge:
+    """Record a person's pledge for a year. One per person per year; the person must belong to
+    the committee on the date; a paper pledge may carry the signed scan."""
+    _check_unique(person, year)
+    _check_year(year, registered_on)
+    check_belongs_to_committee(person, registered_on)
+    if scan:
+        validate_scan(scan)
+    pledge = Pledge(
+        person=person,
+        year=year,
+        registered_on=registered_on,
+        content=content.strip(),
+        source=source,
+        recorded_by=by if getattr(by, "pk", None) else None,
+    )
+    if scan:
+        pledge.scan = scan
+    pledge.full_clean()
+    _who(by, pledge)
+    pledge.save()
+    return pledge
+
+
+@transaction.atomic
+def pledge_update(
+    *,
+    pledge: Pledge,
+    registered_on: dt.date,
+    content: str,
+    by: Any,
+    scan: UploadedFile | None = None,
+) -> Pledge:
+    """Change a pledge. A confirmed pledge is locked: its confirmed text is kept as a version
+    and the changed pledge becomes the next version, awaiting confirmation again."""
+    pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
+    content = content.strip()
+    if registered_on == pledge.registered_on and content == pledge.content and not scan:
+        return pledge
+    _check_year(pledge.year, registered_on)
+    check_belongs_to_committee(pledge.person, registered_on)
+    if scan:
+        validate_scan(scan)
+    if pledge.is_locked:
+        PledgeVersion.objects.create(
+            pledge=pledge,
+            version=pledge.version,
+            registered_on=pledge.registered_on,
+            content=pledge.content,
+            source=pledge.source,
+            scan=pledge.scan.name if pledge.scan else "",
+            confirmed_at=pledge.confirmed_at,
+            confirmed_by=pledge.confirmed_by,
+            replaced_by=by if getattr(by, "pk", None) else None,
+        )
+        pledge.version += 1
+        pledge.confirmed_at = None
+        pledge.confirmed_by = None
+        if not scan:
+            # The old scan belongs to the old version; keep it there, not on the new text.
+            pledge.scan = ""
+    pledge.registered_on = registered_on
+    pledge.content = content
+    if scan:
+        pledge.scan = scan
+    pledge.full_clean()
+    _who(by, pledge)
+    pledge.save()
+    return pledge
+
+
+@transaction.atomic
+def pledge_confirm(*, pledge: Pledge, by: Any) -> Pledge:
+    """The cell secretary confirms a pledge: from now on it is locked."""
+    pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
+    if pledge.is_locked:
+        return pledge
+    pledge.confirmed_at = timezone.now()
+    pledge.confirmed_by = by if getattr(by, "pk", None) else None
+    _who(by, pledge)
+    pledge.save(update_fields=["confirmed_at", "confirmed_by"])
+    return pledge
+
+
+@transaction.atomic
+def plan_save(*, person: Person, year: int, content: str, items: str, by: Any) -> PersonalPlan:
+    """Create or change a person's personal plan for a year (only his own, see policies)."""
+    plan = PersonalPlan.objects.filter(person=person, year=year).first() or PersonalPlan(
+        person=person, year=year
+    )
+    plan.content = content.strip()
+    plan.items = "\n".join(_clean_items(items))
+    if not plan.items:
+        raise ValidationError({"items": _("Write at least one item of the plan.")})
+    plan.full_clean()
+    _who(by, plan)
+    plan.save()
+    return plan
+
+
+def _clean_items(text: str) -> list[str]:
+    from .models import split_items
+
+    return split_items(text)
+
+
+@transaction.atomic
+def standard_save(*, unit: Unit, year: int, items: str, by: Any) -> ConductStandard:
+    """Adopt or change a unit's standards for a year: the committee's are common, a cell's
+    specific; each year is its own version."""
+    kind = ConductStandard.Kind.SPECIFIC if unit.is_cell else ConductStandard.Kind.COMMON
+    standard = ConductStandard.objects.filter(unit=unit, year=year, kind=kind).first()
+    standard = standard or ConductStandard(unit=unit, year=year, kind=kind)
+    standard.items = "\n".join(_clean_items(items))
+    if not standard.items:
+        raise ValidationError({"items": _("Write at least one item.")})
+    standard.full_clean()
+    _who(by, standard)
+    standard.save()
+    return standard
+
+
+@transaction.atomic
+def template_save(*, committee: Unit, year: int, text: str, by: Any) -> PledgeTemplate:
+    """Set the committee's pledge template text for a year."""
+    template = PledgeTemplate.objects.filter(unit=committee, year=year).first()
+    template = template or PledgeTemplate(unit=committee, year=year)
+    template.text = text.strip()
+    template.full_clean()
+    _who(by, template)
+    template.save()
+    return template

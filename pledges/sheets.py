@@ -1,0 +1,244 @@
+"""The "Cam kết" sheet: Mã nhân sự · Năm · Ngày đăng ký · Nội dung (one per person per year)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from core import vn
+from organisation.models import Person, Posting
+from workbook.registry import (
+    Column,
+    ImportContext,
+    Row,
+    SheetHandler,
+    parse_date,
+    parse_int,
+    parse_text,
+    register,
+)
+
+from .models import Pledge, PledgeVersion
+
+PERSON_SHEET = "Nhân sự"
+
+
+def known_people(ctx: ImportContext) -> set[str]:
+    """Person codes in the database, declared by the workbook, or planned by its "Nhân sự"."""
+    codes = ctx.known("person", lambda: Person.objects.values_list("code", flat=True))
+    planned = ctx.plans.get(PERSON_SHEET)
+    if planned is not None:
+        codes = codes | {item.code for item in planned.items if hasattr(item, "code")}
+    return codes
+
+
+def _membership(codes: set[str]) -> dict[str, tuple[dt.date | None, list[tuple]]]:
+    """For people in the database: moved-out date and posting periods (two queries)."""
+    people = dict(Person.objects.filter(code__in=codes).values_list("code", "moved_out_on"))
+    periods: dict[str, list[tuple]] = defaultdict(list)
+    for code, start, end in Posting.objects.filter(person__code__in=codes).values_list(
+        "person__code", "start", "end"
+    ):
+        periods[code].append((start, end))
+    return {code: (moved, periods.get(code, [])) for code, moved in people.items()}
+
+
+def belonged_on(moved_out_on: dt.date | None, periods: list[tuple], on_date: dt.date) -> bool:
+    if moved_out_on and moved_out_on <= on_date:
+        return False
+    return any(
+        (start is None or start <= on_date) and (end is None or end > on_date)
+        for start, end in periods
+    )
+
+
+@dataclass
+class PledgeItem:
+    code: str
+    year: int
+    registered_on: dt.date
+    content: str
+    new: bool
+
+
+@register
+class PledgeSheet(SheetHandler):
+    sheet = "Cam kết"
+    order = 40
+    description = gettext_lazy(
+        "Pledges: one per person per year, with the date registered and the content."
+    )
+    columns = [
+        Column("Mã nhân sự", "person", True, parse_text, "Mã nhân sự trong sheet Nhân sự"),
+        Column("Năm", "year", True, parse_int, "Năm của bản cam kết, ví dụ 2019"),
+        Column("Ngày đăng ký", "registered_on", True, parse_date, "dd/mm/yyyy"),
+        Column("Nội dung", "content", False, parse_text, "Nội dung bản cam kết"),
+    ]
+
+    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+        sheet = self.sheet
+        people = known_people(ctx)
+        codes = {row["person"] for row in rows if row["person"]}
+        membership = _membership(codes)
+        existing = {
+            (code, year): (registered_on, content)
+            for code, year, registered_on, content in Pledge.objects.filter(
+                person__code__in=codes
+            ).values_list("person__code", "year", "registered_on", "content")
+        }
+        today = timezone.localdate()
+        seen: dict[tuple[str, int], int] = {}
+        plan = ctx.plan(sheet)
+        for row in rows:
+            invalid = row.values.get("_invalid") or set()
+            code, year, registered_on = row["person"], row["year"], row["registered_on"]
+            ok = not invalid
+            if code is not None and code not in people:
+                ctx.error(
+                    sheet,
+                    row.number,
+                    "Mã nhân sự",
+                    _(
+                        "no person has the code %(code)s (neither in the sheet Nhân sự nor in "
+                        "the database)."
+                    )
+                    % {"code": code},
+                )
+                ok = False
+            if year is not None and not 1930 <= year <= today.year + 1:
+                ctx.error(
+                    sheet,
+                    row.number,
+                    "Năm",
+                    _("%(year)s is not a plausible year (1930 to next year).") % {"year": year},
+                )
+                ok = False
+                year = None
+            if registered_on is not None:
+                if registered_on > today:
+                    ctx.error(sheet, row.number, "Ngày đăng ký", _("the date is in the future."))
+                    ok = False
+                elif year is not None and registered_on.year not in (year - 1, year):
+                    ctx.error(
+                        sheet,
+                        row.number,
+                        "Ngày đăng ký",
+                        _(
+                            "a pledge for %(year)s is registered in %(year)s or late in the year "
+                            "before."
+                        )
+                        % {"year": year},
+                    )
+                    ok = False
+                elif code in membership and not belonged_on(*membership[code], registered_on):
+                    ctx.error(
+                        sheet,
+                        row.number,
+                        "Ngày đăng ký",
+                        _("the person %(code)s did not belong to the committee on %(date)s.")
+                        % {"code": code, "date": vn.format_date(registered_on)},
+                    )
+                    ok = False
+            if code is not None and year is not None:
+                key = (code, year)
+                if key in seen:
+                    ctx.error(
+                        sheet,
+                        row.number,
+                        "Năm",
+                        _("a second pledge of %(code)s for %(year)s (already on row %(row)s).")
+                        % {"code": code, "year": year, "row": seen[key]},
+                    )
+                    ok = False
+                else:
+                    seen[key] = row.number
+            if not ok:
+                continue
+            content = row["content"] or ""
+            before = existing.get((code, year))
+            label = f"{code} — {year}"
+            if before is None:
+                plan.created.append(label)
+            elif before != (registered_on, content):
+                plan.updated.append(label)
+            else:
+                plan.unchanged += 1
+                continue
+            plan.items.append(PledgeItem(code, year, registered_on, content, before is None))
+
+    def apply(self, ctx: ImportContext) -> None:
+        items: list[PledgeItem] = ctx.plan(self.sheet).items
+        if not items:
+            return
+        ids = dict(
+            Person.objects.filter(code__in={item.code for item in items}).values_list("code", "pk")
+        )
+        user = ctx.user if getattr(ctx.user, "pk", None) else None
+        Pledge.objects.bulk_create(
+            [
+                Pledge(
+                    person_id=ids[item.code],
+                    year=item.year,
+                    registered_on=item.registered_on,
+                    content=item.content,
+                    source=Pledge.Source.PAPER,
+                    recorded_by=user,
+                )
+                for item in items
+                if item.new
+            ]
+        )
+        changed = {(ids[item.code], item.year): item for item in items if not item.new}
+        if not changed:
+            return
+        query = Q(pk__in=[])
+        for person_id, year in changed:
+            query |= Q(person_id=person_id, year=year)
+        pledges = list(Pledge.objects.filter(query))
+        versions = []
+        for pledge in pledges:
+            item = changed[(pledge.person_id, pledge.year)]
+            if pledge.is_locked:
+                # A confirmed pledge is locked: keep what was confirmed as a version.
+                versions.append(
+                    PledgeVersion(
+                        pledge=pledge,
+                        version=pledge.version,
+                        registered_on=pledge.registered_on,
+                        content=pledge.content,
+                        source=pledge.source,
+                        scan=pledge.scan.name if pledge.scan else "",
+                        confirmed_at=pledge.confirmed_at,
+                        confirmed_by_id=pledge.confirmed_by_id,
+                        replaced_by=user,
+                    )
+                )
+                pledge.version += 1
+                pledge.confirmed_at = None
+                pledge.confirmed_by = None
+            pledge.registered_on = item.registered_on
+            pledge.content = item.content
+        PledgeVersion.objects.bulk_create(versions)
+        Pledge.objects.bulk_update(
+            pledges, ["registered_on", "content", "version", "confirmed_at", "confirmed_by"]
+        )
+
+    def export_rows(self, committee: Any) -> Iterator[list[Any]]:
+        rows = (
+            Pledge.objects.filter(person__unit__path__startswith=committee.path)
+            .order_by("person__code", "year")
+            .values_list("person__code", "year", "registered_on", "content")
+        )
+        for code, year, registered_on, content in rows:
+            # Control characters typed into a web form cannot be written to a worksheet.
+            content = ILLEGAL_CHARACTERS_RE.sub("", content or "")
+            yield [code, year, vn.format_date(registered_on), content or None]

@@ -1,0 +1,380 @@
+"""Thin views: parse the request, call a selector or a service, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.pagination import paginate
+from core.policy import CHANGE, VIEW, has_role
+from core.roles import Role
+from core.search import search
+from organisation.models import Unit
+from organisation.policies import people as people_policy
+from organisation.policies import units as unit_policy
+from organisation.selectors import committee_of
+
+from . import selectors, services
+from .documents import pledge_file
+from .forms import (
+    PaperPledgeForm,
+    PlanForm,
+    PledgeEditForm,
+    PledgeForm,
+    StandardForm,
+    TemplateForm,
+    YearForm,
+)
+from .models import PersonalPlan, Pledge
+from .policies import CONFIRM, plans, pledges, standards
+
+
+def form_errors(form, exc: ValidationError) -> None:
+    """Put a service's errors next to their fields (or on top when no field matches)."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def _year(request: HttpRequest) -> tuple[int, object]:
+    form = YearForm(request.GET or None)
+    year = timezone.localdate().year
+    on_date = None
+    if form.is_valid():
+        year = form.cleaned_data["year"] or year
+        on_date = form.cleaned_data["on_date"]
+    return year, on_date
+
+
+def _need_view(user) -> None:
+    if not pledges.can(user, VIEW):
+        raise PermissionDenied
+
+
+# --- the member's own pledge and plan -------------------------------------------------------
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    person = request.user.person
+    this_year = timezone.localdate().year
+    own_pledges = list(Pledge.objects.filter(person=person)) if person else []
+    own_plans = {p.year: p for p in PersonalPlan.objects.filter(person=person)} if person else {}
+    years = sorted({this_year, *(p.year for p in own_pledges), *own_plans}, reverse=True)
+    by_year = {p.year: p for p in own_pledges}
+    rows = [{"year": y, "pledge": by_year.get(y), "plan": own_plans.get(y)} for y in years]
+    return render(
+        request,
+        "pledges/mine.html",
+        {"person": person, "rows": rows, "staff_nav": pledges.can(request.user, VIEW)},
+    )
+
+
+def _own_person(request: HttpRequest):
+    if not request.user.person_id:
+        raise PermissionDenied
+    return request.user.person
+
+
+@login_required
+def my_pledge(request: HttpRequest, year: int) -> HttpResponse:
+    person = _own_person(request)
+    pledge = Pledge.objects.filter(person=person, year=year).first()
+    initial = {
+        "registered_on": timezone.localdate(),
+        "content": pledge.content if pledge else selectors.prefilled_pledge(person, year),
+    }
+    form = PledgeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if pledge:
+                pledge = services.pledge_update(pledge=pledge, by=request.user, **form.cleaned_data)
+            else:
+                pledge = services.pledge_create(
+                    person=person, year=year, by=request.user, **form.cleaned_data
+                )
+        except ValidationError as exc:
+            form_errors(form, exc)
+        else:
+            messages.success(request, _("Your pledge has been saved."))
+            return redirect("pledges:pledge_detail", pk=pledge.pk)
+    return render(
+        request,
+        "pledges/my_pledge.html",
+        {"form": form, "pledge": pledge, "year": year, "person": person},
+    )
+
+
+@login_required
+def my_plan(request: HttpRequest, year: int) -> HttpResponse:
+    person = _own_person(request)
+    plan = PersonalPlan.objects.filter(person=person, year=year).first()
+    initial = {"content": plan.content, "items": plan.items} if plan else {}
+    form = PlanForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.plan_save(
+                person=person, year=year, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form_errors(form, exc)
+        else:
+            messages.success(request, _("Your personal plan has been saved."))
+            return redirect("pledges:plan_detail", pk=plan.pk)
+    return render(request, "pledges/my_plan.html", {"form": form, "plan": plan, "year": year})
+
+
+# --- pledges as the cell and the office see them --------------------------------------------
+
+
+@login_required
+def pledge_list(request: HttpRequest) -> HttpResponse:
+    _need_view(request.user)
+    year = request.GET.get("year")
+    queryset = selectors.pledges_list(
+        request.user, year=int(year) if year and year.isdigit() else None
+    )
+    if request.GET.get("status") == "pending":
+        queryset = queryset.filter(confirmed_at__isnull=True)
+    elif request.GET.get("status") == "confirmed":
+        queryset = queryset.filter(confirmed_at__isnull=False)
+    queryset = search(queryset, request.GET.get("q"), field="person__search_key")
+    page = paginate(request, queryset)
+    return render(request, "pledges/pledge_list.html", {"page_obj": page, "year": year})
+
+
+@login_required
+def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    pledge = pledges.get_visible_or_404(request.user, pk=pk)
+    return render(
+        request,
+        "pledges/pledge_detail.html",
+        {
+            "pledge": pledge,
+            "versions": pledge.versions.select_related("confirmed_by", "replaced_by"),
+            "can_change": pledges.can(request.user, CHANGE, pledge),
+            "can_confirm": pledges.can(request.user, CONFIRM, pledge) and not pledge.is_locked,
+        },
+    )
+
+
+@login_required
+def pledge_record(request: HttpRequest) -> HttpResponse:
+    """The cell secretary records a paper pledge, with the signed scan."""
+    if not pledges.can(request.user, CHANGE):
+        raise PermissionDenied
+    people = people_policy.visible_to(request.user).filter(moved_out_on__isnull=True)
+    form = PaperPledgeForm(
+        request.POST or None,
+        request.FILES or None,
+        people=people.order_by("sort_key"),
+        initial={"year": timezone.localdate().year, "registered_on": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            pledge = services.pledge_create(
+                person=data["person"],
+                year=data["year"],
+                registered_on=data["registered_on"],
+                content=data["content"],
+                scan=data["scan"],
+                source=Pledge.Source.PAPER,
+                by=request.user,
+            )
+        except ValidationError as exc:
+            form_errors(form, exc)
+        else:
+            messages.success(request, _("The paper pledge has been recorded."))
+            return redirect("pledges:pledge_detail", pk=pledge.pk)
+    return render(request, "pledges/pledge_record.html", {"form": form})
+
+
+@login_required
+def pledge_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    pledge = pledges.get_visible_or_404(request.user, pk=pk)
+    if not pledges.can(request.user, CHANGE, pledge):
+        raise PermissionDenied
+    form = PledgeEditForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"registered_on": pledge.registered_on, "content": pledge.content},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.pledge_update(pledge=pledge, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form_errors(form, exc)
+        else:
+            messages.success(request, _("The pledge has been saved."))
+            return redirect("pledges:pledge_detail", pk=pledge.pk)
+    return render(request, "pledges/pledge_edit.html", {"form": form, "pledge": pledge})
+
+
+@login_required
+@require_POST
+def pledge_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    pledge = pledges.get_visible_or_404(request.user, pk=pk)
+    if not pledges.can(request.user, CONFIRM, pledge):
+        raise PermissionDenied
+    services.pledge_confirm(pledge=pledge, by=request.user)
+    messages.success(request, _("The pledge is confirmed and locked."))
+    return redirect("pledges:pledge_detail", pk=pledge.pk)
+
+
+@login_required
+def pledge_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    if fmt not in ("docx", "pdf"):
+        raise Http404
+    pledge = pledges.get_visible_or_404(request.user, pk=pk)
+    filename, content_type, content = pledge_file(pledge, fmt)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def pledge_scan(request: HttpRequest, pk: int) -> HttpResponse:
+    pledge = pledges.get_visible_or_404(request.user, pk=pk)
+    if not pledge.scan:
+        raise Http404
+    return FileResponse(pledge.scan.open("rb"), as_attachment=True)
+
+
+# --- personal plans ---------------------------------------------------------------------------
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    _need_view(request.user)
+    year = request.GET.get("year")
+    queryset = selectors.plans_list(
+        request.user, year=int(year) if year and year.isdigit() else None
+    )
+    queryset = search(queryset, request.GET.get("q"), field="person__search_key")
+    return render(
+        request, "pledges/plan_list.html", {"page_obj": paginate(request, queryset), "year": year}
+    )
+
+
+@login_required
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = plans.get_visible_or_404(request.user, pk=pk)
+    return render(
+        request,
+        "pledges/plan_detail.html",
+        {"plan": plan, "can_change": plans.can(request.user, CHANGE, plan)},
+    )
+
+
+# --- progress ---------------------------------------------------------------------------------
+
+
+@login_required
+def progress(request: HttpRequest) -> HttpResponse:
+    _need_view(request.user)
+    year, on_date = _year(request)
+    data = selectors.progress(request.user, year, on_date)
+    return render(request, "pledges/progress.html", {**data, "form": YearForm(request.GET or None)})
+
+
+def _visible_cell(request: HttpRequest, pk: int) -> Unit:
+    _need_view(request.user)
+    return unit_policy.get_visible_or_404(request.user, pk=pk, kind=Unit.Kind.CELL)
+
+
+@login_required
+def progress_cell(request: HttpRequest, pk: int) -> HttpResponse:
+    cell = _visible_cell(request, pk)
+    year, on_date = _year(request)
+    data = selectors.cell_progress(cell, year, on_date)
+    return render(request, "pledges/progress_cell.html", {**data, "cell": cell})
+
+
+@login_required
+def reminder(request: HttpRequest, pk: int) -> HttpResponse:
+    """A printable list of the people of a cell still without a pledge or a plan."""
+    cell = _visible_cell(request, pk)
+    year, on_date = _year(request)
+    data = selectors.cell_progress(cell, year, on_date)
+    return render(request, "pledges/reminder.html", {**data, "cell": cell})
+
+
+# --- conduct standards and the template -----------------------------------------------------
+
+
+@login_required
+def standard_list(request: HttpRequest) -> HttpResponse:
+    if not standards.can(request.user, VIEW):
+        raise PermissionDenied
+    year, _on = _year(request)
+    overview = selectors.standards_overview(request.user, year)
+    for row in overview["rows"]:
+        row["can_edit"] = standards.can_edit_unit(request.user, row["cell"])
+    for row in overview["common"]:
+        row["can_edit"] = standards.can_edit_unit(request.user, row["committee"])
+    return render(
+        request,
+        "pledges/standard_list.html",
+        {**overview, "year": year, "is_office": has_role(request.user, Role.OFFICE)},
+    )
+
+
+@login_required
+def standard_edit(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
+    if not standards.can(request.user, VIEW):
+        raise PermissionDenied
+    unit = unit_policy.get_visible_or_404(request.user, pk=unit_pk)
+    if not standards.can_edit_unit(request.user, unit) or unit.kind == Unit.Kind.SUB_COMMITTEE:
+        raise PermissionDenied
+    common, specific = selectors.standards_for(unit, year)
+    current = specific if unit.is_cell else common
+    form = StandardForm(request.POST or None, initial={"items": current.items if current else ""})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.standard_save(unit=unit, year=year, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form_errors(form, exc)
+        else:
+            messages.success(request, _("The standards have been saved."))
+            return redirect(f"{_url('pledges:standard_list')}?year={year}")
+    return render(
+        request,
+        "pledges/standard_edit.html",
+        {"form": form, "unit": unit, "year": year, "common": common if unit.is_cell else None},
+    )
+
+
+def _url(name: str) -> str:
+    from django.urls import reverse
+
+    return reverse(name)
+
+
+@login_required
+def template_edit(request: HttpRequest, year: int) -> HttpResponse:
+    if not has_role(request.user, Role.OFFICE):
+        raise PermissionDenied
+    committees = unit_policy.visible_to(request.user).filter(kind=Unit.Kind.COMMITTEE)
+    committee = committees.order_by("depth").first()
+    if committee is None:
+        raise Http404
+    committee = committee_of(committee)
+    form = TemplateForm(
+        request.POST or None, initial={"text": selectors.template_text_raw(committee, year)}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.template_save(committee=committee, year=year, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The pledge template has been saved."))
+        return redirect(f"{_url('pledges:standard_list')}?year={year}")
+    return render(
+        request, "pledges/template_edit.html", {"form": form, "year": year, "committee": committee}
+    )
