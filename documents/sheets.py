@@ -273,6 +273,7 @@ class StudyTopicSheet(SheetHandler):
         plan = ctx.plan(self.sheet)
         headers = {column.key: column.header for column in self.columns}
         seen: dict[str, int] = {}
+        declared: set[str] = set()  # as written: other sheets refer to topics by exact code
         for row in rows:
             bad = bool(row.values.get("_invalid"))
             code = row["code"]
@@ -288,6 +289,7 @@ class StudyTopicSheet(SheetHandler):
                     )
                     continue
                 seen[code.casefold()] = row.number
+                declared.add(code)
             start, end, kind = row["start_year"], row["end_year"], row["kind"]
             for key in ("start_year", "end_year"):
                 year = row[key]
@@ -376,7 +378,7 @@ class StudyTopicSheet(SheetHandler):
                     continue
                 plan.updated.append(code)
             plan.items.append(TopicItem(values, key, current))
-        ctx.declare("study_topic", set(seen))
+        ctx.declare("study_topic", declared)
 
     def apply(self, ctx: ImportContext) -> None:
         items: list[TopicItem] = ctx.plan(self.sheet).items
