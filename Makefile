@@ -49,6 +49,7 @@ messages:
 bench:
 	$(PY) bench/import_people.py
 	$(PY) bench/report.py
+	$(PY) bench/news_load.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .test-media

@@ -5,8 +5,8 @@
 Builds a throw-away SQLite database with 200 published articles (photos, threaded approved
 comments), starts gunicorn on 127.0.0.1 on a free port, loads one article page for a fixed
 time with `wrk` when it is installed (Debian: apt-get install wrk) or with a small threaded
-Python client otherwise, then stops gunicorn and prints a Markdown table; `--write` also
-writes it to docs/performance/news.md. Every run is bounded: each measurement lasts
+Python client otherwise, then stops gunicorn and prints a Markdown table for the news
+section of docs/performance.md. Every run is bounded: each measurement lasts
 `--seconds`, and the server is killed in a `finally`.
 """
 
@@ -281,7 +281,6 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--python-client", action="store_true", help="do not use wrk")
-    parser.add_argument("--write", action="store_true", help="write docs/performance/news.md")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="news-bench-"))
     try:
@@ -302,16 +301,6 @@ def main() -> None:
         shutil.rmtree(workdir, ignore_errors=True)
     table = report(results, args, path)
     print(table)
-    if args.write:
-        target = ROOT / "docs" / "performance" / "news.md"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        text = target.read_text() if target.exists() else ""
-        marker = "<!-- results -->"
-        if marker in text:
-            text = text.split(marker)[0] + marker + "\n\n" + table + "\n"
-        else:
-            text = text + "\n" + marker + "\n\n" + table + "\n"
-        target.write_text(text)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ a committee ten times its size (generated here).
 
 Runs on a fresh database of its own (SQLite in a temporary file unless --database says
 otherwise): migrates, loads the demo, generates the big committee, then times each step
-(median of --runs) and prints a Markdown table for docs/performance/report.md.
+(median of --runs) and prints a Markdown table for docs/performance.md.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Workbook sheets "Kiểm tra" and "Khắc phục" (docs/interchange/inspections.md).
+"""Workbook sheets "Kiểm tra" and "Khắc phục" (docs/interchange.md).
 
 "Kiểm tra" rows are keyed by Mã cuộc. "Khắc phục" has no code of its own: a row is the task of
 inspection *Mã cuộc* whose *Nội dung* is the same text (spaces collapsed). Importing a row

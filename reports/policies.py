@@ -3,7 +3,7 @@
 The committee office and the inspection commission of a committee see its reports; only the
 office changes them (drafts, freezes, publishes). Inspection may export. A cell secretary
 does not see the committee's report: his cell's own figures are on the cell's pages, and the
-report is the committee's document until it is signed (docs/decisions/reports.md).
+report is the committee's document until it is signed (docs/decisions.md).
 """
 
 from core.policy import UnitScopedPolicy
