@@ -100,6 +100,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "postings": postings,
         "can_change": people_policy.can(request.user, CHANGE, person),
         "can_audit": has_role(request.user, *SEES_EVERYTHING),
+        # A member sees his own record but not his cell's roll: no link that would answer 404.
+        "can_open_unit": selectors.units_in_scope(request.user).filter(pk=person.unit_id).exists(),
     }
     return render(request, "organisation/person_detail.html", context)
 

@@ -148,7 +148,8 @@ def pledge_list(request: HttpRequest) -> HttpResponse:
         queryset = queryset.filter(confirmed_at__isnull=False)
     queryset = search(queryset, request.GET.get("q"), field="person__search_key")
     page = paginate(request, queryset)
-    return render(request, "pledges/pledge_list.html", {"page_obj": page, "year": year})
+    context = {"page_obj": page, "year": year, "can_record": pledges.can(request.user, CHANGE)}
+    return render(request, "pledges/pledge_list.html", context)
 
 
 @login_required
