@@ -34,6 +34,7 @@ worker:
 test: install-dev
 	$(PY) manage.py compilemessages -v0 --ignore=.venv
 	$(BIN)/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run -v0
 	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider $(PYTEST_ARGS)
 
 lint:

@@ -6,11 +6,19 @@ from dataclasses import dataclass
 
 import pytest
 from django.conf import settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from accounts.tests.factories import RoleAssignmentFactory, UserFactory
 from core.roles import Role
 from organisation.models import Unit
 from organisation.tests.factories import CommitteeFactory, PersonFactory, StaffFactory, UnitFactory
+
+# Shared 2-core machines: a slow example is not a failure. Explicit @settings still apply.
+hypothesis_settings.register_profile(
+    "dangbo", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("dangbo")
 
 ROLES = ["anonymous", "office", "secretary", "other_secretary", "inspection", "member", "editor"]
 
