@@ -409,24 +409,8 @@ def meeting_rules_ensure_defaults() -> int:
     return created
 
 
-@transaction.atomic
-def focus_area_save(*, user: Any, focus_area: FocusArea | None = None, **fields: Any) -> FocusArea:
-    focus_area = focus_area or FocusArea()
-    for name, value in fields.items():
-        setattr(focus_area, name, value)
-    focus_area.full_clean()
-    _require_office(user, focus_area.committee)
-    _who(focus_area, user)
-    focus_area.save()
-    return focus_area
-
-
-@transaction.atomic
-def topic_deadline_save(
-    *, user: Any, topic_deadline: TopicDeadline | None = None, **fields: Any
-) -> TopicDeadline:
-    """Set the date by which every cell of the committee must have studied a topic."""
-    item = topic_deadline or TopicDeadline()
+def _committee_setting_save(item: Any, user: Any, fields: dict[str, Any]) -> Any:
+    """Write `fields` onto a committee's setting, check it, and save it for the office."""
     for name, value in fields.items():
         setattr(item, name, value)
     item.full_clean()
@@ -434,6 +418,19 @@ def topic_deadline_save(
     _who(item, user)
     item.save()
     return item
+
+
+@transaction.atomic
+def focus_area_save(*, user: Any, focus_area: FocusArea | None = None, **fields: Any) -> FocusArea:
+    return _committee_setting_save(focus_area or FocusArea(), user, fields)
+
+
+@transaction.atomic
+def topic_deadline_save(
+    *, user: Any, topic_deadline: TopicDeadline | None = None, **fields: Any
+) -> TopicDeadline:
+    """Set the date by which every cell of the committee must have studied a topic."""
+    return _committee_setting_save(topic_deadline or TopicDeadline(), user, fields)
 
 
 @transaction.atomic
