@@ -13,6 +13,7 @@ from documents.models import Document, StudyTopic
 from organisation.models import Person, Unit
 
 from .models import Finding, Inspection, InspectionPlan, Remediation
+from .services import PLANNING_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -59,18 +60,7 @@ class InspectionForm(forms.ModelForm):
 
     class Meta:
         model = Inspection
-        fields = [
-            "form",
-            "regularity",
-            "subject_unit",
-            "subject_person",
-            "content",
-            "document",
-            "study_topic",
-            "team",
-            "planned_from",
-            "planned_to",
-        ]
+        fields = list(PLANNING_FIELDS)  # exactly what inspection_update may change
         widgets = {
             "planned_from": DATE,
             "planned_to": DATE,

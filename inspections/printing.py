@@ -36,6 +36,16 @@ def _period(item: Inspection) -> str:
     return vn.format_date(item.planned_from or item.planned_to)
 
 
+def _committee_document(committee: Any, **fields: Any) -> PartyDocument:
+    """A document issued by `committee`: its superior body, its name and its place."""
+    return PartyDocument(
+        superior_body=committee.superior_body,
+        issuing_body=_issuer(committee),
+        place=committee.place or "Hà Nội",
+        **fields,
+    )
+
+
 def plan_document(plan: InspectionPlan) -> PartyDocument:
     """The year's plan: purpose, the table of items, organisation of the work."""
     committee = plan.committee
@@ -86,11 +96,9 @@ def plan_document(plan: InspectionPlan) -> PartyDocument:
             "đoàn."
         ),
     ]
-    return PartyDocument(
-        superior_body=committee.superior_body,
-        issuing_body=_issuer(committee),
+    return _committee_document(
+        committee,
         number_symbol=plan.number_symbol or "   -KH/ĐU",
-        place=committee.place or "Hà Nội",
         date=plan.issued_on,
         doc_type="KẾ HOẠCH",
         summary=f"kiểm tra, giám sát năm {plan.year}",
@@ -150,11 +158,9 @@ def conclusion_notice(inspection: Inspection) -> PartyDocument:
                 "Đảng ủy trước thời hạn nêu trên."
             )
         )
-    return PartyDocument(
-        superior_body=committee.superior_body,
-        issuing_body=_issuer(committee),
+    return _committee_document(
+        committee,
         number_symbol=inspection.conclusion_number or "   -TB/ĐU",
-        place=committee.place or "Hà Nội",
         date=inspection.concluded_on,
         doc_type="THÔNG BÁO KẾT LUẬN",
         summary=f"{form} đối với {_subject(inspection)}",

@@ -8,7 +8,7 @@ audit trail. `user=None` is the system (the importer and the demo).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -46,6 +46,15 @@ MEETING_FIELDS = (
 def _who(instance: Any, user: Any) -> None:
     if user is not None:
         instance._history_user = user
+
+
+def _clean_save(instance: Any, user: Any, validate: Callable[[Any], None] | None = None) -> None:
+    """full_clean(), then any further rule check, then save recording who acted."""
+    instance.full_clean()
+    if validate is not None:
+        validate(instance)
+    _who(instance, user)
+    instance.save()
 
 
 def _require_unit(user: Any, unit: Unit) -> None:
@@ -124,10 +133,7 @@ def meeting_create(
     _require_unit(user, unit)
     meeting = Meeting(unit=unit, kind=kind, date=date, held=held, **fields)
     meeting.code = code or meeting_code_for(unit=unit, kind=kind, date=date)
-    meeting.full_clean()
-    meeting_validate(meeting)
-    _who(meeting, user)
-    meeting.save()
+    _clean_save(meeting, user, meeting_validate)
     meeting.topics.set(list(topics))
     return meeting
 
@@ -143,10 +149,7 @@ def meeting_update(
             raise TypeError(name)
         setattr(meeting, name, value)
     _require_unit(user, meeting.unit)
-    meeting.full_clean()
-    meeting_validate(meeting)
-    _who(meeting, user)
-    meeting.save()
+    _clean_save(meeting, user, meeting_validate)
     if topics is not None:
         meeting.topics.set(list(topics))
     return meeting
@@ -211,9 +214,7 @@ def attendance_mark(
     if attendance is None:
         attendance = Attendance(meeting=meeting, person=person)
     attendance.status, attendance.reason = status, reason
-    attendance.full_clean()
-    _who(attendance, user)
-    attendance.save()
+    _clean_save(attendance, user)
     _mark_held(meeting, user)
     return attendance
 
@@ -255,9 +256,7 @@ def guest_add(*, user: Any, meeting: Meeting, name: str, organisation: str = "")
             _("Guests can be added to briefing conferences and study sessions only.")
         )
     guest = Guest(meeting=meeting, name=name.strip(), organisation=organisation.strip())
-    guest.full_clean()
-    _who(guest, user)
-    guest.save()
+    _clean_save(guest, user)
     return guest
 
 
@@ -332,9 +331,7 @@ def minutes_save(
         setattr(current, name, value)
     if file is not None:
         current.file = file
-    current.full_clean()
-    _who(current, user)
-    current.save()
+    _clean_save(current, user)
     return current
 
 
@@ -409,24 +406,8 @@ def meeting_rules_ensure_defaults() -> int:
     return created
 
 
-@transaction.atomic
-def focus_area_save(*, user: Any, focus_area: FocusArea | None = None, **fields: Any) -> FocusArea:
-    focus_area = focus_area or FocusArea()
-    for name, value in fields.items():
-        setattr(focus_area, name, value)
-    focus_area.full_clean()
-    _require_office(user, focus_area.committee)
-    _who(focus_area, user)
-    focus_area.save()
-    return focus_area
-
-
-@transaction.atomic
-def topic_deadline_save(
-    *, user: Any, topic_deadline: TopicDeadline | None = None, **fields: Any
-) -> TopicDeadline:
-    """Set the date by which every cell of the committee must have studied a topic."""
-    item = topic_deadline or TopicDeadline()
+def _committee_setting_save(item: Any, user: Any, fields: dict[str, Any]) -> Any:
+    """Write `fields` onto a committee's setting, check it, and save it for the office."""
     for name, value in fields.items():
         setattr(item, name, value)
     item.full_clean()
@@ -434,6 +415,19 @@ def topic_deadline_save(
     _who(item, user)
     item.save()
     return item
+
+
+@transaction.atomic
+def focus_area_save(*, user: Any, focus_area: FocusArea | None = None, **fields: Any) -> FocusArea:
+    return _committee_setting_save(focus_area or FocusArea(), user, fields)
+
+
+@transaction.atomic
+def topic_deadline_save(
+    *, user: Any, topic_deadline: TopicDeadline | None = None, **fields: Any
+) -> TopicDeadline:
+    """Set the date by which every cell of the committee must have studied a topic."""
+    return _committee_setting_save(topic_deadline or TopicDeadline(), user, fields)
 
 
 @transaction.atomic

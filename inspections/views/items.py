@@ -1,0 +1,251 @@
+"""The items of a plan (inspections and supervisions): list, plan, carry out, conclude, findings."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.pagination import paginate
+from core.policy import CHANGE, DELETE, VIEW
+
+from .. import forms, policies, printing, selectors, services
+from ..models import Finding, Inspection
+from .common import (
+    delete_action,
+    document_response,
+    download,
+    edit_page,
+    form_page,
+    int_or_none,
+    post_action,
+    require,
+    visible_for,
+)
+
+
+def _detail_url(pk: int) -> str:
+    return reverse("inspections:inspection_detail", args=[pk])
+
+
+@login_required
+def inspection_list(request: HttpRequest) -> HttpResponse:
+    require(policies.inspections.can(request.user, VIEW))
+    queryset = selectors.inspections_for(
+        request.user,
+        text=request.GET.get("q"),
+        year=int_or_none(request.GET.get("year")),
+        plan=int_or_none(request.GET.get("plan")),
+        state=request.GET.get("state") or None,
+        form=request.GET.get("form") or None,
+    )
+    return render(
+        request,
+        "inspections/inspection_list.html",
+        {
+            "page_obj": paginate(request, queryset),
+            "years": selectors.years_for(request.user),
+            "states": Inspection.State.choices,
+            "forms": Inspection.Form.choices,
+            "can_plan": policies.plans.can(request.user, VIEW),
+        },
+    )
+
+
+@login_required
+def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = visible_for(request, policies.inspections, pk)
+    can_change = policies.inspections.can(request.user, CHANGE, inspection)
+    findings = list(inspection.findings.all())
+    tasks = list(policies.remediations.visible_to(request.user).filter(inspection=inspection))
+    return render(
+        request,
+        "inspections/inspection_detail.html",
+        {
+            "inspection": inspection,
+            "can_change": can_change,
+            "actions": services.allowed_actions(inspection),
+            "findings": findings,
+            "finding_kinds": [
+                (kind, label, [f for f in findings if f.kind == kind])
+                for kind, label in Finding.Kind.choices
+            ],
+            "finding_form": forms.FindingForm(),
+            "tasks": tasks,
+            "today": timezone.localdate(),
+            "start_form": forms.StartForm(initial={"started_on": timezone.localdate()}),
+        },
+    )
+
+
+@login_required
+def inspection_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
+    plan = visible_for(request, policies.plans, plan_pk, CHANGE)
+    form = forms.InspectionForm(request.POST or None, committee=plan.committee)
+    return form_page(
+        request,
+        form,
+        title=_("New item of %(plan)s") % {"plan": plan},
+        back=reverse("inspections:plan_detail", args=[plan.pk]),
+        save=lambda form: services.inspection_create(
+            user=request.user, plan=plan, **form.cleaned_data
+        ),
+        success=lambda item: _detail_url(item.pk),
+        done_message=_("The item was added to the plan."),
+    )
+
+
+def _inspection_edit(
+    request: HttpRequest, inspection: Inspection, form: Form, title: str
+) -> HttpResponse:
+    """Planning fields, dates and the team's report all go through `inspection_update`."""
+    return edit_page(
+        request,
+        form,
+        title=title,
+        back=_detail_url(inspection.pk),
+        save=lambda form: services.inspection_update(
+            user=request.user, inspection=inspection, **form.cleaned_data
+        ),
+    )
+
+
+@login_required
+def inspection_update(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = visible_for(request, policies.inspections, pk, CHANGE)
+    form = forms.InspectionForm(
+        request.POST or None,
+        instance=inspection,
+        committee=services.committee_of_inspection(inspection),
+    )
+    return _inspection_edit(
+        request, inspection, form, _("Change %(code)s") % {"code": inspection.code}
+    )
+
+
+@login_required
+def inspection_carry_out(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = visible_for(request, policies.inspections, pk, CHANGE)
+    form = forms.CarryOutForm(request.POST or None, request.FILES or None, instance=inspection)
+    return _inspection_edit(
+        request,
+        inspection,
+        form,
+        _("Dates and team's report of %(code)s") % {"code": inspection.code},
+    )
+
+
+@login_required
+@require_POST
+def inspection_start(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = visible_for(request, policies.inspections, pk, CHANGE)
+    form = forms.StartForm(request.POST)
+    back = _detail_url(pk)
+    if not form.is_valid():
+        messages.error(request, _("Give the date the team began."))
+        return redirect(back)
+    return post_action(
+        request,
+        lambda: services.inspection_start(
+            user=request.user, inspection=inspection, **form.cleaned_data
+        ),
+        _("The item is under way."),
+        back,
+    )
+
+
+@login_required
+def inspection_conclude(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = visible_for(request, policies.inspections, pk, CHANGE)
+    initial = {
+        "conclusion_number": inspection.conclusion_number,
+        "concluded_on": inspection.concluded_on or timezone.localdate(),
+        "ended_on": inspection.ended_on,
+        "conclusion": inspection.conclusion,
+    }
+    form = forms.ConcludeForm(request.POST or None, request.FILES or None, initial=initial)
+    back = _detail_url(pk)
+    return form_page(
+        request,
+        form,
+        title=_("Conclusion of %(code)s") % {"code": inspection.code},
+        back=back,
+        save=lambda form: services.inspection_conclude(
+            user=request.user, inspection=inspection, **form.cleaned_data
+        ),
+        success=lambda item: back,
+        done_message=_("The conclusion was recorded."),
+    )
+
+
+@login_required
+@require_POST
+def inspection_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = visible_for(request, policies.inspections, pk, DELETE)
+    return delete_action(
+        request,
+        lambda: services.inspection_delete(user=request.user, inspection=inspection),
+        done_message=_("The item was deleted."),
+        refused_back=_detail_url(pk),
+        back=reverse("inspections:plan_detail", args=[inspection.plan_id])
+        if inspection.plan_id
+        else reverse("inspections:inspection_list"),
+    )
+
+
+@login_required
+@require_POST
+def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = visible_for(request, policies.inspections, pk, CHANGE)
+    form = forms.FindingForm(request.POST)
+    back = _detail_url(pk) + "#findings"
+    if not form.is_valid():
+        messages.error(request, _("Choose the kind of finding and write it."))
+        return redirect(back)
+    return post_action(
+        request,
+        lambda: services.finding_add(user=request.user, inspection=inspection, **form.cleaned_data),
+        _("The finding was recorded."),
+        back,
+    )
+
+
+@login_required
+@require_POST
+def finding_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    visible = policies.inspections.visible_to(request.user)
+    finding = Finding.objects.filter(inspection__in=visible, pk=pk).first()
+    if finding is None:
+        raise Http404
+    require(policies.inspections.can(request.user, CHANGE, finding.inspection))
+    return post_action(
+        request,
+        lambda: services.finding_delete(user=request.user, finding=finding),
+        _("The finding was deleted."),
+        _detail_url(finding.inspection_id) + "#findings",
+    )
+
+
+@login_required
+def inspection_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    inspection = visible_for(request, policies.inspections, pk)
+    fields = {"bao-cao": inspection.team_report_file, "ket-luan": inspection.conclusion_file}
+    if kind not in fields:
+        raise Http404
+    return download(fields[kind])
+
+
+@login_required
+def conclusion_print(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    inspection = visible_for(request, policies.inspections, pk)
+    if inspection.state != Inspection.State.CONCLUDED:
+        raise Http404
+    return document_response(
+        printing.conclusion_notice(inspection), fmt, f"thong-bao-ket-luan-{inspection.code}"
+    )

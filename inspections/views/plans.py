@@ -1,0 +1,121 @@
+"""The committee's yearly plans and the progress of the items across years."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.pagination import paginate
+from core.policy import CHANGE, DELETE, VIEW
+
+from .. import forms, policies, printing, selectors, services
+from .common import (
+    delete_action,
+    document_response,
+    download,
+    edit_page,
+    form_page,
+    require,
+    visible_for,
+)
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    require(policies.plans.can(request.user, VIEW))
+    queryset = selectors.plans_for(request.user, request.GET.get("q"))
+    return render(
+        request,
+        "inspections/plan_list.html",
+        {
+            "page_obj": paginate(request, queryset),
+            "can_add": policies.committees_for(request.user).exists(),
+        },
+    )
+
+
+@login_required
+def plan_create(request: HttpRequest) -> HttpResponse:
+    committees = list(policies.committees_for(request.user)[:2])
+    require(bool(committees))
+    committee = committees[0]
+    form = forms.PlanForm(request.POST or None, request.FILES or None)
+    return form_page(
+        request,
+        form,
+        title=_("New inspection and supervision plan"),
+        back=reverse("inspections:plan_list"),
+        save=lambda form: services.plan_create(
+            user=request.user, committee=committee, **form.cleaned_data
+        ),
+        success=lambda plan: reverse("inspections:plan_detail", args=[plan.pk]),
+        done_message=_("The plan was created."),
+    )
+
+
+@login_required
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = visible_for(request, policies.plans, pk)
+    items = selectors.inspections_for(request.user, plan=plan.pk)
+    return render(
+        request,
+        "inspections/plan_detail.html",
+        {
+            "plan": plan,
+            "items": items,
+            "progress": selectors.plan_progress(plan),
+            "can_change": policies.plans.can(request.user, CHANGE, plan),
+        },
+    )
+
+
+@login_required
+def plan_update(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = visible_for(request, policies.plans, pk, CHANGE)
+    form = forms.PlanForm(request.POST or None, request.FILES or None, instance=plan)
+    return edit_page(
+        request,
+        form,
+        title=_("Change %(plan)s") % {"plan": plan},
+        back=reverse("inspections:plan_detail", args=[pk]),
+        save=lambda form: services.plan_update(user=request.user, plan=plan, **form.cleaned_data),
+    )
+
+
+@login_required
+@require_POST
+def plan_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = visible_for(request, policies.plans, pk, DELETE)
+    return delete_action(
+        request,
+        lambda: services.plan_delete(user=request.user, plan=plan),
+        done_message=_("The plan was deleted."),
+        refused_back=reverse("inspections:plan_detail", args=[pk]),
+        back=reverse("inspections:plan_list"),
+    )
+
+
+@login_required
+def plan_file(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = visible_for(request, policies.plans, pk)
+    return download(plan.file)
+
+
+@login_required
+def plan_print(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    plan = visible_for(request, policies.plans, pk)
+    return document_response(printing.plan_document(plan), fmt, f"ke-hoach-kiem-tra-{plan.year}")
+
+
+@login_required
+def progress(request: HttpRequest) -> HttpResponse:
+    require(policies.inspections.can(request.user, VIEW))
+    return render(
+        request,
+        "inspections/progress.html",
+        {"rows": selectors.progress_by_year(request.user)},
+    )

@@ -1,0 +1,223 @@
+"""Remediation tasks: set after a conclusion, reported on by the subject, verified or returned."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.pagination import paginate
+from core.policy import CHANGE, DELETE, VIEW
+
+from .. import forms, policies, selectors, services
+from ..models import Remediation
+from .common import (
+    apply_errors,
+    delete_action,
+    download,
+    edit_page,
+    form_page,
+    int_or_none,
+    require,
+    visible_for,
+)
+
+
+@login_required
+def remediation_list(request: HttpRequest) -> HttpResponse:
+    require(policies.remediations.can(request.user, VIEW))
+    queryset = selectors.remediations_for(
+        request.user,
+        text=request.GET.get("q"),
+        status=request.GET.get("status") or None,
+        state=request.GET.get("state") or None,
+        year=int_or_none(request.GET.get("year")),
+        plan=int_or_none(request.GET.get("plan")),
+        subject=(request.GET.get("subject") or "").strip() or None,
+    )
+    plans = (
+        list(policies.plans.visible_to(request.user).values_list("pk", "year"))
+        if policies.plans.can(request.user, VIEW)
+        else []
+    )
+    return render(
+        request,
+        "inspections/remediation_list.html",
+        {
+            "page_obj": paginate(request, queryset),
+            "years": selectors.years_for(request.user),
+            "plans": plans,
+            "states": Remediation.State.choices,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def remediation_create(request: HttpRequest, pk: int) -> HttpResponse:
+    inspection = visible_for(request, policies.inspections, pk, CHANGE)
+    finding = int_or_none(request.GET.get("finding"))
+    form = forms.RemediationForm(
+        request.POST or None,
+        inspection=inspection,
+        committee=services.committee_of_inspection(inspection),
+        initial={"finding": finding},
+    )
+    back = reverse("inspections:inspection_detail", args=[pk])
+    return form_page(
+        request,
+        form,
+        title=_("New remediation task for %(code)s") % {"code": inspection.code},
+        back=back,
+        save=lambda form: services.remediation_create(
+            user=request.user, inspection=inspection, **form.cleaned_data
+        ),
+        success=lambda task: back + "#tasks",
+        done_message=_("The remediation task was set."),
+    )
+
+
+def _task_page(request: HttpRequest, task: Remediation, **bound: Form) -> HttpResponse:
+    submissions = list(
+        task.submissions.select_related("submitted_by", "reviewed_by").prefetch_related("files")
+    )
+    actions = services.allowed_actions(task)
+    can_verify = policies.remediations.can(request.user, policies.VERIFY, task)
+    can_record = policies.remediations.can(request.user, policies.RECORD, task)
+    return render(
+        request,
+        "inspections/remediation_detail.html",
+        {
+            "task": task,
+            "submissions": submissions,
+            "can_change": policies.remediations.can(request.user, CHANGE, task),
+            "can_submit": can_record and "submit" in actions,
+            "can_verify": can_verify and "verify" in actions,
+            "submit_form": bound.get("submit_form") or forms.SubmitForm(),
+            "verify_form": bound.get("verify_form")
+            or forms.VerifyForm(initial={"completed_on": timezone.localdate()}),
+            "return_form": bound.get("return_form") or forms.ReturnForm(),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+def remediation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    task = visible_for(request, policies.remediations, pk)
+    return _task_page(request, task)
+
+
+@login_required
+def remediation_update(request: HttpRequest, pk: int) -> HttpResponse:
+    task = visible_for(request, policies.remediations, pk, CHANGE)
+    form = forms.RemediationForm(
+        request.POST or None,
+        instance=task,
+        inspection=task.inspection,
+        committee=services.committee_of_inspection(task.inspection),
+    )
+    return edit_page(
+        request,
+        form,
+        title=_("Change remediation task"),
+        back=reverse("inspections:remediation_detail", args=[pk]),
+        save=lambda form: services.remediation_update(
+            user=request.user, remediation=task, **form.cleaned_data
+        ),
+    )
+
+
+@login_required
+@require_POST
+def remediation_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    task = visible_for(request, policies.remediations, pk, DELETE)
+    return delete_action(
+        request,
+        lambda: services.remediation_delete(user=request.user, remediation=task),
+        done_message=_("The remediation task was deleted."),
+        refused_back=reverse("inspections:remediation_detail", args=[pk]),
+        back=reverse("inspections:inspection_detail", args=[task.inspection_id]),
+    )
+
+
+def _task_form_action(
+    request: HttpRequest,
+    pk: int,
+    action: str,
+    form_name: str,
+    form_class: type[Form],
+    call: Callable[..., Any],
+    done_message: str,
+) -> HttpResponse:
+    """POST a task's form; on error show the task again with the form as typed."""
+    task = visible_for(request, policies.remediations, pk, action)
+    form = form_class(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            call(user=request.user, remediation=task, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+            task.refresh_from_db()
+        else:
+            messages.success(request, done_message)
+            return redirect("inspections:remediation_detail", pk=pk)
+    return _task_page(request, task, **{form_name: form})
+
+
+@login_required
+@require_POST
+def remediation_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _task_form_action(
+        request,
+        pk,
+        policies.RECORD,
+        "submit_form",
+        forms.SubmitForm,
+        services.remediation_submit,
+        _("Your report was sent to the inspection commission."),
+    )
+
+
+@login_required
+@require_POST
+def remediation_verify(request: HttpRequest, pk: int) -> HttpResponse:
+    return _task_form_action(
+        request,
+        pk,
+        policies.VERIFY,
+        "verify_form",
+        forms.VerifyForm,
+        services.remediation_verify,
+        _("The task is verified and closed."),
+    )
+
+
+@login_required
+@require_POST
+def remediation_return(request: HttpRequest, pk: int) -> HttpResponse:
+    return _task_form_action(
+        request,
+        pk,
+        policies.VERIFY,
+        "return_form",
+        forms.ReturnForm,
+        services.remediation_return,
+        _("The report was sent back to the subject."),
+    )
+
+
+@login_required
+def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
+    evidence = visible_for(request, policies.evidence_files, pk)
+    return download(evidence.file)

@@ -1,0 +1,68 @@
+"""Thin views: parse the request, call one selector or service, render.
+
+Split by what the page is about; urls.py and other code keep importing `meetings.views`.
+"""
+
+from .attendance import (
+    attendance,
+    attendance_add,
+    attendance_everyone,
+    attendance_mark,
+    attendance_remove,
+    guest_add,
+    guest_delete,
+)
+from .common import CHANGE_ROLES, OVERSIGHT_ROLES, VIEW_ROLES, roles_required
+from .coverage import attention, coverage, topic_coverage
+from .meetings import meeting_create, meeting_delete, meeting_detail, meeting_edit, meeting_list
+from .minutes import minutes, minutes_approve, minutes_docx, minutes_edit, minutes_file, minutes_pdf
+from .settings import (
+    deadline_create,
+    deadline_delete,
+    deadline_edit,
+    deadline_list,
+    focus_create,
+    focus_edit,
+    focus_list,
+    rules_create,
+    rules_edit,
+    rules_list,
+)
+
+__all__ = [
+    "CHANGE_ROLES",
+    "OVERSIGHT_ROLES",
+    "VIEW_ROLES",
+    "attendance",
+    "attendance_add",
+    "attendance_everyone",
+    "attendance_mark",
+    "attendance_remove",
+    "attention",
+    "coverage",
+    "deadline_create",
+    "deadline_delete",
+    "deadline_edit",
+    "deadline_list",
+    "focus_create",
+    "focus_edit",
+    "focus_list",
+    "guest_add",
+    "guest_delete",
+    "meeting_create",
+    "meeting_delete",
+    "meeting_detail",
+    "meeting_edit",
+    "meeting_list",
+    "minutes",
+    "minutes_approve",
+    "minutes_docx",
+    "minutes_edit",
+    "minutes_file",
+    "minutes_pdf",
+    "roles_required",
+    "rules_create",
+    "rules_edit",
+    "rules_list",
+    "topic_coverage",
+]

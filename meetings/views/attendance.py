@@ -1,0 +1,152 @@
+"""Taking attendance at a meeting: the roll, one-tap marks, staff added and guests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from organisation.models import Person
+
+from .. import selectors, services
+from ..forms import AddPersonForm, GuestForm, MarkForm
+from ..models import Attendance, Meeting
+from .common import CHANGE_ROLES, flash_outcome, meeting_for_change, roles_required
+
+
+def _attendance_context(meeting: Meeting) -> dict[str, Any]:
+    rows = selectors.meeting_roll(meeting)
+    return {
+        "meeting": meeting,
+        "rows": rows,
+        "summary": selectors.attendance_summary(rows),
+        "statuses": Attendance.Status.choices,
+        "future": meeting.date > timezone.localdate(),
+    }
+
+
+@roles_required(*CHANGE_ROLES)
+def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for_change(request, pk)
+    context = _attendance_context(meeting)
+    if meeting.is_conference:
+        context["add_form"] = AddPersonForm(meeting=meeting)
+        context["guest_form"] = GuestForm()
+    return render(request, "meetings/attendance.html", context)
+
+
+@require_POST
+@roles_required(*CHANGE_ROLES)
+def attendance_mark(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
+    """One tap: mark one person. htmx gets the row back (and the counts, out of band)."""
+    meeting = meeting_for_change(request, pk)
+    person = get_object_or_404(Person, pk=person_pk)
+    form = MarkForm(request.POST)
+    error = ""
+    if not form.is_valid():
+        error = _("Choose present, absent with reason or absent without reason.")
+    else:
+        try:
+            services.attendance_mark(
+                user=request.user,
+                meeting=meeting,
+                person=person,
+                status=form.cleaned_data["status"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+    if not request.htmx:
+        if error:
+            messages.error(request, error)
+        return redirect("meetings:attendance", pk=pk)
+    row = selectors.roll_row(meeting, person)
+    rows = selectors.meeting_roll(meeting)
+    return render(
+        request,
+        "meetings/_roll_row.html",
+        {
+            "meeting": meeting,
+            "row": row,
+            "error": error,
+            "statuses": Attendance.Status.choices,
+            "summary": selectors.attendance_summary(rows),
+            "oob": True,
+        },
+    )
+
+
+@require_POST
+@roles_required(*CHANGE_ROLES)
+def attendance_everyone(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for_change(request, pk)
+    flash_outcome(
+        request,
+        lambda: services.attendance_mark_everyone_present(user=request.user, meeting=meeting),
+        lambda count: _("%(count)s members marked present.") % {"count": count},
+    )
+    return redirect("meetings:attendance", pk=pk)
+
+
+@require_POST
+@roles_required(*CHANGE_ROLES)
+def attendance_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add a non-member staff member to a conference, marked present."""
+    meeting = meeting_for_change(request, pk)
+    form = AddPersonForm(request.POST, meeting=meeting)
+    if form.is_valid():
+        flash_outcome(
+            request,
+            lambda: services.attendance_mark(
+                user=request.user,
+                meeting=meeting,
+                person=form.cleaned_data["person"],
+                status=Attendance.Status.PRESENT,
+            ),
+            _("Added to the attendance."),
+        )
+    else:
+        messages.error(request, _("Choose a staff member of the unit."))
+    return redirect("meetings:attendance", pk=pk)
+
+
+@require_POST
+@roles_required(*CHANGE_ROLES)
+def attendance_remove(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
+    meeting = meeting_for_change(request, pk)
+    person = get_object_or_404(Person, pk=person_pk)
+    services.attendance_remove(user=request.user, meeting=meeting, person=person)
+    messages.success(request, _("Removed from the attendance."))
+    return redirect("meetings:attendance", pk=pk)
+
+
+@require_POST
+@roles_required(*CHANGE_ROLES)
+def guest_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for_change(request, pk)
+    form = GuestForm(request.POST)
+    if form.is_valid():
+        flash_outcome(
+            request,
+            lambda: services.guest_add(user=request.user, meeting=meeting, **form.cleaned_data),
+            _("The guest was added."),
+        )
+    else:
+        messages.error(request, _("Write the guest's name."))
+    return redirect("meetings:attendance", pk=pk)
+
+
+@require_POST
+@roles_required(*CHANGE_ROLES)
+def guest_delete(request: HttpRequest, pk: int, guest_pk: int) -> HttpResponse:
+    meeting = meeting_for_change(request, pk)
+    guest = get_object_or_404(meeting.guests, pk=guest_pk)
+    services.guest_remove(user=request.user, guest=guest)
+    messages.success(request, _("The guest was removed."))
+    return redirect("meetings:attendance", pk=pk)

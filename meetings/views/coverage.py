@@ -1,0 +1,130 @@
+"""Oversight figures: which cells met each month, which studied a topic, who needs attention."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from core.policy import has_role
+from core.roles import Role
+from documents.models import StudyTopic
+from organisation.models import Unit
+
+from .. import selectors
+from ..models import Meeting
+from .common import OVERSIGHT_ROLES, roles_required
+
+
+def _year(request: HttpRequest) -> int:
+    try:
+        return int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        return timezone.localdate().year
+
+
+def _committee(request: HttpRequest) -> Unit:
+    committees = list(selectors.committees_for(request.user))
+    if not committees:
+        raise PermissionDenied
+    wanted = request.GET.get("committee")
+    return next((c for c in committees if str(c.pk) == wanted), committees[0])
+
+
+def _visible_units(request: HttpRequest):
+    """The office and the inspection commission see every cell; a secretary only their own."""
+    if has_role(request.user, Role.OFFICE, Role.INSPECTION):
+        return None
+    return selectors.units_for_recording(request.user)
+
+
+@roles_required(*OVERSIGHT_ROLES)
+def coverage(request: HttpRequest) -> HttpResponse:
+    year = _year(request)
+    committee = _committee(request)
+    kinds = [kind for kind in request.GET.getlist("kind") if kind in Meeting.Kind.values] or [
+        Meeting.Kind.REGULAR,
+        Meeting.Kind.THEMATIC,
+    ]
+    grid = selectors.coverage_grid(
+        committee,
+        year,
+        visible_units=_visible_units(request),
+        upto=timezone.localdate(),
+    )
+    return render(
+        request,
+        "meetings/coverage.html",
+        {
+            "committee": committee,
+            "year": year,
+            "years": range(timezone.localdate().year, 2014, -1),
+            "grid": grid,
+            "months": selectors.MONTHS,
+            "kinds": kinds,
+            "kind_choices": Meeting.Kind.choices,
+        },
+    )
+
+
+@roles_required(*OVERSIGHT_ROLES)
+def topic_coverage(request: HttpRequest) -> HttpResponse:
+    committee = _committee(request)
+    topics = list(StudyTopic.objects.order_by("start_year", "code"))
+    topic = next((t for t in topics if str(t.pk) == request.GET.get("topic")), None)
+    if topic is None and topics:
+        topic = topics[0]
+    year = request.GET.get("year")
+    kind = request.GET.get("kind", "")
+    rows = []
+    if topic is not None:
+        rows = selectors.topic_coverage(
+            committee,
+            topic,
+            year=int(year) if year and year.isdigit() else None,
+            kind=kind if kind in Meeting.Kind.values else "",
+            visible_units=_visible_units(request),
+        )
+    studied = sum(1 for row in rows if row.meetings)
+    return render(
+        request,
+        "meetings/topic_coverage.html",
+        {
+            "committee": committee,
+            "topics": topics,
+            "topic": topic,
+            "rows": rows,
+            "studied": studied,
+            "year": year or "",
+            "kind": kind,
+            "kind_choices": Meeting.Kind.choices,
+        },
+    )
+
+
+@roles_required(*OVERSIGHT_ROLES)
+def attention(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    cells = selectors.cells_in_scope(request.user)
+    committees = list(selectors.committees_for(request.user))
+    committee = committees[0] if committees else None
+    result = selectors.attention(cells, committee, today)
+    year = _year(request)
+    if year != today.year:
+        # Điều 8 looks at a calendar year: the office may check a past year too.
+        threshold = selectors.rules_in_force(committee, dt.date(year, 12, 31)).absence_months
+        result.absentees = selectors.absentees([cell.pk for cell in cells], year, threshold)
+        result.absence_months = threshold
+    return render(
+        request,
+        "meetings/attention.html",
+        {
+            "attention": result,
+            "today": today,
+            "year": year,
+            "years": range(today.year, 2014, -1),
+        },
+    )

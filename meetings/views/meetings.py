@@ -1,0 +1,129 @@
+"""The register of meetings: list, record, show, change and delete a meeting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.pagination import paginate
+from core.policy import CHANGE, has_role
+
+from .. import policies, selectors, services
+from ..forms import FilterForm, MeetingForm
+from ..models import Meeting
+from .common import (
+    CHANGE_ROLES,
+    OVERSIGHT_ROLES,
+    VIEW_ROLES,
+    apply_errors,
+    flash_outcome,
+    meeting_for_change,
+    roles_required,
+)
+
+
+@roles_required(*VIEW_ROLES)
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    form = FilterForm(request.GET or None, user=request.user)
+    filters = selectors.MeetingFilters(q=request.GET.get("q", ""))
+    if form.is_valid():
+        data = form.cleaned_data
+        filters.year = data["year"]
+        filters.kind = data["kind"]
+        filters.unit = data["unit"].pk if data["unit"] else None
+        filters.topic = data["topic"].pk if data["topic"] else None
+        filters.held = data["held"]
+    page = paginate(request, selectors.meeting_list(request.user, filters))
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {
+            "page_obj": page,
+            "filter_form": form,
+            "can_add": has_role(request.user, *CHANGE_ROLES),
+            "can_configure": has_role(request.user, *OVERSIGHT_ROLES),
+        },
+    )
+
+
+def _meeting_form_values(form: MeetingForm) -> dict[str, Any]:
+    data = dict(form.cleaned_data)
+    data.pop("topics", None)
+    return data
+
+
+@roles_required(*CHANGE_ROLES)
+def meeting_create(request: HttpRequest) -> HttpResponse:
+    initial = {"date": timezone.localdate(), "kind": Meeting.Kind.REGULAR}
+    form = MeetingForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_create(
+                user=request.user,
+                topics=form.cleaned_data["topics"],
+                **_meeting_form_values(form),
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The meeting was recorded."))
+            return redirect("meetings:detail", pk=meeting.pk)
+    return render(request, "meetings/meeting_form.html", {"form": form, "meeting": None})
+
+
+@roles_required(*VIEW_ROLES)
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = selectors.meeting_detail(request.user, pk)
+    rows = selectors.meeting_roll(meeting)
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "rows": rows,
+            "summary": selectors.attendance_summary(rows),
+            "minutes": services.minutes_current(meeting),
+            "can_change": policies.meetings.can(request.user, CHANGE, meeting),
+        },
+    )
+
+
+@roles_required(*CHANGE_ROLES)
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for_change(request, pk)
+    form = MeetingForm(request.POST or None, instance=meeting, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        # The form wrote its values onto the instance; reload so the service sees the old unit.
+        values = _meeting_form_values(form)
+        fresh = Meeting.objects.get(pk=meeting.pk)
+        try:
+            services.meeting_update(
+                user=request.user, meeting=fresh, topics=form.cleaned_data["topics"], **values
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The meeting was saved."))
+            return redirect("meetings:detail", pk=meeting.pk)
+    return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
+
+
+@require_POST
+@roles_required(*CHANGE_ROLES)
+def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for_change(request, pk)
+    deleted = flash_outcome(
+        request,
+        lambda: services.meeting_delete(user=request.user, meeting=meeting),
+        _("The meeting was deleted."),
+    )
+    if not deleted:
+        return redirect("meetings:detail", pk=pk)
+    return redirect("meetings:list")

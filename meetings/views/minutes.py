@@ -1,0 +1,142 @@
+"""Minutes of a meeting: versions, writing, approval (which locks) and the printed copies."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.policy import CHANGE
+from exporters.party import render_docx, render_pdf
+from exporters.registry import DOCX, PDF
+
+from .. import documents, policies, selectors, services
+from ..forms import MinutesForm
+from ..models import Minutes
+from .common import (
+    CHANGE_ROLES,
+    VIEW_ROLES,
+    apply_errors,
+    flash_outcome,
+    meeting_for_change,
+    roles_required,
+)
+
+
+def _minutes_version(request: HttpRequest, pk: int, version: int) -> Minutes:
+    meeting = selectors.meeting_detail(request.user, pk)
+    return get_object_or_404(meeting.minutes.select_related("meeting__unit"), version=version)
+
+
+@roles_required(*VIEW_ROLES)
+def minutes(request: HttpRequest, pk: int, version: int | None = None) -> HttpResponse:
+    meeting = selectors.meeting_detail(request.user, pk)
+    versions = selectors.minutes_versions(meeting)
+    if version is None:
+        shown = versions[0] if versions else None
+    else:
+        shown = next((item for item in versions if item.version == version), None)
+        if shown is None:
+            raise Http404
+    return render(
+        request,
+        "meetings/minutes.html",
+        {
+            "meeting": meeting,
+            "versions": versions,
+            "shown": shown,
+            "latest": versions[0] if versions else None,
+            "can_change": policies.meetings.can(request.user, CHANGE, meeting),
+        },
+    )
+
+
+@roles_required(*CHANGE_ROLES)
+def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for_change(request, pk)
+    current = services.minutes_current(meeting)
+    initial = services.minutes_template(meeting) if current is None else None
+    form = MinutesForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=Minutes(
+            **{name: getattr(current, name) for name in services.MINUTES_PARTS},
+            file=current.file,
+        )
+        if current
+        else None,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        parts = {name: form.cleaned_data[name] for name in services.MINUTES_PARTS}
+        upload = request.FILES.get("file")
+        try:
+            saved = services.minutes_save(user=request.user, meeting=meeting, file=upload, **parts)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            if current and current.is_locked:
+                messages.info(
+                    request,
+                    _("The approved minutes are kept; your changes are version %(version)s.")
+                    % {"version": saved.version},
+                )
+            else:
+                messages.success(request, _("The minutes were saved."))
+            return redirect("meetings:minutes", pk=pk)
+    return render(
+        request,
+        "meetings/minutes_form.html",
+        {"form": form, "meeting": meeting, "current": current},
+    )
+
+
+@require_POST
+@roles_required(*CHANGE_ROLES)
+def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for_change(request, pk)
+    current = services.minutes_current(meeting)
+    if current is None:
+        raise Http404
+    flash_outcome(
+        request,
+        lambda: services.minutes_approve(user=request.user, minutes=current),
+        _("The minutes were approved and are now locked."),
+    )
+    return redirect("meetings:minutes", pk=pk)
+
+
+def _printed(request: HttpRequest, pk: int, version: int, fmt: str) -> HttpResponse:
+    """The minutes of version `version` as a Word or PDF attachment (always in Vietnamese)."""
+    item = _minutes_version(request, pk, version)
+    render_document, content_type = (render_docx, DOCX) if fmt == "docx" else (render_pdf, PDF)
+    with translation.override("vi"):
+        content = render_document(documents.minutes_document(item))
+    response = HttpResponse(content, content_type=content_type)
+    filename = documents.minutes_filename(item, fmt)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@roles_required(*VIEW_ROLES)
+def minutes_docx(request: HttpRequest, pk: int, version: int) -> HttpResponse:
+    return _printed(request, pk, version, "docx")
+
+
+@roles_required(*VIEW_ROLES)
+def minutes_pdf(request: HttpRequest, pk: int, version: int) -> HttpResponse:
+    return _printed(request, pk, version, "pdf")
+
+
+@roles_required(*VIEW_ROLES)
+def minutes_file(request: HttpRequest, pk: int, version: int) -> HttpResponse:
+    item = _minutes_version(request, pk, version)
+    if not item.file:
+        raise Http404
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.file.name.rsplit("/", 1)[-1]
+    )
