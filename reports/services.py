@@ -66,12 +66,27 @@ def review_preview(
     directive_number: str = "",
     number_symbol: str = "",
 ) -> Review:
-    """An unsaved report for the command line: checked like a saved one, written nowhere."""
+    """The report the command line writes: the committee's saved report of that period if
+    there is one and no number or directive is asked for; otherwise an unsaved report,
+    checked like a saved one and written nowhere."""
     committee = Unit.objects.filter(code=committee_code.strip()).first()
     if committee is None:
         raise ValidationError(
             _("No party committee has the code “%(code)s”.") % {"code": committee_code}
         )
+    if not directive_number and not number_symbol:
+        # The committee's own report of that period, when there is one, gives the number,
+        # the directive, the texts and the signer; its newest version is the one in force.
+        saved = (
+            Review.objects.filter(
+                committee=committee, period_from=period_from, period_to=period_to, kind=kind
+            )
+            .select_related("committee", "directive")
+            .order_by("-version", "-pk")
+            .first()
+        )
+        if saved is not None:
+            return saved
     directive = None
     if directive_number:
         directive = Document.objects.filter(number_symbol=directive_number).first()

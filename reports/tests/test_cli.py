@@ -108,3 +108,34 @@ def test_a_period_starting_in_the_future_is_refused(tree, tmp_path):
             str(path),
         )
     assert not path.exists()
+
+
+def test_the_saved_report_of_the_period_gives_number_and_signer(tree, records, tmp_path):
+    from reports.services import review_create
+
+    review_create(
+        committee=tree.committee,
+        period_from=dt.date(2016, 5, 15),
+        period_to=dt.date(2020, 6, 30),
+        number_symbol="27-BC/ĐU",
+        issued_on=dt.date(2020, 7, 3),
+        signer_name="Trần Văn Ký",
+    )
+    path = tmp_path / "bao-cao.docx"
+    run(
+        "--committee",
+        "DBT",
+        "--from",
+        "2016-05-15",
+        "--to",
+        "2020-06-30",
+        "--format",
+        "docx",
+        "--output",
+        str(path),
+    )
+    document = Document(str(path))
+    cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "Số 27-BC/ĐU" in cells
+    assert "ngày 03 tháng 7 năm 2020" in cells
+    assert "Trần Văn Ký" in cells
