@@ -10,6 +10,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .models import MassOrganisation, Person, Unit
+from .services import PERSON_FIELDS
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
 
@@ -57,17 +58,8 @@ class PersonForm(CapitalisedLabels, forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = [
-            "code",
-            "full_name",
-            "birth_date",
-            "gender",
-            "position",
-            "party_status",
-            "party_joined_on",
-            "party_official_on",
-            "mass_organisations",
-        ]
+        # What the services let change on a person, and his mass organisations.
+        fields = [*PERSON_FIELDS, "mass_organisations"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -6,6 +6,18 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import SCORE_VALIDATORS, CapCondition, Level, RuleSet
 
+
+def _score_field(label: str) -> forms.DecimalField:
+    """An optional score or percentage between 0 and 100, with two decimals."""
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        max_digits=5,
+        decimal_places=2,
+        validators=SCORE_VALIDATORS,
+    )
+
+
 LEVEL_CHOICES = [("", "—"), *Level.choices]
 
 
@@ -27,22 +39,10 @@ class SelfAssessmentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("What you did this year against your pledge and personal plan."),
     )
-    self_score = forms.DecimalField(
-        label=_("Self-assessed score"),
-        required=False,
-        max_digits=5,
-        decimal_places=2,
-        validators=SCORE_VALIDATORS,
-    )
+    self_score = _score_field(_("Self-assessed score"))
     all_tasks_done = forms.BooleanField(label=_("All tasks done"), required=False)
     all_tasks_on_time = forms.BooleanField(label=_("All tasks done on time"), required=False)
-    beyond_target_percent = forms.DecimalField(
-        label=_("Share of tasks beyond target (%)"),
-        required=False,
-        max_digits=5,
-        decimal_places=2,
-        validators=SCORE_VALIDATORS,
-    )
+    beyond_target_percent = _score_field(_("Share of tasks beyond target (%)"))
     self_level = forms.ChoiceField(label=_("Proposed level"), choices=LEVEL_CHOICES, required=False)
 
     def __init__(self, *args, scored: bool, **kwargs):
@@ -65,13 +65,7 @@ class SelfAssessmentForm(forms.Form):
 
 class DecisionForm(forms.Form):
     level = forms.ChoiceField(label=_("Decided level"), choices=LEVEL_CHOICES)
-    score = forms.DecimalField(
-        label=_("Score"),
-        required=False,
-        max_digits=5,
-        decimal_places=2,
-        validators=SCORE_VALIDATORS,
-    )
+    score = _score_field(_("Score"))
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

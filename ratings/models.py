@@ -6,6 +6,8 @@ that decision: the self-assessment, the cell's proposal at its meeting, the deci
 complaints that reopen it, the conditions that cap a level, and the rule set of each year.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,6 +15,19 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 SCORE_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+def score_field(verbose_name: Any, **options: Any) -> models.DecimalField:
+    """An optional score or percentage between 0 and 100, with two decimals."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=SCORE_VALIDATORS,
+        **options,
+    )
 
 
 class Level(models.TextChoices):
@@ -60,48 +75,14 @@ class RuleSet(models.Model):
         _("source documents"), help_text=_("The regulations and guidance, one per line.")
     )
     scored = models.BooleanField(_("scores on 100 points"), default=False)
-    excellent_min_score = models.DecimalField(
-        _("lowest score for excellent"),
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=SCORE_VALIDATORS,
-    )
-    good_min_score = models.DecimalField(
-        _("lowest score for well completed"),
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=SCORE_VALIDATORS,
-    )
-    complete_min_score = models.DecimalField(
-        _("lowest score for completed"),
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=SCORE_VALIDATORS,
-    )
-    excellent_beyond_target_percent = models.DecimalField(
+    excellent_min_score = score_field(_("lowest score for excellent"))
+    good_min_score = score_field(_("lowest score for well completed"))
+    complete_min_score = score_field(_("lowest score for completed"))
+    excellent_beyond_target_percent = score_field(
         _("share of tasks beyond target for excellent (%)"),
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=SCORE_VALIDATORS,
         help_text=_("With all tasks done on time; blank when the rule set does not ask it."),
     )
-    quota_percent = models.DecimalField(
-        _("quota on excellent (%)"),
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=SCORE_VALIDATORS,
-        help_text=_("Blank: no quota."),
-    )
+    quota_percent = score_field(_("quota on excellent (%)"), help_text=_("Blank: no quota."))
     quota_base = models.CharField(
         _("quota base"), max_length=10, choices=QuotaBase.choices, default=QuotaBase.GOOD
     )
@@ -178,27 +159,13 @@ class Rating(models.Model):
 
     # 1. Self-assessment (a member's own; for a cell, its secretary's report).
     self_text = models.TextField(_("self-assessment"), blank=True)
-    self_score = models.DecimalField(
-        _("self-assessed score"),
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=SCORE_VALIDATORS,
-    )
+    self_score = score_field(_("self-assessed score"))
     self_level = models.CharField(
         _("self-proposed level"), max_length=20, choices=Level.choices, blank=True
     )
     all_tasks_done = models.BooleanField(_("all tasks done"), default=False)
     all_tasks_on_time = models.BooleanField(_("all tasks done on time"), default=False)
-    beyond_target_percent = models.DecimalField(
-        _("share of tasks beyond target (%)"),
-        max_digits=5,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=SCORE_VALIDATORS,
-    )
+    beyond_target_percent = score_field(_("share of tasks beyond target (%)"))
     self_assessed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("self-assessed by"),

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Review
+from .services import EDITABLE_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -11,20 +12,8 @@ class ReviewForm(forms.ModelForm):
 
     class Meta:
         model = Review
-        fields = [
-            "committee",
-            "directive",
-            "kind",
-            "period_from",
-            "period_to",
-            "number_symbol",
-            "place",
-            "issued_on",
-            "signer_name",
-            "signer_title",
-            "signer_on_behalf",
-            "recipients",
-        ]
+        # The committee, then what the services let a draft change.
+        fields = ["committee", *EDITABLE_FIELDS]
         widgets = {
             "period_from": DATE,
             "period_to": DATE,

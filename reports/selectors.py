@@ -87,6 +87,15 @@ def _year(scope: Scope, params: dict) -> int:
     return year
 
 
+def _split(
+    inside: bool, title_in: str, title_out: str, kind: str, records: QuerySet, ids: QuerySet
+) -> Drill:
+    """One side of a yes/no pair of figures: the records among `ids`, or the others."""
+    if inside:
+        return Drill(title_in, kind, records.filter(pk__in=ids), "search_key")
+    return Drill(title_out, kind, records.exclude(pk__in=ids), "search_key")
+
+
 def drill(review: Review, name: str, params: dict) -> Drill:
     """The records behind one figure of `review` (current records, even when frozen)."""
     if name not in DRILLS:
@@ -114,35 +123,23 @@ def drill(review: Review, name: str, params: dict) -> Drill:
     label = {"year": year, "cell": cell.name if cell else ""}
     if name in ("cells_briefed", "cells_not_briefed"):
         briefed = meetings.filter(scope.briefing_q()).values("unit_id")
-        cells = scope.cells()
-        if name == "cells_briefed":
-            return Drill(
-                _("Cells that briefed or studied in %(year)s") % label,
-                "units",
-                cells.filter(pk__in=briefed),
-                "search_key",
-            )
-        return Drill(
+        return _split(
+            name == "cells_briefed",
+            _("Cells that briefed or studied in %(year)s") % label,
             _("Cells that did not brief in %(year)s") % label,
             "units",
-            cells.exclude(pk__in=briefed),
-            "search_key",
+            scope.cells(),
+            briefed,
         )
     if name in ("cells_thematic", "cells_no_thematic"):
         held = meetings.filter(kind="thematic").values("unit_id")
-        cells = scope.cells()
-        if name == "cells_thematic":
-            return Drill(
-                _("Cells that held a thematic meeting in %(year)s") % label,
-                "units",
-                cells.filter(pk__in=held),
-                "search_key",
-            )
-        return Drill(
+        return _split(
+            name == "cells_thematic",
+            _("Cells that held a thematic meeting in %(year)s") % label,
             _("Cells without a thematic meeting in %(year)s") % label,
             "units",
-            cells.exclude(pk__in=held),
-            "search_key",
+            scope.cells(),
+            held,
         )
     if name == "cells_specific_standard":
         units = scope.standards().filter(year=year, kind="specific").values("unit_id")
@@ -157,18 +154,13 @@ def drill(review: Review, name: str, params: dict) -> Drill:
         return Drill(_("Members on the roll in %(year)s") % label, "people", roll, "search_key")
     if name in ("pledged", "not_pledged"):
         pledged = scope.pledges().filter(year=year, report_member=True).values("person_id")
-        if name == "pledged":
-            return Drill(
-                _("Members who pledged in %(year)s") % label,
-                "people",
-                roll.filter(pk__in=pledged),
-                "search_key",
-            )
-        return Drill(
+        return _split(
+            name == "pledged",
+            _("Members who pledged in %(year)s") % label,
             _("Members who did not pledge in %(year)s") % label,
             "people",
-            roll.exclude(pk__in=pledged),
-            "search_key",
+            roll,
+            pledged,
         )
     if name == "non_members_pledged":
         from organisation.models import Person

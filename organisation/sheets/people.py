@@ -1,20 +1,14 @@
-"""The workbook sheets "Đơn vị" and "Nhân sự" (docs/interchange.md).
-
-`check()` reads the database once per sheet and validates every row against it and against
-the rest of the workbook; `apply()` writes with bulk operations (and their history rows), so
-that a 20,000-person workbook imports in seconds. Importing the same workbook twice finds
-every row unchanged and writes nothing.
-"""
+"""The workbook sheet "Nhân sự": party members and non-member staff (docs/interchange.md)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -32,303 +26,18 @@ from workbook.registry import (
     register,
 )
 
-from .models import MassOrganisation, Person, Posting, Unit, person_date_errors
-
-UNIT_KINDS = {
-    "Đảng bộ": Unit.Kind.COMMITTEE,
-    "Đảng bộ bộ phận": Unit.Kind.SUB_COMMITTEE,
-    "Chi bộ": Unit.Kind.CELL,
-}
-UNIT_KIND_LABELS = {value: label for label, value in UNIT_KINDS.items()}
-GENDERS = {"Nam": Person.Gender.MALE, "Nữ": Person.Gender.FEMALE}
-GENDER_LABELS = {value: label for label, value in GENDERS.items()}
-PARTY = {"Chính thức": Person.PartyStatus.FULL, "Dự bị": Person.PartyStatus.PROBATIONARY}
-PARTY_LABELS = {value: label for label, value in PARTY.items()}
-BATCH = 1000
-
-
-def _chunks(items: list, size: int = 500) -> Iterator[list]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _date_text(value: dt.date | None) -> str:
-    return vn.format_date(value)
-
-
-def parse_names(value: Any) -> tuple[str, ...] | None:
-    """ "Công đoàn, Đoàn Thanh niên" → the names, in order, without blanks or repeats."""
-    text = parse_text(value)
-    if text is None:
-        return None
-    names: list[str] = []
-    for part in re.split(r"[,;\n]", text):
-        name = " ".join(part.split())
-        if name and name not in names:
-            names.append(name)
-    return tuple(names)
-
-
-def _user(ctx: ImportContext) -> Any:
-    user = ctx.user
-    return user if getattr(user, "is_authenticated", False) else None
-
-
-# ---------------------------------------------------------------------------------------------
-# Đơn vị
-
-
-@dataclass
-class UnitItem:
-    code: str
-    name: str
-    kind: str
-    parent: str | None
-    new: bool
-
-
-@register
-class UnitSheet(SheetHandler):
-    sheet = "Đơn vị"
-    order = 10
-    description = gettext_lazy(
-        "The party tree: one row per unit (the committee, its sub-committees and cells)."
-    )
-    columns = [
-        Column(
-            "Mã đơn vị",
-            "code",
-            required=True,
-            parse=parse_text,
-            help=gettext_lazy("Unique code of the unit, e.g. CB01. Used by the other sheets."),
-        ),
-        Column(
-            "Tên đơn vị",
-            "name",
-            required=True,
-            parse=parse_text,
-            help=gettext_lazy("Full name, e.g. Chi bộ Văn phòng Sở."),
-        ),
-        Column(
-            "Loại",
-            "kind",
-            required=True,
-            parse=choice_parser(UNIT_KINDS),
-            help=gettext_lazy("One of: Đảng bộ, Đảng bộ bộ phận, Chi bộ."),
-        ),
-        Column(
-            "Mã cấp trên",
-            "parent",
-            parse=parse_text,
-            help=gettext_lazy(
-                "Code of the unit directly above; blank only for the root (the committee). "
-                "Exactly one root."
-            ),
-        ),
-    ]
-
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
-        sheet = self.sheet
-        code_h, kind_h, parent_h = "Mã đơn vị", "Loại", "Mã cấp trên"
-        existing = {
-            code: (name, kind, parent)
-            for code, name, kind, parent in Unit.objects.values_list(
-                "code", "name", "kind", "parent__code"
-            )
-        }
-        seen: dict[str, Row] = {}
-        for row in rows:
-            code = row["code"]
-            if code is None:
-                continue
-            if code in seen:
-                ctx.error(
-                    sheet,
-                    row.number,
-                    code_h,
-                    _("the code %(code)s is repeated (already on row %(row)s).")
-                    % {"code": code, "row": seen[code].number},
-                )
-                continue
-            seen[code] = row
-        ctx.declare("unit", seen)
-        parents = {code: values[2] for code, values in existing.items()}
-        kinds = {code: values[1] for code, values in existing.items()}
-        for code, row in seen.items():
-            parents[code] = row["parent"]
-            if row["kind"]:
-                kinds[code] = row["kind"]
-        bad: set[str] = set()
-        for code, row in seen.items():
-            parent = row["parent"]
-            if parent is None:
-                continue
-            if parent not in parents:
-                ctx.error(
-                    sheet,
-                    row.number,
-                    parent_h,
-                    _("no unit has the code %(code)s (neither in this sheet nor in the database).")
-                    % {"code": parent},
-                )
-                bad.add(code)
-            elif kinds.get(parent) == Unit.Kind.CELL:
-                ctx.error(
-                    sheet,
-                    row.number,
-                    parent_h,
-                    _("%(code)s is a party cell; no unit can be placed under a cell.")
-                    % {"code": parent},
-                )
-                bad.add(code)
-            elif self._in_cycle(code, parents):
-                ctx.error(
-                    sheet,
-                    row.number,
-                    parent_h,
-                    _("the units form a cycle: %(code)s ends up under itself.") % {"code": code},
-                )
-                bad.add(code)
-        for code, row in seen.items():
-            # A unit turned into a cell must not keep units under it (from the database).
-            if kinds.get(code) == Unit.Kind.CELL and code not in bad:
-                below = sorted(
-                    child
-                    for child, parent in parents.items()
-                    if parent == code and child not in seen
-                )
-                if below:
-                    ctx.error(
-                        sheet,
-                        row.number,
-                        kind_h,
-                        _("%(code)s has units under it (%(codes)s); it cannot be a party cell.")
-                        % {"code": code, "codes": ", ".join(below)},
-                    )
-                    bad.add(code)
-        roots = sorted(code for code, parent in parents.items() if not parent)
-        if len(roots) > 1:
-            for code in roots:
-                if code in seen:
-                    ctx.error(
-                        sheet,
-                        seen[code].number,
-                        parent_h,
-                        _(
-                            "there must be exactly one root unit (with a blank parent), "
-                            "found %(count)s: %(codes)s."
-                        )
-                        % {"count": len(roots), "codes": ", ".join(roots)},
-                    )
-                    bad.add(code)
-        elif not roots and seen:
-            first = min(seen.values(), key=lambda row: row.number)
-            ctx.error(
-                sheet,
-                first.number,
-                parent_h,
-                _("there is no root unit: one unit (the committee) must have a blank parent."),
-            )
-        for code in roots:
-            if code in seen and seen[code]["kind"] and kinds[code] != Unit.Kind.COMMITTEE:
-                ctx.error(
-                    sheet,
-                    seen[code].number,
-                    kind_h,
-                    _("the root unit must be of kind Đảng bộ."),
-                )
-                bad.add(code)
-        plan = ctx.plan(sheet)
-        for code, row in seen.items():
-            if code in bad or row.values.get("_invalid"):
-                continue
-            wanted = (row["name"], row["kind"], row["parent"])
-            label = f"{code} — {row['name']}"
-            if code not in existing:
-                plan.created.append(label)
-            elif existing[code] != wanted:
-                changed = ", ".join(
-                    header
-                    for header, old, new in zip(
-                        ("Tên đơn vị", "Loại", "Mã cấp trên"), existing[code], wanted, strict=True
-                    )
-                    if old != new
-                )
-                plan.updated.append(f"{label} ({changed})")
-            else:
-                plan.unchanged += 1
-                continue
-            plan.items.append(UnitItem(code, *wanted, new=code not in existing))
-
-    @staticmethod
-    def _in_cycle(code: str, parents: dict[str, str | None]) -> bool:
-        current: str | None = parents.get(code)
-        for _step in range(len(parents) + 1):
-            if current is None:
-                return False
-            if current == code:
-                return True
-            current = parents.get(current)
-        return True
-
-    def apply(self, ctx: ImportContext) -> None:
-        items: list[UnitItem] = ctx.plan(self.sheet).items
-        if not items:
-            return
-        user = _user(ctx)
-        units = {unit.code: unit for unit in Unit.objects.all()}
-        pending = {item.code: item for item in items}
-        ordered: list[UnitItem] = []
-        # Parents before children: repeatedly take the items whose parent is already placed.
-        placed = {code for code in units if code not in pending}
-        while pending:
-            ready = [
-                item
-                for item in pending.values()
-                if item.parent is None or item.parent in placed or item.parent not in pending
-            ]
-            for item in ready:
-                ordered.append(item)
-                placed.add(item.code)
-                del pending[item.code]
-        for item in ordered:
-            unit = units.get(item.code) or Unit(code=item.code)
-            unit.name, unit.kind = item.name, item.kind
-            unit.parent = units[item.parent] if item.parent else None
-            if user:
-                unit._history_user = user
-            unit.save()
-            units[item.code] = unit
-        unit_paths_rebuild()
-
-    def export_rows(self, committee: Any) -> Iterator[list[Any]]:
-        return unit_rows(committee)
-
-
-def unit_paths_rebuild() -> int:
-    """Recompute every unit's materialised path (after parents changed); returns the changes."""
-    units = list(Unit.objects.order_by("pk"))
-    by_pk = {unit.pk: unit for unit in units}
-    paths: dict[int, str] = {}
-
-    def path_of(unit: Unit) -> str:
-        if unit.pk not in paths:
-            parent = by_pk.get(unit.parent_id) if unit.parent_id else None
-            paths[unit.pk] = f"{path_of(parent) if parent else ''}{unit.pk}."
-        return paths[unit.pk]
-
-    changed = []
-    for unit in units:
-        path = path_of(unit)
-        if unit.path != path:
-            unit.path, unit.depth = path, path.count(".") - 1
-            changed.append(unit)
-    Unit.objects.bulk_update(changed, ["path", "depth"])
-    return len(changed)
-
-
-# ---------------------------------------------------------------------------------------------
-# Nhân sự
+from ..models import MassOrganisation, Person, Posting, Unit, person_date_errors
+from .common import (
+    BATCH,
+    GENDER_LABELS,
+    GENDERS,
+    PARTY,
+    PARTY_LABELS,
+    chunks,
+    date_text,
+    import_user,
+    parse_names,
+)
 
 PERSON_VALUE_FIELDS = (
     "full_name",
@@ -350,6 +59,21 @@ DATE_COLUMNS = {
 }
 
 
+# What `_existing()` and the export read of each person, in this order.
+PERSON_ROW_FIELDS = (
+    "id",
+    "code",
+    "full_name",
+    "birth_date",
+    "gender",
+    "unit__code",
+    "party_status",
+    "party_joined_on",
+    "party_official_on",
+    "moved_out_on",
+    "position",
+)
+
 PERSON_HEADERS = {
     "full_name": "Họ và tên",
     "birth_date": "Ngày sinh",
@@ -369,6 +93,17 @@ class PersonItem:
     code: str
     values: dict[str, Any]
     new: bool
+
+
+def _mass_names(links: Iterable[QuerySet]) -> dict[int, set[str]]:
+    """Person id → the names of his mass organisations, read from querysets of the
+    person–organisation link table."""
+    names = dict(MassOrganisation.objects.values_list("id", "name"))
+    found: dict[int, set[str]] = defaultdict(set)
+    for queryset in links:
+        for person_id, organisation_id in queryset.values_list("person_id", "massorganisation_id"):
+            found[person_id].add(names[organisation_id])
+    return found
 
 
 def _mass_key(name: str) -> str:
@@ -462,28 +197,10 @@ class PersonSheet(SheetHandler):
 
     @staticmethod
     def _existing() -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
-        rows = Person.objects.values_list(
-            "id",
-            "code",
-            "full_name",
-            "birth_date",
-            "gender",
-            "unit__code",
-            "party_status",
-            "party_joined_on",
-            "party_official_on",
-            "moved_out_on",
-            "position",
-        )
+        rows = Person.objects.values_list(*PERSON_ROW_FIELDS)
         existing: dict[str, dict[str, Any]] = {}
         ids: dict[str, int] = {}
-        names = dict(MassOrganisation.objects.values_list("id", "name"))
-        mass: dict[int, set[str]] = defaultdict(set)
-        through = Person.mass_organisations.through
-        for person_id, organisation_id in through.objects.values_list(
-            "person_id", "massorganisation_id"
-        ):
-            mass[person_id].add(names[organisation_id])
+        mass = _mass_names([Person.mass_organisations.through.objects.all()])
         for pk, code, *values in rows.iterator(chunk_size=5000):
             record = dict(zip(PERSON_VALUE_FIELDS[:-1], values, strict=True))
             record["position"] = record["position"] or ""
@@ -589,7 +306,7 @@ class PersonSheet(SheetHandler):
         items: list[PersonItem] = ctx.plan(self.sheet).items
         if not items:
             return
-        user = _user(ctx)
+        user = import_user(ctx)
         today = timezone.localdate()
         unit_ids = dict(Unit.objects.values_list("code", "id"))
         new_names = ctx.cache.get("mass_organisations_new", [])
@@ -623,11 +340,11 @@ class PersonSheet(SheetHandler):
         # Changed people: particulars, transfers, move-outs, mass organisations.
         if updated:
             changed_people = []
-            for chunk in _chunks([item.code for item in updated]):
+            for chunk in chunks([item.code for item in updated]):
                 changed_people.extend(Person.objects.filter(code__in=chunk))
             current = {person.code: person for person in changed_people}
             latest: dict[int, Posting] = {}
-            for chunk in _chunks([person.pk for person in changed_people]):
+            for chunk in chunks([person.pk for person in changed_people]):
                 for posting in Posting.objects.filter(person_id__in=chunk).order_by(
                     "person_id", "start", "pk"
                 ):
@@ -690,14 +407,10 @@ class PersonSheet(SheetHandler):
 
     @staticmethod
     def _existing_mass(person_ids: list[int]) -> Iterator[tuple[int, frozenset[str]]]:
-        names = dict(MassOrganisation.objects.values_list("id", "name"))
         through = Person.mass_organisations.through
-        found: dict[int, set[str]] = defaultdict(set)
-        for chunk in _chunks(person_ids):
-            for person_id, organisation_id in through.objects.filter(
-                person_id__in=chunk
-            ).values_list("person_id", "massorganisation_id"):
-                found[person_id].add(names[organisation_id])
+        found = _mass_names(
+            through.objects.filter(person_id__in=chunk) for chunk in chunks(person_ids)
+        )
         for person_id, value in found.items():
             yield person_id, frozenset(value)
 
@@ -706,7 +419,7 @@ class PersonSheet(SheetHandler):
         if not links:
             return
         through = Person.mass_organisations.through
-        for chunk in _chunks(list(links)):
+        for chunk in chunks(list(links)):
             through.objects.filter(person_id__in=chunk).delete()
         through.objects.bulk_create(
             [
@@ -721,26 +434,9 @@ class PersonSheet(SheetHandler):
         people = Person.objects.all()
         if committee is not None:
             people = people.filter(unit__path__startswith=committee.path)
-        names = dict(MassOrganisation.objects.values_list("id", "name"))
         through = Person.mass_organisations.through
-        links: dict[int, list[str]] = defaultdict(list)
-        for person_id, organisation_id in through.objects.filter(person__in=people).values_list(
-            "person_id", "massorganisation_id"
-        ):
-            links[person_id].append(names[organisation_id])
-        rows = people.order_by("code").values_list(
-            "id",
-            "code",
-            "full_name",
-            "birth_date",
-            "gender",
-            "unit__code",
-            "party_status",
-            "party_joined_on",
-            "party_official_on",
-            "moved_out_on",
-            "position",
-        )
+        links = _mass_names([through.objects.filter(person__in=people)])
+        rows = people.order_by("code").values_list(*PERSON_ROW_FIELDS)
         for (
             pk,
             code,
@@ -757,13 +453,13 @@ class PersonSheet(SheetHandler):
             yield [
                 code,
                 full_name,
-                _date_text(birth),
+                date_text(birth),
                 GENDER_LABELS.get(gender, ""),
                 unit,
                 PARTY_LABELS.get(status, ""),
-                _date_text(joined),
-                _date_text(official),
-                _date_text(moved),
+                date_text(joined),
+                date_text(official),
+                date_text(moved),
                 position,
                 ", ".join(sorted(links.get(pk, []))),
             ]
@@ -773,22 +469,3 @@ def _later(posting: Posting, other: Posting) -> bool:
     """Whether `posting` began after `other` (a blank start is the earliest)."""
     key = (posting.start or dt.date.min, posting.pk)
     return key > (other.start or dt.date.min, other.pk)
-
-
-def unit_rows(committee: Any) -> Iterator[list[Any]]:
-    """The sheet Đơn vị of `committee`'s subtree, parents first, siblings by code; the
-    committee itself is the root (its own parent is left out)."""
-    units = Unit.objects.select_related("parent")
-    if committee is not None:
-        units = units.filter(path__startswith=committee.path)
-    units = list(units)
-    codes = {unit.pk for unit in units}
-    children: dict[int | None, list[Unit]] = defaultdict(list)
-    for unit in units:
-        children[unit.parent_id if unit.parent_id in codes else None].append(unit)
-    stack = sorted(children[None], key=lambda unit: unit.code, reverse=True)
-    while stack:
-        unit = stack.pop()
-        parent = unit.parent.code if unit.parent_id in codes else ""
-        yield [unit.code, unit.name, UNIT_KIND_LABELS[unit.kind], parent]
-        stack.extend(sorted(children[unit.pk], key=lambda child: child.code, reverse=True))

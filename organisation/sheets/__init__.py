@@ -1,0 +1,43 @@
+"""The workbook sheets "Đơn vị" and "Nhân sự" (docs/interchange.md).
+
+`check()` reads the database once per sheet and validates every row against it and against
+the rest of the workbook; `apply()` writes with bulk operations (and their history rows), so
+that a 20,000-person workbook imports in seconds. Importing the same workbook twice finds
+every row unchanged and writes nothing.
+
+The handlers live in `units` ("Đơn vị") and `people` ("Nhân sự"); importing this package
+registers both (organisation.apps imports it), and the names stay importable from here.
+"""
+
+from .common import (
+    BATCH,
+    GENDER_LABELS,
+    GENDERS,
+    PARTY,
+    PARTY_LABELS,
+    UNIT_KIND_LABELS,
+    UNIT_KINDS,
+    parse_names,
+)
+from .people import DATE_COLUMNS, PERSON_HEADERS, PERSON_VALUE_FIELDS, PersonItem, PersonSheet
+from .units import UnitItem, UnitSheet, unit_paths_rebuild, unit_rows
+
+__all__ = [
+    "BATCH",
+    "DATE_COLUMNS",
+    "GENDER_LABELS",
+    "GENDERS",
+    "PARTY",
+    "PARTY_LABELS",
+    "PERSON_HEADERS",
+    "PERSON_VALUE_FIELDS",
+    "UNIT_KIND_LABELS",
+    "UNIT_KINDS",
+    "PersonItem",
+    "PersonSheet",
+    "UnitItem",
+    "UnitSheet",
+    "parse_names",
+    "unit_paths_rebuild",
+    "unit_rows",
+]

@@ -1,0 +1,56 @@
+"""What both organisation sheets share: the Vietnamese choice labels, chunking and batch
+sizes for bulk writes, and small parsers and formatters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from core import vn
+from workbook.registry import (
+    ImportContext,
+    parse_text,
+)
+
+from ..models import Person, Unit
+
+UNIT_KINDS = {
+    "Đảng bộ": Unit.Kind.COMMITTEE,
+    "Đảng bộ bộ phận": Unit.Kind.SUB_COMMITTEE,
+    "Chi bộ": Unit.Kind.CELL,
+}
+UNIT_KIND_LABELS = {value: label for label, value in UNIT_KINDS.items()}
+GENDERS = {"Nam": Person.Gender.MALE, "Nữ": Person.Gender.FEMALE}
+GENDER_LABELS = {value: label for label, value in GENDERS.items()}
+PARTY = {"Chính thức": Person.PartyStatus.FULL, "Dự bị": Person.PartyStatus.PROBATIONARY}
+PARTY_LABELS = {value: label for label, value in PARTY.items()}
+BATCH = 1000
+
+
+def chunks(items: list, size: int = 500) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def date_text(value: dt.date | None) -> str:
+    return vn.format_date(value)
+
+
+def parse_names(value: Any) -> tuple[str, ...] | None:
+    """ "Công đoàn, Đoàn Thanh niên" → the names, in order, without blanks or repeats."""
+    text = parse_text(value)
+    if text is None:
+        return None
+    names: list[str] = []
+    for part in re.split(r"[,;\n]", text):
+        name = " ".join(part.split())
+        if name and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def import_user(ctx: ImportContext) -> Any:
+    user = ctx.user
+    return user if getattr(user, "is_authenticated", False) else None

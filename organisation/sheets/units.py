@@ -1,0 +1,292 @@
+"""The workbook sheet "Đơn vị": the party tree (docs/interchange.md)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from workbook.registry import (
+    Column,
+    ImportContext,
+    Row,
+    SheetHandler,
+    choice_parser,
+    parse_text,
+    register,
+)
+
+from ..models import Unit
+from .common import UNIT_KIND_LABELS, UNIT_KINDS, import_user
+
+
+@dataclass
+class UnitItem:
+    code: str
+    name: str
+    kind: str
+    parent: str | None
+    new: bool
+
+
+@register
+class UnitSheet(SheetHandler):
+    sheet = "Đơn vị"
+    order = 10
+    description = gettext_lazy(
+        "The party tree: one row per unit (the committee, its sub-committees and cells)."
+    )
+    columns = [
+        Column(
+            "Mã đơn vị",
+            "code",
+            required=True,
+            parse=parse_text,
+            help=gettext_lazy("Unique code of the unit, e.g. CB01. Used by the other sheets."),
+        ),
+        Column(
+            "Tên đơn vị",
+            "name",
+            required=True,
+            parse=parse_text,
+            help=gettext_lazy("Full name, e.g. Chi bộ Văn phòng Sở."),
+        ),
+        Column(
+            "Loại",
+            "kind",
+            required=True,
+            parse=choice_parser(UNIT_KINDS),
+            help=gettext_lazy("One of: Đảng bộ, Đảng bộ bộ phận, Chi bộ."),
+        ),
+        Column(
+            "Mã cấp trên",
+            "parent",
+            parse=parse_text,
+            help=gettext_lazy(
+                "Code of the unit directly above; blank only for the root (the committee). "
+                "Exactly one root."
+            ),
+        ),
+    ]
+
+    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+        sheet = self.sheet
+        code_h, kind_h, parent_h = "Mã đơn vị", "Loại", "Mã cấp trên"
+        existing = {
+            code: (name, kind, parent)
+            for code, name, kind, parent in Unit.objects.values_list(
+                "code", "name", "kind", "parent__code"
+            )
+        }
+        seen: dict[str, Row] = {}
+        for row in rows:
+            code = row["code"]
+            if code is None:
+                continue
+            if code in seen:
+                ctx.error(
+                    sheet,
+                    row.number,
+                    code_h,
+                    _("the code %(code)s is repeated (already on row %(row)s).")
+                    % {"code": code, "row": seen[code].number},
+                )
+                continue
+            seen[code] = row
+        ctx.declare("unit", seen)
+        parents = {code: values[2] for code, values in existing.items()}
+        kinds = {code: values[1] for code, values in existing.items()}
+        for code, row in seen.items():
+            parents[code] = row["parent"]
+            if row["kind"]:
+                kinds[code] = row["kind"]
+        bad: set[str] = set()
+        for code, row in seen.items():
+            parent = row["parent"]
+            if parent is None:
+                continue
+            if parent not in parents:
+                ctx.error(
+                    sheet,
+                    row.number,
+                    parent_h,
+                    _("no unit has the code %(code)s (neither in this sheet nor in the database).")
+                    % {"code": parent},
+                )
+                bad.add(code)
+            elif kinds.get(parent) == Unit.Kind.CELL:
+                ctx.error(
+                    sheet,
+                    row.number,
+                    parent_h,
+                    _("%(code)s is a party cell; no unit can be placed under a cell.")
+                    % {"code": parent},
+                )
+                bad.add(code)
+            elif self._in_cycle(code, parents):
+                ctx.error(
+                    sheet,
+                    row.number,
+                    parent_h,
+                    _("the units form a cycle: %(code)s ends up under itself.") % {"code": code},
+                )
+                bad.add(code)
+        for code, row in seen.items():
+            # A unit turned into a cell must not keep units under it (from the database).
+            if kinds.get(code) == Unit.Kind.CELL and code not in bad:
+                below = sorted(
+                    child
+                    for child, parent in parents.items()
+                    if parent == code and child not in seen
+                )
+                if below:
+                    ctx.error(
+                        sheet,
+                        row.number,
+                        kind_h,
+                        _("%(code)s has units under it (%(codes)s); it cannot be a party cell.")
+                        % {"code": code, "codes": ", ".join(below)},
+                    )
+                    bad.add(code)
+        roots = sorted(code for code, parent in parents.items() if not parent)
+        if len(roots) > 1:
+            for code in roots:
+                if code in seen:
+                    ctx.error(
+                        sheet,
+                        seen[code].number,
+                        parent_h,
+                        _(
+                            "there must be exactly one root unit (with a blank parent), "
+                            "found %(count)s: %(codes)s."
+                        )
+                        % {"count": len(roots), "codes": ", ".join(roots)},
+                    )
+                    bad.add(code)
+        elif not roots and seen:
+            first = min(seen.values(), key=lambda row: row.number)
+            ctx.error(
+                sheet,
+                first.number,
+                parent_h,
+                _("there is no root unit: one unit (the committee) must have a blank parent."),
+            )
+        for code in roots:
+            if code in seen and seen[code]["kind"] and kinds[code] != Unit.Kind.COMMITTEE:
+                ctx.error(
+                    sheet,
+                    seen[code].number,
+                    kind_h,
+                    _("the root unit must be of kind Đảng bộ."),
+                )
+                bad.add(code)
+        plan = ctx.plan(sheet)
+        for code, row in seen.items():
+            if code in bad or row.values.get("_invalid"):
+                continue
+            wanted = (row["name"], row["kind"], row["parent"])
+            label = f"{code} — {row['name']}"
+            if code not in existing:
+                plan.created.append(label)
+            elif existing[code] != wanted:
+                changed = ", ".join(
+                    header
+                    for header, old, new in zip(
+                        ("Tên đơn vị", "Loại", "Mã cấp trên"), existing[code], wanted, strict=True
+                    )
+                    if old != new
+                )
+                plan.updated.append(f"{label} ({changed})")
+            else:
+                plan.unchanged += 1
+                continue
+            plan.items.append(UnitItem(code, *wanted, new=code not in existing))
+
+    @staticmethod
+    def _in_cycle(code: str, parents: dict[str, str | None]) -> bool:
+        current: str | None = parents.get(code)
+        for _step in range(len(parents) + 1):
+            if current is None:
+                return False
+            if current == code:
+                return True
+            current = parents.get(current)
+        return True
+
+    def apply(self, ctx: ImportContext) -> None:
+        items: list[UnitItem] = ctx.plan(self.sheet).items
+        if not items:
+            return
+        user = import_user(ctx)
+        units = {unit.code: unit for unit in Unit.objects.all()}
+        pending = {item.code: item for item in items}
+        ordered: list[UnitItem] = []
+        # Parents before children: repeatedly take the items whose parent is already placed.
+        placed = {code for code in units if code not in pending}
+        while pending:
+            ready = [
+                item
+                for item in pending.values()
+                if item.parent is None or item.parent in placed or item.parent not in pending
+            ]
+            for item in ready:
+                ordered.append(item)
+                placed.add(item.code)
+                del pending[item.code]
+        for item in ordered:
+            unit = units.get(item.code) or Unit(code=item.code)
+            unit.name, unit.kind = item.name, item.kind
+            unit.parent = units[item.parent] if item.parent else None
+            if user:
+                unit._history_user = user
+            unit.save()
+            units[item.code] = unit
+        unit_paths_rebuild()
+
+    def export_rows(self, committee: Any) -> Iterator[list[Any]]:
+        return unit_rows(committee)
+
+
+def unit_paths_rebuild() -> int:
+    """Recompute every unit's materialised path (after parents changed); returns the changes."""
+    units = list(Unit.objects.order_by("pk"))
+    by_pk = {unit.pk: unit for unit in units}
+    paths: dict[int, str] = {}
+
+    def path_of(unit: Unit) -> str:
+        if unit.pk not in paths:
+            parent = by_pk.get(unit.parent_id) if unit.parent_id else None
+            paths[unit.pk] = f"{path_of(parent) if parent else ''}{unit.pk}."
+        return paths[unit.pk]
+
+    changed = []
+    for unit in units:
+        path = path_of(unit)
+        if unit.path != path:
+            unit.path, unit.depth = path, path.count(".") - 1
+            changed.append(unit)
+    Unit.objects.bulk_update(changed, ["path", "depth"])
+    return len(changed)
+
+
+def unit_rows(committee: Any) -> Iterator[list[Any]]:
+    """The sheet Đơn vị of `committee`'s subtree, parents first, siblings by code; the
+    committee itself is the root (its own parent is left out)."""
+    units = Unit.objects.select_related("parent")
+    if committee is not None:
+        units = units.filter(path__startswith=committee.path)
+    units = list(units)
+    codes = {unit.pk for unit in units}
+    children: dict[int | None, list[Unit]] = defaultdict(list)
+    for unit in units:
+        children[unit.parent_id if unit.parent_id in codes else None].append(unit)
+    stack = sorted(children[None], key=lambda unit: unit.code, reverse=True)
+    while stack:
+        unit = stack.pop()
+        parent = unit.parent.code if unit.parent_id in codes else ""
+        yield [unit.code, unit.name, UNIT_KIND_LABELS[unit.kind], parent]
+        stack.extend(sorted(children[unit.pk], key=lambda child: child.code, reverse=True))

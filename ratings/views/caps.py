@@ -1,0 +1,81 @@
+"""The conditions that cap a member's level: the list, adding and deleting one."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.pagination import paginate
+from core.policy import VIEW
+from core.search import search
+
+from .. import services
+from ..forms import (
+    CapConditionForm,
+    attach_errors,
+)
+from ..models import CapCondition
+from ..policies import caps as cap_policy
+
+
+@login_required
+def cap_list(request: HttpRequest) -> HttpResponse:
+    if not cap_policy.can(request.user, VIEW):
+        raise PermissionDenied
+    queryset = cap_policy.visible_to(request.user).select_related("person", "recorded_by")
+    queryset = search(queryset, request.GET.get("q"), "person__search_key")
+    context = {
+        "page_obj": paginate(request, queryset),
+        "can_change": cap_policy.can(request.user, "change"),
+    }
+    return render(request, "ratings/caps.html", context)
+
+
+@login_required
+def cap_add(request: HttpRequest) -> HttpResponse:
+    if not cap_policy.can(request.user, "change"):
+        raise PermissionDenied
+    form = CapConditionForm(request.POST or None, initial={"year": timezone.localdate().year})
+    if request.method == "POST" and form.is_valid():
+        from organisation.policies import people
+
+        person = (
+            people.visible_to(request.user).filter(code=form.cleaned_data["person_code"]).first()
+        )
+        if person is None:
+            form.add_error("person_code", _("No person with this code in your committee."))
+        else:
+            data = form.cleaned_data
+            try:
+                services.cap_condition_record(
+                    person=person,
+                    year=data["year"],
+                    kind=data["kind"],
+                    source=data["source"],
+                    self_fixed=data["self_fixed"],
+                    note=data["note"],
+                    user=request.user,
+                )
+            except ValidationError as error:
+                attach_errors(form, error)
+            else:
+                messages.success(request, _("The capping condition is recorded."))
+                return redirect("ratings:caps")
+    return render(request, "ratings/cap_form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def cap_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    condition: CapCondition = cap_policy.get_visible_or_404(request.user, pk=pk)
+    if not cap_policy.can(request.user, "change", condition):
+        raise PermissionDenied
+    services.cap_condition_delete(condition=condition, user=request.user)
+    messages.success(request, _("The capping condition is deleted."))
+    return redirect("ratings:caps")

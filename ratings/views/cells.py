@@ -1,0 +1,97 @@
+"""The cell's review at its meeting: the proposed levels, and their printed record."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from meetings.models import Meeting
+
+from .. import documents, rules, selectors, services
+from ..models import Rating
+from .common import _cell, _level_labels
+
+
+@login_required
+def cell_review(request: HttpRequest, cell_pk: int, year: int) -> HttpResponse:
+    """The cell's review at its meeting: a proposed level for each member and for the cell."""
+    cell = _cell(request, cell_pk)
+    rule_set = selectors.rule_set_for_year(year)
+    if rule_set is None:
+        raise Http404
+    rows = selectors.round_rows(request.user, year, cell=cell)
+    rows = [row for row in rows if row.cell.pk == cell.pk]
+    unit_rating = Rating.objects.filter(unit=cell, year=year).first()
+    meetings = list(
+        Meeting.objects.filter(unit=cell, date__year__in=[year, year + 1]).order_by("-date")
+    )
+    conditions = selectors.conditions_for({row.person.pk for row in rows}, year)
+    errors: list[str] = []
+    values: dict[str, str] = {}
+    if request.method == "POST":
+        values = request.POST.dict()
+        meeting = next((m for m in meetings if str(m.pk) == request.POST.get("meeting")), None)
+        proposals = []
+        for row in rows:
+            level = request.POST.get(f"level_{row.person.pk}", "")
+            if level:
+                proposals.append((row.person, level, request.POST.get(f"note_{row.person.pk}", "")))
+        cell_level = request.POST.get("level_cell", "")
+        if cell_level:
+            proposals.append((cell, cell_level, request.POST.get("note_cell", "")))
+        try:
+            if not proposals:
+                raise ValidationError(_("Choose at least one proposed level."))
+            services.ratings_propose(
+                cell=cell, year=year, meeting=meeting, proposals=proposals, user=request.user
+            )
+        except ValidationError as error:
+            errors = [str(message) for message in error.messages]
+        else:
+            messages.success(request, _("The cell's proposals are recorded."))
+            return redirect(f"{request.path}")
+    table = []
+    for row in rows:
+        rating = row.rating
+        cap = rules.cap_for(rule_set, conditions.get(row.person.pk, []))
+        suggested = ""
+        if rating:
+            suggested = rating.proposed_level or rating.self_level
+        table.append(
+            {
+                "row": row,
+                "cap": cap,
+                "value": values.get(f"level_{row.person.pk}", suggested),
+                "note": values.get(f"note_{row.person.pk}", rating.proposal_note if rating else ""),
+                "locked": bool(rating and rating.level),
+                "waiting": rule_set.self_assessment_required
+                and not (rating and rating.self_assessed_at),
+            }
+        )
+    context = {
+        "cell": cell,
+        "year": year,
+        "rule_set": rule_set,
+        "table": table,
+        "meetings": meetings,
+        "meeting_value": values.get(
+            "meeting", str(unit_rating.proposal_meeting_id or "") if unit_rating else ""
+        ),
+        "unit_rating": unit_rating,
+        "cell_value": values.get("level_cell", unit_rating.proposed_level if unit_rating else ""),
+        "cell_note": values.get("note_cell", unit_rating.proposal_note if unit_rating else ""),
+        "levels": _level_labels(),
+        "errors": errors,
+    }
+    return render(request, "ratings/cell_review.html", context)
+
+
+@login_required
+def cell_print(request: HttpRequest, cell_pk: int, year: int, fmt: str) -> HttpResponse:
+    cell = _cell(request, cell_pk)
+    document = documents.cell_proposals(cell, year)
+    return documents.respond(document, fmt, f"de-nghi-xep-loai-{cell.code}-{year}")

@@ -1,0 +1,96 @@
+"""The committee's decisions: a page of ratings decided at once, and the printed decision."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from core.pagination import paginate
+from core.policy import has_role
+from core.roles import Role
+from core.search import search
+from organisation.models import Unit
+
+from .. import documents, rules, selectors, services
+from ..models import Rating
+from ..policies import DECIDE
+from ..policies import ratings as rating_policy
+from .common import _committee, _level_labels
+
+
+@login_required
+def decide_list(request: HttpRequest, year: int) -> HttpResponse:
+    """The committee decides a page of members (and the cells) at once; the quota is checked
+    on the counts that result."""
+    if not rating_policy.can(request.user, DECIDE):
+        raise PermissionDenied
+    committee = _committee(request)
+    queryset = (
+        Rating.objects.filter(committee=committee, year=year)
+        .select_related("person", "unit", "cell")
+        .order_by(F("unit").asc(nulls_first=True), "cell__path", "person__sort_key", "pk")
+    )
+    cell_code = request.GET.get("cell", "")
+    if cell_code:
+        queryset = queryset.filter(cell__code=cell_code)
+    queryset = search(queryset, request.GET.get("q"), "person__search_key")
+    page = paginate(request, queryset)
+    ratings = list(page.object_list)
+    rule_set = selectors.rule_set_for_year(year)
+    errors: list[str] = []
+    values: dict[str, str] = {}
+    if request.method == "POST":
+        values = request.POST.dict()
+        decisions = []
+        for rating in ratings:
+            level = request.POST.get(f"level_{rating.pk}", "")
+            if level and level != rating.level:
+                decisions.append(services.Decision(rating, level))
+        try:
+            saved = services.ratings_decide(decisions=decisions, user=request.user)
+        except ValidationError as error:
+            errors = [str(message) for message in error.messages]
+        else:
+            messages.success(request, _("%(count)s decisions recorded.") % {"count": len(saved)})
+            return redirect(request.get_full_path())
+    counts = selectors.decided_counts(committee, year)
+    quota = rules.quota_check(rule_set, counts) if rule_set else None
+    rows = [
+        {
+            "rating": rating,
+            "value": values.get(f"level_{rating.pk}", rating.level or rating.proposed_level),
+        }
+        for rating in ratings
+    ]
+    context = {
+        "committee": committee,
+        "year": year,
+        "rule_set": rule_set,
+        "rows": rows,
+        "page_obj": page,
+        "levels": _level_labels(),
+        "errors": errors,
+        "quota": quota,
+        "counts": [(label, counts.get(level, 0)) for level, label in _level_labels()],
+        "cells": list(
+            Unit.objects.filter(path__startswith=committee.path, kind=Unit.Kind.CELL).order_by(
+                "path"
+            )
+        ),
+        "cell_code": cell_code,
+    }
+    return render(request, "ratings/decide_list.html", context)
+
+
+@login_required
+def decision_print(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
+    if not (rating_policy.can(request.user, DECIDE) or has_role(request.user, Role.INSPECTION)):
+        raise PermissionDenied
+    committee = _committee(request)
+    document = documents.committee_decisions(committee, year)
+    return documents.respond(document, fmt, f"quyet-dinh-xep-loai-{committee.code}-{year}")

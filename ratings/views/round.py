@@ -1,0 +1,216 @@
+"""The round of a year: the list, a member's self-assessment, one rating, its decision and
+complaints, and the progress."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.pagination import paginate
+from core.policy import has_role
+from core.roles import Role
+
+from .. import rules, selectors, services
+from ..forms import (
+    ComplaintForm,
+    DecisionForm,
+    SelfAssessmentForm,
+    attach_errors,
+)
+from ..models import Rating
+from ..policies import COMPLAIN, DECIDE, PROPOSE, SELF_ASSESS
+from ..policies import ratings as rating_policy
+from .common import ROUND_ROLES, _committee, _level_labels, _rating, _suggestion, _year, _years
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    """The round of a year: every member the user may see, and where his rating stands."""
+    if not has_role(request.user, *ROUND_ROLES):
+        raise PermissionDenied
+    year = _year(request)
+    rows = selectors.round_rows(request.user, year, text=request.GET.get("q", ""))
+    rule_set = selectors.rule_set_for_year(year)
+    stages = {"none": 0, "self_assessed": 0, "proposed": 0, "decided": 0}
+    for row in rows:
+        stages[row.stage] += 1
+    cells = list(selectors.visible_cells(request.user).order_by("path"))
+    context = {
+        "year": year,
+        "years": _years(),
+        "page_obj": paginate(request, rows),
+        "rule_set": rule_set,
+        "stages": stages,
+        "cells": cells,
+        "can_decide": rating_policy.can(request.user, DECIDE),
+        "is_member": bool(request.user.person_id),
+    }
+    return render(request, "ratings/index.html", context)
+
+
+@login_required
+def self_assess(request: HttpRequest, year: int) -> HttpResponse:
+    """The signed-in member writes his own self-assessment for the year."""
+    person = request.user.person
+    if person is None or not person.party_joined_on:
+        raise PermissionDenied
+    rule_set = selectors.rule_set_for_year(year)
+    if rule_set is None or year > timezone.localdate().year:
+        raise Http404
+    rating = Rating.objects.filter(person=person, year=year).first()
+    if rating and rating.level:
+        messages.info(request, _("The committee has already decided your rating for this year."))
+        return redirect("ratings:detail", pk=rating.pk)
+    initial = {}
+    if rating:
+        initial = {
+            "self_text": rating.self_text,
+            "self_score": rating.self_score,
+            "self_level": rating.self_level,
+            "all_tasks_done": rating.all_tasks_done,
+            "all_tasks_on_time": rating.all_tasks_on_time,
+            "beyond_target_percent": rating.beyond_target_percent,
+        }
+    form = SelfAssessmentForm(request.POST or None, initial=initial, scored=rule_set.scored)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            rating = services.rating_self_assess(
+                person=person,
+                year=year,
+                text=data["self_text"],
+                score=data.get("self_score"),
+                self_level=data.get("self_level") or "",
+                all_tasks_done=data.get("all_tasks_done") or False,
+                all_tasks_on_time=data.get("all_tasks_on_time") or False,
+                beyond_target_percent=data.get("beyond_target_percent"),
+                user=request.user,
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, _("Your self-assessment is recorded."))
+            return redirect("ratings:detail", pk=rating.pk)
+    pledge, plan = selectors.pledge_and_plan(person, year)
+    suggestion = _suggestion(rule_set, rating)
+    context = {
+        "form": form,
+        "year": year,
+        "person": person,
+        "rule_set": rule_set,
+        "pledge": pledge,
+        "plan": plan,
+        "suggestion": suggestion,
+    }
+    return render(request, "ratings/self_assess.html", context)
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    rating = _rating(request, pk)
+    rule_set = selectors.rule_set_for_year(rating.year)
+    cap = selectors.cap_of(rating.person, rating.year, rule_set) if rating.person_id else None
+    suggestion = _suggestion(rule_set, rating)
+    pledge, plan = (None, None)
+    if rating.person_id:
+        pledge, plan = selectors.pledge_and_plan(rating.person, rating.year)
+    context = {
+        "rating": rating,
+        "rule_set": rule_set,
+        "cap": cap,
+        "suggestion": suggestion,
+        "pledge": pledge,
+        "plan": plan,
+        "complaints": list(rating.complaints.select_related("lodged_by")),
+        "history": list(
+            rating.history.select_related("history_user").order_by("-history_date")[:50]
+        ),
+        "can_decide": rating_policy.can(request.user, DECIDE, rating),
+        "can_complain": rating_policy.can(request.user, COMPLAIN, rating),
+        "can_self_assess": rating_policy.can(request.user, SELF_ASSESS, rating),
+        "can_propose": rating_policy.can(request.user, PROPOSE, rating) and not rating.level,
+    }
+    return render(request, "ratings/detail.html", context)
+
+
+@login_required
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """The committee's decision on one rating, with the system's suggestion and any cap."""
+    rating = _rating(request, pk)
+    if not rating_policy.can(request.user, DECIDE, rating):
+        raise PermissionDenied
+    rule_set = selectors.rule_set_for_year(rating.year)
+    cap = selectors.cap_of(rating.person, rating.year, rule_set) if rating.person_id else None
+    suggestion = _suggestion(rule_set, rating)
+    proposed = rating.level or rating.proposed_level or (suggestion.level if suggestion else "")
+    if cap and cap.capped and proposed:
+        proposed = rules.apply_cap(proposed, cap)
+    initial = {"level": proposed, "score": rating.score or rating.self_score, "note": rating.note}
+    form = DecisionForm(request.POST or None, initial=initial, scored=rule_set.scored)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.rating_decide(
+                rating=rating,
+                level=data["level"],
+                score=data.get("score"),
+                note=data.get("note", ""),
+                user=request.user,
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, _("The decision is recorded."))
+            return redirect("ratings:detail", pk=rating.pk)
+    context = {
+        "rating": rating,
+        "form": form,
+        "rule_set": rule_set,
+        "cap": cap,
+        "suggestion": suggestion,
+    }
+    return render(request, "ratings/decide.html", context)
+
+
+@login_required
+def complain(request: HttpRequest, pk: int) -> HttpResponse:
+    rating = _rating(request, pk)
+    if not rating_policy.can(request.user, COMPLAIN, rating):
+        raise PermissionDenied
+    form = ComplaintForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.rating_complain(
+                rating=rating, text=form.cleaned_data["text"], user=request.user
+            )
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, _("The complaint is recorded and the decision reopened."))
+            return redirect("ratings:detail", pk=rating.pk)
+    return render(request, "ratings/complain.html", {"rating": rating, "form": form})
+
+
+@login_required
+def progress(request: HttpRequest) -> HttpResponse:
+    """Progress of the round and the committee-wide summary by level."""
+    if not has_role(request.user, Role.OFFICE, Role.INSPECTION, Role.SECRETARY):
+        raise PermissionDenied
+    year = _year(request)
+    state = selectors.progress(request.user, year)
+    committees = selectors.committees_visible(request.user)
+    summary = selectors.summary(_committee(request), year) if committees else None
+    context = {
+        "year": year,
+        "years": _years(),
+        "state": state,
+        "summary": summary,
+        "levels": _level_labels(),
+        "not_self_page": paginate(request, state.not_self_assessed),
+    }
+    return render(request, "ratings/progress.html", context)

@@ -1,0 +1,187 @@
+"""The figures' database queries: a fixed handful, each grouped by year (and unit) in SQL."""
+
+from __future__ import annotations
+
+from django.db.models import Case, Count, F, Max, Min, Q, Sum, Value, When
+from django.db.models.functions import ExtractYear
+
+from meetings.models import Attendance, Meeting
+
+from ..scope import Scope, roll_q
+
+
+class FigureQueries:
+    """The grouped queries behind the figures; each returns plain rows."""
+
+    def __init__(self, scope: Scope):
+        self.scope = scope
+        self.years = scope.years
+        self.cells = scope.cell_list
+        self.cell_ids = {cell["id"] for cell in self.cells}
+
+    # -- queries ------------------------------------------------------------------------
+    def roll_counts(self) -> tuple[dict[int, int], dict[tuple[int, int], int]]:
+        """Members on the roll per year, for the committee and per unit of posting."""
+        postings = self.scope.postings().filter(person__party_joined_on__isnull=False)
+        counts = {
+            f"y{year}": Count("person", distinct=True, filter=roll_q(day))
+            for year, day in self.scope.roll_dates.items()
+        }
+        totals = postings.aggregate(**counts)
+        per_unit = {}
+        for row in postings.values("unit_id").annotate(**counts).order_by():
+            for year in self.years:
+                per_unit[(year, row["unit_id"])] = row[f"y{year}"]
+        return {year: totals[f"y{year}"] for year in self.years}, per_unit
+
+    def meeting_rows(self) -> list[dict]:
+        meetings = self.scope.meetings().annotate(
+            year=ExtractYear("date"), briefs=self.scope.briefing_q()
+        )
+        return list(
+            meetings.values("year", "unit_id", "kind", "briefs").annotate(n=Count("id")).order_by()
+        )
+
+    def attendance_rows(self) -> list[dict]:
+        """Present and all rows per year and unit. Years are date ranges, not EXTRACT, so the
+        database compares dates natively (SQLite's EXTRACT is a Python function per row)."""
+        period = self.scope.period
+        present = Q(status=Attendance.Status.PRESENT)
+        counts = {}
+        for year in self.years:
+            in_year = Q(
+                meeting__date__gte=period.year_start(year), meeting__date__lte=period.year_end(year)
+            )
+            counts[f"t{year}"] = Count("id", filter=in_year)
+            counts[f"p{year}"] = Count("id", filter=in_year & present)
+        rows = (
+            Attendance.objects.filter(
+                meeting__held=True,
+                meeting__unit__path__startswith=self.scope.prefix,
+                meeting__date__gte=period.start,
+                meeting__date__lte=period.end,
+            )
+            .values("meeting__unit_id")
+            .annotate(**counts)
+            .order_by()
+        )
+        return [
+            {
+                "year": year,
+                "meeting__unit_id": row["meeting__unit_id"],
+                "total": row[f"t{year}"],
+                "present": row[f"p{year}"],
+            }
+            for row in rows
+            for year in self.years
+            if row[f"t{year}"]
+        ]
+
+    def yearly_rows(self, queryset, *extra: str) -> list[dict]:
+        return list(
+            queryset.values("year", "report_cell", "report_member", *extra)
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+
+    def activity_rows(self) -> list[dict]:
+        return list(
+            self.scope.activities()
+            .annotate(year=ExtractYear("date"))
+            .values("year", "unit_id", "kind_id", "kind__name", "kind__default_measure_unit")
+            .annotate(
+                n=Count("id"),
+                participants=Sum("participants"),
+                quantity=Sum("quantity"),
+                unit_min=Min("measure_unit"),
+                unit_max=Max("measure_unit"),
+            )
+            .order_by()
+        )
+
+    def inspection_figures(self) -> dict[int, dict[str, int]]:
+        planned = {
+            row["year"]: row
+            for row in self.scope.inspections()
+            .filter(year__in=self.years)
+            .values("year")
+            .annotate(
+                planned=Count("id"), concluded=Count("id", filter=Q(concluded_on__isnull=False))
+            )
+            .order_by()
+        }
+        counts = {}
+        for year, day in self.scope.roll_dates.items():
+            earlier = Q(inspection__year__lte=year)
+            is_open = earlier & (Q(completed_on__isnull=True) | Q(completed_on__gt=day))
+            counts[f"done{year}"] = Count("id", filter=earlier & Q(completed_on__year=year))
+            counts[f"open{year}"] = Count("id", filter=is_open)
+            counts[f"late{year}"] = Count("id", filter=is_open & Q(deadline__lt=day))
+        remediations = self.scope.remediations().aggregate(**counts)
+        return {
+            year: {
+                "planned": planned.get(year, {}).get("planned", 0),
+                "concluded": planned.get(year, {}).get("concluded", 0),
+                "remediations_open": remediations[f"open{year}"],
+                "remediations_done": remediations[f"done{year}"],
+                "remediations_late": remediations[f"late{year}"],
+            }
+            for year in self.years
+        }
+
+    def document_rows(self) -> tuple[dict, list[dict], dict]:
+        issued = {
+            row["year"]: row["n"]
+            for row in self.scope.documents_issued()
+            .annotate(year=ExtractYear("issued_on"))
+            .values("year")
+            .annotate(n=Count("id"))
+            .order_by()
+        }
+        deliveries = list(
+            self.scope.deliveries()
+            .annotate(year=ExtractYear("sent_on"))
+            .values("year", "unit_id")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        distinct = {
+            row["year"]: row["n"]
+            for row in self.scope.deliveries()
+            .annotate(year=ExtractYear("sent_on"))
+            .values("year")
+            .annotate(n=Count("document_id", distinct=True))
+            .order_by()
+        }
+        return issued, deliveries, distinct
+
+    def commendation_rows(self) -> list[dict]:
+        target = Case(
+            When(unit__isnull=False, then=Value("collective")),
+            When(person__party_joined_on__lte=F("decided_on"), then=Value("members")),
+            default=Value("non_members"),
+        )
+        return list(
+            self.scope.commendations()
+            .annotate(year=ExtractYear("decided_on"), target=target)
+            .values("year", "level", "target")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+
+    def topic_rows(self) -> list[dict]:
+        through = Meeting.topics.through.objects.filter(meeting__in=self.scope.meetings())
+        return list(
+            through.annotate(year=ExtractYear("meeting__date"))
+            .values(
+                "year",
+                "meeting__unit_id",
+                "studytopic_id",
+                "studytopic__code",
+                "studytopic__title",
+                "studytopic__kind",
+                "studytopic__start_year",
+            )
+            .annotate(n=Count("meeting_id", distinct=True))
+            .order_by()
+        )

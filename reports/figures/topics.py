@@ -1,0 +1,38 @@
+"""The study topics of the period: per year, the cells that studied each and the meetings."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+
+def study_topics(rows: list[dict], cell_ids: set[int], years: list[int]) -> list[dict[str, Any]]:
+    """Each topic studied in the period: per year, the cells that studied it and meetings."""
+    topics: dict[int, dict[str, Any]] = {}
+    cells: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for row in rows:
+        topic = topics.setdefault(
+            row["studytopic_id"],
+            {
+                "code": row["studytopic__code"],
+                "title": row["studytopic__title"],
+                "kind": row["studytopic__kind"],
+                "_order": (row["studytopic__start_year"], row["studytopic__kind"] != "term"),
+                "years": {str(year): {"cells": 0, "meetings": 0} for year in years},
+            },
+        )
+        topic["years"][str(row["year"])]["meetings"] += row["n"]
+        if row["meeting__unit_id"] in cell_ids:
+            cells[(row["studytopic_id"], row["year"])].add(row["meeting__unit_id"])
+            cells[(row["studytopic_id"], 0)].add(row["meeting__unit_id"])
+    result = []
+    for topic_id, topic in sorted(
+        topics.items(), key=lambda item: (item[1]["_order"], item[1]["code"])
+    ):
+        topic.pop("_order")
+        for year in years:
+            topic["years"][str(year)]["cells"] = len(cells[(topic_id, year)])
+        topic["cells"] = len(cells[(topic_id, 0)])
+        topic["meetings"] = sum(entry["meetings"] for entry in topic["years"].values())
+        result.append(topic)
+    return result
