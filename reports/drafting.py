@@ -206,7 +206,13 @@ def _study(years, topics, cells_total) -> str:
         lines.append(
             f"Chuyên đề {kind} “{topic['title']}”: "
             f"{phrase_share(topic['cells'], cells_total, 'chi bộ')} "
-            f"đã tổ chức học tập, với {topic['meetings']} buổi sinh hoạt, học tập."
+            f"đã tổ chức học tập, với {topic['meetings']} buổi sinh hoạt, học tập"
+            + (
+                f"; đến ngày {vn.format_date(dt.date.fromisoformat(topic['all_cells_by']))} "
+                "tất cả các chi bộ đã học tập."
+                if topic.get("all_cells_by")
+                else "."
+            )
         )
     if _every_year(
         years, lambda e: cells_total and e["thematic_meetings"]["cells_held"] == cells_total

@@ -38,3 +38,14 @@ def query_replace(context, **kwargs):
         else:
             query[key] = value
     return query.urlencode()
+
+
+@register.filter
+def vnisodate(value):
+    """A date kept as ISO text (report snapshots, JSON) shown as dd/mm/yyyy."""
+    import datetime as dt
+
+    try:
+        return vn.format_date(dt.date.fromisoformat(str(value)))
+    except ValueError:
+        return value or ""

@@ -182,6 +182,6 @@ class FigureQueries:
                 "studytopic__kind",
                 "studytopic__start_year",
             )
-            .annotate(n=Count("meeting_id", distinct=True))
+            .annotate(n=Count("meeting_id", distinct=True), first=Min("meeting__date"))
             .order_by()
         )

@@ -1,4 +1,5 @@
-"""The study topics of the period: per year, the cells that studied each and the meetings."""
+"""The study topics of the period: per year, the cells that studied each and the meetings,
+and by which date: when each cell first studied it, and when the last of them did."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ def study_topics(rows: list[dict], cell_ids: set[int], years: list[int]) -> list
     """Each topic studied in the period: per year, the cells that studied it and meetings."""
     topics: dict[int, dict[str, Any]] = {}
     cells: dict[tuple[int, int], set[int]] = defaultdict(set)
+    first_dates: dict[int, dict[int, Any]] = defaultdict(dict)  # topic -> cell -> first date
     for row in rows:
         topic = topics.setdefault(
             row["studytopic_id"],
@@ -25,6 +27,9 @@ def study_topics(rows: list[dict], cell_ids: set[int], years: list[int]) -> list
         if row["meeting__unit_id"] in cell_ids:
             cells[(row["studytopic_id"], row["year"])].add(row["meeting__unit_id"])
             cells[(row["studytopic_id"], 0)].add(row["meeting__unit_id"])
+            known = first_dates[row["studytopic_id"]].get(row["meeting__unit_id"])
+            if known is None or row["first"] < known:
+                first_dates[row["studytopic_id"]][row["meeting__unit_id"]] = row["first"]
     result = []
     for topic_id, topic in sorted(
         topics.items(), key=lambda item: (item[1]["_order"], item[1]["code"])
@@ -33,6 +38,11 @@ def study_topics(rows: list[dict], cell_ids: set[int], years: list[int]) -> list
         for year in years:
             topic["years"][str(year)]["cells"] = len(cells[(topic_id, year)])
         topic["cells"] = len(cells[(topic_id, 0)])
+        dates = first_dates[topic_id]
+        # The day the last cell first studied it; only when every cell has.
+        topic["all_cells_by"] = (
+            max(dates.values()).isoformat() if dates and len(dates) == len(cell_ids) else None
+        )
         topic["meetings"] = sum(entry["meetings"] for entry in topic["years"].values())
         result.append(topic)
     return result

@@ -332,3 +332,14 @@ def test_query_count_does_not_grow(db, django_assert_max_num_queries, cells, per
     assert last["thematic_meetings"]["cells_held"] == cells
     assert last["briefing"]["cells_held"] == cells
     assert last["inspections"]["planned"] == cells
+
+
+def test_a_topic_is_dated_when_the_last_cell_first_studies_it(org):
+    committee, cell_a, cell_b, _other = org
+    topic = TopicFactory()
+    MeetingFactory(unit=cell_a, kind="study", date=dt.date(2016, 9, 1), topics=[topic])
+    MeetingFactory(unit=cell_a, kind="regular", date=dt.date(2017, 9, 1), topics=[topic])
+    assert figures(committee)["topics"][0]["all_cells_by"] is None  # cell B has not yet
+    MeetingFactory(unit=cell_b, kind="regular", date=dt.date(2017, 3, 5), topics=[topic])
+    MeetingFactory(unit=cell_b, kind="thematic", date=dt.date(2018, 3, 5), topics=[topic])
+    assert figures(committee)["topics"][0]["all_cells_by"] == "2017-03-05"
