@@ -212,5 +212,7 @@ def progress(request: HttpRequest) -> HttpResponse:
         "summary": summary,
         "levels": _level_labels(),
         "not_self_page": paginate(request, state.not_self_assessed),
+        # The commission follows the round but does not review cells: no link it cannot open.
+        "can_review": has_role(request.user, Role.OFFICE, Role.SECRETARY),
     }
     return render(request, "ratings/progress.html", context)
