@@ -48,6 +48,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "stages": stages,
         "cells": cells,
         "can_decide": rating_policy.can(request.user, DECIDE),
+        "can_review": has_role(request.user, Role.OFFICE, Role.SECRETARY),
         "is_member": bool(request.user.person_id),
     }
     return render(request, "ratings/index.html", context)
