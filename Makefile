@@ -24,8 +24,11 @@ demo: install
 	$(PY) manage.py migrate -v0
 	$(PY) manage.py load_demo --reset
 
+# The task worker runs beside the web server, so long exports finish under `make run` too.
 run: demo
 	@echo "dangbo: http://$(HOST)/  (Ctrl+C to stop)"
+	$(PY) manage.py db_worker --no-reload -v0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST)
 
 worker:
