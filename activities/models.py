@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
+from core.fields import acting_user
 
 EARLIEST_DATE = dt.date(1930, 1, 1)  # the Party's founding: nothing recorded here is older
 
@@ -91,14 +91,7 @@ class Activity(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     search_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    recorded_by = acting_user(_("recorded by"))
     history = HistoricalRecords()
 
     class Meta:
@@ -128,14 +121,7 @@ class ActivityPhoto(models.Model):
     image = models.FileField(_("photo"), upload_to=photo_path)
     caption = models.CharField(_("caption"), max_length=255, blank=True)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    uploaded_by = acting_user(_("uploaded by"))
     history = HistoricalRecords()
 
     class Meta:

@@ -7,7 +7,6 @@ content, deadline, completed_on (the date the inspector verified the task as don
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
+from core.fields import acting_user
 
 
 class InspectionPlan(models.Model):
@@ -275,14 +275,7 @@ class Remediation(models.Model):
         _("state"), max_length=10, choices=State.choices, default=State.OPEN, db_index=True
     )
     created_on = models.DateField(_("date set"), default=timezone.localdate)
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("verified by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    verified_by = acting_user(_("verified by"))
     search_key = models.CharField(max_length=500, editable=False, default="", db_index=True)
     history = HistoricalRecords()
 
@@ -345,26 +338,12 @@ class RemediationSubmission(models.Model):
     )
     text = models.TextField(_("what was done"))
     submitted_on = models.DateField(_("date reported"), default=timezone.localdate)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("reported by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    submitted_by = acting_user(_("reported by"))
     outcome = models.CharField(
         _("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.PENDING
     )
     review_note = models.TextField(_("inspector's note"), blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("reviewed by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    reviewed_by = acting_user(_("reviewed by"))
     reviewed_on = models.DateField(_("date reviewed"), null=True, blank=True)
     history = HistoricalRecords()
 

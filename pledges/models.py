@@ -1,9 +1,10 @@
 """Pledges (bản cam kết), personal plans and conduct standards."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from core.fields import acting_user
 
 
 def scan_path(instance: models.Model, filename: str) -> str:
@@ -36,22 +37,8 @@ class Pledge(models.Model):
     scan = models.FileField(_("signed scan"), upload_to=scan_path, blank=True)
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("confirmed by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    confirmed_by = acting_user(_("confirmed by"))
+    recorded_by = acting_user(_("recorded by"))
     history = HistoricalRecords()
 
     class Meta:
@@ -82,23 +69,9 @@ class PledgeVersion(models.Model):
     source = models.CharField(_("recorded as"), max_length=10, choices=Pledge.Source.choices)
     scan = models.CharField(_("signed scan"), max_length=255, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("confirmed by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    confirmed_by = acting_user(_("confirmed by"))
     replaced_at = models.DateTimeField(_("replaced at"), auto_now_add=True)
-    replaced_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("replaced by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    replaced_by = acting_user(_("replaced by"))
 
     class Meta:
         verbose_name = _("pledge version")

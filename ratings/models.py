@@ -8,11 +8,12 @@ complaints that reopen it, the conditions that cap a level, and the rule set of 
 
 from typing import Any
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from core.fields import acting_user
 
 SCORE_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
 
@@ -166,14 +167,7 @@ class Rating(models.Model):
     all_tasks_done = models.BooleanField(_("all tasks done"), default=False)
     all_tasks_on_time = models.BooleanField(_("all tasks done on time"), default=False)
     beyond_target_percent = score_field(_("share of tasks beyond target (%)"))
-    self_assessed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("self-assessed by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    self_assessed_by = acting_user(_("self-assessed by"))
     self_assessed_at = models.DateTimeField(_("self-assessed at"), null=True, blank=True)
 
     # 2. The cell's review at its meeting.
@@ -189,25 +183,11 @@ class Rating(models.Model):
         related_name="rating_proposals",
     )
     proposal_note = models.TextField(_("cell's remarks"), blank=True)
-    proposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("proposed by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    proposed_by = acting_user(_("proposed by"))
     proposed_at = models.DateTimeField(_("proposed at"), null=True, blank=True)
 
     # 3. The committee's decision (`level` above).
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    decided_by = acting_user(_("decided by"))
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     imported = models.BooleanField(_("imported from a workbook"), default=False)
 
@@ -272,14 +252,7 @@ class CapCondition(models.Model):
         help_text=_("From 2023 such a violation does not cap the level."),
     )
     note = models.TextField(_("note"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    recorded_by = acting_user(_("recorded by"))
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     history = HistoricalRecords()
 
@@ -303,14 +276,7 @@ class Complaint(models.Model):
     previous_level = models.CharField(
         _("level complained against"), max_length=20, choices=Level.choices
     )
-    lodged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    lodged_by = acting_user(_("recorded by"))
     lodged_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     resolved_level = models.CharField(
         _("level decided again"), max_length=20, choices=Level.choices, blank=True
