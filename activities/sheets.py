@@ -118,17 +118,8 @@ class ActivitySheet(SheetHandler):
         for row in rows:
             code = row["code"]
             ok = not row.values.get("_invalid")
-            if code in seen:
-                ctx.error(
-                    sheet,
-                    row.number,
-                    "Mã hoạt động",
-                    _("the code %(code)s is repeated (already on row %(row)s).")
-                    % {"code": code, "row": seen[code]},
-                )
+            if ctx.repeated(sheet, row, "Mã hoạt động", code, seen):
                 continue
-            if code:
-                seen[code] = row.number
             organisation = None
             if row["organisation"]:
                 organisation = organisations.get(vn.search_key(row["organisation"]))
@@ -341,17 +332,8 @@ class CommendationSheet(SheetHandler):
         for row in rows:
             code = row["code"]
             ok = not row.values.get("_invalid")
-            if code in seen:
-                ctx.error(
-                    sheet,
-                    row.number,
-                    "Mã khen thưởng",
-                    _("the code %(code)s is repeated (already on row %(row)s).")
-                    % {"code": code, "row": seen[code]},
-                )
+            if ctx.repeated(sheet, row, "Mã khen thưởng", code, seen):
                 continue
-            if code:
-                seen[code] = row.number
             subject = row["subject"]
             kind = None
             if subject:

@@ -79,6 +79,25 @@ class ImportContext:
     def error(self, sheet: str, row: int | None, column: str | None, message: str) -> None:
         self.errors.append(ImportError_(sheet, row, column, message))
 
+    def repeated(
+        self, sheet: str, row: Row, column: str, code: str | None, first_rows: dict[str, int]
+    ) -> bool:
+        """True, with an error, when `code` already stood on an earlier row of the sheet;
+        otherwise remembers this row as the code's first."""
+        if code is None:
+            return False
+        if code in first_rows:
+            self.error(
+                sheet,
+                row.number,
+                column,
+                _("the code %(code)s is repeated (already on row %(row)s).")
+                % {"code": code, "row": first_rows[code]},
+            )
+            return True
+        first_rows[code] = row.number
+        return False
+
     def plan(self, sheet: str) -> SheetPlan:
         return self.plans.setdefault(sheet, SheetPlan())
 

@@ -229,16 +229,8 @@ class PersonSheet(SheetHandler):
             invalid = row.values.get("_invalid") or set()
             if code is None:
                 continue
-            if code in seen:
-                ctx.error(
-                    sheet,
-                    row.number,
-                    "Mã nhân sự",
-                    _("the code %(code)s is repeated (already on row %(row)s).")
-                    % {"code": code, "row": seen[code]},
-                )
+            if ctx.repeated(sheet, row, "Mã nhân sự", code, seen):
                 continue
-            seen[code] = row.number
             ok = not invalid
             unit = row["unit"]
             if unit is not None and unit not in units:
