@@ -134,18 +134,14 @@ def activity_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = activities.get_visible_or_404(request.user, pk=pk)
-    if not activities.can(request.user, CHANGE, activity):
-        raise PermissionDenied
+    activity = activities.get_for(request.user, CHANGE, pk=pk)
     return _activity_form(request, activity)
 
 
 @login_required
 @require_POST
 def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = activities.get_visible_or_404(request.user, pk=pk)
-    if not activities.can(request.user, DELETE, activity):
-        raise PermissionDenied
+    activity = activities.get_for(request.user, DELETE, pk=pk)
     services.activity_delete(activity=activity, by=request.user)
     messages.success(request, _("The activity has been deleted."))
     return redirect("activities:activity_list")
@@ -154,9 +150,7 @@ def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = activities.get_visible_or_404(request.user, pk=pk)
-    if not activities.can(request.user, CHANGE, activity):
-        raise PermissionDenied
+    activity = activities.get_for(request.user, CHANGE, pk=pk)
     form = PhotoForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -301,18 +295,14 @@ def commendation_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def commendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    commendation = commendations.get_visible_or_404(request.user, pk=pk)
-    if not commendations.can(request.user, CHANGE, commendation):
-        raise PermissionDenied
+    commendation = commendations.get_for(request.user, CHANGE, pk=pk)
     return _commendation_form(request, commendation)
 
 
 @login_required
 @require_POST
 def commendation_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    commendation = commendations.get_visible_or_404(request.user, pk=pk)
-    if not commendations.can(request.user, DELETE, commendation):
-        raise PermissionDenied
+    commendation = commendations.get_for(request.user, DELETE, pk=pk)
     services.commendation_delete(commendation=commendation, by=request.user)
     messages.success(request, _("The commendation has been deleted."))
     return redirect("activities:commendation_list")

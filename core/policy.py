@@ -8,6 +8,7 @@ because units store their materialised path ("1.5.12.").
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
@@ -94,6 +95,13 @@ class UnitScopedPolicy:
         if obj is None:
             return bool(paths)
         return path_in(paths, self.object_path(obj))
+
+    def get_for(self, user: Any, action: str, **lookup: Any) -> Model:
+        """The object if the user may see it (else 404) and do `action` on it (else 403)."""
+        obj = self.get_visible_or_404(user, **lookup)
+        if not self.can(user, action, obj):
+            raise PermissionDenied
+        return obj
 
     def get_visible_or_404(self, user: Any, **lookup: Any) -> Model:
         """Look an object up inside what the user may see: outside it, it does not exist."""
