@@ -201,9 +201,7 @@ def pledge_record(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def pledge_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    pledge = pledges.get_visible_or_404(request.user, pk=pk)
-    if not pledges.can(request.user, CHANGE, pledge):
-        raise PermissionDenied
+    pledge = pledges.get_for(request.user, CHANGE, pk=pk)
     form = PledgeEditForm(
         request.POST or None,
         request.FILES or None,
@@ -223,9 +221,7 @@ def pledge_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def pledge_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    pledge = pledges.get_visible_or_404(request.user, pk=pk)
-    if not pledges.can(request.user, CONFIRM, pledge):
-        raise PermissionDenied
+    pledge = pledges.get_for(request.user, CONFIRM, pk=pk)
     services.pledge_confirm(pledge=pledge, by=request.user)
     messages.success(request, _("The pledge is confirmed and locked."))
     return redirect("pledges:pledge_detail", pk=pledge.pk)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -92,9 +92,7 @@ def _settings_create(request: HttpRequest, setting: Setting, title: str) -> Http
 
 
 def _settings_edit(request: HttpRequest, setting: Setting, pk: int, title: str) -> HttpResponse:
-    item = setting.policy.get_visible_or_404(request.user, pk=pk)
-    if not setting.policy.can(request.user, CHANGE, item):
-        raise PermissionDenied
+    item = setting.policy.get_for(request.user, CHANGE, pk=pk)
     return _settings_form(request, setting, instance=item, title=title)
 
 
