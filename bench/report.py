@@ -11,6 +11,7 @@ otherwise): migrates, loads the demo, generates the big committee, then times ea
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import random
@@ -38,11 +39,9 @@ def setup(database: str, reuse: bool) -> bool:
     if reuse:
         from organisation.models import Unit
 
-        try:
+        with contextlib.suppress(Exception):  # an empty database: prepared below
             if Unit.objects.filter(code="BENCH10").exists():
                 return True
-        except Exception:  # an empty database: prepare it below
-            pass
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", "--reset", stdout=open(os.devnull, "w"))  # noqa: SIM115

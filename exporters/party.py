@@ -51,7 +51,7 @@ class Image:
 
 @dataclass
 class PageBreak:
-    pass
+    """Starts a new page (appendices, long tables)."""
 
 
 Block = Heading | Paragraph | Table | Image | PageBreak
