@@ -139,7 +139,7 @@ def test_errors_import_nothing(tree, good_rows):
     bad_meetings = meetings + [
         ("HN-1", "Sinh hoạt định kỳ", "CBA", "05/04/2020", None, "trùng mã"),
         ("HN-4", "Họp", "CBA", "05/04/2020", None, "loại sai"),
-        ("HN-5", "Học tập", "XXX", "31/02/2020", None, "đơn vị và ngày sai"),
+        ("HN-5", "Học tập", "KHONG-CO", "31/02/2020", None, "đơn vị và ngày sai"),
         ("HN-6", "Học tập", "CBA", "01/04/2020", "CD-9999", "chuyên đề lạ"),
         (None, "Học tập", "CBA", "01/04/2020", None, "thiếu mã"),
     ]
