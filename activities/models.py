@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from core import vn
 from core.fields import acting_user
+from core.models import KeyedModel
 
 EARLIEST_DATE = dt.date(1930, 1, 1)  # the Party's founding: nothing recorded here is older
 
@@ -50,7 +51,7 @@ class ActivityKind(models.Model):
         return self.name
 
 
-class Activity(models.Model):
+class Activity(KeyedModel):
     code = models.CharField(_("code"), max_length=40, unique=True)
     organisation = models.ForeignKey(
         "organisation.MassOrganisation",
@@ -102,10 +103,6 @@ class Activity(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs) -> None:
-        self.fill_keys()
-        super().save(*args, **kwargs)
-
     def fill_keys(self) -> None:
         self.search_key = vn.search_key(f"{self.code} {self.title}")[:255]
 
@@ -133,7 +130,7 @@ class ActivityPhoto(models.Model):
         return self.caption or self.image.name
 
 
-class Commendation(models.Model):
+class Commendation(KeyedModel):
     """Khen thưởng of a collective (unit) or an individual (member or non-member)."""
 
     class Level(models.TextChoices):
@@ -179,10 +176,6 @@ class Commendation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.form} — {self.person or self.unit}"
-
-    def save(self, *args, **kwargs) -> None:
-        self.fill_keys()
-        super().save(*args, **kwargs)
 
     @property
     def subject(self):

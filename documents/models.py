@@ -7,13 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
+from core.models import KeyedModel
 
 
 def topic_search_key(code: str, title: str) -> str:
     return vn.search_key(f"{code} {title}")[:500]
 
 
-class Document(models.Model):
+class Document(KeyedModel):
     class Kind(models.TextChoices):
         DIRECTIVE = "directive", _("Directive")  # Chỉ thị, CT
         RESOLUTION = "resolution", _("Resolution")  # Nghị quyết, NQ
@@ -56,10 +57,6 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number_symbol} — {self.summary[:60]}"
-
-    def save(self, *args, **kwargs) -> None:
-        self.fill_keys()
-        super().save(*args, **kwargs)
 
     def fill_keys(self) -> None:
         """Derived search key; bulk writers call this before bulk_create."""
@@ -119,7 +116,7 @@ class DocumentDelivery(models.Model):
         return f"{self.document} → {self.unit}"
 
 
-class StudyTopic(models.Model):
+class StudyTopic(KeyedModel):
     class Kind(models.TextChoices):
         TERM = "term", _("Whole-term topic")  # Toàn khóa
         ANNUAL = "annual", _("Annual topic")  # Năm
@@ -147,10 +144,6 @@ class StudyTopic(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    def save(self, *args, **kwargs) -> None:
-        self.fill_keys()
-        super().save(*args, **kwargs)
 
     def fill_keys(self) -> None:
         self.code = (self.code or "").strip()

@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from core import vn
 from core.fields import acting_user
+from core.models import KeyedModel
 
 
 class InspectionPlan(models.Model):
@@ -65,7 +66,7 @@ class InspectionPlan(models.Model):
         return self.title or f"Kế hoạch kiểm tra, giám sát năm {self.year}"
 
 
-class Inspection(models.Model):
+class Inspection(KeyedModel):
     """One item of the plan: an inspection or a supervision of a cell, sub-committee or member."""
 
     class Form(models.TextChoices):
@@ -165,10 +166,6 @@ class Inspection(models.Model):
     def __str__(self) -> str:
         return f"{self.code} — {self.content[:60]}"
 
-    def save(self, *args, **kwargs) -> None:
-        self.fill_keys()
-        super().save(*args, **kwargs)
-
     @property
     def subject(self):
         return self.subject_unit or self.subject_person
@@ -229,7 +226,7 @@ class Finding(models.Model):
         return self.text[:60]
 
 
-class Remediation(models.Model):
+class Remediation(KeyedModel):
     class State(models.TextChoices):
         OPEN = "open", pgettext_lazy("task state", "Open")
         SUBMITTED = "submitted", _("Submitted")
@@ -286,10 +283,6 @@ class Remediation(models.Model):
 
     def __str__(self) -> str:
         return self.content[:60]
-
-    def save(self, *args, **kwargs) -> None:
-        self.fill_keys()
-        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from core import vn
 from core.fields import acting_user
+from core.models import KeyedModel
 
 
 class FocusArea(models.Model):
@@ -45,7 +46,7 @@ class FocusArea(models.Model):
         return self.name
 
 
-class Meeting(models.Model):
+class Meeting(KeyedModel):
     class Kind(models.TextChoices):
         BRIEFING = "briefing", _("Briefing conference")  # Hội nghị quán triệt
         REGULAR = "regular", _("Regular meeting")  # Sinh hoạt định kỳ
@@ -117,10 +118,6 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.unit} {self.date:%d/%m/%Y}"
-
-    def save(self, *args, **kwargs) -> None:
-        self.fill_keys()
-        super().save(*args, **kwargs)
 
     def fill_keys(self) -> None:
         """The search key; bulk writers call this before bulk_create."""

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
+from core.models import KeyedModel
 
 
 class Unit(models.Model):
@@ -88,7 +89,7 @@ class MassOrganisation(models.Model):
         return self.name
 
 
-class Person(models.Model):
+class Person(KeyedModel):
     class Gender(models.TextChoices):
         MALE = "male", _("Male")
         FEMALE = "female", _("Female")
@@ -127,10 +128,6 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
-
-    def save(self, *args, **kwargs) -> None:
-        self.fill_keys()
-        super().save(*args, **kwargs)
 
     def fill_keys(self) -> None:
         """Derived keys for sorting and searching; bulk writers call this before bulk_create."""
