@@ -47,7 +47,7 @@ format:
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
 
 messages:
-	for app in $$(ls -d */locale | cut -d/ -f1); do (cd $$app && ../$(PY) ../manage.py makemessages -l vi --no-obsolete -v0); done
+	for app in $$(ls -d */locale | cut -d/ -f1); do (cd $$app && ../$(PY) ../manage.py makemessages -l vi --no-obsolete --no-location -v0); done
 	$(PY) manage.py compilemessages -v0 --ignore=.venv
 
 bench:
