@@ -13,6 +13,7 @@ from django.db.models.functions import ExtractMonth
 from django.http import Http404
 
 from core.search import search
+from organisation import membership
 from organisation.models import Person, Unit
 from organisation.selectors import committee_cells, people_on, roll_on
 
@@ -131,6 +132,7 @@ class RollRow:
     person: Person
     attendance: Attendance | None
     on_roll: bool = True  # False: non-member staff added to a conference
+    exempt: bool = False  # on the roll but exempted or suspended: not expected to attend
 
     @property
     def status(self) -> str:
@@ -141,11 +143,17 @@ def meeting_roll(meeting: Meeting) -> list[RollRow]:
     """The members on the unit's roll on the meeting's date, each with his mark, then anyone
     else marked (staff at a conference). Three queries, whatever the size of the cell."""
     members = list(roll_on(meeting.unit, meeting.date).order_by("sort_key", "code"))
+    active = set(
+        membership.roll(meeting.unit, meeting.date, active=True).values_list("pk", flat=True)
+    )
     marks = {
         row.person_id: row
         for row in Attendance.objects.filter(meeting=meeting).select_related("person")
     }
-    rows = [RollRow(person, marks.pop(person.pk, None)) for person in members]
+    rows = [
+        RollRow(person, marks.pop(person.pk, None), exempt=person.pk not in active)
+        for person in members
+    ]
     extra = sorted(marks.values(), key=lambda row: (row.person.sort_key, row.person.code))
     rows += [RollRow(row.person, row, on_roll=False) for row in extra]
     return rows
@@ -154,7 +162,8 @@ def meeting_roll(meeting: Meeting) -> list[RollRow]:
 def roll_row(meeting: Meeting, person: Person) -> RollRow:
     attendance = Attendance.objects.filter(meeting=meeting, person=person).first()
     on_roll = roll_on(meeting.unit, meeting.date).filter(pk=person.pk).exists()
-    return RollRow(person, attendance, on_roll=on_roll)
+    active = membership.is_on_roll(person, meeting.unit, meeting.date, active=True)
+    return RollRow(person, attendance, on_roll=on_roll, exempt=on_roll and not active)
 
 
 def staff_to_add(meeting: Meeting) -> QuerySet[Person]:

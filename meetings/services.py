@@ -221,11 +221,13 @@ def attendance_mark(
 
 @transaction.atomic
 def attendance_mark_everyone_present(*, user: Any, meeting: Meeting) -> int:
-    """Mark present every member on the roll who is not marked yet; returns how many."""
+    """Mark present every active member on the roll not marked yet; returns how many."""
     _require_unit(user, meeting.unit)
     _check_attendance_allowed(meeting)
     marked = set(meeting.attendance.values_list("person_id", flat=True))
-    people = [pk for pk in roll_on(meeting.unit, meeting.date).values_list("pk", flat=True)]
+    # Members exempted from activity are not expected: they are marked one by one if present.
+    active = roll_on(meeting.unit, meeting.date, active=True)
+    people = list(active.values_list("pk", flat=True))
     rows = [
         Attendance(meeting=meeting, person_id=pk, status=Attendance.Status.PRESENT)
         for pk in people

@@ -11,7 +11,8 @@ from django.utils import timezone
 from core import demo
 
 from . import demo_names as names
-from .models import MassOrganisation, Person, Posting, Unit
+from . import membership
+from .models import MassOrganisation, MemberEvent, Person, Unit
 
 FIRST_YEAR, LAST_YEAR = 2016, 2020
 
@@ -111,12 +112,21 @@ def build_units_and_people(ctx: demo.DemoContext) -> None:
             person.moved_out_on = moved
     Person.objects.bulk_create(people)
     people = list(Person.objects.order_by("code"))
-    postings = [
-        Posting(person=person, unit=person.unit, start=None, end=person.moved_out_on)
+    events = [
+        MemberEvent(
+            person=person,
+            kind=MemberEvent.Kind.MOVE_OUT,
+            date=person.moved_out_on,
+            from_unit_id=person.unit_id,
+        )
         for person in people
+        if person.moved_out_on
     ]
-    Posting.objects.bulk_create(postings)
-    _transfers(rng, people, cells)
+    events += _transfers(rng, people, cells)
+    events += _life_events(rng, people)
+    MemberEvent.objects.bulk_create(events)
+    membership.rebuild(person.pk for person in people)
+    people = list(Person.objects.order_by("code"))
     _mass_organisations(rng, people, organisations)
     ctx.committee, ctx.cells = committee, cells
     ctx.data["people"] = people
@@ -125,16 +135,68 @@ def build_units_and_people(ctx: demo.DemoContext) -> None:
     ctx.log(f"  {len(cells)} chi bộ, {len(people)} người")
 
 
-def _transfers(rng, people: list[Person], cells: list[Unit]) -> None:
-    """A few members change cells mid-period; the old posting closes the day the new opens."""
+def _transfers(rng, people: list[Person], cells: list[Unit]) -> list[MemberEvent]:
+    """A few members change cells mid-period (chuyển sinh hoạt trong Đảng bộ)."""
     movers = [p for p in people if p.party_joined_on and not p.moved_out_on]
+    events = []
     for person in rng.sample(movers, 12):
         when = _date_in(rng, rng.randint(2017, 2019))
+        if when <= person.party_joined_on:
+            continue
         target = rng.choice([cell for cell in cells if cell.pk != person.unit_id])
-        Posting.objects.filter(person=person, end__isnull=True).update(end=when)
-        Posting.objects.create(person=person, unit=target, start=when, note="Chuyển sinh hoạt")
+        events.append(
+            MemberEvent(
+                person=person,
+                kind=MemberEvent.Kind.TRANSFER,
+                date=when,
+                from_unit_id=person.unit_id,
+                to_unit_id=target.pk,
+                note="Chuyển sinh hoạt",
+            )
+        )
         person.unit = target
         Person.objects.filter(pk=person.pk).update(unit=target)
+    return events
+
+
+def _life_events(rng, people: list[Person]) -> list[MemberEvent]:
+    """Older members exempted from activity (miễn sinh hoạt), one back after a year, and one
+    member who died: the roll, the pledges and the ratings must leave them out."""
+    older = [
+        p
+        for p in people
+        if p.party_joined_on
+        and not p.moved_out_on
+        and p.birth_date
+        and p.party_joined_on.year < FIRST_YEAR
+    ]
+    older.sort(key=lambda p: (p.birth_date, p.code))
+    chosen = rng.sample(older[:20], min(4, len(older)))
+    events = []
+    for index, person in enumerate(chosen[:3]):
+        start = dt.date(2018 + index % 2, 3 + index, 1)
+        events.append(
+            MemberEvent(person=person, kind=MemberEvent.Kind.EXEMPT, date=start, note="Tuổi cao")
+        )
+        if index == 0:
+            events.append(
+                MemberEvent(
+                    person=person,
+                    kind=MemberEvent.Kind.EXEMPT_END,
+                    date=start.replace(year=start.year + 1),
+                )
+            )
+    if len(chosen) > 3:
+        person = chosen[3]
+        events.append(
+            MemberEvent(
+                person=person,
+                kind=MemberEvent.Kind.DECEASED,
+                date=dt.date(2019, 8, 14),
+                from_unit_id=person.unit_id,
+            )
+        )
+    return events
 
 
 def _mass_organisations(rng, people: list[Person], organisations: dict) -> None:

@@ -49,6 +49,24 @@ class Unit(models.Model):
         blank=True,
         help_text=_("Printed in the date line, e.g. Hà Nội."),
     )
+    founded_on = models.DateField(
+        _("date founded"), null=True, blank=True, help_text=_("Blank: since before the records.")
+    )
+    dissolved_on = models.DateField(
+        _("date dissolved"),
+        null=True,
+        blank=True,
+        help_text=_("The unit exists until the day before; blank: it still exists."),
+    )
+    # Where a dissolved or merged unit's members and records went (Mã đơn vị tiếp nhận).
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("receiving unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+    )
     search_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
     history = HistoricalRecords()
 
@@ -72,6 +90,41 @@ class Unit(models.Model):
     @property
     def is_cell(self) -> bool:
         return self.kind == self.Kind.CELL
+
+    def exists_on(self, day: dt.date) -> bool:
+        """From its founding day to the day before its dissolution (interchange.md)."""
+        founded = self.founded_on is None or self.founded_on <= day
+        return founded and (self.dissolved_on is None or day < self.dissolved_on)
+
+    def clean(self) -> None:
+        if self.founded_on and self.dissolved_on and self.dissolved_on <= self.founded_on:
+            raise ValidationError(
+                {"dissolved_on": gettext("A unit is dissolved after the day it was founded.")}
+            )
+        if self.successor_id and self.successor_id == self.pk:
+            raise ValidationError({"successor": gettext("A unit cannot be its own successor.")})
+
+
+class UnitName(models.Model):
+    """A name the unit carried from `since` (renames keep the old name for past reports)."""
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="names"
+    )
+    name = models.CharField(_("name"), max_length=255)
+    until = models.DateField(_("carried until"), help_text=_("The day before the new name."))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("former name")
+        verbose_name_plural = _("former names")
+        ordering = ["unit", "until"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "until"], name="unit_name_once_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class MassOrganisation(models.Model):
@@ -113,7 +166,10 @@ class Person(KeyedModel):
     )
     party_joined_on = models.DateField(_("date joined the party"), null=True, blank=True)
     party_official_on = models.DateField(_("date became full member"), null=True, blank=True)
-    moved_out_on = models.DateField(_("date moved out"), null=True, blank=True)
+    # The day the person left the committee's roll, by any leaving event (moved out, died,
+    # expelled, struck off, left the party): derived from his events by organisation.membership.
+    moved_out_on = models.DateField(_("date left the roll"), null=True, blank=True)
+    left_kind = models.CharField(_("how he left"), max_length=20, blank=True, default="")
     mass_organisations = models.ManyToManyField(
         MassOrganisation, verbose_name=_("mass organisations"), blank=True, related_name="people"
     )
@@ -211,7 +267,16 @@ def person_date_errors(
 
 
 class Posting(models.Model):
-    """A period during which a person belongs to a unit (sinh hoạt tại đơn vị)."""
+    """A period during which a person belongs to a unit (sinh hoạt tại đơn vị), in one state.
+
+    Postings are derived: `organisation.membership.rebuild` writes them from the person's
+    events, so that "on the roll on D" is a plain indexed join and never a subquery per row.
+    """
+
+    class State(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        EXEMPT = "exempt", _("Exempted from activity")
+        SUSPENDED = "suspended", _("Suspended")
 
     person = models.ForeignKey(
         Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="postings"
@@ -223,6 +288,9 @@ class Posting(models.Model):
         _("from"), null=True, blank=True, help_text=_("Blank: since before the records begin.")
     )
     end = models.DateField(_("to"), null=True, blank=True, help_text=_("Blank: still there."))
+    state = models.CharField(
+        _("state"), max_length=12, choices=State.choices, default=State.ACTIVE, db_index=True
+    )
     note = models.CharField(_("note"), max_length=255, blank=True)
     history = HistoricalRecords()
 
@@ -238,3 +306,63 @@ class Posting(models.Model):
     def clean(self) -> None:
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": gettext("The end cannot be before the start.")})
+
+
+class MemberEvent(models.Model):
+    """One change in a person's party life (biến động đảng viên), dated.
+
+    The events are the truth; `Posting` rows and `Person.moved_out_on` are derived from them.
+    """
+
+    class Kind(models.TextChoices):
+        TRANSFER = "transfer", _("Moved to another cell of the committee")
+        MOVE_IN = "move_in", _("Moved in from outside the committee")
+        MOVE_OUT = "move_out", _("Moved out of the committee")
+        EXEMPT = "exempt", _("Exempted from activity")
+        EXEMPT_END = "exempt_end", _("Exemption ended")
+        SUSPEND = "suspend", _("Suspended from activity")
+        SUSPEND_END = "suspend_end", _("Suspension ended")
+        TEMPORARY = "temporary", _("Temporary activity elsewhere")
+        TEMPORARY_END = "temporary_end", _("Temporary activity ended")
+        DECEASED = "deceased", _("Deceased")
+        EXPELLED = "expelled", _("Expelled")
+        STRUCK_OFF = "struck_off", _("Struck off")
+        RESIGNED = "resigned", _("Left the party")
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="events"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    date = models.DateField(_("date"))
+    from_unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("from unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    to_unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("to unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("membership event")
+        verbose_name_plural = _("membership events")
+        ordering = ["person", "date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "kind", "date"], name="member_event_once_per_day"
+            )
+        ]
+        indexes = [models.Index(fields=["kind", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.person} · {self.get_kind_display()} · {self.date:%d/%m/%Y}"

@@ -15,7 +15,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from organisation.models import MassOrganisation, Person, Posting, Unit
+from organisation import membership
+from organisation.models import MassOrganisation, Person, Unit
 from organisation.policies import units as unit_policy
 from organisation.selectors import committee_of
 
@@ -176,12 +177,9 @@ def _progress_rows(cells: list[Unit], year: int, on_date: dt.date) -> list[Perso
     if not cells:
         return []
     postings = (
-        Posting.objects.filter(
-            Q(start__isnull=True) | Q(start__lte=on_date),
-            Q(end__isnull=True) | Q(end__gt=on_date),
-            Q(person__moved_out_on__isnull=True) | Q(person__moved_out_on__gt=on_date),
-            unit_id__in=[cell.pk for cell in cells],
-        )
+        # Exempted and suspended members are not expected to pledge.
+        membership.periods_on(on_date, active=True)
+        .filter(unit_id__in=[cell.pk for cell in cells])
         .annotate(
             has_pledge=Exists(Pledge.objects.filter(person_id=OuterRef("person_id"), year=year)),
             has_plan=Exists(

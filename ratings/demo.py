@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from core import demo
 from meetings.models import Meeting
-from organisation.selectors import postings_on, roll_on
+from organisation.membership import periods_on as postings_on
+from organisation.selectors import roll_on
 
 from . import rules, selectors
 from .models import CapCondition, Level, Rating
@@ -64,7 +65,7 @@ def build_ratings(ctx: demo.DemoContext) -> None:
     for year in YEARS:
         on = dt.date(year, 12, 31)
         rule_set = rules.rule_set_for(year, sets)
-        roll = list(roll_on(committee, on).order_by("pk"))
+        roll = list(roll_on(committee, on, active=True).order_by("pk"))
         cell_of = dict(
             postings_on(on, committee.path)
             .filter(person__in=[person.pk for person in roll])

@@ -12,8 +12,8 @@ from django.db.models import Count, Q, QuerySet
 
 from core.policy import role_paths
 from core.roles import Role
-from organisation.models import Person, Posting, Unit
-from organisation.selectors import roll_filter
+from organisation import membership
+from organisation.models import Person, Unit
 
 from . import rules
 from .models import LEVEL_ORDER, CapCondition, Level, Rating, RuleSet
@@ -66,58 +66,25 @@ def year_bounds(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
-def postings_in_year(year: int, prefix: str = "") -> QuerySet[Posting]:
-    """Postings that overlap the calendar year in the subtree `prefix`."""
-    first, last = year_bounds(year)
-    return Posting.objects.filter(
-        Q(start__isnull=True) | Q(start__lte=last),
-        Q(end__isnull=True) | Q(end__gt=first),
-        unit__path__startswith=prefix,
-    )
-
-
-def placement_in_year(person: Person, year: int, prefix: str = "") -> Unit | None:
-    """The cell a member sat in last during `year` (inside `prefix`), or None when he was no
-    party member of that subtree at any time of the year (he can then not be rated there)."""
-    first, last = year_bounds(year)
-    if not person.party_joined_on or person.party_joined_on > last:
-        return None
-    if person.moved_out_on and person.moved_out_on <= first:
-        return None
-    posting = (
-        postings_in_year(year, prefix)
-        .filter(person=person)
-        .select_related("unit")
-        .order_by("-start")
-        .first()
-    )
-    if posting is None:
-        return None
-    if posting.end and posting.end <= person.party_joined_on:
-        return None
-    return posting.unit
-
-
 def placements_in_year(person_ids: set[int], year: int, prefix: str = "") -> dict[int, Unit]:
-    """`placement_in_year` for many people in one query (the importer's check)."""
-    first, last = year_bounds(year)
-    found: dict[int, tuple[dt.date, Unit]] = {}
+    """The cell each member is rated by: his cell on the year's roll date, for members
+    active on the roll that day (exempted and suspended members are not rated)."""
+    day = roll_date(year)
     postings = (
-        postings_in_year(year, prefix)
+        membership.periods_on(day, prefix, active=True)
         .filter(
             person_id__in=person_ids,
             person__party_joined_on__isnull=False,
-            person__party_joined_on__lte=last,
+            person__party_joined_on__lte=day,
         )
-        .filter(Q(person__moved_out_on__isnull=True) | Q(person__moved_out_on__gt=first))
         .select_related("unit")
     )
-    for posting in postings:
-        start = posting.start or dt.date.min
-        current = found.get(posting.person_id)
-        if current is None or start > current[0]:
-            found[posting.person_id] = (start, posting.unit)
-    return {person_id: unit for person_id, (_, unit) in found.items()}
+    return {posting.person_id: posting.unit for posting in postings}
+
+
+def placement_in_year(person: Person, year: int, prefix: str = "") -> Unit | None:
+    """`placements_in_year` for one member; None when he cannot be rated here that year."""
+    return placements_in_year({person.pk}, year, prefix).get(person.pk)
 
 
 def committee_for(unit: Unit, committees: list[Unit] | None = None) -> Unit | None:
@@ -155,7 +122,12 @@ def cap_of(person: Person, year: int, rule_set: RuleSet) -> rules.Cap:
 def decided_counts(committee: Unit, year: int, *, persons: bool = True) -> dict[str, int]:
     """Decided levels of one committee's members (or its units) in one year."""
     queryset = Rating.objects.filter(committee=committee, year=year).exclude(level="")
-    queryset = queryset.filter(person__isnull=not persons)
+    if persons:
+        # The quota counts the members the report counts: active on the roll date.
+        on_roll = membership.roll(committee, roll_date(year), active=True)
+        queryset = queryset.filter(person__in=on_roll)
+    else:
+        queryset = queryset.filter(person__isnull=True)
     rows = queryset.values("level").annotate(n=Count("id")).order_by()
     return {row["level"]: row["n"] for row in rows}
 
@@ -210,11 +182,8 @@ def round_rows(user: Any, year: int, *, cell: Unit | None = None, text: str = ""
         paths = [cell.path] if paths is None or any(cell.path.startswith(p) for p in paths) else []
     own_person = getattr(user, "person_id", None)
     on = roll_date(year)
-    postings = Posting.objects.filter(
-        Q(start__isnull=True) | Q(start__lte=on),
-        Q(end__isnull=True) | Q(end__gt=on),
-        Q(person__party_joined_on__isnull=False, person__party_joined_on__lte=on),
-        Q(person__moved_out_on__isnull=True) | Q(person__moved_out_on__gt=on),
+    postings = membership.periods_on(on, active=True).filter(
+        person__party_joined_on__isnull=False, person__party_joined_on__lte=on
     )
     ratings = Rating.objects.filter(year=year, person__isnull=False)
     scope = _path_q(paths, "unit__path")
@@ -404,9 +373,7 @@ def roll_ratings(committee: Unit, year: int, on: dt.date | None = None) -> Level
     on = on or roll_date(year)
     counts = LevelCounts()
     rows = (
-        Rating.objects.filter(
-            year=year, person__in=Person.objects.filter(roll_filter(on, committee.path))
-        )
+        Rating.objects.filter(year=year, person__in=membership.roll(committee, on, active=True))
         .exclude(level="")
         .values("level")
         .annotate(n=Count("id"))

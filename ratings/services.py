@@ -75,8 +75,8 @@ def rating_open(
 ) -> Rating:
     """The rating of a member or a unit for a year, created when missing.
 
-    A member can be rated only where he belonged at some time of the year (someone who moved
-    out during the year can still be rated); a unit only inside a committee.
+    A member is rated by the cell he is in on the year's roll date, if he is active on the
+    roll that day (interchange.md, "History"); a unit only inside a committee.
     """
     if (person is None) == (unit is None):
         raise ValueError("rate a person or a unit")
@@ -87,7 +87,7 @@ def rating_open(
         cell = selectors.placement_in_year(person, year, committee.path if committee else "")
         if cell is None:
             raise ValidationError(
-                _("%(name)s did not belong to the committee at any time in %(year)s.")
+                _("%(name)s is not an active member of the committee at the end of %(year)s.")
                 % {"name": person.full_name, "year": year}
             )
         rating = Rating(person=person, year=year, cell=cell, committee=committee_of(cell))
@@ -204,6 +204,11 @@ def ratings_propose(
             rating = rating_open(unit=subject, year=year)
         else:
             rating = rating_open(person=subject, year=year)
+            placed = selectors.placement_in_year(subject, year)
+            if placed is not None and rating.cell_id != placed.pk:
+                # He moved after the rating was opened: the cell he is in now reviews him.
+                rating.cell = placed
+                rating.save(update_fields=["cell"])
             if rating.cell_id != cell.pk:
                 raise ValidationError(
                     _("%(name)s is not a member of this cell in %(year)s.")

@@ -19,7 +19,6 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
@@ -29,6 +28,7 @@ from activities.models import Activity, Commendation
 from documents.models import Document, DocumentDelivery
 from inspections.models import Inspection, Remediation
 from meetings.models import Attendance, Meeting
+from organisation import membership
 from organisation.models import Person, Posting, Unit
 from pledges.models import ConductStandard, PersonalPlan, Pledge
 from ratings.models import Rating
@@ -58,19 +58,6 @@ class Period:
         return day
 
 
-def roll_q(on_date: dt.date, person: str = "person__") -> Q:
-    """Q on Posting: the posting covers `on_date` and its person is a member on the roll."""
-    return (
-        Q(**{f"{person}party_joined_on__lte": on_date})
-        & (
-            Q(**{f"{person}moved_out_on__isnull": True})
-            | Q(**{f"{person}moved_out_on__gt": on_date})
-        )
-        & (Q(start__isnull=True) | Q(start__lte=on_date))
-        & (Q(end__isnull=True) | Q(end__gt=on_date))
-    )
-
-
 class Scope:
     """A committee's subtree over a period: the base querysets of every figure."""
 
@@ -86,32 +73,27 @@ class Scope:
     def cells(self) -> QuerySet[Unit]:
         return Unit.objects.filter(path__startswith=self.prefix, kind=Unit.Kind.CELL)
 
+    def cells_on(self, day: dt.date) -> QuerySet[Unit]:
+        """The committee's cells that exist on `day`."""
+        return self.cells().filter(membership.exists_q(day))
+
     def postings(self) -> QuerySet[Posting]:
         return Posting.objects.filter(unit__path__startswith=self.prefix)
 
-    def roll(self, year: int, unit: Unit | None = None) -> QuerySet[Person]:
+    def roll(
+        self, year: int, unit: Unit | None = None, *, active: bool = False
+    ) -> QuerySet[Person]:
         """Members on the roll of the committee (or of one unit's subtree) in `year`."""
-        day = self.roll_dates[year]
-        postings = self.postings().filter(roll_q(day))
-        if unit is not None:
-            postings = postings.filter(unit__path__startswith=unit.path)
-        return Person.objects.filter(pk__in=postings.values("person_id"))
+        return membership.roll(unit or self.committee, self.roll_dates[year], active=active)
 
-    def _posted(self, person_ref: str, date_ref: str) -> QuerySet[Posting]:
-        return self.postings().filter(
+    def posted_on(self, person_ref: str, date_ref: str) -> Exists:
+        """Exists: the person had a period in the subtree covering the date."""
+        postings = self.postings().filter(
             Q(start__isnull=True) | Q(start__lte=OuterRef(date_ref)),
             Q(end__isnull=True) | Q(end__gt=OuterRef(date_ref)),
             person_id=OuterRef(person_ref),
         )
-
-    def posted_on(self, person_ref: str, date_ref: str) -> Exists:
-        """Exists: the person had a posting in the subtree covering the date."""
-        return Exists(self._posted(person_ref, date_ref))
-
-    def unit_on(self, person_ref: str, date_ref: str) -> Subquery:
-        """The unit of the person's posting covering the date (the cell he belonged to)."""
-        postings = self._posted(person_ref, date_ref).order_by(F("start").desc(nulls_last=True))
-        return Subquery(postings.values("unit_id")[:1])
+        return Exists(postings)
 
     def roll_date_case(self, year_field: str = "year") -> Case:
         """The roll date of the row's year, as an SQL expression."""
@@ -122,26 +104,30 @@ class Scope:
 
     def yearly_people(self, queryset: QuerySet, person: str = "person") -> QuerySet:
         """Rows of a yearly per-person record (pledge, plan, rating) of people in the subtree
-        on their year's roll date, annotated with `report_roll_date`, `report_cell` and
-        `report_member` (on the roll that day). The names carry a prefix so that fields the
-        other apps add later (ratings already has `cell`) never collide with them."""
-        # The unit of the covering posting doubles as "posted in the subtree on that day":
-        # one correlated subquery per row instead of two.
+        on their year's roll date, annotated with `report_cell` (his cell that day),
+        `report_member` (a party member that day) and `report_active` (expected to take
+        part: neither exempted nor suspended). One join on the period covering the roll
+        date — periods of a person never overlap, so each row is kept at most once."""
+        day = self.roll_date_case()
+        postings = f"{person}__postings__"
         return (
             queryset.filter(year__in=self.years)
-            .annotate(report_roll_date=self.roll_date_case())
-            .annotate(report_cell=self.unit_on(f"{person}_id", "report_roll_date"))
             .filter(
-                Q(report_cell__isnull=False),
-                Q(**{f"{person}__moved_out_on__isnull": True})
-                | Q(**{f"{person}__moved_out_on__gt": F("report_roll_date")}),
+                membership.covers_q(day, postings),
+                **{f"{postings}unit__path__startswith": self.prefix},
             )
             .annotate(
+                report_cell=F(f"{postings}unit_id"),
                 report_member=Case(
                     When(
-                        **{f"{person}__party_joined_on__lte": F("report_roll_date")},
+                        Q(**{f"{person}__party_joined_on__isnull": False})
+                        & Q(**{f"{person}__party_joined_on__lte": day}),
                         then=Value(True),
                     ),
+                    default=Value(False),
+                ),
+                report_active=Case(
+                    When(**{f"{postings}state": Posting.State.ACTIVE}, then=Value(True)),
                     default=Value(False),
                 ),
             )
@@ -176,10 +162,10 @@ class Scope:
         return self.yearly_people(PersonalPlan.objects.all())
 
     def ratings(self) -> QuerySet[Rating]:
-        """Decided ratings of members on the roll of the rating's year."""
+        """Decided ratings of members active on the roll date of the rating's year."""
         return self.yearly_people(
             Rating.objects.filter(person__isnull=False).exclude(level="")
-        ).filter(report_member=True)
+        ).filter(report_member=True, report_active=True)
 
     def standards(self) -> QuerySet[ConductStandard]:
         return ConductStandard.objects.filter(
@@ -231,4 +217,14 @@ class Scope:
 
     @cached_property
     def cell_list(self) -> list[dict]:
-        return list(self.cells().order_by("path").values("id", "code", "name", "path"))
+        """The cells that existed on some day of the period, in tree order."""
+        period = self.period
+        cells = self.cells().filter(
+            Q(founded_on__isnull=True) | Q(founded_on__lte=period.end),
+            Q(dissolved_on__isnull=True) | Q(dissolved_on__gt=period.start),
+        )
+        return list(
+            cells.order_by("path").values(
+                "id", "code", "name", "path", "founded_on", "dissolved_on"
+            )
+        )

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Case, DateField, F, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,7 +25,8 @@ from workbook.registry import (
     register,
 )
 
-from ..models import MassOrganisation, Person, Posting, Unit, person_date_errors
+from .. import membership
+from ..models import MassOrganisation, MemberEvent, Person, Unit, person_date_errors
 from .common import (
     BATCH,
     GENDER_LABELS,
@@ -38,6 +38,8 @@ from .common import (
     import_user,
     parse_names,
 )
+
+HISTORY_SHEET = "Biến động"
 
 PERSON_VALUE_FIELDS = (
     "full_name",
@@ -70,7 +72,7 @@ PERSON_ROW_FIELDS = (
     "party_status",
     "party_joined_on",
     "party_official_on",
-    "moved_out_on",
+    "move_out_column",
     "position",
 )
 
@@ -197,7 +199,7 @@ class PersonSheet(SheetHandler):
 
     @staticmethod
     def _existing() -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
-        rows = Person.objects.values_list(*PERSON_ROW_FIELDS)
+        rows = person_rows(Person.objects.all())
         existing: dict[str, dict[str, Any]] = {}
         ids: dict[str, int] = {}
         mass = _mass_names([Person.mass_organisations.through.objects.all()])
@@ -321,80 +323,77 @@ class PersonSheet(SheetHandler):
             people.append(person)
         people = bulk_create_with_history(people, Person, batch_size=BATCH, default_user=user)
         by_code = {person.code: person for person in people}
-        postings = [
-            Posting(person_id=person.pk, unit_id=person.unit_id, end=person.moved_out_on)
-            for person in people
-        ]
+        events: list[MemberEvent] = []
+        touched = [person.pk for person in people]
         mass_links: dict[int, frozenset[str]] = {
             by_code[item.code].pk: item.values["mass"] for item in created
         }
+        moves_in_workbook = planned_transfers(ctx)
+        values_of = {item.code: item.values for item in items}
 
-        # Changed people: particulars, transfers, move-outs, mass organisations.
+        # Changed people: particulars, transfers, mass organisations.
         if updated:
             changed_people = []
             for chunk in chunks([item.code for item in updated]):
                 changed_people.extend(Person.objects.filter(code__in=chunk))
             current = {person.code: person for person in changed_people}
-            latest: dict[int, Posting] = {}
-            for chunk in chunks([person.pk for person in changed_people]):
-                for posting in Posting.objects.filter(person_id__in=chunk).order_by(
-                    "person_id", "start", "pk"
-                ):
-                    before = latest.get(posting.person_id)
-                    if before is None or _later(posting, before):
-                        latest[posting.person_id] = posting
             old_mass = dict(self._existing_mass([person.pk for person in changed_people]))
-            to_save, closed = [], []
+            to_save = []
             for item in updated:
                 person = current[item.code]
                 values = item.values
-                old_moved_out = person.moved_out_on
                 for name in fields:
-                    setattr(person, name, values[name])
+                    if name != "moved_out_on":
+                        setattr(person, name, values[name])
                 person.fill_keys()
                 unit_id = unit_ids[values["unit"]]
-                posting = latest.get(person.pk)
-                if unit_id != person.unit_id:
-                    on = values["moved_out_on"] or today
-                    if posting is not None:
-                        if posting.start and posting.start > on:
-                            on = posting.start
-                        posting.end = on
-                        closed.append(posting)
-                    postings.append(
-                        Posting(
+                if unit_id != person.unit_id and person.code not in moves_in_workbook:
+                    # A new cell with no "Biến động" row: he moves today.
+                    events.append(
+                        MemberEvent(
                             person_id=person.pk,
-                            unit_id=unit_id,
-                            start=on,
-                            end=values["moved_out_on"],
+                            kind=MemberEvent.Kind.TRANSFER,
+                            date=today,
+                            from_unit_id=person.unit_id,
+                            to_unit_id=unit_id,
                             note=_("Transfer (workbook import)"),
                         )
                     )
-                    person.unit_id = unit_id
-                elif posting is not None and values["moved_out_on"] != old_moved_out:
-                    if posting.end in (None, old_moved_out):
-                        posting.end = values["moved_out_on"]
-                        closed.append(posting)
-                elif posting is None:
-                    postings.append(
-                        Posting(person_id=person.pk, unit_id=unit_id, end=values["moved_out_on"])
-                    )
+                person.unit_id = unit_id
                 to_save.append(person)
+                touched.append(person.pk)
                 if old_mass.get(person.pk, frozenset()) != values["mass"]:
                     mass_links[person.pk] = values["mass"]
+            people = people + to_save
             bulk_update_with_history(
                 to_save,
                 Person,
-                [*fields, "unit", "sort_key", "search_key"],
+                [*[f for f in fields if f != "moved_out_on"], "unit", "sort_key", "search_key"],
                 batch_size=BATCH,
                 default_user=user,
             )
-            if closed:
-                bulk_update_with_history(
-                    closed, Posting, ["end"], batch_size=BATCH, default_user=user
+        # "Ngày chuyển đi" is shorthand for a "Chuyển sinh hoạt đi" event on that day.
+        moved = {person.pk: person for person in people}
+        values_by_pk = {person.pk: values_of[person.code] for person in people}
+        existing = set(
+            MemberEvent.objects.filter(
+                person_id__in=list(moved), kind=MemberEvent.Kind.MOVE_OUT
+            ).values_list("person_id", "date")
+        )
+        for pk, values in values_by_pk.items():
+            day = values.get("moved_out_on")
+            if day and (pk, day) not in existing:
+                events.append(
+                    MemberEvent(
+                        person_id=pk,
+                        kind=MemberEvent.Kind.MOVE_OUT,
+                        date=day,
+                        from_unit_id=moved[pk].unit_id,
+                    )
                 )
-        if postings:
-            bulk_create_with_history(postings, Posting, batch_size=BATCH, default_user=user)
+        if events:
+            bulk_create_with_history(events, MemberEvent, batch_size=BATCH, default_user=user)
+        membership.rebuild(touched)
         self._set_mass(mass_links, organisation_ids)
 
     @staticmethod
@@ -428,7 +427,7 @@ class PersonSheet(SheetHandler):
             people = people.filter(unit__path__startswith=committee.path)
         through = Person.mass_organisations.through
         links = _mass_names([through.objects.filter(person__in=people)])
-        rows = people.order_by("code").values_list(*PERSON_ROW_FIELDS)
+        rows = person_rows(people.order_by("code"))
         for (
             pk,
             code,
@@ -457,7 +456,18 @@ class PersonSheet(SheetHandler):
             ]
 
 
-def _later(posting: Posting, other: Posting) -> bool:
-    """Whether `posting` began after `other` (a blank start is the earliest)."""
-    key = (posting.start or dt.date.min, posting.pk)
-    return key > (other.start or dt.date.min, other.pk)
+def person_rows(people: QuerySet[Person]) -> QuerySet:
+    """The sheet's values of each person; "Ngày chuyển đi" is the day he moved out of the
+    committee — not the day he died or was struck off (those are "Biến động" rows)."""
+    move_out = Case(
+        When(left_kind=MemberEvent.Kind.MOVE_OUT, then=F("moved_out_on")),
+        default=Value(None),
+        output_field=DateField(),
+    )
+    return people.annotate(move_out_column=move_out).values_list(*PERSON_ROW_FIELDS)
+
+
+def planned_transfers(ctx: ImportContext) -> set[str]:
+    """Codes of people whose moves between cells the workbook's "Biến động" sheet records."""
+    plan = ctx.plans.get(HISTORY_SHEET)
+    return getattr(plan, "transfer_codes", set()) if plan is not None else set()

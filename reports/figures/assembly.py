@@ -20,6 +20,7 @@ class Figures(FigureQueries):
     def result(self) -> dict[str, Any]:
         scope = self.scope
         roll_total, roll_unit = self.roll_counts()
+        roll_changes = self.roll_change_rows()
         meetings = self.meeting_rows()
         attendance = self.attendance_rows()
         pledges = self.yearly_rows(scope.pledges())
@@ -35,14 +36,19 @@ class Figures(FigureQueries):
         cell_ids = self.cell_ids
         committee_id = scope.committee.pk
         # cell -> year -> figures
+        existing = self.existing_cells()
         per_cell: dict[int, dict[int, dict[str, Any]]] = {
             cell["id"]: {
-                year: empty_cell_year(roll_unit.get((year, cell["id"]), 0)) for year in self.years
+                year: empty_cell_year(
+                    roll_unit.get((year, cell["id"]), {}), cell["id"] in existing[year]
+                )
+                for year in self.years
             }
             for cell in self.cells
         }
         years: dict[int, dict[str, Any]] = {
-            year: empty_year(year, scope, len(self.cells), roll_total[year]) for year in self.years
+            year: empty_year(year, scope, len(existing[year]), roll_total[year], roll_changes[year])
+            for year in self.years
         }
 
         for row in meetings:
@@ -66,9 +72,13 @@ class Figures(FigureQueries):
         for rows, key in ((pledges, "pledges"), (plans, "personal_plans")):
             for row in rows:
                 year = row["year"]
-                target = "members" if row["report_member"] else "non_members"
-                years[year][f"_{key}"][target] += row["n"]
-                if row["report_cell"] in cell_ids and row["report_member"]:
+                if not row["report_member"]:
+                    years[year][f"_{key}"]["non_members"] += row["n"]
+                    continue
+                if not row["report_active"]:
+                    continue  # exempted or suspended: not expected, not counted
+                years[year][f"_{key}"]["members"] += row["n"]
+                if row["report_cell"] in cell_ids:
                     per_cell[row["report_cell"]][year][f"members_{key}"] += row["n"]
         for row in ratings:
             year = row["year"]
@@ -135,14 +145,15 @@ class Figures(FigureQueries):
                 }
             )
         for year in self.years:
+            cells_of_year = [per_cell[cell["id"]][year] for cell in self.cells]
             finish_year(
-                years[year], [per_cell[cell["id"]][year] for cell in self.cells], topic_table, year
+                years[year], [cell for cell in cells_of_year if cell["exists"]], topic_table, year
             )
         year_list = [years[year] for year in self.years]
         return {
             "committee": {"code": scope.committee.code, "name": scope.committee.name},
             "period": {"from": scope.period.start.isoformat(), "to": scope.period.end.isoformat()},
-            "cells_total": len(self.cells),
+            "cells_total": len(self.existing_on(scope.period.end)),
             "years": year_list,
             "totals": period_totals(year_list, cells_out, topic_table),
             "cells": cells_out,

@@ -7,9 +7,11 @@ from typing import Any
 from .common import LEVELS, percent
 
 
-def empty_cell_year(on_roll: int) -> dict[str, Any]:
+def empty_cell_year(roll: dict[str, int], exists: bool) -> dict[str, Any]:
     return {
-        "members_on_roll": on_roll,
+        "exists": exists,
+        "members_on_roll": roll.get("on_roll", 0),
+        "members_active": roll.get("active", 0),
         "briefed": False,
         "briefing_meetings": 0,
         "study_meetings": 0,
@@ -33,7 +35,7 @@ def finish_cell_year(year: int, cell: dict[str, Any]) -> dict[str, Any]:
         {
             "year": year,
             "attendance_percent": percent(present, total),
-            "pledge_percent": percent(cell["members_pledges"], cell["members_on_roll"]),
+            "pledge_percent": percent(cell["members_pledges"], cell["members_active"]),
             "members_rated": rated,
             "good_or_better_percent": percent(ratings["excellent"] + ratings["good"], rated),
             "excellent_percent": percent(ratings["excellent"], rated),
@@ -45,10 +47,12 @@ def finish_cell_year(year: int, cell: dict[str, Any]) -> dict[str, Any]:
 
 
 def cell_totals(cell_years: list[dict[str, Any]]) -> dict[str, Any]:
-    """A cell over the whole period."""
+    """A cell over the whole period; "every year" means every year it existed."""
+    existing = [year for year in cell_years if year["exists"]]
     return {
-        "briefed_years": sum(1 for year in cell_years if year["briefed"]),
-        "thematic_years": sum(1 for year in cell_years if year["thematic_meetings"]),
+        "existing_years": len(existing),
+        "briefed_years": sum(1 for year in existing if year["briefed"]),
+        "thematic_years": sum(1 for year in existing if year["thematic_meetings"]),
         "thematic_meetings": sum(year["thematic_meetings"] for year in cell_years),
         "regular_meetings": sum(year["regular_meetings"] for year in cell_years),
         "activities": sum(year["activities"] for year in cell_years),

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Case, Count, F, Max, Min, Q, Sum, Value, When
 from django.db.models.functions import ExtractYear
 
 from meetings.models import Attendance, Meeting
+from organisation.membership import covers_q
+from organisation.models import MemberEvent, Posting
 
-from ..scope import Scope, roll_q
+from ..scope import Scope
+
+# Leaving the party, as opposed to moving out of the committee (interchange.md, "History").
+LEFT_PARTY = (
+    MemberEvent.Kind.DECEASED,
+    MemberEvent.Kind.EXPELLED,
+    MemberEvent.Kind.STRUCK_OFF,
+    MemberEvent.Kind.RESIGNED,
+)
 
 
 class FigureQueries:
@@ -19,20 +31,80 @@ class FigureQueries:
         self.cells = scope.cell_list
         self.cell_ids = {cell["id"] for cell in self.cells}
 
-    # -- queries ------------------------------------------------------------------------
-    def roll_counts(self) -> tuple[dict[int, int], dict[tuple[int, int], int]]:
-        """Members on the roll per year, for the committee and per unit of posting."""
-        postings = self.scope.postings().filter(person__party_joined_on__isnull=False)
-        counts = {
-            f"y{year}": Count("person", distinct=True, filter=roll_q(day))
-            for year, day in self.scope.roll_dates.items()
+    def existing_on(self, day: dt.date) -> set[int]:
+        """Ids of the period's cells that exist on `day` (founded, not yet dissolved)."""
+        return {
+            cell["id"]
+            for cell in self.cells
+            if (cell["founded_on"] is None or cell["founded_on"] <= day)
+            and (cell["dissolved_on"] is None or day < cell["dissolved_on"])
         }
-        totals = postings.aggregate(**counts)
+
+    def existing_cells(self) -> dict[int, set[int]]:
+        """Per year, the cells that exist on its roll date: they make up `cells_total`."""
+        return {year: self.existing_on(day) for year, day in self.scope.roll_dates.items()}
+
+    # -- queries ------------------------------------------------------------------------
+    def roll_counts(self) -> tuple[dict[int, dict[str, int]], dict[tuple[int, int], dict]]:
+        """Members on the roll, and of them active, per year: for the committee and per cell
+        (the unit of the period covering the roll date). One grouped query."""
+        postings = self.scope.postings().filter(person__party_joined_on__isnull=False)
+        active = Q(state=Posting.State.ACTIVE)
+        counts = {}
+        for year, day in self.scope.roll_dates.items():
+            on_roll = covers_q(day) & Q(person__party_joined_on__lte=day)
+            counts[f"r{year}"] = Count("person", distinct=True, filter=on_roll)
+            counts[f"a{year}"] = Count("person", distinct=True, filter=on_roll & active)
         per_unit = {}
+        totals = {year: {"on_roll": 0, "active": 0} for year in self.years}
         for row in postings.values("unit_id").annotate(**counts).order_by():
             for year in self.years:
-                per_unit[(year, row["unit_id"])] = row[f"y{year}"]
-        return {year: totals[f"y{year}"] for year in self.years}, per_unit
+                figures = {"on_roll": row[f"r{year}"], "active": row[f"a{year}"]}
+                per_unit[(year, row["unit_id"])] = figures
+                totals[year]["on_roll"] += figures["on_roll"]
+                totals[year]["active"] += figures["active"]
+        # A person is in one unit on a given day, so the units' counts add up to the roll.
+        return totals, per_unit
+
+    def roll_change_rows(self) -> dict[int, dict[str, int]]:
+        """Admissions, moves in and out, and departures within each year of the period."""
+        period = self.scope.period
+        changes = {
+            year: {"admitted": 0, "moved_in": 0, "moved_out": 0, "left": 0} for year in self.years
+        }
+        admitted = (
+            self.scope.postings()
+            .filter(
+                covers_q(F("person__party_joined_on")),
+                person__party_joined_on__gte=period.start,
+                person__party_joined_on__lte=period.end,
+            )
+            .annotate(year=ExtractYear("person__party_joined_on"))
+            .values("year")
+            .annotate(n=Count("person", distinct=True))
+            .order_by()
+        )
+        for row in admitted:
+            changes[row["year"]]["admitted"] = row["n"]
+        kinds = {
+            MemberEvent.Kind.MOVE_IN: "moved_in",
+            MemberEvent.Kind.MOVE_OUT: "moved_out",
+            **{kind: "left" for kind in LEFT_PARTY},
+        }
+        # Events of people who belonged to the committee at some time.
+        people = self.scope.postings().values("person_id")
+        events = (
+            MemberEvent.objects.filter(
+                person_id__in=people, kind__in=kinds, date__gte=period.start, date__lte=period.end
+            )
+            .annotate(year=ExtractYear("date"))
+            .values("year", "kind")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        for row in events:
+            changes[row["year"]][kinds[row["kind"]]] += row["n"]
+        return changes
 
     def meeting_rows(self) -> list[dict]:
         meetings = self.scope.meetings().annotate(
@@ -79,7 +151,7 @@ class FigureQueries:
 
     def yearly_rows(self, queryset, *extra: str) -> list[dict]:
         return list(
-            queryset.values("year", "report_cell", "report_member", *extra)
+            queryset.values("year", "report_cell", "report_member", "report_active", *extra)
             .annotate(n=Count("id"))
             .order_by()
         )
@@ -104,9 +176,11 @@ class FigureQueries:
             row["year"]: row
             for row in self.scope.inspections()
             .filter(year__in=self.years)
+            .annotate(roll_date=self.scope.roll_date_case())
             .values("year")
             .annotate(
-                planned=Count("id"), concluded=Count("id", filter=Q(concluded_on__isnull=False))
+                planned=Count("id"),
+                concluded=Count("id", filter=Q(concluded_on__lte=F("roll_date"))),
             )
             .order_by()
         }
@@ -114,7 +188,8 @@ class FigureQueries:
         for year, day in self.scope.roll_dates.items():
             earlier = Q(inspection__year__lte=year)
             is_open = earlier & (Q(completed_on__isnull=True) | Q(completed_on__gt=day))
-            counts[f"done{year}"] = Count("id", filter=earlier & Q(completed_on__year=year))
+            done_in_year = Q(completed_on__gte=dt.date(year, 1, 1), completed_on__lte=day)
+            counts[f"done{year}"] = Count("id", filter=earlier & done_in_year)
             counts[f"open{year}"] = Count("id", filter=is_open)
             counts[f"late{year}"] = Count("id", filter=is_open & Q(deadline__lt=day))
         remediations = self.scope.remediations().aggregate(**counts)

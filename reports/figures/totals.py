@@ -40,11 +40,16 @@ def period_totals(
     return {
         "years": year_count,
         "cells_briefed": sum(1 for cell in cells if cell["totals"]["briefed_years"]),
-        "cells_briefed_every_year": sum(
-            1 for cell in cells if cell["totals"]["briefed_years"] == year_count
-        ),
+        "cells_briefed_every_year": sum(1 for cell in cells if _every_year(cell, "briefed_years")),
         "cells_thematic_every_year": sum(
-            1 for cell in cells if cell["totals"]["thematic_years"] == year_count
+            1 for cell in cells if _every_year(cell, "thematic_years")
+        ),
+        # Every year, every cell existing on its roll date did it (cells come and go).
+        "all_cells_briefed_each_year": all(
+            year["briefing"]["cells_held"] == year["cells_total"] for year in years
+        ),
+        "all_cells_thematic_each_year": all(
+            year["thematic_meetings"]["cells_held"] == year["cells_total"] for year in years
         ),
         "briefing_meetings": sum(year["briefing"]["meetings"] for year in years),
         "committee_conferences": sum(year["briefing"]["committee_conferences"] for year in years),
@@ -53,6 +58,12 @@ def period_totals(
         "study_sessions": sum(year["study_sessions"]["meetings"] for year in years),
         "attendance_percent": percent(present, attended),
         "members_on_roll_end": last["members_on_roll"],
+        "members_active_end": last["members_active"],
+        "cells_end": last["cells_total"],
+        "roll_changes": {
+            key: sum(year["roll_changes"][key] for year in years)
+            for key in ("admitted", "moved_in", "moved_out", "left")
+        },
         "pledge_percent_min": minimum([year["pledges"]["percent"] for year in years]),
         "members_pledged": sum(year["pledges"]["members_pledged"] for year in years),
         "non_members_pledged": sum(year["pledges"]["non_members_pledged"] for year in years),
@@ -91,3 +102,8 @@ def period_totals(
         },
         "topics_studied": len(topics),
     }
+
+
+def _every_year(cell: dict[str, Any], key: str) -> bool:
+    totals = cell["totals"]
+    return bool(totals["existing_years"]) and totals[key] == totals["existing_years"]

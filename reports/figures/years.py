@@ -11,12 +11,16 @@ from ..scope import Scope
 from .common import COMMENDATION_LEVELS, LEVELS, number, percent
 
 
-def empty_year(year: int, scope: Scope, cells_total: int, on_roll: int) -> dict[str, Any]:
+def empty_year(
+    year: int, scope: Scope, cells_total: int, roll: dict[str, int], changes: dict[str, int]
+) -> dict[str, Any]:
     return {
         "year": year,
         "roll_date": scope.roll_dates[year].isoformat(),
         "cells_total": cells_total,
-        "members_on_roll": on_roll,
+        "members_on_roll": roll["on_roll"],
+        "members_active": roll["active"],
+        "roll_changes": changes,
         "briefing": {"cells_held": 0, "meetings": 0, "committee_conferences": 0},
         "thematic_meetings": {"cells_held": 0, "meetings": 0},
         "regular_meetings": {"cells_held": 0, "meetings": 0},
@@ -70,7 +74,8 @@ def finish_year(entry: dict[str, Any], cells: list[dict], topics: list[dict], ye
     entry["study_sessions"] = {"meetings": meetings[Meeting.Kind.STUDY]}
     attendance = entry["attendance"]
     entry["attendance_percent"] = percent(attendance["present"], attendance["total"])
-    on_roll = entry["members_on_roll"]
+    # Exempted and suspended members are not expected to pledge (interchange.md, "History").
+    on_roll = entry["members_active"]
     pledges = entry.pop("_pledges")
     entry["pledges"] = {
         "members_pledged": pledges["members"],
