@@ -5,7 +5,8 @@ from django.urls import reverse
 
 from meetings import panels, selectors
 from meetings.models import Attendance, Meeting, TopicDeadline
-from organisation.models import Person, Posting, Unit
+from organisation import membership
+from organisation.models import Person, Unit
 from organisation.tests.factories import CommitteeFactory, UnitFactory
 
 from .factories import topic
@@ -31,7 +32,7 @@ def big_committee(db):
             people.append(person)
     Person.objects.bulk_create(people)
     people = list(Person.objects.filter(unit__in=cells))
-    Posting.objects.bulk_create([Posting(person=p, unit_id=p.unit_id) for p in people])
+    membership.rebuild(p.pk for p in people)
     meetings = []
     for cell in cells:
         for month in range(1, 13):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from meetings import services
 from meetings.models import Attendance, Meeting, MeetingRules, Minutes
 from meetings.selectors import rules_in_force
-from organisation.models import Posting
+from organisation import services as org_services
 from organisation.tests.factories import PersonFactory
 
 from .factories import FocusAreaFactory, MeetingFactory, topic
@@ -194,8 +194,7 @@ def test_attendance_only_for_the_roll_on_the_day(tree, users, meeting_a):
         services.attendance_mark(user=None, meeting=meeting_a, person=late, status="present")
     # A transfer: the old cell's roll ends the day the new posting starts.
     mover = tree.members_b[1]
-    Posting.objects.filter(person=mover).update(end=dt.date(2024, 3, 1))
-    Posting.objects.create(person=mover, unit=tree.cell_a, start=dt.date(2024, 3, 1))
+    org_services.person_transfer(user=None, person=mover, unit=tree.cell_a, on=dt.date(2024, 3, 1))
     assert services.attendance_mark(user=None, meeting=meeting_a, person=mover, status="present")
     assert Attendance.objects.filter(meeting=meeting_a).count() == 2
 

@@ -2,7 +2,8 @@ import datetime as dt
 
 import factory
 
-from organisation.models import MassOrganisation, Person, Posting, Unit
+from organisation import membership
+from organisation.models import MassOrganisation, MemberEvent, Person, Unit
 
 
 class UnitFactory(factory.django.DjangoModelFactory):
@@ -57,8 +58,17 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def posting(self, create, extracted, **kwargs):
+        """`moved_out_on=` is shorthand for a move-out event; the periods are derived."""
         if create:
-            Posting.objects.create(person=self, unit=self.unit, start=None, end=self.moved_out_on)
+            if self.moved_out_on:
+                MemberEvent.objects.create(
+                    person=self,
+                    kind=MemberEvent.Kind.MOVE_OUT,
+                    date=self.moved_out_on,
+                    from_unit=self.unit,
+                )
+            membership.rebuild([self.pk])
+            self.refresh_from_db()
 
 
 class StaffFactory(PersonFactory):

@@ -156,11 +156,12 @@ def test_someone_outside_the_committee_that_year_cannot_be_rated(tree, users):
         services.rating_open(person=staff, year=2019)
 
 
-def test_someone_who_moved_out_during_the_year_can_be_rated(tree, users):
+def test_a_member_is_rated_where_he_is_on_the_roll_date(tree, users):
+    """Someone who moved out in June is rated by his new committee, not by this one."""
     leaver = PersonFactory(unit=tree.cell_a, moved_out_on=dt.date(2019, 6, 1))
-    assert services.rating_open(person=leaver, year=2019).cell == tree.cell_a
-    with pytest.raises(ValidationError):
-        services.rating_open(person=leaver, year=2020)
+    with pytest.raises(ValidationError, match="2019"):
+        services.rating_open(person=leaver, year=2019)
+    assert services.rating_open(person=leaver, year=2018).cell == tree.cell_a
 
 
 @pytest.fixture
