@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
-from core import demo
+from core import demo, maintenance
 
 
 class Command(BaseCommand):
@@ -40,6 +40,7 @@ class Command(BaseCommand):
                 started = time.monotonic()
                 builder(context)
                 self.stdout.write(f"  {name}: {time.monotonic() - started:.1f}s")
+        maintenance.analyze()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Đã nạp dữ liệu mẫu. Tài khoản dùng thử (mật khẩu: {demo.DEMO_PASSWORD}):"
