@@ -247,3 +247,6 @@ def _users(ctx: demo.DemoContext, people: list[Person]) -> None:
         "quantri", password=demo.DEMO_PASSWORD, first_name="Quản trị hệ thống"
     )
     ctx.users["admin"] = admin
+
+
+from . import demo_history  # noqa: E402, F401  (the merged cell, built after the records)
