@@ -74,11 +74,6 @@ def name_sort_key(full_name: str) -> str:
     return _collation(reordered)
 
 
-def given_name(full_name: str) -> str:
-    parts = full_name.split()
-    return parts[-1] if parts else ""
-
-
 def format_date(value: dt.date | dt.datetime | None) -> str:
     """dd/mm/yyyy, the way every office form writes dates."""
     if value is None:

@@ -37,7 +37,3 @@ def register(exporter_class: type[Exporter]) -> type[Exporter]:
 
 def get(identifier: str) -> Exporter:
     return _exporters[identifier]
-
-
-def all_exporters() -> list[Exporter]:
-    return sorted(_exporters.values(), key=lambda exporter: exporter.identifier)

@@ -195,10 +195,6 @@ def minutes_versions(meeting: Meeting) -> list[Minutes]:
     return list(meeting.minutes.select_related("approved_by", "created_by").order_by("-version"))
 
 
-def minutes_attendance_rows(meeting: Meeting) -> list[tuple[Person, Attendance | None]]:
-    return [(row.person, row.attendance) for row in meeting_roll(meeting)]
-
-
 # Coverage
 
 

@@ -5,7 +5,6 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from core.policy import UnitScopedPolicy, role_paths, subtree_q
-from core.roles import Role
 
 from .models import Person, Posting, Unit
 
@@ -44,7 +43,3 @@ class PostingPolicy(UnitScopedPolicy):
 units = UnitPolicy()
 people = PersonPolicy()
 postings = PostingPolicy()
-
-
-def office_paths(user: Any) -> list[str]:
-    return role_paths(user, (Role.OFFICE,))

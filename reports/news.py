@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from .content import ReportContent
 from .drafting import directive_phrase, issuing_body, period_years
 from .models import Review
@@ -40,19 +38,4 @@ def news_draft(review: Review, content: ReportContent) -> dict[str, str]:
         "body": body,
         "author": "",
         "source": body_name,
-    }
-
-
-def origin_of(review: Review) -> str:
-    return f"report:{review.pk}"
-
-
-def key_figures(content: ReportContent) -> dict[str, Any]:
-    """The figures the news item quotes, for tests and the publish confirmation."""
-    totals = content.figures["totals"]
-    return {
-        "cells_briefed": totals["cells_briefed"],
-        "cells_total": content.figures["cells_total"],
-        "good_or_better_percent_min": totals["good_or_better_percent_min"],
-        "excellent_percent_min": totals["excellent_percent_min"],
     }
