@@ -29,7 +29,7 @@ from documents.models import Document, DocumentDelivery
 from inspections.models import Inspection, Remediation
 from meetings.models import Attendance, Meeting
 from organisation import membership
-from organisation.models import Person, Posting, Unit
+from organisation.models import Person, Posting, Unit, UnitName
 from pledges.models import ConductStandard, PersonalPlan, Pledge
 from ratings.models import Rating
 
@@ -223,8 +223,20 @@ class Scope:
             Q(founded_on__isnull=True) | Q(founded_on__lte=period.end),
             Q(dissolved_on__isnull=True) | Q(dissolved_on__gt=period.start),
         )
-        return list(
+        rows = list(
             cells.order_by("path").values(
                 "id", "code", "name", "path", "founded_on", "dissolved_on"
             )
         )
+        # A cell renamed after the period is printed with the name it carried then.
+        last_day = {row["id"]: min(period.end, row["dissolved_on"] or period.end) for row in rows}
+        former = UnitName.objects.filter(
+            unit_id__in=list(last_day), until__gte=min(last_day.values(), default=period.end)
+        ).order_by("-until")
+        names = {}
+        for name in former:
+            if name.until >= last_day[name.unit_id]:
+                names[name.unit_id] = name.name  # the earliest still covering wins
+        for row in rows:
+            row["name"] = names.get(row["id"], row["name"])
+        return rows

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from meetings.models import Meeting
+from organisation.membership import unit_name_on
 
 from .cells import cell_totals, empty_cell_year, finish_cell_year
 from .queries import FigureQueries
@@ -151,7 +152,10 @@ class Figures(FigureQueries):
             )
         year_list = [years[year] for year in self.years]
         return {
-            "committee": {"code": scope.committee.code, "name": scope.committee.name},
+            "committee": {
+                "code": scope.committee.code,
+                "name": unit_name_on(scope.committee, scope.period.end),
+            },
             "period": {"from": scope.period.start.isoformat(), "to": scope.period.end.isoformat()},
             "cells_total": len(self.existing_on(scope.period.end)),
             "years": year_list,
