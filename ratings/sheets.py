@@ -253,16 +253,17 @@ class RatingSheet(SheetHandler):
         plan = ctx.plan(sheet)
         planned: list[Planned] = []
         for row, kind, code, year in candidates:
-            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+            last = dt.date(year, 12, 31)
             rule_set = rules.rule_set_for(year, sets)
             level = row["level"]
             if kind == "person":
                 facts = workbook_people.get(code)
                 if facts is not None:
+                    # Rated by the committee whose roll he is on at the year's end.
                     belongs = (
                         facts.joined is not None
                         and facts.joined <= last
-                        and (facts.moved_out is None or facts.moved_out > first)
+                        and (facts.moved_out is None or facts.moved_out > last)
                     )
                     cell_code = facts.unit_code
                 else:
@@ -274,8 +275,8 @@ class RatingSheet(SheetHandler):
                         row.number,
                         SUBJECT,
                         _(
-                            "%(code)s was not a party member of the committee "
-                            "at any time in %(year)s."
+                            "%(code)s is not an active party member of the committee "
+                            "at the end of %(year)s."
                         )
                         % {"code": code, "year": year},
                     )
