@@ -104,7 +104,7 @@ def periods(
         kind, day = event.kind, event.date
         if today and day > today:
             refuse(event, _("This date lies in the future."))
-        if joined_on and kind in PARTY_ONLY and day < joined_on:
+        if joined_on and (kind in PARTY_ONLY or kind in LEAVING) and day < joined_on:
             refuse(event, _("This event is dated before the person joined the party."))
         if joined_on is None and kind in PARTY_ONLY:
             refuse(event, _("Only a party member can have this event."))
