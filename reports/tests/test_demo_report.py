@@ -28,9 +28,11 @@ def test_demo_report_says_what_the_article_says():
     assert figures["totals"]["cells_briefed"] == cells
     assert figures["years"][-1]["briefing"]["cells_held"] == cells
     assert "100% các chi bộ" in content.text("leading")
+    # A cell merged into another on 01/07/2018: 33 cells until 2017, 32 from 2018.
+    assert [entry["cells_total"] for entry in figures["years"]] == [33, 33, 32, 32, 32]
     for entry in figures["years"]:
-        # 32/32 cells held thematic meetings, and 100% of members pledged, every year.
-        assert entry["thematic_meetings"]["cells_held"] == cells, entry["year"]
+        # Every cell held thematic meetings, and 100% of members pledged, every year.
+        assert entry["thematic_meetings"]["cells_held"] == entry["cells_total"], entry["year"]
         assert entry["pledges"]["percent"] == 100.0, entry["year"]
     assert "Hằng năm, 32/32 chi bộ tổ chức sinh hoạt chuyên đề" in content.text("study")
     assert "Hằng năm, 100% đảng viên đăng ký bản cam kết" in content.text("standards")
