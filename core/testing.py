@@ -61,3 +61,66 @@ def render_panel(function, user):
     if not panel:
         return ""
     return render_to_string(panel["template"], {"panel": panel}, request=request)
+
+
+def form_values(html: str, having: str = "version") -> dict[str, Any]:
+    """The values a browser would post from the page's first POST form with a field named
+    `having` (else its last POST form): inputs, checked boxes, selected options, text areas."""
+    from html.parser import HTMLParser
+
+    class Forms(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.forms: list[dict[str, Any]] = []
+            self.select: str | None = None
+            self.textarea: str | None = None
+
+        def add(self, name: str, value: str) -> None:
+            current = self.forms[-1]
+            if name in current:
+                previous = current[name]
+                current[name] = (
+                    [*previous, value] if isinstance(previous, list) else [previous, value]
+                )
+            else:
+                current[name] = value
+
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            attr = dict(attrs)
+            if tag == "form":
+                if (attr.get("method") or "").lower() == "post":
+                    self.forms.append({})
+                return
+            if not self.forms or not attr.get("name"):
+                if tag == "option" and self.select and "selected" in attr:
+                    self.add(self.select, attr.get("value", ""))
+                return
+            if tag == "input":
+                kind = attr.get("type", "text")
+                if kind in ("checkbox", "radio") and "checked" not in attr:
+                    return
+                if kind in ("submit", "button", "file"):
+                    return
+                self.add(attr["name"], attr.get("value", "on" if kind == "checkbox" else ""))
+            elif tag == "select":
+                self.select = attr["name"]
+            elif tag == "textarea":
+                self.textarea = attr["name"]
+                self.add(self.textarea, "")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "select":
+                self.select = None
+            elif tag == "textarea":
+                self.textarea = None
+
+        def handle_data(self, data: str) -> None:
+            if self.textarea and self.forms:
+                value = self.forms[-1][self.textarea]
+                self.forms[-1][self.textarea] = (value + data).lstrip("\n")
+
+    parser = Forms()
+    parser.feed(html)
+    values = next((form for form in parser.forms if having in form), parser.forms[-1])
+    values.pop("csrfmiddlewaretoken", None)
+    return values

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedForm
 from documents.models import Document, StudyTopic
 from organisation.models import Person, Unit
 
@@ -38,7 +39,7 @@ class PersonChoiceField(forms.ModelChoiceField):
         return f"{obj.full_name} ({obj.code}, {obj.unit.name})"
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = InspectionPlan
         fields = ["year", "number_symbol", "issued_on", "title", "document", "file"]
@@ -51,7 +52,7 @@ class PlanForm(forms.ModelForm):
             self.fields["year"].initial = timezone.localdate().year
 
 
-class InspectionForm(forms.ModelForm):
+class InspectionForm(VersionedForm, forms.ModelForm):
     """An item of the plan: what, who, when, by whom."""
 
     subject_person = PersonChoiceField(
@@ -85,7 +86,7 @@ class InspectionForm(forms.ModelForm):
         return data
 
 
-class CarryOutForm(forms.ModelForm):
+class CarryOutForm(VersionedForm, forms.ModelForm):
     """Dates and the team's report of an item under way."""
 
     class Meta:
@@ -125,7 +126,7 @@ class FindingForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
 
-class RemediationForm(forms.ModelForm):
+class RemediationForm(VersionedForm, forms.ModelForm):
     responsible_person = PersonChoiceField(
         queryset=Person.objects.none(), required=False, label=capfirst(_("responsible person"))
     )

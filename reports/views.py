@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.concurrency import unchanged
 from core.pagination import paginate
 from core.policy import ADD, CHANGE, VIEW
 from core.search import search
@@ -77,7 +78,8 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReviewForm(request.POST or None, instance=review, directives=selectors.directives())
     if request.method == "POST" and form.is_valid():
         try:
-            services.review_update(review=review, user=request.user, **form.cleaned_data)
+            with unchanged(form):
+                services.review_update(review=review, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
