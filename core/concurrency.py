@@ -97,14 +97,16 @@ class VersionedForm:
 
     def __init__(self, *args: Any, record: models.Model | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
-        self.fields["version"] = forms.CharField(widget=forms.HiddenInput, required=False)
         instance = getattr(self, "instance", None)
         self.record = record if record is not None else instance
         if self.record is not None and self.record.pk is None:
             self.record = None
         self.conflict: list[dict[str, str]] = []
-        if self.record is not None and not self.is_bound:
-            self.fields["version"].initial = version_of(self.record)
+        if self.record is not None:
+            initial = None if self.is_bound else version_of(self.record)
+            self.fields["version"] = forms.CharField(
+                widget=forms.HiddenInput, required=False, initial=initial
+            )
 
     def values_of(self, record: models.Model) -> dict[str, Any]:
         """What each field of this form holds for `record`: a ModelForm's columns, else the
@@ -121,7 +123,7 @@ class VersionedForm:
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]
         if self.is_bound and self.record is not None and hasattr(self, "cleaned_data"):
-            self.cleaned_data.pop("version", None)
+            self.cleaned_data.pop("version", None)  # the services never see it
             current = version_of(self.record)
             if self._stale(current):
                 self.add_error(None, STALE_MESSAGE)

@@ -248,14 +248,37 @@ def _job(request: HttpRequest, pk: int) -> ExportJob:
     return export_jobs.get_visible_or_404(request.user, pk=pk)
 
 
+def _job_page(request: HttpRequest, pk: int, template: str) -> HttpResponse:
+    """The job as it stands, once a job whose worker died has been marked failed."""
+    found = services.export_job_check(job=_job(request, pk))
+    can_retry = export_jobs.can(request.user, ADD, found)
+    return render(request, template, {"job": found, "can_retry": can_retry})
+
+
 @login_required
 def job(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "reports/job.html", {"job": _job(request, pk)})
+    return _job_page(request, pk, "reports/job.html")
 
 
 @login_required
 def job_status(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "reports/job_status.html", {"job": _job(request, pk)})
+    return _job_page(request, pk, "reports/job_status.html")
+
+
+@login_required
+@require_POST
+def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start a failed export again (e.g. after its worker died)."""
+    found = _job(request, pk)
+    if not export_jobs.can(request.user, ADD, found):
+        raise PermissionDenied
+    try:
+        found = services.export_job_retry(job=found, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        export_run.enqueue(found.pk, found.attempt)
+    return redirect("reports:job", pk=pk)
 
 
 @login_required
