@@ -34,6 +34,8 @@ def _show_errors(form: Form, error: ValidationError) -> None:
 @login_required
 def document_list(request: HttpRequest) -> HttpResponse:
     user = request.user
+    if not document_policy.can(user, "view"):
+        raise PermissionDenied
     filters = DocumentFilterForm(
         request.GET or None,
         years=selectors.document_years(user),
