@@ -55,7 +55,7 @@ def review_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     committees = selectors.committees_for(request.user)
     form = ReviewForm(
-        request.POST or None, committees=committees, directives=selectors.directives()
+        request.POST or None, committees=committees, directives=selectors.directives(request.user)
     )
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items()}
@@ -75,7 +75,9 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if review.is_frozen:
         messages.error(request, _("This report is frozen: it can no longer be changed."))
         return redirect("reports:detail", pk=review.pk)
-    form = ReviewForm(request.POST or None, instance=review, directives=selectors.directives())
+    form = ReviewForm(
+        request.POST or None, instance=review, directives=selectors.directives(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             with unchanged(form):

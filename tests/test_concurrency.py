@@ -143,3 +143,41 @@ def test_a_save_from_a_current_form_goes_through(tree):
     assert client.post(url, {**data, "place": "Phòng 101"}).status_code == 302
     meeting.refresh_from_db()
     assert meeting.place == "Phòng 101"
+
+
+EDIT_PAGES = [
+    "activities:activity_edit",
+    "activities:commendation_edit",
+    "documents:topic_update",
+    "documents:update",
+    "inspections:inspection_carry_out",
+    "inspections:inspection_update",
+    "inspections:plan_update",
+    "inspections:remediation_update",
+    "meetings:deadline_edit",
+    "meetings:edit",
+    "meetings:focus_edit",
+    "meetings:rules_edit",
+    "news:article_edit",
+    "news:category_edit",
+    "news:image_edit",
+    "organisation:person_edit",
+    "pledges:pledge_edit",
+    "ratings:decide",
+    "ratings:rule_set_edit",
+    "reports:edit",
+]
+
+
+@pytest.mark.parametrize("url_name", EDIT_PAGES)
+def test_every_edit_form_carries_the_version(url_name, tree, users, client_as):
+    """The pages of the permission matrix that edit a record, opened by a role that may."""
+    from tests.test_permission_matrix import MATRIX
+
+    case = MATRIX[url_name]
+    if case.setup:
+        case.setup(tree, users)
+    kwargs = case.kwargs(tree, users) if case.kwargs else {}
+    role = next(role for role, status in case.statuses.items() if status == 200)
+    page = client_as(role).get(reverse(url_name, kwargs=kwargs)).content.decode()
+    assert form_values(page).get("version"), f"{url_name}: no version in the form"
