@@ -45,10 +45,14 @@ MATRIX = {
     "documents:create": Case(expect=OFFICE),
     "documents:detail": Case(expect=CELL_A_READERS, kwargs=cell_a_document),
     "documents:update": Case(
-        expect={"office": 200, "other_secretary": 404, "editor": 404}, kwargs=cell_a_document
+        expect={"office": 200, "other_secretary": 404, "member": 404, "editor": 404},
+        kwargs=cell_a_document,
     ),
     "documents:file": Case(expect=CELL_A_READERS, kwargs=cell_a_document_with_file),
-    "documents:deliver": Case(expect=OFFICE, kwargs=committee_document),
+    # Members and editors do not read the register: the document is not found for them.
+    "documents:deliver": Case(
+        expect={**OFFICE, "member": 404, "editor": 404}, kwargs=committee_document
+    ),
     "documents:matrix": Case(expect={"office": 200, "inspection": 200}),
     "documents:topic_list": Case(expect=EVERYONE),
     # Study topics are shared reference data (the Central Committee's topics), no committee's.
