@@ -73,6 +73,26 @@ def users(tree: Tree) -> dict:
 
 
 @pytest.fixture
+def second_committee(users) -> dict:
+    """Another committee with a cell, and its office, secretary and member (added to
+    `users` as office2, secretary2, member2): they must never reach the first one's records."""
+    committee = CommitteeFactory(code="DBK", name="Đảng bộ thứ hai")
+    cell = UnitFactory(code="CBK", name="Chi bộ Mười", parent=committee)
+    members = PersonFactory.create_batch(2, unit=cell)
+    added = {}
+    for role, name, unit, person in (
+        (Role.OFFICE, "office2", committee, None),
+        (Role.SECRETARY, "secretary2", cell, members[0]),
+        (Role.MEMBER, "member2", cell, members[1]),
+    ):
+        user = UserFactory(username=name, person=person)
+        RoleAssignmentFactory(user=user, role=role, unit=unit)
+        added[name] = user
+    users.update(added)
+    return {"committee": committee, "cell": cell, "members": members, "users": added}
+
+
+@pytest.fixture
 def client_as(client, users):
     """client_as("office") → a test client signed in as that role (None: anonymous)."""
 

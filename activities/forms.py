@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedForm
 from organisation.models import MassOrganisation, Person, Unit
 
 from .models import ActivityKind, Commendation
@@ -12,7 +13,7 @@ def _person_label(person: Person) -> str:
     return f"{person.full_name} ({person.code})"
 
 
-class ActivityForm(forms.Form):
+class ActivityForm(VersionedForm, forms.Form):
     code = forms.CharField(
         label=_("Code"), max_length=40, required=False, help_text=_("Blank: given automatically.")
     )
@@ -62,7 +63,7 @@ class PhotoForm(forms.Form):
     caption = forms.CharField(label=_("Caption"), max_length=255, required=False)
 
 
-class CommendationForm(forms.Form):
+class CommendationForm(VersionedForm, forms.Form):
     code = forms.CharField(
         label=_("Code"), max_length=40, required=False, help_text=_("Blank: given automatically.")
     )

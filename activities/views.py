@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.concurrency import unchanged
 from core.pagination import paginate
 from core.policy import CHANGE, DELETE, VIEW
 from organisation.models import MassOrganisation
@@ -107,6 +108,7 @@ def _activity_form(request: HttpRequest, activity=None) -> HttpResponse:
         request.POST or None,
         request.FILES or None,
         initial=initial,
+        record=activity,
         units=_units_for(user, activities),
         people=_people_for(user),
     )
@@ -115,9 +117,10 @@ def _activity_form(request: HttpRequest, activity=None) -> HttpResponse:
         image = data.pop("image", None)
         data["people"] = list(data["people"])
         try:
-            activity = services.activity_save(
-                by=user, activity=activity, photos=[image] if image else [], **data
-            )
+            with unchanged(form):
+                activity = services.activity_save(
+                    by=user, activity=activity, photos=[image] if image else [], **data
+                )
         except ValidationError as exc:
             form_errors(form, exc)
         else:
@@ -267,14 +270,16 @@ def _commendation_form(request: HttpRequest, commendation=None) -> HttpResponse:
     form = CommendationForm(
         request.POST or None,
         initial=initial,
+        record=commendation,
         units=_units_for(user, commendations),
         people=_people_for(user),
     )
     if request.method == "POST" and form.is_valid():
         try:
-            commendation = services.commendation_save(
-                by=user, commendation=commendation, **form.cleaned_data
-            )
+            with unchanged(form):
+                commendation = services.commendation_save(
+                    by=user, commendation=commendation, **form.cleaned_data
+                )
         except ValidationError as exc:
             form_errors(form, exc)
         else:

@@ -79,10 +79,20 @@ class AuditFilters:
     user: Any = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    # Paths of the units whose history the reader may see (None: all, for the superuser).
+    scope: list[str] | None = None
 
 
 def _filtered(entry: AuditedModel, filters: AuditFilters) -> QuerySet | None:
     queryset = entry.history()
+    if filters.scope is not None:
+        if not entry.unit:
+            return None
+        from core.policy import subtree_q
+
+        unit_model = apps.get_model("organisation", "Unit")
+        allowed = unit_model.objects.filter(subtree_q(filters.scope, "path")).values("pk")
+        queryset = queryset.filter(**{f"{entry.unit}__in": allowed})
     if filters.unit is not None:
         if not entry.unit:
             return None

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core import audit
@@ -32,21 +33,39 @@ class AuditFilterForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, reader: Any, **kwargs: Any) -> None:
+        """`reader`: the user reading the trail; every choice and lookup stays in his scope."""
         super().__init__(*args, **kwargs)
+        from core.policy import role_paths, subtree_q
+        from core.roles import SEES_EVERYTHING
+
+        self.scope = (
+            None if getattr(reader, "is_superuser", False) else role_paths(reader, SEES_EVERYTHING)
+        )
         self.fields["model"].choices = [("", _("All records"))] + [
             (entry.key, entry.name.capitalize()) for entry in audit.registered()
         ]
-        self.fields["unit"].queryset = apps.get_model("organisation", "Unit").objects.order_by(
-            "path"
-        )
-        self.fields["user"].queryset = get_user_model().objects.order_by("username")
+        units = apps.get_model("organisation", "Unit").objects.order_by("path")
+        users = get_user_model().objects.order_by("username")
+        if self.scope is not None:
+            units = units.filter(subtree_q(self.scope, "path"))
+            users = users.filter(
+                subtree_q(self.scope, "role_assignments__unit__path") | Q(pk=reader.pk)
+            ).distinct()
+        self.fields["unit"].queryset = units
+        self.fields["user"].queryset = users
 
     def clean_person(self) -> Any:
+        """A code outside the reader's scope answers like a code that does not exist."""
         code = (self.cleaned_data.get("person") or "").strip()
         if not code:
             return None
-        person = apps.get_model("organisation", "Person").objects.filter(code=code).first()
+        people = apps.get_model("organisation", "Person").objects.filter(code=code)
+        if self.scope is not None:
+            from core.policy import subtree_q
+
+            people = people.filter(subtree_q(self.scope, "unit__path"))
+        person = people.first()
         if person is None:
             raise forms.ValidationError(_("No person has this code."))
         return person
@@ -60,4 +79,5 @@ class AuditFilterForm(forms.Form):
             user=data.get("user"),
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
+            scope=self.scope,
         )

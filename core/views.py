@@ -23,7 +23,7 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     """Who changed what and when; the committee office and the inspection commission read it."""
     if not has_role(request.user, *SEES_EVERYTHING):
         raise PermissionDenied
-    form = AuditFilterForm(request.GET or None)
+    form = AuditFilterForm(request.GET or None, reader=request.user)
     page_obj = paginate(request, audit.AuditTrail(form.filters()))
     return render(request, "core/audit.html", {"form": form, "page_obj": page_obj})
 

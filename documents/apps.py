@@ -8,7 +8,13 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from core import navigation
+        from core.roles import Role
 
         from . import sheets  # noqa: F401 (registers the workbook sheets)
 
-        navigation.register(_("Documents"), "documents:list", (), order=20)
+        navigation.register(
+            _("Documents"),
+            "documents:list",
+            (Role.OFFICE, Role.INSPECTION, Role.SECRETARY),
+            order=20,
+        )

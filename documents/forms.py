@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedForm
 from organisation.models import Unit
 
 from .models import Document, StudyTopic
@@ -18,7 +19,7 @@ DATE_INPUT = forms.DateInput(
 )
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Document
         fields = ["number_symbol", "kind", "issued_on", "issuer", "summary", "issued_by", "file"]
@@ -72,7 +73,7 @@ class DeliveryForm(forms.Form):
         return data
 
 
-class StudyTopicForm(forms.ModelForm):
+class StudyTopicForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = StudyTopic
         fields = ["code", "title", "kind", "start_year", "end_year", "document"]

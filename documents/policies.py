@@ -1,10 +1,11 @@
 """Who sees and changes documents and study topics.
 
-A document is committee-wide when it comes from outside (no issuing unit of ours: the
-Politburo's directive) or is issued by a unit at or above the user's own: every signed-in user
-reads those. Roles that see a unit's records (office, inspection, secretary) also see the
-documents issued by the units below them and those delivered to them. Only the committee office
-registers and edits documents and topics.
+The register is read by the roles that see a unit's records (office, inspection commission,
+cell secretary); a plain member and the news editor do not read it (domain.md: a member sees
+his own records and his cell's meetings, the editor the news). A reader sees the committee-wide
+documents (from outside bodies, such as the Politburo's directive, or issued by a unit at or
+above his own), those issued by the units below him and those delivered to them. Only the
+committee office registers and edits documents and topics.
 """
 
 from typing import Any
@@ -15,8 +16,6 @@ from core.policy import CHANGE, VIEW, UnitScopedPolicy, path_in, role_paths, sub
 from core.roles import Role
 
 from .models import Document, DocumentDelivery, StudyTopic
-
-ALL_ROLES = tuple(Role.values)
 
 
 def _ancestor_paths(paths: list[str]) -> set[str]:
@@ -39,9 +38,9 @@ class DocumentPolicy(UnitScopedPolicy):
         if not getattr(user, "is_authenticated", False):
             return queryset.none()
         below = role_paths(user, self.view_roles)
-        query = Q(issued_by__isnull=True) | Q(
-            issued_by__path__in=_ancestor_paths(role_paths(user, ALL_ROLES))
-        )
+        if not below:
+            return queryset.none()
+        query = Q(issued_by__isnull=True) | Q(issued_by__path__in=_ancestor_paths(below))
         query |= subtree_q(below, "issued_by__path")
         if below:
             delivered = DocumentDelivery.objects.filter(document=OuterRef("pk")).filter(
@@ -56,7 +55,9 @@ class DocumentPolicy(UnitScopedPolicy):
         if getattr(user, "is_superuser", False):
             return True
         if action == VIEW:
-            return obj is None or self.visible_to(user).filter(pk=obj.pk).exists()
+            if obj is None:
+                return bool(role_paths(user, self.view_roles))
+            return self.visible_to(user).filter(pk=obj.pk).exists()
         offices = role_paths(user, (Role.OFFICE,))
         if obj is None or obj.issued_by_id is None:
             return bool(offices)

@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.concurrency import unchanged
 from core.pagination import paginate
 
 from . import selectors, services
@@ -33,6 +34,8 @@ def _show_errors(form: Form, error: ValidationError) -> None:
 @login_required
 def document_list(request: HttpRequest) -> HttpResponse:
     user = request.user
+    if not document_policy.can(user, "view"):
+        raise PermissionDenied
     filters = DocumentFilterForm(
         request.GET or None,
         years=selectors.document_years(user),
@@ -118,12 +121,13 @@ def document_update(request: HttpRequest, pk: int) -> HttpResponse:
         if new_file is not False and not hasattr(new_file, "content_type"):
             new_file = None  # the stored file stays
         try:
-            services.document_update(
-                user=request.user,
-                document=document,
-                file=new_file,
-                **{name: data[name] for name in services.DOCUMENT_FIELDS},
-            )
+            with unchanged(form):
+                services.document_update(
+                    user=request.user,
+                    document=document,
+                    file=new_file,
+                    **{name: data[name] for name in services.DOCUMENT_FIELDS},
+                )
         except ValidationError as error:
             _show_errors(form, error)
         else:
@@ -268,11 +272,12 @@ def topic_update(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.study_topic_update(
-                user=request.user,
-                topic=topic,
-                **{name: data[name] for name in services.TOPIC_FIELDS},
-            )
+            with unchanged(form):
+                services.study_topic_update(
+                    user=request.user,
+                    topic=topic,
+                    **{name: data[name] for name in services.TOPIC_FIELDS},
+                )
         except ValidationError as error:
             _show_errors(form, error)
         else:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedForm
 from documents.models import Document, StudyTopic
 from organisation.models import Person, Unit
 
@@ -25,6 +27,14 @@ def subject_units(committee: Unit):
     ).order_by("path")
 
 
+def committee_documents(committee: Unit):
+    """Documents a plan or an item may cite: from outside bodies, or issued inside the
+    committee; never another committee's."""
+    return Document.objects.filter(
+        Q(issued_by__isnull=True) | Q(issued_by__path__startswith=committee.path)
+    ).order_by("-issued_on")
+
+
 def committee_members(committee: Unit):
     return (
         Person.objects.filter(unit__path__startswith=committee.path, party_joined_on__isnull=False)
@@ -38,20 +48,20 @@ class PersonChoiceField(forms.ModelChoiceField):
         return f"{obj.full_name} ({obj.code}, {obj.unit.name})"
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = InspectionPlan
         fields = ["year", "number_symbol", "issued_on", "title", "document", "file"]
         widgets = {"issued_on": DATE}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, committee: Unit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["document"].queryset = Document.objects.order_by("-issued_on")
+        self.fields["document"].queryset = committee_documents(committee)
         if not self.instance.pk:
             self.fields["year"].initial = timezone.localdate().year
 
 
-class InspectionForm(forms.ModelForm):
+class InspectionForm(VersionedForm, forms.ModelForm):
     """An item of the plan: what, who, when, by whom."""
 
     subject_person = PersonChoiceField(
@@ -73,7 +83,7 @@ class InspectionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["subject_unit"].queryset = subject_units(committee)
         self.fields["subject_person"].queryset = committee_members(committee)
-        self.fields["document"].queryset = Document.objects.order_by("-issued_on")
+        self.fields["document"].queryset = committee_documents(committee)
         self.fields["study_topic"].queryset = StudyTopic.objects.all()
 
     def clean(self) -> dict[str, Any]:
@@ -85,7 +95,7 @@ class InspectionForm(forms.ModelForm):
         return data
 
 
-class CarryOutForm(forms.ModelForm):
+class CarryOutForm(VersionedForm, forms.ModelForm):
     """Dates and the team's report of an item under way."""
 
     class Meta:
@@ -125,7 +135,7 @@ class FindingForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
 
-class RemediationForm(forms.ModelForm):
+class RemediationForm(VersionedForm, forms.ModelForm):
     responsible_person = PersonChoiceField(
         queryset=Person.objects.none(), required=False, label=capfirst(_("responsible person"))
     )

@@ -9,6 +9,7 @@ from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.concurrency import VersionedForm
 from documents.models import StudyTopic
 from organisation.models import Person, Unit
 
@@ -30,7 +31,7 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(VersionedForm, forms.ModelForm):
     topics = forms.ModelMultipleChoiceField(
         label=_("Study topics"),
         queryset=StudyTopic.objects.all(),
@@ -106,7 +107,7 @@ class GuestForm(forms.Form):
 MINUTES_FILE_TYPES = ["pdf", "doc", "docx", "odt", "jpg", "jpeg", "png"]
 
 
-class MinutesForm(forms.ModelForm):
+class MinutesForm(VersionedForm, forms.ModelForm):
     file = forms.FileField(
         label=_("Uploaded file"),
         required=False,
@@ -125,7 +126,7 @@ class MinutesForm(forms.ModelForm):
         }
 
 
-class MeetingRulesForm(forms.ModelForm):
+class MeetingRulesForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = MeetingRules
         fields = [
@@ -144,7 +145,7 @@ class MeetingRulesForm(forms.ModelForm):
         self.fields["committee"].queryset = selectors.committees_for(user, "change")
 
 
-class FocusAreaForm(forms.ModelForm):
+class FocusAreaForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = FocusArea
         fields = ["committee", "kind", "name"]
@@ -154,7 +155,7 @@ class FocusAreaForm(forms.ModelForm):
         self.fields["committee"].queryset = selectors.committees_for(user, "change")
 
 
-class TopicDeadlineForm(forms.ModelForm):
+class TopicDeadlineForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = TopicDeadline
         fields = ["committee", "topic", "deadline"]

@@ -166,6 +166,31 @@ def roll_row(meeting: Meeting, person: Person) -> RollRow:
     return RollRow(person, attendance, on_roll=on_roll, exempt=on_roll and not active)
 
 
+def people_to_mark(meeting: Meeting) -> QuerySet[Person]:
+    """People who may be marked: the unit's party members on the roll that day, and for a
+    conference also the non-member staff of the unit."""
+    if meeting.is_conference:
+        return people_on(meeting.unit, meeting.date)
+    return roll_on(meeting.unit, meeting.date)
+
+
+def attendance_person(user: Any, meeting: Meeting, person_pk: int) -> Person:
+    """The person a mark is about, looked up only among those the user may see or who belong
+    to this meeting: any other id answers 404 like one that does not exist, so that no name,
+    code or status of another cell's member is disclosed."""
+    from organisation.policies import people as people_policy
+
+    allowed = (
+        Q(pk__in=people_policy.visible_to(user).values("pk"))
+        | Q(pk__in=people_to_mark(meeting).values("pk"))
+        | Q(attendance__meeting=meeting)
+    )
+    found = Person.objects.filter(allowed, pk=person_pk).distinct().first()
+    if found is None:
+        raise Http404
+    return found
+
+
 def staff_to_add(meeting: Meeting) -> QuerySet[Person]:
     """Non-member staff of the unit on that day who are not marked yet (conferences)."""
     return (

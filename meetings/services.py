@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from organisation.models import Person, Unit
-from organisation.selectors import committee_of, people_on, roll_on
+from organisation.selectors import committee_of, roll_on
 
 from . import policies, reference
 from .models import Attendance, FocusArea, Guest, Meeting, MeetingRules, Minutes, TopicDeadline
@@ -168,11 +168,9 @@ def meeting_delete(*, user: Any, meeting: Meeting) -> None:
 
 
 def _allowed_people(meeting: Meeting):
-    """People who may be marked: the unit's party members on the roll that day, and for a
-    conference also the non-member staff of the unit."""
-    if meeting.is_conference:
-        return people_on(meeting.unit, meeting.date)
-    return roll_on(meeting.unit, meeting.date)
+    from .selectors import people_to_mark
+
+    return people_to_mark(meeting)
 
 
 def _check_attendance_allowed(meeting: Meeting) -> None:

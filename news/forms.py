@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import pgettext_lazy
 
+from core.concurrency import VersionedForm
+
 from . import richtext
 from .models import COMMENT_MAX_LENGTH, Article, ArticleImage, Category
 
@@ -100,7 +102,7 @@ class CommentForm(forms.Form):
         return cleaned
 
 
-class ArticleForm(forms.ModelForm):
+class ArticleForm(VersionedForm, forms.ModelForm):
     body = forms.CharField(
         label=pgettext_lazy("news", "Body"),
         required=False,
@@ -124,6 +126,11 @@ class ArticleForm(forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             # One block per paragraph in the box, so that the HTML stays readable while editing.
             self.initial["body"] = "\n\n".join(richtext.split_blocks(self.instance.body))
+
+    def values_of(self, record: Article) -> dict:
+        values = super().values_of(record)
+        values["body"] = "\n\n".join(richtext.split_blocks(record.body))
+        return values
 
     def clean_body(self) -> str:
         return richtext.editor_html(self.cleaned_data.get("body") or "")
@@ -172,13 +179,13 @@ class ImageForm(forms.Form):
         return image
 
 
-class ImageEditForm(forms.ModelForm):
+class ImageEditForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = ArticleImage
         fields = ["caption", "position"]
 
 
-class CategoryForm(forms.ModelForm):
+class CategoryForm(VersionedForm, forms.ModelForm):
     slug = forms.SlugField(
         label=pgettext_lazy("news", "Address"),
         max_length=120,

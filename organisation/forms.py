@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedForm
+
 from .models import MassOrganisation, Person, Unit
 from .services import PERSON_FIELDS
 
@@ -43,7 +45,7 @@ class CapitalisedLabels:
             field.label = capfirst(field.label)
 
 
-class PersonForm(CapitalisedLabels, forms.ModelForm):
+class PersonForm(VersionedForm, CapitalisedLabels, forms.ModelForm):
     """Add or edit a person; `Person.clean` checks the dates by the importer's rules."""
 
     birth_date = date_field(_("date of birth"))

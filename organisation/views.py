@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core import vn
+from core.concurrency import unchanged
 from core.pagination import paginate
 from core.policy import ADD, CHANGE, has_role
 from core.roles import SEES_EVERYTHING, SEES_OWN_UNIT
@@ -146,7 +147,8 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         try:
-            services.person_update(user=request.user, person=person, **form.cleaned_data)
+            with unchanged(form):
+                services.person_update(user=request.user, person=person, **form.cleaned_data)
         except ValidationError as error:
             _form_errors(form, error)
         else:

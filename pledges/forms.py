@@ -1,12 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedForm
 from organisation.models import Person
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class PledgeForm(forms.Form):
+class PledgeForm(VersionedForm, forms.Form):
     registered_on = forms.DateField(label=_("Date registered"), widget=DATE_INPUT)
     content = forms.CharField(
         label=_("Content of the pledge"), widget=forms.Textarea(attrs={"rows": 16})
@@ -38,7 +39,7 @@ class PledgeEditForm(PledgeForm):
     )
 
 
-class PlanForm(forms.Form):
+class PlanForm(VersionedForm, forms.Form):
     content = forms.CharField(
         label=_("Goals for the year"),
         required=False,
@@ -51,7 +52,7 @@ class PlanForm(forms.Form):
     )
 
 
-class StandardForm(forms.Form):
+class StandardForm(VersionedForm, forms.Form):
     items = forms.CharField(
         label=_("Standards"),
         help_text=_("One item per line."),

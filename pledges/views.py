@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.concurrency import unchanged
 from core.pagination import paginate
 from core.policy import CHANGE, VIEW, has_role
 from core.roles import Role
@@ -92,11 +93,14 @@ def my_pledge(request: HttpRequest, year: int) -> HttpResponse:
         "registered_on": timezone.localdate(),
         "content": pledge.content if pledge else selectors.prefilled_pledge(person, year),
     }
-    form = PledgeForm(request.POST or None, initial=initial)
+    form = PledgeForm(request.POST or None, initial=initial, record=pledge)
     if request.method == "POST" and form.is_valid():
         try:
             if pledge:
-                pledge = services.pledge_update(pledge=pledge, by=request.user, **form.cleaned_data)
+                with unchanged(form):
+                    pledge = services.pledge_update(
+                        pledge=pledge, by=request.user, **form.cleaned_data
+                    )
             else:
                 pledge = services.pledge_create(
                     person=person, year=year, by=request.user, **form.cleaned_data
@@ -118,12 +122,13 @@ def my_plan(request: HttpRequest, year: int) -> HttpResponse:
     person = _own_person(request)
     plan = PersonalPlan.objects.filter(person=person, year=year).first()
     initial = {"content": plan.content, "items": plan.items} if plan else {}
-    form = PlanForm(request.POST or None, initial=initial)
+    form = PlanForm(request.POST or None, initial=initial, record=plan)
     if request.method == "POST" and form.is_valid():
         try:
-            plan = services.plan_save(
-                person=person, year=year, by=request.user, **form.cleaned_data
-            )
+            with unchanged(form):
+                plan = services.plan_save(
+                    person=person, year=year, by=request.user, **form.cleaned_data
+                )
         except ValidationError as exc:
             form_errors(form, exc)
         else:
@@ -206,10 +211,12 @@ def pledge_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         request.FILES or None,
         initial={"registered_on": pledge.registered_on, "content": pledge.content},
+        record=pledge,
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.pledge_update(pledge=pledge, by=request.user, **form.cleaned_data)
+            with unchanged(form):
+                services.pledge_update(pledge=pledge, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
             form_errors(form, exc)
         else:
@@ -334,10 +341,13 @@ def standard_edit(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse
         raise PermissionDenied
     common, specific = selectors.standards_for(unit, year)
     current = specific if unit.is_cell else common
-    form = StandardForm(request.POST or None, initial={"items": current.items if current else ""})
+    form = StandardForm(
+        request.POST or None, initial={"items": current.items if current else ""}, record=current
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.standard_save(unit=unit, year=year, by=request.user, **form.cleaned_data)
+            with unchanged(form):
+                services.standard_save(unit=unit, year=year, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
             form_errors(form, exc)
         else:

@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedForm
+
 from .models import SCORE_VALIDATORS, CapCondition, Level, RuleSet
 
 
@@ -33,7 +35,7 @@ def attach_errors(form: forms.Form, error: ValidationError) -> None:
             form.add_error(None, message)
 
 
-class SelfAssessmentForm(forms.Form):
+class SelfAssessmentForm(VersionedForm, forms.Form):
     self_text = forms.CharField(
         label=_("Self-assessment"),
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -63,7 +65,7 @@ class SelfAssessmentForm(forms.Form):
             self.fields["self_level"].required = True
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(VersionedForm, forms.Form):
     level = forms.ChoiceField(label=_("Decided level"), choices=LEVEL_CHOICES)
     score = _score_field(_("Score"))
     note = forms.CharField(
@@ -91,7 +93,7 @@ class CapConditionForm(forms.ModelForm):
     field_order = ["person_code", "year", "kind", "source", "self_fixed", "note"]
 
 
-class RuleSetForm(forms.ModelForm):
+class RuleSetForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = RuleSet
         fields = [

@@ -49,6 +49,12 @@ class RatingPolicy(UnitScopedPolicy):
             return path_in(paths, obj.committee.path if obj.committee_id else path)
         return False
 
+    def can_read_cell(self, user: Any, cell: Any) -> bool:
+        """The cell's review page and its printout: whoever sees the cell's ratings."""
+        if getattr(user, "is_superuser", False):
+            return True
+        return path_in(role_paths(user, self.view_roles), cell.path)
+
     def can_propose_for_cell(self, user: Any, cell: Any) -> bool:
         if getattr(user, "is_superuser", False):
             return True

@@ -1,13 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedForm
+
 from .models import Review
 from .services import EDITABLE_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ReviewForm(forms.ModelForm):
+class ReviewForm(VersionedForm, forms.ModelForm):
     """The report's facts. The committee is chosen only when the report starts."""
 
     class Meta:

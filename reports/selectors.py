@@ -37,8 +37,14 @@ def committees_for(user: Any) -> QuerySet[Unit]:
     return units.filter(subtree_q(role_paths(user, (Role.OFFICE,)), "path"))
 
 
-def directives() -> QuerySet[Document]:
-    return Document.objects.exclude(kind__in=[Document.Kind.REPORT, Document.Kind.OTHER])
+def directives(user: Any) -> QuerySet[Document]:
+    """The documents a report may review, among those the user reads (never another
+    committee's own plans)."""
+    from documents.policies import documents as document_policy
+
+    return document_policy.visible_to(user).exclude(
+        kind__in=[Document.Kind.REPORT, Document.Kind.OTHER]
+    )
 
 
 def jobs_of(review: Review, user: Any) -> QuerySet[ExportJob]:

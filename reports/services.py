@@ -10,7 +10,6 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +18,7 @@ from documents.models import Document
 from organisation.models import Unit
 
 from .content import report_content
-from .models import SECTION_KEYS, WRITTEN_SECTIONS, ExportJob, Review
+from .models import SECTION_KEYS, WRITTEN_SECTIONS, Review
 from .news import news_draft
 
 EDITABLE_FIELDS = (
@@ -281,48 +280,14 @@ def review_publish(*, review: Review, user: Any = None) -> Any:
     return article
 
 
-@transaction.atomic
-def export_job_create(*, review: Review, exporter: str, user: Any = None) -> ExportJob:
-    """Record an export to run in the background; the caller enqueues it."""
-    from exporters import registry
-
-    try:
-        registry.get(exporter)
-    except KeyError:
-        raise ValidationError(_("This format does not exist.")) from None
-    job = ExportJob(
-        review=review,
-        exporter=exporter,
-        created_by=user if getattr(user, "is_authenticated", False) else None,
-    )
-    job.full_clean()
-    job.save()
-    return job
-
-
-def export_job_progress(*, job: ExportJob, percent: int, step: str) -> None:
-    """Progress of a running export; written at once so the polling page sees it."""
-    ExportJob.objects.filter(pk=job.pk).update(
-        progress=percent, step=step[:120], status=ExportJob.Status.RUNNING
-    )
-
-
-@transaction.atomic
-def export_job_finish(
-    *, job: ExportJob, filename: str, content_type: str, data: bytes
-) -> ExportJob:
-    job.file.save(filename, ContentFile(data), save=False)
-    job.filename = filename
-    job.content_type = content_type
-    job.status = ExportJob.Status.DONE
-    job.progress = 100
-    job.step = _("Done")
-    job.finished_at = timezone.now()
-    job.save()
-    return job
-
-
-def export_job_fail(*, job: ExportJob, error: str) -> None:
-    ExportJob.objects.filter(pk=job.pk).update(
-        status=ExportJob.Status.FAILED, error=error[:2000], finished_at=timezone.now()
-    )
+# Export jobs live in their own module; re-exported so that callers keep one entry point.
+from .job_services import (  # noqa: E402, F401
+    export_job_beat,
+    export_job_check,
+    export_job_create,
+    export_job_fail,
+    export_job_finish,
+    export_job_progress,
+    export_job_retry,
+    export_job_start,
+)

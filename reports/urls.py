@@ -18,4 +18,5 @@ urlpatterns = [
     path("tep/<int:pk>/", views.job, name="job"),
     path("tep/<int:pk>/tien-do/", views.job_status, name="job_status"),
     path("tep/<int:pk>/tai-ve/", views.job_download, name="job_download"),
+    path("tep/<int:pk>/chay-lai/", views.job_retry, name="job_retry"),
 ]

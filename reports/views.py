@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.concurrency import unchanged
 from core.pagination import paginate
 from core.policy import ADD, CHANGE, VIEW
 from core.search import search
@@ -54,7 +55,7 @@ def review_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     committees = selectors.committees_for(request.user)
     form = ReviewForm(
-        request.POST or None, committees=committees, directives=selectors.directives()
+        request.POST or None, committees=committees, directives=selectors.directives(request.user)
     )
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items()}
@@ -74,10 +75,13 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if review.is_frozen:
         messages.error(request, _("This report is frozen: it can no longer be changed."))
         return redirect("reports:detail", pk=review.pk)
-    form = ReviewForm(request.POST or None, instance=review, directives=selectors.directives())
+    form = ReviewForm(
+        request.POST or None, instance=review, directives=selectors.directives(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.review_update(review=review, user=request.user, **form.cleaned_data)
+            with unchanged(form):
+                services.review_update(review=review, user=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -246,14 +250,37 @@ def _job(request: HttpRequest, pk: int) -> ExportJob:
     return export_jobs.get_visible_or_404(request.user, pk=pk)
 
 
+def _job_page(request: HttpRequest, pk: int, template: str) -> HttpResponse:
+    """The job as it stands, once a job whose worker died has been marked failed."""
+    found = services.export_job_check(job=_job(request, pk))
+    can_retry = export_jobs.can(request.user, ADD, found)
+    return render(request, template, {"job": found, "can_retry": can_retry})
+
+
 @login_required
 def job(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "reports/job.html", {"job": _job(request, pk)})
+    return _job_page(request, pk, "reports/job.html")
 
 
 @login_required
 def job_status(request: HttpRequest, pk: int) -> HttpResponse:
-    return render(request, "reports/job_status.html", {"job": _job(request, pk)})
+    return _job_page(request, pk, "reports/job_status.html")
+
+
+@login_required
+@require_POST
+def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start a failed export again (e.g. after its worker died)."""
+    found = _job(request, pk)
+    if not export_jobs.can(request.user, ADD, found):
+        raise PermissionDenied
+    try:
+        found = services.export_job_retry(job=found, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        export_run.enqueue(found.pk, found.attempt)
+    return redirect("reports:job", pk=pk)
 
 
 @login_required

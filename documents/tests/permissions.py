@@ -1,6 +1,7 @@
 from core.testing import Case
 from documents.tests.factories import DocumentFactory, DocumentWithFileFactory, StudyTopicFactory
 
+READERS = {"office": 200, "secretary": 200, "other_secretary": 200, "inspection": 200}
 EVERYONE = {
     "office": 200,
     "secretary": 200,
@@ -29,27 +30,33 @@ def topic(tree, users):
     return {"pk": StudyTopicFactory().pk}
 
 
+# The member and the news editor do not read the register (domain.md); an object is 404.
 CELL_A_READERS = {
     "office": 200,
     "secretary": 200,
     "other_secretary": 404,
     "inspection": 200,
-    "member": 200,
+    "member": 404,
     "editor": 404,
 }
 
 MATRIX = {
-    "documents:list": Case(expect=EVERYONE),
+    "documents:list": Case(expect=READERS),
     "documents:create": Case(expect=OFFICE),
     "documents:detail": Case(expect=CELL_A_READERS, kwargs=cell_a_document),
     "documents:update": Case(
-        expect={"office": 200, "other_secretary": 404, "editor": 404}, kwargs=cell_a_document
+        expect={"office": 200, "other_secretary": 404, "member": 404, "editor": 404},
+        kwargs=cell_a_document,
     ),
     "documents:file": Case(expect=CELL_A_READERS, kwargs=cell_a_document_with_file),
-    "documents:deliver": Case(expect=OFFICE, kwargs=committee_document),
+    # Members and editors do not read the register: the document is not found for them.
+    "documents:deliver": Case(
+        expect={**OFFICE, "member": 404, "editor": 404}, kwargs=committee_document
+    ),
     "documents:matrix": Case(expect={"office": 200, "inspection": 200}),
     "documents:topic_list": Case(expect=EVERYONE),
-    "documents:topic_detail": Case(expect=EVERYONE, kwargs=topic),
+    # Study topics are shared reference data (the Central Committee's topics), no committee's.
+    "documents:topic_detail": Case(expect=EVERYONE, kwargs=topic, shared=True),
     "documents:topic_create": Case(expect=OFFICE),
-    "documents:topic_update": Case(expect=OFFICE, kwargs=topic),
+    "documents:topic_update": Case(expect=OFFICE, kwargs=topic, shared=True),
 }

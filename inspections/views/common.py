@@ -12,6 +12,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.concurrency import unchanged
+
 PRINT_FORMATS = {"docx", "pdf"}
 
 
@@ -58,7 +60,8 @@ def form_page(
     """GET shows the form; a valid POST calls the service and redirects; errors stay put."""
     if request.method == "POST" and form.is_valid():
         try:
-            result = save(form)
+            with unchanged(form):
+                result = save(form)
         except ValidationError as exc:
             apply_errors(form, exc)
         else:

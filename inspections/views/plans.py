@@ -43,7 +43,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     committees = list(policies.committees_for(request.user)[:2])
     require(bool(committees))
     committee = committees[0]
-    form = forms.PlanForm(request.POST or None, request.FILES or None)
+    form = forms.PlanForm(request.POST or None, request.FILES or None, committee=committee)
     return form_page(
         request,
         form,
@@ -76,7 +76,9 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def plan_update(request: HttpRequest, pk: int) -> HttpResponse:
     plan = visible_for(request, policies.plans, pk, CHANGE)
-    form = forms.PlanForm(request.POST or None, request.FILES or None, instance=plan)
+    form = forms.PlanForm(
+        request.POST or None, request.FILES or None, instance=plan, committee=plan.committee
+    )
     return edit_page(
         request,
         form,

@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from meetings import services
 from meetings.models import Attendance, Meeting, Minutes
+from organisation.models import Person
 
 from .factories import GuestFactory, MeetingFactory, topic
 
@@ -126,11 +127,16 @@ def test_htmx_attendance_returns_the_row(tree, client_as, meeting_a):
     assert 'hx-swap-oob="true"' in page  # the counts update out of band
     assert "<html" not in page
     assert Attendance.objects.get(meeting=meeting_a, person=person).reason == "Đi công tác"
-    # Someone not on the roll: the row carries the refusal, nothing is written.
+    # Another cell's member: the same answer as an id that does not exist (nothing about him
+    # is disclosed), and nothing is written.
     outsider = tree.members_b[0]
-    url = reverse("meetings:attendance_mark", args=[meeting_a.pk, outsider.pk])
-    response = client.post(url, {"status": "present"}, HTTP_HX_REQUEST="true")
-    assert "không có tên trong danh sách" in response.content.decode()
+    missing = max(Person.objects.values_list("pk", flat=True)) + 1
+    for pk in (outsider.pk, missing):
+        url = reverse("meetings:attendance_mark", args=[meeting_a.pk, pk])
+        response = client.post(url, {"status": "present"}, HTTP_HX_REQUEST="true")
+        body = response.content.decode()
+        assert response.status_code == 404
+        assert outsider.full_name not in body and outsider.code not in body
     assert not Attendance.objects.filter(person=outsider).exists()
 
 

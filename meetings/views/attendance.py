@@ -12,8 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from organisation.models import Person
-
 from .. import selectors, services
 from ..forms import AddPersonForm, GuestForm, MarkForm
 from ..models import Attendance, Meeting
@@ -46,7 +44,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 def attendance_mark(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     """One tap: mark one person. htmx gets the row back (and the counts, out of band)."""
     meeting = meeting_for_change(request, pk)
-    person = get_object_or_404(Person, pk=person_pk)
+    person = selectors.attendance_person(request.user, meeting, person_pk)
     form = MarkForm(request.POST)
     error = ""
     if not form.is_valid():
@@ -120,7 +118,7 @@ def attendance_add(request: HttpRequest, pk: int) -> HttpResponse:
 @roles_required(*CHANGE_ROLES)
 def attendance_remove(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     meeting = meeting_for_change(request, pk)
-    person = get_object_or_404(Person, pk=person_pk)
+    person = selectors.attendance_person(request.user, meeting, person_pk)
     services.attendance_remove(user=request.user, meeting=meeting, person=person)
     messages.success(request, _("Removed from the attendance."))
     return redirect("meetings:attendance", pk=pk)

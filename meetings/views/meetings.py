@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.concurrency import unchanged
 from core.pagination import paginate
 from core.policy import CHANGE, has_role
 
@@ -104,9 +105,10 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
         values = _meeting_form_values(form)
         fresh = Meeting.objects.get(pk=meeting.pk)
         try:
-            services.meeting_update(
-                user=request.user, meeting=fresh, topics=form.cleaned_data["topics"], **values
-            )
+            with unchanged(form):
+                services.meeting_update(
+                    user=request.user, meeting=fresh, topics=form.cleaned_data["topics"], **values
+                )
         except ValidationError as error:
             apply_errors(form, error)
         else:

@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.concurrency import unchanged
 from core.policy import CHANGE
 from exporters.party import render_docx, render_pdf
 from exporters.registry import DOCX, PDF
@@ -70,12 +71,16 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if current
         else None,
         initial=initial,
+        record=current,
     )
     if request.method == "POST" and form.is_valid():
         parts = {name: form.cleaned_data[name] for name in services.MINUTES_PARTS}
         upload = request.FILES.get("file")
         try:
-            saved = services.minutes_save(user=request.user, meeting=meeting, file=upload, **parts)
+            with unchanged(form):
+                saved = services.minutes_save(
+                    user=request.user, meeting=meeting, file=upload, **parts
+                )
         except ValidationError as error:
             apply_errors(form, error)
         else:

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.concurrency import unchanged
 from core.pagination import paginate
 from core.policy import CHANGE, has_role
 from core.roles import Role
@@ -74,7 +75,8 @@ def _settings_form(
             existing = (
                 type(instance).objects.get(pk=instance.pk) if instance and instance.pk else None
             )
-            setting.save(user=request.user, **{setting.key: existing}, **values)
+            with unchanged(form):
+                setting.save(user=request.user, **{setting.key: existing}, **values)
         except ValidationError as error:
             apply_errors(form, error)
         else:

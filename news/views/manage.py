@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
+from core.concurrency import save_or_refuse
 from core.pagination import paginate
 from core.search import search as search_rows
 
@@ -84,17 +85,23 @@ def _article_or_404(request: HttpRequest, pk: int) -> Article:
 def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
     article_obj = _article_or_404(request, pk)
     form = ArticleForm(request.POST or None, instance=article_obj)
-    if request.method == "POST" and form.is_valid():
-        services.article_save(
-            article=article_obj,
-            title=form.cleaned_data["title"],
-            lead=form.cleaned_data["lead"],
-            body_html=form.cleaned_data["body"],
-            category=form.cleaned_data["category"],
-            author=form.cleaned_data["author"],
-            source=form.cleaned_data["source"],
-            user=request.user,
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_or_refuse(
+            form,
+            lambda: services.article_save(
+                article=article_obj,
+                title=form.cleaned_data["title"],
+                lead=form.cleaned_data["lead"],
+                body_html=form.cleaned_data["body"],
+                category=form.cleaned_data["category"],
+                author=form.cleaned_data["author"],
+                source=form.cleaned_data["source"],
+                user=request.user,
+            ),
         )
+    ):
         messages.success(request, pgettext("news", "The article was saved."))
         return redirect("news:article_edit", pk=article_obj.pk)
     return render(
@@ -207,13 +214,19 @@ def _photo_or_404(request: HttpRequest, pk: int) -> ArticleImage:
 def image_edit(request: HttpRequest, pk: int) -> HttpResponse:
     photo = _photo_or_404(request, pk)
     form = ImageEditForm(request.POST or None, instance=photo)
-    if request.method == "POST" and form.is_valid():
-        services.image_update(
-            photo=photo,
-            caption=form.cleaned_data["caption"],
-            position=form.cleaned_data["position"],
-            user=request.user,
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_or_refuse(
+            form,
+            lambda: services.image_update(
+                photo=photo,
+                caption=form.cleaned_data["caption"],
+                position=form.cleaned_data["position"],
+                user=request.user,
+            ),
         )
+    ):
         messages.success(request, pgettext("news", "The photo was saved."))
         return redirect("news:article_edit", pk=photo.article_id)
     return render(request, "news/manage/image_form.html", {"form": form, "photo": photo})
@@ -251,15 +264,21 @@ def categories(request: HttpRequest) -> HttpResponse:
 def category_edit(request: HttpRequest, pk: int) -> HttpResponse:
     found = policies.categories.get_visible_or_404(request.user, pk=pk)
     form = CategoryForm(request.POST or None, instance=found)
-    if request.method == "POST" and form.is_valid():
-        services.category_save(
-            category=found,
-            name=form.cleaned_data["name"],
-            slug=form.cleaned_data["slug"] or found.slug,
-            description=form.cleaned_data["description"],
-            order=form.cleaned_data["order"],
-            user=request.user,
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and save_or_refuse(
+            form,
+            lambda: services.category_save(
+                category=found,
+                name=form.cleaned_data["name"],
+                slug=form.cleaned_data["slug"] or found.slug,
+                description=form.cleaned_data["description"],
+                order=form.cleaned_data["order"],
+                user=request.user,
+            ),
         )
+    ):
         messages.success(request, pgettext("news", "The category was saved."))
         return redirect("news:categories")
     return render(request, "news/manage/category_form.html", {"form": form, "category": found})

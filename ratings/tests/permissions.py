@@ -58,11 +58,12 @@ MATRIX = {
         setup=decided_rating,
         kwargs=rating_pk,
     ),
+    # The inspection commission sees everything: it reads the cell's review, without the form.
     "ratings:cell_review": Case(
-        expect={"office": 200, "secretary": 200}, default=404, kwargs=cell_a_2019
+        expect={"office": 200, "secretary": 200, "inspection": 200}, default=404, kwargs=cell_a_2019
     ),
     "ratings:cell_print": Case(
-        expect={"office": 200, "secretary": 200},
+        expect={"office": 200, "secretary": 200, "inspection": 200},
         default=404,
         kwargs=lambda tree, users: {**cell_a_2019(tree, users), "fmt": "docx"},
     ),
@@ -74,6 +75,7 @@ MATRIX = {
     "ratings:rule_sets": Case(expect=STAFF),
     "ratings:rule_set_add": Case(expect={"office": 200}),
     "ratings:rule_set_edit": Case(
+        shared=True,  # national rules, no committee's
         expect={"office": 200},
         kwargs=lambda tree, users: {"pk": _future_rule_set()},
     ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from meetings.models import Meeting
 
 from .. import documents, rules, selectors, services
 from ..models import Rating
+from ..policies import ratings as rating_policy
 from .common import _cell, _level_labels
 
 
@@ -32,6 +33,9 @@ def cell_review(request: HttpRequest, cell_pk: int, year: int) -> HttpResponse:
     conditions = selectors.conditions_for({row.person.pk for row in rows}, year)
     errors: list[str] = []
     values: dict[str, str] = {}
+    can_propose = rating_policy.can_propose_for_cell(request.user, cell)
+    if request.method == "POST" and not can_propose:
+        raise PermissionDenied
     if request.method == "POST":
         values = request.POST.dict()
         meeting = next((m for m in meetings if str(m.pk) == request.POST.get("meeting")), None)
@@ -86,6 +90,7 @@ def cell_review(request: HttpRequest, cell_pk: int, year: int) -> HttpResponse:
         "cell_note": values.get("note_cell", unit_rating.proposal_note if unit_rating else ""),
         "levels": _level_labels(),
         "errors": errors,
+        "can_propose": can_propose,
     }
     return render(request, "ratings/cell_review.html", context)
 

@@ -50,8 +50,10 @@ def _rating(request: HttpRequest, pk: int) -> Rating:
 
 
 def _cell(request: HttpRequest, cell_pk: int) -> Unit:
+    """A cell whose ratings the user reads: its secretary, the office and the inspection
+    commission (which sees everything); proposing is checked separately."""
     cell = unit_policy.get_visible_or_404(request.user, pk=cell_pk, kind=Unit.Kind.CELL)
-    if not rating_policy.can_propose_for_cell(request.user, cell):
+    if not rating_policy.can_read_cell(request.user, cell):
         raise Http404
     return cell
 

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.concurrency import unchanged
 from core.pagination import paginate
 from core.policy import has_role
 from core.roles import Role
@@ -77,21 +78,24 @@ def self_assess(request: HttpRequest, year: int) -> HttpResponse:
             "all_tasks_on_time": rating.all_tasks_on_time,
             "beyond_target_percent": rating.beyond_target_percent,
         }
-    form = SelfAssessmentForm(request.POST or None, initial=initial, scored=rule_set.scored)
+    form = SelfAssessmentForm(
+        request.POST or None, initial=initial, scored=rule_set.scored, record=rating
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            rating = services.rating_self_assess(
-                person=person,
-                year=year,
-                text=data["self_text"],
-                score=data.get("self_score"),
-                self_level=data.get("self_level") or "",
-                all_tasks_done=data.get("all_tasks_done") or False,
-                all_tasks_on_time=data.get("all_tasks_on_time") or False,
-                beyond_target_percent=data.get("beyond_target_percent"),
-                user=request.user,
-            )
+            with unchanged(form):
+                rating = services.rating_self_assess(
+                    person=person,
+                    year=year,
+                    text=data["self_text"],
+                    score=data.get("self_score"),
+                    self_level=data.get("self_level") or "",
+                    all_tasks_done=data.get("all_tasks_done") or False,
+                    all_tasks_on_time=data.get("all_tasks_on_time") or False,
+                    beyond_target_percent=data.get("beyond_target_percent"),
+                    user=request.user,
+                )
         except ValidationError as error:
             attach_errors(form, error)
         else:
@@ -152,17 +156,20 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     if cap and cap.capped and proposed:
         proposed = rules.apply_cap(proposed, cap)
     initial = {"level": proposed, "score": rating.score or rating.self_score, "note": rating.note}
-    form = DecisionForm(request.POST or None, initial=initial, scored=rule_set.scored)
+    form = DecisionForm(
+        request.POST or None, initial=initial, scored=rule_set.scored, record=rating
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.rating_decide(
-                rating=rating,
-                level=data["level"],
-                score=data.get("score"),
-                note=data.get("note", ""),
-                user=request.user,
-            )
+            with unchanged(form):
+                services.rating_decide(
+                    rating=rating,
+                    level=data["level"],
+                    score=data.get("score"),
+                    note=data.get("note", ""),
+                    user=request.user,
+                )
         except ValidationError as error:
             attach_errors(form, error)
         else:

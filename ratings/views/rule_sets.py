@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from core.concurrency import unchanged
 from core.policy import VIEW
 
 from .. import selectors, services
@@ -42,7 +43,8 @@ def rule_set_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     form = RuleSetForm(request.POST or None, instance=rule_set)
     if request.method == "POST" and form.is_valid():
         try:
-            services.rule_set_save(rule_set=form.instance, user=request.user)
+            with unchanged(form):
+                services.rule_set_save(rule_set=form.instance, user=request.user)
         except ValidationError as error:
             attach_errors(form, error)
         else:

@@ -103,4 +103,12 @@ MATRIX = {
     "reports:job": Case(expect=VIEWERS, default=404, kwargs=job_pk, setup=make_review),
     "reports:job_status": Case(expect=VIEWERS, default=404, kwargs=job_pk, setup=make_review),
     "reports:job_download": Case(expect=VIEWERS, default=404, kwargs=job_pk, setup=make_review),
+    # A done job cannot be re-run: the page says so (302 back to the job).
+    "reports:job_retry": Case(
+        expect={"office": 302, "inspection": 302},
+        default=404,
+        kwargs=job_pk,
+        setup=make_review,
+        method="post",
+    ),
 }
