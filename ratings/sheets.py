@@ -253,17 +253,16 @@ class RatingSheet(SheetHandler):
         plan = ctx.plan(sheet)
         planned: list[Planned] = []
         for row, kind, code, year in candidates:
-            last = dt.date(year, 12, 31)
+            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
             rule_set = rules.rule_set_for(year, sets)
             level = row["level"]
             if kind == "person":
                 facts = workbook_people.get(code)
                 if facts is not None:
-                    # Rated by the committee whose roll he is on at the year's end.
                     belongs = (
                         facts.joined is not None
                         and facts.joined <= last
-                        and (facts.moved_out is None or facts.moved_out > last)
+                        and (facts.moved_out is None or facts.moved_out > first)
                     )
                     cell_code = facts.unit_code
                 else:
@@ -275,8 +274,8 @@ class RatingSheet(SheetHandler):
                         row.number,
                         SUBJECT,
                         _(
-                            "%(code)s is not an active party member of the committee "
-                            "at the end of %(year)s."
+                            "%(code)s was not a party member of the committee "
+                            "at any time in %(year)s."
                         )
                         % {"code": code, "year": year},
                     )
