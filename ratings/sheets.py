@@ -232,7 +232,7 @@ class RatingSheet(SheetHandler):
                 by_year[year].add(person_ids[code])
         placed: dict[tuple[int, int], str] = {}
         for year, ids in by_year.items():
-            for person_id, unit in selectors.placements_in_year(ids, year).items():
+            for person_id, unit in selectors.placements_during_year(ids, year).items():
                 placed[(person_id, year)] = unit.code
         caps: dict[tuple[int, int], list[rules.Condition]] = defaultdict(list)
         for cap in CapCondition.objects.filter(
@@ -368,7 +368,7 @@ class RatingSheet(SheetHandler):
         placed = {
             (person_id, year): unit
             for year, ids in by_year.items()
-            for person_id, unit in selectors.placements_in_year(ids, year).items()
+            for person_id, unit in selectors.placements_during_year(ids, year).items()
         }
         ratings = Rating.objects.in_bulk([item.rating_id for item in items if item.rating_id])
         created, updated = [], []
