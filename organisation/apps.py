@@ -11,16 +11,18 @@ class OrganisationConfig(AppConfig):
         from core.roles import SEES_OWN_UNIT, Role
 
         from . import panels, sheets  # noqa: F401 (registers the workbook sheets)
-        from .models import Person, Posting, Unit
+        from .models import MemberEvent, Person, Unit, UnitName
 
         audit.register(Unit, unit="id")
+        audit.register(UnitName, unit="unit")
         audit.register(Person, unit="unit", person="id")
+        # Postings are derived from the events; the trail shows the events that made them.
         audit.register(
-            Posting,
-            unit="unit",
+            MemberEvent,
+            unit="from_unit",
             person="person",
-            label=lambda row: f"{row.person.full_name} – {row.unit.name}",
-            select_related=("person", "unit"),
+            label=lambda row: f"{row.person.full_name} – {row.get_kind_display()}",
+            select_related=("person",),
         )
         navigation.register(_("Units and people"), "organisation:overview", SEES_OWN_UNIT, 10)
         navigation.register(_("My record"), "organisation:me", (Role.MEMBER,), 15)

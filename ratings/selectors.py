@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from core.policy import role_paths
 from core.roles import Role
 from organisation import membership
-from organisation.models import Person, Unit
+from organisation.models import Person, Posting, Unit
 
 from . import rules
 from .models import LEVEL_ORDER, CapCondition, Level, Rating, RuleSet
@@ -80,6 +80,27 @@ def placements_in_year(person_ids: set[int], year: int, prefix: str = "") -> dic
         .select_related("unit")
     )
     return {posting.person_id: posting.unit for posting in postings}
+
+
+def placements_during_year(person_ids: set[int], year: int, prefix: str = "") -> dict[int, Unit]:
+    """For imported history: the last cell each person sat in as a party member at any time
+    of `year` (a member who moved out in June may carry a rating of that year); the report
+    still counts only the members active on the roll date."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    postings = (
+        Posting.objects.filter(
+            Q(start__isnull=True) | Q(start__lte=last),
+            Q(end__isnull=True) | Q(end__gt=first),
+            unit__path__startswith=prefix,
+            person_id__in=person_ids,
+            person__party_joined_on__isnull=False,
+            person__party_joined_on__lte=last,
+        )
+        .exclude(end__lte=F("person__party_joined_on"))
+        .select_related("unit")
+        .order_by("person_id", F("start").asc(nulls_first=True), "pk")
+    )
+    return {posting.person_id: posting.unit for posting in postings}  # the latest wins
 
 
 def placement_in_year(person: Person, year: int, prefix: str = "") -> Unit | None:

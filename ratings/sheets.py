@@ -232,7 +232,7 @@ class RatingSheet(SheetHandler):
                 by_year[year].add(person_ids[code])
         placed: dict[tuple[int, int], str] = {}
         for year, ids in by_year.items():
-            for person_id, unit in selectors.placements_in_year(ids, year).items():
+            for person_id, unit in selectors.placements_during_year(ids, year).items():
                 placed[(person_id, year)] = unit.code
         caps: dict[tuple[int, int], list[rules.Condition]] = defaultdict(list)
         for cap in CapCondition.objects.filter(
@@ -253,17 +253,16 @@ class RatingSheet(SheetHandler):
         plan = ctx.plan(sheet)
         planned: list[Planned] = []
         for row, kind, code, year in candidates:
-            last = dt.date(year, 12, 31)
+            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
             rule_set = rules.rule_set_for(year, sets)
             level = row["level"]
             if kind == "person":
                 facts = workbook_people.get(code)
                 if facts is not None:
-                    # Rated by the committee whose roll he is on at the year's end.
                     belongs = (
                         facts.joined is not None
                         and facts.joined <= last
-                        and (facts.moved_out is None or facts.moved_out > last)
+                        and (facts.moved_out is None or facts.moved_out > first)
                     )
                     cell_code = facts.unit_code
                 else:
@@ -275,8 +274,8 @@ class RatingSheet(SheetHandler):
                         row.number,
                         SUBJECT,
                         _(
-                            "%(code)s is not an active party member of the committee "
-                            "at the end of %(year)s."
+                            "%(code)s was not a party member of the committee "
+                            "at any time in %(year)s."
                         )
                         % {"code": code, "year": year},
                     )
@@ -369,7 +368,7 @@ class RatingSheet(SheetHandler):
         placed = {
             (person_id, year): unit
             for year, ids in by_year.items()
-            for person_id, unit in selectors.placements_in_year(ids, year).items()
+            for person_id, unit in selectors.placements_during_year(ids, year).items()
         }
         ratings = Rating.objects.in_bulk([item.rating_id for item in items if item.rating_id])
         created, updated = [], []

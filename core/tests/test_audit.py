@@ -45,18 +45,19 @@ def test_filters_by_person_unit_user_and_date(client_as, changes, users):
     moved = changes.members_b[1]
     by_person = rows(client.get(url, {"person": moved.code}))
     assert by_person and all(
-        item.entry.model.__name__ in {"Person", "Posting"} for item in by_person
+        item.entry.model.__name__ in {"Person", "MemberEvent"} for item in by_person
     )
     assert {item.object_label for item in by_person if item.entry.model is Person} == {str(moved)}
-    # Unit: the history rows of cell B's subtree (the closed posting, the person before moving).
+    # Unit: the history rows of cell B's subtree (the move out of it, the person before moving).
     by_unit = rows(client.get(url, {"unit": changes.cell_b.pk}))
     assert by_unit and all(
         getattr(item.record, "unit_id", None) == changes.cell_b.pk
+        or getattr(item.record, "from_unit_id", None) == changes.cell_b.pk
         or getattr(item.record, "id", None) == changes.cell_b.pk
         for item in by_unit
     )
     by_user = rows(client.get(url, {"user": users["office"].pk}))
-    assert len(by_user) == 4  # one edit; transfer: posting closed, posting opened, person moved
+    assert len(by_user) == 3  # one edit; the transfer: its event, the person moved
     today = timezone.localdate()
     assert rows(client.get(url, {"date_to": (today - dt.timedelta(days=1)).isoformat()})) == []
     assert len(rows(client.get(url, {"date_from": today.isoformat()}))) > 5
@@ -105,7 +106,9 @@ def test_mass_organisation_changes_show_in_the_trail(client_as, tree, users):
 
 
 def test_foreign_keys_show_as_names(client_as, changes):
-    response = client_as("office").get(reverse("core:audit"), {"model": "organisation.posting"})
+    response = client_as("office").get(reverse("core:audit"), {"model": "organisation.memberevent"})
     created = [item for item in rows(response) if item.action == "+"]
     assert created
-    assert ("đơn vị", None, "Chi bộ A") in [(c.field, c.old, c.new) for c in created[0].changes]
+    changes_ = [(c.field, c.old, c.new) for c in created[0].changes]
+    assert ("đến đơn vị", None, "Chi bộ A") in changes_
+    assert ("từ đơn vị", None, "Chi bộ B") in changes_
