@@ -47,6 +47,11 @@ class Plan(models.Model):
             models.UniqueConstraint(fields=["committee", "year"], name="unique_plan_per_year")
         ]
 
+    def __str__(self) -> str:
+        if self.number_symbol:
+            return f"{self.number_symbol} — {self.title}"
+        return self.title
+
     def clean(self) -> None:
         if self.issued_on and self.year and self.issued_on.year not in (self.year - 1, self.year):
             raise ValidationError(
@@ -57,11 +62,6 @@ class Plan(models.Model):
                     % {"year": self.year}
                 }
             )
-
-    def __str__(self) -> str:
-        if self.number_symbol:
-            return f"{self.number_symbol} — {self.title}"
-        return self.title
 
 
 class PlanItem(models.Model):
