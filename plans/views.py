@@ -153,7 +153,7 @@ def part_edit(request: HttpRequest, pk: int, part: str, part_pk: int | None = No
 @require_POST
 def part_delete(request: HttpRequest, pk: int, part: str, part_pk: int) -> HttpResponse:
     plan = _plan(request, pk, CHANGE)
-    _, obj, _noun = _part(plan, part, part_pk)
+    obj = _part(plan, part, part_pk)[1]
     services.part_delete(user=request.user, obj=obj)
     messages.success(request, _("Deleted."))
     return redirect("plans:detail", pk=pk)

@@ -93,7 +93,8 @@ def secretary_tasks(user: Any, today: dt.date) -> SecretaryTasks:
                 meeting.date,
             )
         )
-    recent = meetings.filter(held=True, date__lte=today, date__gte=today - RECENT)
+    # A meeting whose day has come (held, or not yet marked held) and has no attendance.
+    recent = meetings.filter(date__lte=today, date__gte=today - RECENT)
     no_roll = recent.filter(~Exists(Attendance.objects.filter(meeting_id=OuterRef("pk"))))
     for meeting in no_roll.order_by("date", "pk"):
         tasks.duties.append(
