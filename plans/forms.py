@@ -58,7 +58,7 @@ class ItemForm(forms.ModelForm):
 
 class TargetForm(forms.ModelForm):
     figure = forms.ChoiceField(
-        label=_("Figure"),
+        label=_("Report figure"),
         choices=catalogue.choices,
         error_messages={
             "invalid_choice": _(

@@ -36,7 +36,7 @@ def plan_create(*, user: Any, committee: Unit, **fields: Any) -> Plan:
     year = fields.get("year")
     if Plan.objects.filter(committee=committee, year=year).exists():
         raise ValidationError(
-            {"year": _("The committee already has a plan for %(year)s.") % {"year": year}}
+            {"year": _("The committee already has its plan for %(year)s.") % {"year": year}}
         )
     return _save(Plan(committee=committee, created_by=user, **fields), user)
 
