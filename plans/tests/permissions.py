@@ -45,8 +45,8 @@ MATRIX = {
         expect=EDITOR_POST,
         default=404,
         method="post",
-        kwargs=lambda t, u: (
-            lambda item: {"pk": item.plan_id, "part": "muc", "part_pk": item.pk}
-        )(PlanItemFactory(plan=_plan(t))),
+        kwargs=lambda t, u: (lambda item: {"pk": item.plan_id, "part": "muc", "part_pk": item.pk})(
+            PlanItemFactory(plan=_plan(t))
+        ),
     ),
 }
