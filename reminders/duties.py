@@ -286,9 +286,35 @@ def duties_for(user: Any, today: dt.date) -> list[Duty]:
     home = member_home(user, today)
     if home is not None:
         duties.extend(duty for duty in home.duties if duty.key not in keys)
-    if not secretary_cells(user):
-        from core.policy import has_role
+    from core.policy import has_role
 
-        if has_role(user, Role.OFFICE, Role.INSPECTION) and not user.is_superuser:
+    if not user.is_superuser and has_role(user, Role.OFFICE, Role.INSPECTION):
+        if not secretary_cells(user):
             duties.extend(remediation_duties(user, today))
+        if has_role(user, Role.OFFICE):
+            duties.extend(plan_duties(user, today))
     return duties
+
+
+def plan_duties(user: Any, today: dt.date) -> list[Duty]:
+    """Tasks of the plans the office writes that are not done and due within a week (or late)."""
+    from plans.models import PlanItem
+    from plans.policies import committees_for
+
+    items = PlanItem.objects.filter(
+        plan__committee__in=committees_for(user),
+        done_on__isnull=True,
+        deadline__lte=today + dt.timedelta(days=7),
+        deadline__gte=today - RECENT,
+    ).order_by("deadline", "pk")[:20]
+    return [
+        Duty(
+            f"plan-item:{item.pk}",
+            "plan_item",
+            _("Plan task due %(date)s: %(task)s")
+            % {"date": format_date(item.deadline), "task": item.content[:120]},
+            reverse("plans:detail", args=[item.plan_id]),
+            item.deadline,
+        )
+        for item in items
+    ]

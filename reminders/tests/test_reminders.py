@@ -62,3 +62,17 @@ def test_bell_counts_unread_and_opening_marks_read(tree, users, client_as):
     assert response.status_code == 302 and response.url == reminder.url
     html = client.get(reverse("reminders:list")).content.decode()
     assert f"Nhắc việc: {unread - 1} chưa đọc" in html
+
+
+def test_office_is_reminded_of_plan_tasks_due_this_week(tree, users):
+    from plans.tests.factories import PlanFactory, PlanItemFactory
+
+    today = timezone.localdate()
+    plan = PlanFactory(committee=tree.committee, year=today.year, issued_on=today)
+    soon = PlanItemFactory(plan=plan, content="Sơ kết", deadline=today + dt.timedelta(days=2))
+    PlanItemFactory(plan=plan, content="Tổng kết", deadline=today + dt.timedelta(days=30))
+    run()
+    keys = set(Reminder.objects.filter(user=users["office"]).values_list("key", flat=True))
+    assert f"plan-item:{soon.pk}" in keys
+    assert len([key for key in keys if key.startswith("plan-item:")]) == 1
+    assert not Reminder.objects.filter(user=users["member"], key__startswith="plan-item:").exists()
