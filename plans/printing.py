@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from core import vn
 from exporters.party import Heading, Paragraph, PartyDocument, Table
+from organisation.models import Unit
 
 from .catalogue import FIGURES, PERCENT
 from .models import Plan, Target
@@ -29,8 +30,12 @@ def target_text(target: Target) -> str:
     return f"{label}: {comparison} {shown} (đến ngày {vn.format_date(target.due)})"
 
 
-def _responsible(item) -> str:
-    names = [unit.name for unit in item.responsible_units.all()]
+def _responsible(item, cells_total: int) -> str:
+    """The units' names, or "Các chi bộ" when the task falls to every cell."""
+    units = list(item.responsible_units.all())
+    names = [unit.name for unit in units]
+    if cells_total > 1 and len(units) == cells_total and all(u.kind == "cell" for u in units):
+        names = ["Các chi bộ"]
     if item.responsible_text:
         names.insert(0, item.responsible_text)
     return "; ".join(names)
@@ -48,8 +53,9 @@ def plan_document(plan: Plan) -> PartyDocument:
         blocks.append(Heading("II. CHỈ TIÊU"))
         blocks.extend(Paragraph(f"- {target_text(target)}.") for target in targets)
     blocks.append(Heading("III. NỘI DUNG VÀ THỜI GIAN THỰC HIỆN"))
+    cells_total = Unit.objects.filter(path__startswith=committee.path, kind=Unit.Kind.CELL).count()
     rows = [
-        [number, item.content, _responsible(item), vn.format_date(item.deadline)]
+        [number, item.content, _responsible(item, cells_total), vn.format_date(item.deadline)]
         for number, item in enumerate(plan.items.all(), start=1)
     ]
     blocks.append(

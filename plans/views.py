@@ -81,11 +81,13 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 
 
 def _plan(request: HttpRequest, pk: int, action: str = VIEW) -> Plan:
-    queryset = selectors.with_parts(selectors.plans_for(request.user))
-    plan = policies.plans.get_visible_or_404(request.user, pk=pk)
+    """The plan with its parts if the user sees it (else 404) and may do `action` (else 403)."""
+    plan = selectors.with_parts(selectors.plans_for(request.user)).filter(pk=pk).first()
+    if plan is None:
+        raise Http404
     if not policies.plans.can(request.user, action, plan):
         raise PermissionDenied
-    return queryset.get(pk=plan.pk)
+    return plan
 
 
 @login_required
@@ -111,7 +113,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     back = reverse("plans:detail", args=[pk])
     return _form_page(
         request,
-        forms.PlanForm(request.POST or None, instance=Plan.objects.get(pk=pk)),
+        forms.PlanForm(request.POST or None, instance=plan),
         title=_("Change %(plan)s") % {"plan": plan},
         back=back,
         save=lambda data: services.plan_update(user=request.user, plan=plan, **data),

@@ -174,3 +174,18 @@ def test_only_the_office_changes_the_plan(plan, users):
         )
     assert error.type.__name__ == "PermissionDenied"
     assert not Target.objects.exists()
+
+
+def test_office_creates_one_plan_a_year(tree, client_as):
+    from plans.models import Plan
+
+    client = client_as("office")
+    data = {"year": "2025", "number_symbol": "3-KH/ĐU", "issued_on": "05/01/2025", "title": "Năm"}
+    response = client.post(reverse("plans:create"), data)
+    plan = Plan.objects.get()
+    assert response.status_code == 302 and plan.committee == tree.committee
+    response = client.post(reverse("plans:create"), {**data, "issued_on": "06/01/2025"})
+    assert "Đảng bộ đã có kế hoạch năm 2025." in response.content.decode()
+    response = client.post(reverse("plans:create"), {**data, "year": "2027"})
+    assert "Kế hoạch năm 2027 được ban hành trong năm 2027" in response.content.decode()
+    assert Plan.objects.count() == 1
