@@ -16,6 +16,8 @@ urlpatterns = [
     path("bao-cao/", include("reports.urls")),
     path("so-lieu/", include("workbook.urls")),
     path("tin-tuc/", include("news.urls")),
+    path("ke-hoach/", include("plans.urls")),
+    path("nhac-viec/", include("reminders.urls")),
     path("quan-tri/", admin.site.urls),
 ]
 if settings.DEBUG:

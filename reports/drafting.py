@@ -15,6 +15,7 @@ from typing import Any
 from django.utils.translation import pgettext_lazy
 
 from core import vn
+from plans.reporting import breakthrough_section
 
 SECTION_TITLES: dict[str, Any] = {
     "leading": pgettext_lazy("report section", "Leading, directing and briefing"),
@@ -159,7 +160,8 @@ def draft_sections(review: Any, figures: dict[str, Any]) -> dict[str, str]:
         "example": _example(years, totals),
         "mass": _mass(totals),
         "inspection": _inspection(years, totals),
-        "breakthrough": _breakthrough(years, totals, cells_total),
+        "breakthrough": breakthrough_section(review.committee, review.period_from, review.period_to)
+        or _breakthrough(years, totals, cells_total),
         "positive": _positive(years, totals, cells_total),
     }
 

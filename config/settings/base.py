@@ -22,6 +22,8 @@ DOMAIN_APPS = [
     "exporters",
     "workbook",
     "news",
+    "plans",
+    "reminders",
 ]
 
 INSTALLED_APPS = [
@@ -71,6 +73,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.navigation",
+                "reminders.context_processors.bell",
             ],
             "builtins": ["core.templatetags.vn"],
         },
@@ -164,3 +167,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# E-mail (the reminders' daily digest). Unset: the console backend under DEBUG, SMTP otherwise.
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "dangbo@localhost")
+# The address the e-mails link to (reminder digests).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")

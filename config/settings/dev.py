@@ -3,3 +3,5 @@
 from .base import *  # noqa: F403
 
 DEBUG = True
+# Reminder digests print to the console instead of being sent.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,102 @@
+"""Forms of the plan and its parts; the models' clean() gives the messages next to fields."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import FocusArea
+from organisation.models import Unit
+
+from . import catalogue, selectors
+from .models import BreakthroughArea, Plan, PlanItem, Target
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = Plan
+        fields = ["year", "number_symbol", "issued_on", "title", "purpose"]
+        widgets = {"issued_on": DATE, "purpose": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["issued_on"].input_formats = DATE_FORMATS
+        if not self.instance.pk:
+            self.fields["year"].initial = timezone.localdate().year
+        else:
+            self.fields["year"].disabled = True
+
+
+class ItemForm(forms.ModelForm):
+    class Meta:
+        model = PlanItem
+        fields = ["content", "deadline", "responsible_units", "responsible_text", "done_on"]
+        widgets = {
+            "deadline": DATE,
+            "done_on": DATE,
+            "content": forms.Textarea(attrs={"rows": 3}),
+            "responsible_units": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("deadline", "done_on"):
+            self.fields[name].input_formats = DATE_FORMATS
+        self.fields["responsible_units"].queryset = Unit.objects.filter(
+            path__startswith=plan.committee.path
+        ).order_by("path")
+        self.fields["responsible_units"].label_from_instance = lambda unit: (
+            f"{unit.code} — {unit.name}"
+        )
+
+
+class TargetForm(forms.ModelForm):
+    figure = forms.ChoiceField(
+        label=_("Report figure"),
+        choices=catalogue.choices,
+        error_messages={
+            "invalid_choice": _(
+                "There is no figure “%(value)s”; choose one of the figures the report computes."
+            )
+        },
+    )
+
+    class Meta:
+        model = Target
+        fields = ["figure", "comparison", "value", "due", "note"]
+        widgets = {"due": DATE}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["due"].input_formats = DATE_FORMATS
+
+
+class AreaForm(forms.ModelForm):
+    class Meta:
+        model = BreakthroughArea
+        fields = ["focus_area", "actions", "activities", "inspections"]
+        widgets = {
+            "actions": forms.Textarea(attrs={"rows": 4}),
+            "activities": forms.CheckboxSelectMultiple,
+            "inspections": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["focus_area"].queryset = FocusArea.objects.filter(committee=plan.committee)
+        activities, inspections = selectors.tag_choices(plan)
+        self.fields["activities"].queryset = activities
+        self.fields["inspections"].queryset = inspections
+
+
+PARTS = {
+    "muc": (ItemForm, "items", _("task")),
+    "chi-tieu": (TargetForm, "targets", _("target")),
+    "dot-pha": (AreaForm, "areas", _("breakthrough area")),
+}

@@ -1,0 +1,106 @@
+"""The only writers of plans: each checks the right, validates and records who acted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Model
+from django.utils.translation import gettext as _
+
+from core.policy import CHANGE
+from organisation.models import Unit
+
+from . import policies
+from .models import BreakthroughArea, Plan, PlanItem, Target
+
+
+def _save(obj: Model, user: Any) -> Model:
+    obj.full_clean()
+    obj._history_user = user if getattr(user, "is_authenticated", False) else None
+    obj.save()
+    return obj
+
+
+def _require_change(user: Any, plan: Plan) -> None:
+    if not policies.plans.can(user, CHANGE, plan):
+        raise PermissionDenied(_("Only the committee office changes its plan."))
+
+
+@transaction.atomic
+def plan_create(*, user: Any, committee: Unit, **fields: Any) -> Plan:
+    """A new plan; a committee has one plan a year."""
+    if not policies.committees_for(user).filter(pk=committee.pk).exists():
+        raise PermissionDenied(_("Only the committee office changes its plan."))
+    year = fields.get("year")
+    if Plan.objects.filter(committee=committee, year=year).exists():
+        raise ValidationError(
+            {"year": _("The committee already has its plan for %(year)s.") % {"year": year}}
+        )
+    return _save(Plan(committee=committee, created_by=user, **fields), user)
+
+
+@transaction.atomic
+def plan_update(*, user: Any, plan: Plan, **fields: Any) -> Plan:
+    _require_change(user, plan)
+    if fields.get("year", plan.year) != plan.year:
+        raise ValidationError({"year": _("The year of a plan does not change; make a new plan.")})
+    for name, value in fields.items():
+        setattr(plan, name, value)
+    return _save(plan, user)
+
+
+@transaction.atomic
+def item_save(
+    *, user: Any, plan: Plan, item: PlanItem | None = None, responsible_units: Any = (), **fields
+) -> PlanItem:
+    """Add or change a task of the plan; its deadline is not before the plan's date."""
+    _require_change(user, plan)
+    item = item or PlanItem(plan=plan)
+    for name, value in fields.items():
+        setattr(item, name, value)
+    outside = [unit for unit in responsible_units if not unit.path.startswith(plan.committee.path)]
+    if outside:
+        raise ValidationError({"responsible_units": _("Choose units of the committee.")})
+    _save(item, user)
+    item.responsible_units.set(responsible_units)
+    return item
+
+
+@transaction.atomic
+def target_save(*, user: Any, plan: Plan, target: Target | None = None, **fields: Any) -> Target:
+    """Add or change a target: a known figure, a value, a date inside the plan's year."""
+    _require_change(user, plan)
+    target = target or Target(plan=plan)
+    for name, value in fields.items():
+        setattr(target, name, value)
+    return _save(target, user)
+
+
+@transaction.atomic
+def area_save(
+    *,
+    user: Any,
+    plan: Plan,
+    area: BreakthroughArea | None = None,
+    activities: Any = (),
+    inspections: Any = (),
+    **fields: Any,
+) -> BreakthroughArea:
+    """Add or change a breakthrough area with its actions and the records tagged with it."""
+    _require_change(user, plan)
+    area = area or BreakthroughArea(plan=plan)
+    for name, value in fields.items():
+        setattr(area, name, value)
+    _save(area, user)
+    area.activities.set(activities)
+    area.inspections.set(inspections)
+    return area
+
+
+@transaction.atomic
+def part_delete(*, user: Any, obj: PlanItem | Target | BreakthroughArea) -> None:
+    _require_change(user, obj.plan)
+    obj._history_user = user
+    obj.delete()

@@ -1,0 +1,37 @@
+"""The home page of a secretary (his cells' tasks) and of a member (his own records)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import duties
+
+
+def secretary_panel(request: HttpRequest) -> dict[str, Any] | None:
+    today = timezone.localdate()
+    tasks = duties.secretary_tasks(request.user, today)
+    if not tasks.cells:
+        return None
+    return {
+        "title": _("Your cell's tasks"),
+        "template": "reminders/panel_secretary.html",
+        "context": {"tasks": tasks, "today": today},
+        "order": 2,
+    }
+
+
+def member_panel(request: HttpRequest) -> dict[str, Any] | None:
+    today = timezone.localdate()
+    home = duties.member_home(request.user, today)
+    if home is None:
+        return None
+    return {
+        "title": _("Your records"),
+        "template": "reminders/panel_member.html",
+        "context": {"home": home, "today": today},
+        "order": 3,
+    }

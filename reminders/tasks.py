@@ -1,0 +1,11 @@
+"""The task worker's entry: the same run as `send_reminders` (enqueue it once a day)."""
+
+from django_tasks import task
+
+from .services import run
+
+
+@task()
+def send_reminders() -> dict:
+    result = run()
+    return {"users": result.users, "created": result.created, "emails": result.emails}
