@@ -116,7 +116,7 @@ class MinutesForm(forms.ModelForm):
 
     class Meta:
         model = Minutes
-        fields = ["number", "proceedings", "discussion", "conclusion", "closing", "file"]
+        fields = ["reason", "number", "proceedings", "discussion", "conclusion", "closing", "file"]
         widgets = {
             "proceedings": forms.Textarea(attrs={"rows": 8}),
             "discussion": forms.Textarea(attrs={"rows": 5}),
@@ -136,6 +136,8 @@ class MeetingRulesForm(forms.ModelForm):
             "min_minutes_combined",
             "thematic_per_quarter",
             "absence_months",
+            "quorum_percent",
+            "attendance_indicator_percent",
         ]
         widgets = {"effective_from": DateInput()}
 
