@@ -158,3 +158,7 @@ class RuleSetForm(forms.ModelForm):
             "citations": forms.Textarea(attrs={"rows": 6}),
             "note": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def clean_citations(self):
+        """An empty box means no citations (the rule set's name is then cited)."""
+        return self.cleaned_data.get("citations") or {}

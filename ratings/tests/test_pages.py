@@ -232,6 +232,10 @@ def test_the_office_adds_a_rule_set_without_code(tree, users, client_as):
             "quota_base": "good",
             "self_assessment_required": "on",
             "self_fixed_exempt": "on",
+            "decision_follows_score": "on",
+            "review_start_month": 11,
+            "review_end_month": 3,
+            "citations": '{"quota": "Quy định 366-QĐ/TW"}',
         },
     )
     assert response.status_code == 302
@@ -245,6 +249,8 @@ def test_the_office_adds_a_rule_set_without_code(tree, users, client_as):
             "quota_percent": 15,
             "quota_base": "good",
             "self_assessment_required": "on",
+            "review_start_month": 11,
+            "review_end_month": 3,
         },
     )
     assert response.status_code == 302
