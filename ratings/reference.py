@@ -129,6 +129,10 @@ RULE_SETS = [
         "citations": {
             "quota": "Quy định 366-QĐ/TW (2025): không quá 20% số HTTNV",
             "caps": "Quy định 366-QĐ/TW (2025), mức KHTNV",
+            "good_needs_on_time": "Quy định 366-QĐ/TW (2025): HTTNV phải hoàn thành 100% "
+            "nhiệm vụ đúng tiến độ",
+            "excellent_needs_shortcomings_fixed": "Quy định 366-QĐ/TW (2025): HTXSNV phải khắc "
+            "phục hết hạn chế, khuyết điểm được chỉ ra trong năm",
             "decision_follows_score": "Quy định 366-QĐ/TW (2025): HTXSNV từ 90 điểm, hoàn "
             "thành 100% nhiệm vụ đúng hạn, ≥ 30% vượt mức, khắc phục hết hạn chế; HTTNV "
             "70 đến dưới 90 điểm, 100% nhiệm vụ đúng hạn; HTNV 50 đến dưới 70; KHTNV dưới 50",

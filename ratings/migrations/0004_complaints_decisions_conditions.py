@@ -209,7 +209,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('round', 'Decision of the round'), ('complaint', 'New decision on a complaint'), ('reconsideration', 'New decision on reconsideration'), ('imported', 'Imported from a workbook')], max_length=20, verbose_name='kind')),
-                ('level', models.CharField(choices=[('excellent', 'Excellently completed tasks'), ('good', 'Well completed tasks'), ('complete', 'Completed tasks'), ('not_complete', 'Did not complete tasks')], max_length=20, verbose_name='level')),
+                ('level', models.CharField(choices=[('excellent', 'Excellently completed tasks'), ('good', 'Well completed tasks'), ('complete', 'Completed tasks'), ('not_complete', 'Did not complete tasks')], max_length=20, verbose_name='decided level')),
                 ('previous_level', models.CharField(blank=True, choices=[('excellent', 'Excellently completed tasks'), ('good', 'Well completed tasks'), ('complete', 'Completed tasks'), ('not_complete', 'Did not complete tasks')], max_length=20, verbose_name='level before')),
                 ('number', models.CharField(blank=True, max_length=40, verbose_name='decision number')),
                 ('date', models.DateField(blank=True, null=True, verbose_name='decision date')),

@@ -65,7 +65,7 @@ class RatingDecision(models.Model):
         Rating, verbose_name=_("rating"), on_delete=models.CASCADE, related_name="decisions"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    level = models.CharField(_("decided level"), max_length=20, choices=Level.choices)
     previous_level = models.CharField(
         _("level before"), max_length=20, choices=Level.choices, blank=True
     )

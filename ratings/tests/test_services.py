@@ -206,14 +206,38 @@ def test_the_quota_refuses_too_many_excellent(seven, users):
     decisions = [Decision(seven[0], Level.EXCELLENT)] + [Decision(r, Level.GOOD) for r in seven[1:]]
     services.ratings_decide(decisions=decisions, user=users["office"])
     assert Rating.objects.filter(level=Level.EXCELLENT).count() == 1
-    # One more excellent: 2 of at most floor(20% × 5) = 1.
-    with pytest.raises(ValidationError):
-        services.rating_decide(rating=seven[1], level=Level.EXCELLENT, user=users["office"])
-    # Lowering a good one would shrink the base below what the excellent one needs.
-    services.rating_decide(rating=seven[1], level=Level.COMPLETE, user=users["office"])
+    # A new decision on a complaint checks the quota again: one more excellent would make
+    # 2 of at most floor(20% × 5) = 1.
+    def change(rating, level):
+        complaint = services.rating_complain(rating=rating, text="…", user=users["office"])
+        return services.complaint_answer(
+            complaint=complaint,
+            keep=False,
+            level=level,
+            number="3-QĐ/ĐU",
+            date=dt.date(2020, 2, 3),
+            reason="…",
+            user=users["office"],
+        )
+
+    with pytest.raises(ValidationError, match="20"):
+        change(seven[1], Level.EXCELLENT)
+    # Lowering good ones shrinks the base: 6 → 5 still allows one excellent, 5 → 4 does not.
+    seven[1].refresh_from_db()
+    services.complaint_answer(
+        complaint=seven[1].complaints.get(),
+        keep=False,
+        level=Level.COMPLETE,
+        number="3-QĐ/ĐU",
+        date=dt.date(2020, 2, 3),
+        reason="…",
+        user=users["office"],
+    )
     seven[2].refresh_from_db()
     with pytest.raises(ValidationError):
-        services.rating_decide(rating=seven[2], level=Level.COMPLETE, user=users["office"])
+        change(seven[2], Level.COMPLETE)
+    seven[2].refresh_from_db()
+    assert seven[2].level == Level.GOOD
 
 
 def test_the_quota_counts_per_committee_and_year(seven, users):
