@@ -375,11 +375,8 @@ class UnitFacts:
 
 
 def unit_blocks(rule_set: RuleSetLike, facts: UnitFacts) -> dict[str, list[str]]:
-    """For each level, the rules that block it for the cell (no entry: allowed).
-
-    Cells come after their members; under HD 21, QĐ 124 and QĐ 366 (Art. 11) a cell with a
-    member disciplined that year cannot be rated excellent.
-    """
+    """For each level, the rules that block it for the cell (no entry: allowed): cells come
+    after their members; a cell with a member disciplined that year is not excellent."""
     blocks: dict[str, list[str]] = {}
     if getattr(rule_set, "unit_after_members", False) and facts.members_undecided:
         text = refusal(

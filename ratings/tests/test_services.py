@@ -206,6 +206,7 @@ def test_the_quota_refuses_too_many_excellent(seven, users):
     decisions = [Decision(seven[0], Level.EXCELLENT)] + [Decision(r, Level.GOOD) for r in seven[1:]]
     services.ratings_decide(decisions=decisions, user=users["office"])
     assert Rating.objects.filter(level=Level.EXCELLENT).count() == 1
+
     # A new decision on a complaint checks the quota again: one more excellent would make
     # 2 of at most floor(20% × 5) = 1.
     def change(rating, level):
