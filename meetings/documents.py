@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from copy import copy
+from dataclasses import dataclass
+
 from exporters.party import Heading, Paragraph, PartyDocument, Table
 from organisation.models import Unit
 from organisation.selectors import committee_of
@@ -25,9 +29,54 @@ def _time(value) -> str:
     return f"{value.hour} giờ {value.minute:02d} phút" if value else "… giờ … phút"
 
 
-def minutes_document(minutes: Minutes) -> PartyDocument:
-    """The minutes of a meeting as a PartyDocument, the attendance table inside."""
+@dataclass
+class _Row:
+    """One attendance line, from the live roll or from an approved version's snapshot."""
+
+    name: str
+    code: str
+    status: str
+    reason: str
+    on_roll: bool
+
+
+def _as_approved(minutes: Minutes) -> tuple[Meeting, list[_Row]]:
+    """The meeting and its attendance as this version shows them: an approved version keeps
+    what was approved (its snapshot), a draft shows the meeting as it stands."""
     meeting = minutes.meeting
+    snap = minutes.snapshot
+    if not snap:
+        rows = [
+            _Row(
+                row.person.full_name,
+                row.person.code,
+                row.status,
+                row.attendance.reason if row.attendance else "",
+                row.on_roll,
+            )
+            for row in selectors.meeting_roll(meeting)
+        ]
+        return meeting, rows
+    meeting = copy(meeting)
+    meeting.date = dt.date.fromisoformat(snap["date"])
+    meeting.kind = snap["kind"]
+    meeting.combined = snap.get("combined", False)
+    meeting.place = snap.get("place", "")
+    meeting.start_time = (
+        dt.time.fromisoformat(snap["start_time"]) if snap.get("start_time") else None
+    )
+    meeting.end_time = dt.time.fromisoformat(snap["end_time"]) if snap.get("end_time") else None
+    rows = [
+        _Row(row["name"], row["code"], row["status"], row["reason"], row["on_roll"])
+        for row in snap["attendance"]
+    ]
+    return meeting, rows
+
+
+def minutes_document(minutes: Minutes) -> PartyDocument:
+    """The minutes of a meeting as a PartyDocument, the attendance table inside; an approved
+    version prints the meeting as approved and says which version it is."""
+    meeting, roll = _as_approved(minutes)
     unit = meeting.unit
     is_cell = unit.kind == Unit.Kind.CELL
     committee = committee_of(unit)
@@ -35,11 +84,15 @@ def minutes_document(minutes: Minutes) -> PartyDocument:
     suffix = "CB" if is_cell else "ĐU"
     number = f"{minutes.number}-BB/{suffix}" if minutes.number else f"     -BB/{suffix}"
     title = KIND_TITLES[meeting.kind]
+    if meeting.combined:
+        title = "Sinh hoạt chi bộ định kỳ kết hợp chuyên đề"
     summary = f"{title} tháng {meeting.date.month} năm {meeting.date.year}"
     if meeting.kind != Meeting.Kind.REGULAR and meeting.topics.exists():
         summary = f"{title}: {', '.join(topic.title for topic in meeting.topics.all())}"
-    roll = selectors.meeting_roll(meeting)
-    summary_counts = selectors.attendance_summary(roll)
+    summary_counts = {status: 0 for status in Attendance.Status.values}
+    for row in roll:
+        if row.status:
+            summary_counts[row.status] += 1
     guests = list(meeting.guests.all())
     blocks = [
         Heading("I. Thời gian, địa điểm"),
@@ -79,11 +132,10 @@ def minutes_document(minutes: Minutes) -> PartyDocument:
             rows=[
                 [
                     index,
-                    row.person.full_name,
-                    row.person.code,
-                    reference.STATUS_LABELS[row.status] if row.attendance else "",
-                    (row.attendance.reason if row.attendance else "")
-                    + ("" if row.on_roll else " (không phải đảng viên)"),
+                    row.name,
+                    row.code,
+                    reference.STATUS_LABELS[row.status] if row.status else "",
+                    row.reason + ("" if row.on_roll else " (không phải đảng viên)"),
                 ]
                 for index, row in enumerate(roll, 1)
             ],
@@ -92,6 +144,19 @@ def minutes_document(minutes: Minutes) -> PartyDocument:
     )
     if minutes.status == Minutes.Status.DRAFT:
         blocks.append(Paragraph("BẢN DỰ THẢO — chưa thông qua", italic=True, align="center"))
+    else:
+        approved = f"{minutes.approved_at:%d/%m/%Y}" if minutes.approved_at else ""
+        blocks.append(
+            Paragraph(
+                f"Biên bản bản số {minutes.version}, đã thông qua ngày {approved}.",
+                italic=True,
+                align="center",
+            )
+        )
+    if minutes.reason:
+        blocks.append(
+            Paragraph(f"Đính chính bản trước: {minutes.reason}", italic=True, align="center")
+        )
     return PartyDocument(
         superior_body=superior,
         issuing_body=unit.name,

@@ -117,7 +117,7 @@ class MinutesForm(VersionedForm, forms.ModelForm):
 
     class Meta:
         model = Minutes
-        fields = ["number", "proceedings", "discussion", "conclusion", "closing", "file"]
+        fields = ["reason", "number", "proceedings", "discussion", "conclusion", "closing", "file"]
         widgets = {
             "proceedings": forms.Textarea(attrs={"rows": 8}),
             "discussion": forms.Textarea(attrs={"rows": 5}),
@@ -137,6 +137,8 @@ class MeetingRulesForm(VersionedForm, forms.ModelForm):
             "min_minutes_combined",
             "thematic_per_quarter",
             "absence_months",
+            "quorum_percent",
+            "attendance_indicator_percent",
         ]
         widgets = {"effective_from": DateInput()}
 

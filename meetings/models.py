@@ -6,6 +6,7 @@ The fields of `Meeting` (code, kind, unit, date, held, topics, content) and of `
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -221,6 +222,11 @@ class Minutes(models.Model):
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     approved_by = acting_user(_("approved by"))
+    # A version after an approved one is a correction and says why.
+    reason = models.TextField(_("reason for the correction"), blank=True)
+    # What the meeting was when this version was approved (date, kind, held, times,
+    # attendance): the printed approved minutes come from it, never from later edits.
+    snapshot = models.JSONField(_("meeting as approved"), null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -271,6 +277,18 @@ class MeetingRules(models.Model):
     )
     absence_months = models.PositiveSmallIntegerField(
         _("months absent without reason in a year before a member is flagged"), default=3
+    )
+    # rules.md: the default quorum is more than half of the full members expected (not
+    # exempted); the 85% indicator of Hướng dẫn 12-HD/BTCTW (2018), 3.1, is shown beside it.
+    quorum_percent = models.PositiveSmallIntegerField(
+        _("quorum: more than this share of the full members expected (%)"),
+        default=50,
+        validators=[MaxValueValidator(99)],
+    )
+    attendance_indicator_percent = models.PositiveSmallIntegerField(
+        _("quality indicator: members attending above (%)"),
+        default=85,
+        validators=[MaxValueValidator(100)],
     )
     history = HistoricalRecords()
 

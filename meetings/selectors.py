@@ -21,6 +21,7 @@ from . import policies, reference
 from .models import Attendance, FocusArea, Meeting, MeetingRules, Minutes, TopicDeadline
 
 MONTHS = list(range(1, 13))
+COMBINED_KINDS = (Meeting.Kind.REGULAR, Meeting.Kind.THEMATIC)
 
 
 # Rules
@@ -229,6 +230,13 @@ class CoverageCell:
     months: list[dict[str, int]] = field(default_factory=list)  # per month: kind -> count
     regular_missing: int = 0
     thematic_quarters_missing: int = 0
+    attendance_percent: float | None = None  # present / marked over the year's meetings
+    indicator_percent: int = 85  # Hướng dẫn 12-HD/BTCTW (2018), 3.1 (meeting settings)
+
+    @property
+    def indicator_met(self) -> bool:
+        percent = self.attendance_percent
+        return percent is not None and percent > self.indicator_percent
 
 
 def coverage_grid(
@@ -252,12 +260,26 @@ def coverage_grid(
             date__year=year,
         )
         .annotate(month=ExtractMonth("date"))
-        .values("unit_id", "month", "kind")
+        .values("unit_id", "month", "kind", "combined")
         .annotate(count=Count("pk"))
     )
     table: dict[int, dict[int, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
     for row in counts:
-        table[row["unit_id"]][row["month"]][row["kind"]] = row["count"]
+        month = table[row["unit_id"]][row["month"]]
+        # A sitting held as both the regular and the thematic meeting counts as both.
+        kinds = {row["kind"], *(COMBINED_KINDS if row["combined"] else ())}
+        for kind in kinds:
+            month[kind] = month.get(kind, 0) + row["count"]
+    marks = (
+        Attendance.objects.filter(
+            meeting__unit__in=cells, meeting__held=True, meeting__date__year=year
+        )
+        .values("meeting__unit_id")
+        .annotate(
+            present=Count("pk", filter=Q(status=Attendance.Status.PRESENT)), marked=Count("pk")
+        )
+    )
+    attendance = {row["meeting__unit_id"]: row for row in marks}
     last_month = 12
     if upto is not None:
         if upto.year < year:
@@ -275,10 +297,14 @@ def coverage_grid(
         )
         for q in range(4)
     ]
+    indicator = rules_in_force(committee, dt.date(year, 12, 31), rows).attendance_indicator_percent
     result = []
     for cell in cells:
         months = [dict(table[cell.pk][month]) for month in MONTHS]
-        coverage = CoverageCell(unit=cell, months=months)
+        coverage = CoverageCell(unit=cell, months=months, indicator_percent=indicator)
+        mark = attendance.get(cell.pk)
+        if mark and mark["marked"]:
+            coverage.attendance_percent = round(100 * mark["present"] / mark["marked"], 2)
         coverage.regular_missing = sum(
             1
             for index, month in enumerate(months, 1)
@@ -398,8 +424,8 @@ def attention(cells: list[Unit], committee: Unit | None, today: dt.date) -> Atte
     result.quarter = (start, end)
     thematic = dict(
         Meeting.objects.filter(
+            Q(kind=Meeting.Kind.THEMATIC) | Q(combined=True),
             unit_id__in=cell_ids,
-            kind=Meeting.Kind.THEMATIC,
             held=True,
             date__gte=start,
             date__lte=end,
@@ -416,8 +442,8 @@ def attention(cells: list[Unit], committee: Unit | None, today: dt.date) -> Atte
         held_months: dict[int, set[int]] = defaultdict(set)
         for unit_id, month in (
             Meeting.objects.filter(
+                Q(kind=Meeting.Kind.REGULAR) | Q(combined=True),
                 unit_id__in=cell_ids,
-                kind=Meeting.Kind.REGULAR,
                 held=True,
                 date__year=today.year,
                 date__month__lte=months_over,

@@ -23,6 +23,7 @@ from organisation.selectors import committee_of, roll_on
 
 from . import policies, reference
 from .models import Attendance, FocusArea, Guest, Meeting, MeetingRules, Minutes, TopicDeadline
+from .quorum import locked_minutes, meeting_quorum_problem, meeting_snapshot
 from .selectors import rules_in_force
 
 MEETING_FIELDS = (
@@ -60,6 +61,20 @@ def _clean_save(instance: Any, user: Any, validate: Callable[[Any], None] | None
 def _require_unit(user: Any, unit: Unit) -> None:
     if user is not None and not policies.meetings.can_record_in(user, unit):
         raise PermissionDenied(_("You may not record meetings for this unit."))
+
+
+def _require_unlocked(meeting: Meeting) -> None:
+    """Approved minutes lock the meeting: its date, kind, held, attendance and text change only
+    through a correction (a new version of the minutes, with its reason, approved again)."""
+    locked = locked_minutes(meeting)
+    if locked is not None:
+        raise ValidationError(
+            _(
+                "The minutes (version %(version)s) are approved: the meeting is locked. "
+                "Start a correction of the minutes, with its reason, to change it."
+            )
+            % {"version": locked.version}
+        )
 
 
 def meeting_code_for(*, unit: Unit, kind: str, date: dt.date) -> str:
@@ -144,6 +159,7 @@ def meeting_update(
 ) -> Meeting:
     """Change a meeting; moving it to another unit needs the right on both units."""
     _require_unit(user, meeting.unit)
+    _require_unlocked(meeting)
     for name, value in fields.items():
         if name not in (*MEETING_FIELDS, "code"):
             raise TypeError(name)
@@ -194,6 +210,7 @@ def attendance_mark(
     Taking attendance records the meeting as held.
     """
     _require_unit(user, meeting.unit)
+    _require_unlocked(meeting)
     _check_attendance_allowed(meeting)
     # Two quick taps on the same row must not both insert: serialise on the meeting.
     Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
@@ -221,6 +238,7 @@ def attendance_mark(
 def attendance_mark_everyone_present(*, user: Any, meeting: Meeting) -> int:
     """Mark present every active member on the roll not marked yet; returns how many."""
     _require_unit(user, meeting.unit)
+    _require_unlocked(meeting)
     _check_attendance_allowed(meeting)
     marked = set(meeting.attendance.values_list("person_id", flat=True))
     # Members exempted from activity are not expected: they are marked one by one if present.
@@ -241,6 +259,7 @@ def attendance_mark_everyone_present(*, user: Any, meeting: Meeting) -> int:
 @transaction.atomic
 def attendance_remove(*, user: Any, meeting: Meeting, person: Person) -> None:
     _require_unit(user, meeting.unit)
+    _require_unlocked(meeting)
     attendance = Attendance.objects.filter(meeting=meeting, person=person).first()
     if attendance is not None:
         _who(attendance, user)
@@ -306,10 +325,16 @@ def minutes_current(meeting: Meeting) -> Minutes | None:
 
 @transaction.atomic
 def minutes_save(
-    *, user: Any, meeting: Meeting, file: UploadedFile | None = None, **parts: str
+    *,
+    user: Any,
+    meeting: Meeting,
+    file: UploadedFile | None = None,
+    reason: str = "",
+    **parts: str,
 ) -> Minutes:
-    """Write the minutes. A draft is changed in place; approved minutes are locked, so the
-    change becomes the next version (a draft) and the approved one is kept as it was."""
+    """Write the minutes. A draft is changed in place; approved minutes are locked, so a
+    change is a correction: the next version, with its reason, to be approved again, while
+    the approved one stays as it was."""
     _require_unit(user, meeting.unit)
     unknown = set(parts) - set(MINUTES_PARTS)
     if unknown:
@@ -318,10 +343,21 @@ def minutes_save(
     current = minutes_current(meeting)
     if current is None or current.is_locked:
         previous = current
+        if previous is not None and not reason.strip():
+            raise ValidationError(
+                {
+                    "reason": _(
+                        "Version %(version)s is approved: say why it is corrected; the "
+                        "correction is a new version, approved again."
+                    )
+                    % {"version": previous.version}
+                }
+            )
         current = Minutes(
             meeting=meeting,
             version=(previous.version + 1) if previous else 1,
             created_by=user if getattr(user, "pk", None) else None,
+            reason=reason.strip() if previous else "",
         )
         if previous is not None:
             for name in MINUTES_PARTS:
@@ -337,21 +373,30 @@ def minutes_save(
 
 @transaction.atomic
 def minutes_approve(*, user: Any, minutes: Minutes) -> Minutes:
-    """Approve a draft: from now on it is locked."""
+    """Approve a draft: it is locked, and so is the meeting (date, kind, held, attendance,
+    text), kept as approved in the version. A cell's meeting needs its quorum."""
     _require_unit(user, minutes.meeting.unit)
     minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
+    meeting = minutes.meeting
     if minutes.is_locked:
         raise ValidationError(_("These minutes are already approved."))
-    latest = minutes.meeting.minutes.aggregate(latest=Max("version"))["latest"]
+    latest = meeting.minutes.aggregate(latest=Max("version"))["latest"]
     if minutes.version != latest:
         raise ValidationError(_("Only the latest version of the minutes can be approved."))
     if not (minutes.proceedings.strip() or minutes.file):
         raise ValidationError(_("Write the minutes or upload a file before approving them."))
-    if not minutes.meeting.held:
+    if not meeting.held:
         raise ValidationError(_("Minutes can be approved only for a meeting that was held."))
+    if meeting.unit.kind == Unit.Kind.CELL and not meeting.is_conference:
+        problem = meeting_quorum_problem(meeting)
+        if problem:
+            raise ValidationError(
+                _("The minutes cannot be approved: %(problem)s") % {"problem": problem}
+            )
     minutes.status = Minutes.Status.APPROVED
     minutes.approved_at = timezone.now()
     minutes.approved_by = user if getattr(user, "pk", None) else None
+    minutes.snapshot = meeting_snapshot(meeting)
     _who(minutes, user)
     minutes.save()
     return minutes

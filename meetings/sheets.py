@@ -26,6 +26,7 @@ from workbook.registry import (
     choice_parser,
     parse_date,
     parse_text,
+    parse_yes_no,
     register,
 )
 
@@ -33,6 +34,9 @@ from .models import Attendance, Meeting
 from .reference import KIND_LABELS, STATUS_LABELS
 
 MEETING_SHEET = "Hội nghị"
+# The optional column for a sitting that is both the regular and the thematic meeting
+# (docs/interchange.md): Loại stays single-valued.
+COMBINED_HEADER = "Kết hợp định kỳ và chuyên đề"
 ATTENDANCE_SHEET = "Tham dự"
 BATCH = 2000
 
@@ -86,6 +90,14 @@ class MeetingSheet(SheetHandler):
             help="Có thể để trống; nhiều mã cách nhau bằng dấu phẩy.",
         ),
         Column("Nội dung", "content", parse=parse_text),
+        Column(
+            COMBINED_HEADER,
+            "combined",
+            parse=parse_yes_no,
+            optional=True,
+            help="Có: buổi sinh hoạt vừa là sinh hoạt định kỳ vừa là sinh hoạt chuyên đề "
+            "(tính cả hai). Cột không bắt buộc.",
+        ),
     ]
 
     def check(self, rows: list[Row], ctx: ImportContext) -> None:
@@ -126,6 +138,14 @@ class MeetingSheet(SheetHandler):
                         % {"code": topic},
                     )
                     ok = False
+            if row["combined"] and row["kind"] not in ("regular", "thematic"):
+                ctx.error(
+                    self.sheet,
+                    row.number,
+                    COMBINED_HEADER,
+                    _("only a Sinh hoạt định kỳ or a Sinh hoạt chuyên đề can be both."),
+                )
+                ok = False
             if ok:
                 valid.append(row)
         ctx.declare("meeting", seen.keys())
@@ -138,21 +158,21 @@ class MeetingSheet(SheetHandler):
             current = existing.get(row["code"])
             if current is None:
                 plan.created.append(row["code"])
-            elif current != self._wanted(row, ctx):
+            elif current != self._wanted(row, ctx, current):
                 plan.updated.append(row["code"])
             else:
                 plan.unchanged += 1
 
     @staticmethod
     def _existing(codes: list[str]) -> dict[str, tuple]:
-        """code -> (kind, unit code, date, content, held, sorted topic codes)."""
+        """code -> (kind, unit code, date, content, held, sorted topic codes, combined)."""
         found: dict[str, tuple] = {}
         topics: dict[int, list[str]] = {}
         meetings = []
         for start in range(0, len(codes), BATCH):
             meetings += list(
                 Meeting.objects.filter(code__in=codes[start : start + BATCH]).values_list(
-                    "pk", "code", "kind", "unit__code", "date", "content", "held"
+                    "pk", "code", "kind", "unit__code", "date", "content", "held", "combined"
                 )
             )
         ids = [row[0] for row in meetings]
@@ -162,12 +182,23 @@ class MeetingSheet(SheetHandler):
                 meeting_id__in=ids[start : start + BATCH]
             ).values_list("meeting_id", "studytopic__code"):
                 topics.setdefault(meeting_id, []).append(topic_code)
-        for pk, code, kind, unit, date, content, held in meetings:
-            found[code] = (kind, unit, date, content, held, tuple(sorted(topics.get(pk, []))))
+        for pk, code, kind, unit, date, content, held, combined in meetings:
+            found[code] = (
+                kind,
+                unit,
+                date,
+                content,
+                held,
+                tuple(sorted(topics.get(pk, []))),
+                combined,
+            )
         return found
 
     @staticmethod
-    def _wanted(row: Row, ctx: ImportContext) -> tuple:
+    def _wanted(row: Row, ctx: ImportContext, current: tuple | None = None) -> tuple:
+        combined = row["combined"]
+        if combined is None:  # the optional column is absent: the meeting keeps its value
+            combined = current[-1] if current else False
         return (
             row["kind"],
             row["unit"],
@@ -175,6 +206,7 @@ class MeetingSheet(SheetHandler):
             row["content"] or "",
             True,
             tuple(sorted(row["topics"] or [])),
+            combined,
         )
 
     def apply(self, ctx: ImportContext) -> None:
@@ -197,13 +229,15 @@ class MeetingSheet(SheetHandler):
             meeting.date = row["date"]
             meeting.content = row["content"] or ""
             meeting.held = True
+            if row["combined"] is not None:
+                meeting.combined = row["combined"]
             meeting.fill_keys()
             (updated if meeting.pk else new).append(meeting)
         Meeting.objects.bulk_create(new, batch_size=BATCH)
         if updated:
             Meeting.objects.bulk_update(
                 updated,
-                ["kind", "unit", "date", "content", "held", "search_key"],
+                ["kind", "unit", "date", "content", "held", "combined", "search_key"],
                 batch_size=BATCH,
             )
         ids = dict(
@@ -235,6 +269,7 @@ class MeetingSheet(SheetHandler):
                 vn.format_date(meeting.date),
                 ", ".join(sorted(topic.code for topic in meeting.topics.all())),
                 meeting.content,
+                "Có" if meeting.combined else "",
             ]
 
 

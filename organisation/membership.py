@@ -198,3 +198,14 @@ def last_leaving(events: list[timeline.Event]) -> timeline.Event | None:
         elif event.kind == timeline.MOVE_IN:
             result = None
     return result
+
+
+def member_status_on(person: Person, day: dt.date) -> str:
+    """Full or probationary on `day`, from the party dates (blank: not yet a member)."""
+    if not person.party_joined_on or person.party_joined_on > day:
+        return Person.PartyStatus.NONE
+    if person.party_official_on and person.party_official_on <= day:
+        return Person.PartyStatus.FULL
+    if not person.party_official_on and person.party_status == Person.PartyStatus.FULL:
+        return Person.PartyStatus.FULL
+    return Person.PartyStatus.PROBATIONARY

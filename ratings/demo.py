@@ -14,7 +14,7 @@ from organisation.membership import periods_on as postings_on
 from organisation.selectors import roll_on
 
 from . import rules, selectors
-from .models import CapCondition, Level, Rating
+from .models import CapCondition, Level, Rating, RatingDecision
 
 YEARS = range(2016, 2020)
 
@@ -122,6 +122,13 @@ def build_ratings(ctx: demo.DemoContext) -> None:
         # Cells: most good, several excellent within the quota, none failing.
         order = list(cells)
         rng.shuffle(order)
+        # A cell with a disciplined member is not excellent (HD 21, QĐ 124, QĐ 366 Art. 11).
+        disciplined = {
+            cell_of[person.pk]
+            for person, level in zip(roll, levels, strict=True)
+            if level == Level.NOT_COMPLETE
+        }
+        order.sort(key=lambda cell: cell.pk in disciplined)
         cell_complete = 1 if rng.random() < 0.5 else 0
         cell_excellent = 4 + rng.randint(0, 1)
         while not rules.quota_check(
@@ -160,4 +167,15 @@ def build_ratings(ctx: demo.DemoContext) -> None:
         summary.append(f"{year}: {len(roll)} ({excellent}/{good}/{complete}/{not_complete})")
     Rating.objects.bulk_create(ratings, batch_size=1000)
     CapCondition.objects.bulk_create(caps)
+    # Each decided level has its decision record, as the services keep it.
+    decided = Rating.objects.filter(committee=committee).exclude(level="")
+    RatingDecision.objects.bulk_create(
+        [
+            RatingDecision(
+                rating_id=pk, kind=RatingDecision.Kind.ROUND, level=level, decided_by=office
+            )
+            for pk, level in decided.values_list("pk", "level").order_by("pk")
+        ],
+        batch_size=1000,
+    )
     ctx.log("  xếp loại " + "; ".join(summary))

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedForm
 
-from .models import SCORE_VALIDATORS, CapCondition, Level, RuleSet
+from .models import SCORE_VALIDATORS, CapCondition, Complaint, Level, RuleSet
 
 
 def _score_field(label: str) -> forms.DecimalField:
@@ -45,6 +45,9 @@ class SelfAssessmentForm(VersionedForm, forms.Form):
     all_tasks_done = forms.BooleanField(label=_("All tasks done"), required=False)
     all_tasks_on_time = forms.BooleanField(label=_("All tasks done on time"), required=False)
     beyond_target_percent = _score_field(_("Share of tasks beyond target (%)"))
+    shortcomings_fixed = forms.BooleanField(
+        label=_("Every shortcoming found in the year fixed"), required=False
+    )
     self_level = forms.ChoiceField(label=_("Proposed level"), choices=LEVEL_CHOICES, required=False)
 
     def __init__(self, *args, scored: bool, **kwargs):
@@ -60,6 +63,7 @@ class SelfAssessmentForm(VersionedForm, forms.Form):
                 "all_tasks_done",
                 "all_tasks_on_time",
                 "beyond_target_percent",
+                "shortcomings_fixed",
             ):
                 del self.fields[name]
             self.fields["self_level"].required = True
@@ -80,6 +84,31 @@ class DecisionForm(VersionedForm, forms.Form):
 
 class ComplaintForm(forms.Form):
     text = forms.CharField(label=_("Complaint"), widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class ReconsiderationForm(forms.Form):
+    text = forms.CharField(
+        label=_("What is to be reconsidered"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("E.g. the discipline found after the decision, with its decision number."),
+    )
+
+
+class AnswerForm(forms.Form):
+    """The competent level's answer: keep the decision, or change it by a new decision."""
+
+    outcome = forms.ChoiceField(
+        label=_("Answer"), choices=Complaint.Outcome.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 4}))
+    level = forms.ChoiceField(label=_("New level"), choices=LEVEL_CHOICES, required=False)
+    number = forms.CharField(label=_("Decision number"), max_length=40, required=False)
+    date = forms.DateField(
+        label=_("Decision date"),
+        required=False,
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
 
 
 class CapConditionForm(forms.ModelForm):
@@ -111,9 +140,27 @@ class RuleSetForm(VersionedForm, forms.ModelForm):
             "quota_base",
             "self_assessment_required",
             "self_fixed_exempt",
+            "good_needs_on_time",
+            "excellent_needs_shortcomings_fixed",
+            "decision_follows_score",
+            "job_rating_caps",
+            "unit_after_members",
+            "unit_excellent_no_disciplined",
+            "review_start_month",
+            "review_end_month",
+            "level_names",
+            "unit_level_names",
+            "citations",
             "note",
         ]
         widgets = {
             "documents": forms.Textarea(attrs={"rows": 3}),
+            "level_names": forms.Textarea(attrs={"rows": 4}),
+            "unit_level_names": forms.Textarea(attrs={"rows": 4}),
+            "citations": forms.Textarea(attrs={"rows": 6}),
             "note": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def clean_citations(self):
+        """An empty box means no citations (the rule set's name is then cited)."""
+        return self.cleaned_data.get("citations") or {}

@@ -29,11 +29,21 @@ class RuleSetLike(Protocol):
     quota_percent: Decimal | None
     quota_base: str
     self_fixed_exempt: bool
+    good_needs_on_time: bool
+    excellent_needs_shortcomings_fixed: bool
+    decision_follows_score: bool
+    job_rating_caps: bool
+    unit_after_members: bool
+    unit_excellent_no_disciplined: bool
+    level_names: str
+    unit_level_names: str
+    citations: dict[str, str]
+    name: str
 
 
 def rule_set_for(year: int, rule_sets: Iterable[Any]) -> Any | None:
-    """The rule set covering `year`; before the first one, the earliest (rules.md: 2016–2017
-    are judged by the 2018 rules)."""
+    """The rule set covering `year`; before the first one, the earliest (the preloaded sets
+    start with Hướng dẫn 27-HD/BTCTW of 2014)."""
     ordered = sorted(rule_sets, key=lambda rule_set: rule_set.first_year)
     for rule_set in ordered:
         if rule_set.first_year <= year and (
@@ -48,6 +58,34 @@ def rule_set_for(year: int, rule_sets: Iterable[Any]) -> Any | None:
 def rank(level: str) -> int:
     """0 for excellent … 3 for not complete; lower is better."""
     return LEVEL_ORDER.index(Level(level))
+
+
+def worse(first: str, second: str | None) -> str:
+    """The lower of two levels (a blank second one changes nothing)."""
+    if not second:
+        return first
+    return first if rank(first) >= rank(second) else second
+
+
+def cite(rule_set: Any, key: str) -> str:
+    """Where a rule of the rule set comes from: its citation, else the rule set's name."""
+    citations = getattr(rule_set, "citations", None) or {}
+    return citations.get(key) or rule_set.name
+
+
+def refusal(rule_set: Any, key: str, text: str) -> str:
+    """A refusal that names the rule and the regulation that blocks the step."""
+    return _("%(text)s (rule: %(citation)s)") % {"text": text, "citation": cite(rule_set, key)}
+
+
+def level_name(rule_set: Any, level: str, *, unit: bool = False) -> str:
+    """The name the rule set itself gave the level (before 2018 the names differed; the
+    report maps them onto today's four by their order)."""
+    names = (rule_set.unit_level_names if unit else rule_set.level_names) if rule_set else ""
+    lines = [line.strip() for line in (names or "").splitlines() if line.strip()]
+    if len(lines) == len(LEVEL_ORDER) and level:
+        return lines[rank(level)]
+    return str(Level(level).label) if level else ""
 
 
 # ---- level from score (scored rule sets) -----------------------------------------------
@@ -74,12 +112,14 @@ def level_from_score(
     all_tasks_done: bool,
     all_on_time: bool,
     beyond_target_percent: Decimal | float | int | None,
+    shortcomings_fixed: bool = True,
 ) -> Suggestion:
     """The level a scored rule set gives for a score and the task conditions, with the reasons.
 
-    2025 (Quy định 366): HTXSNV ≥ 90 with every task done on time and ≥ 30% beyond target;
-    HTTNV 70–<90 with every task done; HTNV 50–<70; KHTNV < 50. A score high enough for a
-    level whose task conditions are not met falls to the next level down.
+    2025 (Quy định 366): HTXSNV ≥ 90 with every task done on time, ≥ 30% beyond target and
+    every shortcoming fixed; HTTNV 70–<90 with every task done on time; HTNV 50–<70;
+    KHTNV < 50. A score high enough for a level whose task conditions are not met falls to the
+    next level down.
     """
     if not rule_set.scored:
         raise ValueError("rule set does not score")
@@ -94,6 +134,10 @@ def level_from_score(
         missing = []
         if not (all_tasks_done and all_on_time):
             missing.append(_("not every task was done on time"))
+        if getattr(rule_set, "excellent_needs_shortcomings_fixed", False) and not (
+            shortcomings_fixed
+        ):
+            missing.append(_("not every shortcoming found in the year was fixed"))
         if beyond_needed is not None and beyond < beyond_needed:
             missing.append(
                 _("%(share)s%% of tasks beyond target, below the %(needed)s%% required")
@@ -114,16 +158,23 @@ def level_from_score(
             }
         )
     if good_min is not None and score >= good_min:
-        if all_tasks_done:
+        on_time_needed = getattr(rule_set, "good_needs_on_time", False)
+        if all_tasks_done and (all_on_time or not on_time_needed):
             reasons.append(
                 _("Score %(score)s ≥ %(min)s and every task done: well completed.")
                 % {"score": _number(score), "min": _number(good_min)}
             )
             return Suggestion(Level.GOOD, reasons)
-        reasons.append(
-            _("Score %(score)s ≥ %(min)s but not every task done: not well completed.")
-            % {"score": _number(score), "min": _number(good_min)}
-        )
+        if all_tasks_done:
+            reasons.append(
+                _("Score %(score)s ≥ %(min)s but not every task done on time: not well completed.")
+                % {"score": _number(score), "min": _number(good_min)}
+            )
+        else:
+            reasons.append(
+                _("Score %(score)s ≥ %(min)s but not every task done: not well completed.")
+                % {"score": _number(score), "min": _number(good_min)}
+            )
     if complete_min is not None and score >= complete_min:
         reasons.append(
             _("Score %(score)s ≥ %(min)s: completed.")
@@ -190,7 +241,7 @@ def quota_message(rule_set: RuleSetLike, check: QuotaCheck, now: QuotaCheck | No
         message += " " + _(
             "Decided so far: %(excellent)s HTXSNV, %(base)s in the base of the quota."
         ) % {"excellent": now.excellent, "base": now.base}
-    return message
+    return refusal(rule_set, "quota", message)
 
 
 def quota_worsens(before: QuotaCheck, after: QuotaCheck) -> bool:
@@ -221,12 +272,18 @@ class Cap:
         return Level.NOT_COMPLETE if self.capped else None
 
 
+JOB_KIND = "job"
+
+
 def cap_for(rule_set: RuleSetLike, conditions: Sequence[Condition]) -> Cap:
     """Conditions recorded for a member's year cap him at KHTNV; from 2023 (rule sets with
-    `self_fixed_exempt`) a violation he found and fixed himself does not count."""
+    `self_fixed_exempt`) a violation he found and fixed himself does not count; a civil
+    servant's "did not complete" in his job caps him where the rule set says so (HD 21)."""
     reasons = []
     for condition in conditions:
         if condition.self_fixed and rule_set.self_fixed_exempt:
+            continue
+        if condition.kind == JOB_KIND and not getattr(rule_set, "job_rating_caps", False):
             continue
         reasons.append(f"{condition.kind_label} ({condition.source})")
     return Cap(capped=bool(reasons), reasons=reasons)
@@ -243,7 +300,100 @@ def exceeds_cap(level: str, cap: Cap) -> bool:
     return bool(level) and cap.capped and rank(level) < rank(Level.NOT_COMPLETE)
 
 
-def cap_message(cap: Cap) -> str:
-    return _("The level is capped at “Did not complete tasks”: %(reasons)s.") % {
+def cap_message(cap: Cap, rule_set: Any = None) -> str:
+    text = _("The level is capped at “Did not complete tasks”: %(reasons)s.") % {
         "reasons": "; ".join(cap.reasons)
     }
+    return refusal(rule_set, "caps", text) if rule_set is not None else text
+
+
+# ---- the decided level against the score (scored rule sets) ------------------------------
+
+
+@dataclass
+class Facts:
+    """What a member's decision is judged on: the score and the task conditions."""
+
+    score: Decimal | float | int | None
+    all_tasks_done: bool = False
+    all_on_time: bool = False
+    beyond_target_percent: Decimal | float | int | None = None
+    shortcomings_fixed: bool = False
+
+
+def score_mismatch(rule_set: RuleSetLike, level: str, facts: Facts, cap: Cap | None) -> str:
+    """Under a rule set whose decisions follow the score (Quy định 366), the refusal when the
+    decided level is not the one the score, the task conditions and any cap give; "" when it
+    agrees. Both levels are in the message."""
+    if not (rule_set.scored and getattr(rule_set, "decision_follows_score", False)):
+        return ""
+    if facts.score is None:
+        return refusal(
+            rule_set,
+            "decision_follows_score",
+            _("These rules decide the level from the score: give the score."),
+        )
+    suggestion = level_from_score(
+        rule_set,
+        facts.score,
+        all_tasks_done=facts.all_tasks_done,
+        all_on_time=facts.all_on_time,
+        beyond_target_percent=facts.beyond_target_percent,
+        shortcomings_fixed=facts.shortcomings_fixed,
+    )
+    expected = worse(suggestion.level, cap.level if cap else None)
+    if level == expected:
+        return ""
+    reasons = list(suggestion.reasons)
+    if cap and cap.capped:
+        reasons.append(cap_message(cap))
+    return refusal(
+        rule_set,
+        "decision_follows_score",
+        _(
+            "The decided level “%(level)s” does not agree with the score: "
+            "%(reasons)s gives “%(expected)s”."
+        )
+        % {
+            "level": Level(level).label,
+            "reasons": " ".join(reasons),
+            "expected": Level(expected).label,
+        },
+    )
+
+
+# ---- conditions on a party organisation (a cell) -----------------------------------------
+
+
+@dataclass
+class UnitFacts:
+    """What a cell's level is judged on: its members' ratings that year."""
+
+    members_total: int
+    members_undecided: int
+    disciplined: Sequence[str] = ()  # names of members disciplined that year
+
+
+def unit_blocks(rule_set: RuleSetLike, facts: UnitFacts) -> dict[str, list[str]]:
+    """For each level, the rules that block it for the cell (no entry: allowed): cells come
+    after their members; a cell with a member disciplined that year is not excellent."""
+    blocks: dict[str, list[str]] = {}
+    if getattr(rule_set, "unit_after_members", False) and facts.members_undecided:
+        text = refusal(
+            rule_set,
+            "unit_after_members",
+            _("%(count)s of the cell's %(total)s members are not yet decided.")
+            % {"count": facts.members_undecided, "total": facts.members_total},
+        )
+        for level in LEVEL_ORDER:
+            blocks.setdefault(level, []).append(text)
+    if getattr(rule_set, "unit_excellent_no_disciplined", False) and facts.disciplined:
+        blocks.setdefault(Level.EXCELLENT, []).append(
+            refusal(
+                rule_set,
+                "unit_excellent_no_disciplined",
+                _("Members disciplined this year: %(names)s.")
+                % {"names": ", ".join(facts.disciplined)},
+            )
+        )
+    return blocks

@@ -36,7 +36,7 @@ from workbook.registry import (
 )
 
 from . import rules, selectors
-from .models import LEVEL_LABELS_VI, LEVEL_ORDER, CapCondition, Rating
+from .models import LEVEL_LABELS_VI, LEVEL_ORDER, CapCondition, Rating, RatingDecision
 
 # The labels of the workbook are part of the contract: fixed Vietnamese, whatever the language.
 LEVEL_LABELS = LEVEL_LABELS_VI
@@ -372,6 +372,7 @@ class RatingSheet(SheetHandler):
         }
         ratings = Rating.objects.in_bulk([item.rating_id for item in items if item.rating_id])
         created, updated = [], []
+        changes: list[tuple[Rating, str]] = []  # (rating, level before) for decision records
         for item in items:
             rating = ratings.get(item.rating_id) if item.rating_id else None
             if item.kind == "person":
@@ -390,6 +391,8 @@ class RatingSheet(SheetHandler):
                 updated.append(rating)
             rating.cell = rating.cell or cell
             rating.committee = rating.committee or selectors.committee_for(cell, committees)
+            if rating.level != item.level:
+                changes.append((rating, rating.level))
             rating.level = item.level
             rating.score = item.score
             rating.note = item.note
@@ -415,6 +418,20 @@ class RatingSheet(SheetHandler):
                 batch_size=1000,
                 default_user=user,
             )
+        # Every change of a decided level keeps its decision record (issue 12).
+        RatingDecision.objects.bulk_create(
+            [
+                RatingDecision(
+                    rating_id=rating.pk,
+                    kind=RatingDecision.Kind.IMPORTED,
+                    level=rating.level,
+                    previous_level=before,
+                    decided_by=user,
+                )
+                for rating, before in changes
+            ],
+            batch_size=1000,
+        )
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         ratings = Rating.objects.exclude(level="")

@@ -31,6 +31,9 @@ class Column:
     required: bool = False
     parse: Parser | None = None
     help: str = ""  # shown as the comment on the header cell of the template
+    # An optional column added to the contract later: a workbook without it stays valid, and
+    # its rows then leave the field as it is (row[key] is None).
+    optional: bool = False
 
 
 @dataclass

@@ -53,7 +53,11 @@ def _read_rows(worksheet: Any, handler: SheetHandler, ctx: ImportContext) -> lis
         column = wanted.get(normalise_header(title))
         if column and column.key not in positions:
             positions[column.key] = index
-    missing = [column.header for column in handler.columns if column.key not in positions]
+    missing = [
+        column.header
+        for column in handler.columns
+        if column.key not in positions and not column.optional
+    ]
     if missing:
         ctx.error(
             handler.sheet,
@@ -68,6 +72,8 @@ def _read_rows(worksheet: Any, handler: SheetHandler, ctx: ImportContext) -> lis
             continue
         values: dict[str, Any] = {}
         for column in handler.columns:
+            if column.key not in positions:
+                continue  # an optional column the workbook does not have
             index = positions[column.key]
             value = raw[index] if index < len(raw) else None
             try:

@@ -251,14 +251,22 @@ def test_minutes_versions(tree, users, meeting_a):
         user=users["secretary"], meeting=meeting_a, proceedings="Khai mạc, thông qua chương trình."
     )
     assert same.pk == draft.pk and same.version == 1
+    services.attendance_mark_everyone_present(user=users["secretary"], meeting=meeting_a)
     approved = services.minutes_approve(user=users["secretary"], minutes=same)
     assert approved.is_locked and approved.approved_by == users["secretary"]
     with pytest.raises(ValidationError):
         services.minutes_approve(user=users["secretary"], minutes=approved)
+    with pytest.raises(ValidationError) as error:  # a correction says why
+        services.minutes_save(user=users["secretary"], meeting=meeting_a, conclusion="x")
+    assert "reason" in error.value.message_dict
     changed = services.minutes_save(
-        user=users["secretary"], meeting=meeting_a, conclusion="Giao nhiệm vụ."
+        user=users["secretary"],
+        meeting=meeting_a,
+        conclusion="Giao nhiệm vụ.",
+        reason="Bổ sung kết luận.",
     )
     assert changed.version == 2 and changed.status == Minutes.Status.DRAFT
+    assert changed.reason == "Bổ sung kết luận."
     assert changed.proceedings == "Khai mạc, thông qua chương trình."  # copied forward
     old = Minutes.objects.get(meeting=meeting_a, version=1)
     assert old.is_locked and old.conclusion == "" and old.proceedings == approved.proceedings

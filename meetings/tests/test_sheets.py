@@ -8,7 +8,7 @@ from openpyxl import Workbook, load_workbook
 
 from meetings.models import Attendance, Meeting
 from meetings.reference import KIND_LABELS, STATUS_LABELS
-from meetings.sheets import ATTENDANCE_SHEET, MEETING_SHEET, parse_codes
+from meetings.sheets import ATTENDANCE_SHEET, COMBINED_HEADER, MEETING_SHEET, parse_codes
 from workbook.registry import CellError
 from workbook.services import workbook_export, workbook_import
 
@@ -111,13 +111,15 @@ def test_export_round_trips(tree, good_rows):
     workbook_import(book(*good_rows))
     first = workbook_export(tree.committee)
     values = sheet_values(first)
-    assert values[MEETING_SHEET][0] == tuple(MEETING_HEADERS)
+    # The optional column for a combined sitting comes last (docs/interchange.md).
+    assert values[MEETING_SHEET][0] == (*MEETING_HEADERS, COMBINED_HEADER)
     assert values[MEETING_SHEET][1] == (
         "HN-2",
         "Hội nghị quán triệt",
         "DBT",
         "10/06/2016",
         "CD-2020, CD-TK-XII",
+        None,
         None,
     )
     assert values[ATTENDANCE_SHEET][1][2] in STATUS_LABELS.values()

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from meetings import services
 from meetings.models import Attendance, Meeting, Minutes
 from organisation.models import Person
+from organisation.tests.factories import PersonFactory
 
 from .factories import GuestFactory, MeetingFactory, topic
 
@@ -194,11 +195,13 @@ def test_minutes_workflow_and_versions(tree, client_as, meeting_a):
             "closing": "",
         },
     )
+    services.attendance_mark_everyone_present(user=None, meeting=meeting_a)
     client.post(reverse("meetings:minutes_approve", args=[meeting_a.pk]))
     assert Minutes.objects.get().is_locked
     client.post(
         reverse("meetings:minutes_edit", args=[meeting_a.pk]),
         {
+            "reason": "Sửa lời khai mạc.",
             "number": "7",
             "proceedings": "Khai mạc (sửa).",
             "discussion": "",
@@ -218,6 +221,9 @@ def _minutes(tree, meeting):
     for index, person in enumerate(tree.members_a):
         status = ["present", "excused", "absent"][index]
         services.attendance_mark(user=None, meeting=meeting, person=person, status=status)
+    # Two more members present: 3 of 5 full members, a quorum (more than half).
+    for person in PersonFactory.create_batch(2, unit=tree.cell_a):
+        services.attendance_mark(user=None, meeting=meeting, person=person, status="present")
     meeting.chair = tree.members_a[0]
     meeting.save()
     minutes = services.minutes_save(
@@ -276,6 +282,8 @@ def test_settings_edit_by_office(tree, client_as):
             "min_minutes_combined": "130",
             "thematic_per_quarter": "1",
             "absence_months": "3",
+            "quorum_percent": "50",
+            "attendance_indicator_percent": "85",
         },
     )
     assert response.status_code == 302
@@ -313,6 +321,7 @@ def test_minutes_upload_keeps_the_file_and_refuses_other_types(tree, client_as, 
     response = client.post(url, {**parts, "file": SimpleUploadedFile("x.exe", b"MZ")})
     assert response.status_code == 200 and not Minutes.objects.exists()
     client.post(url, {**parts, "file": SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 scan")})
+    services.attendance_mark_everyone_present(user=None, meeting=meeting_a)
     minutes = Minutes.objects.get()
     response = client.get(reverse("meetings:minutes_file", args=[meeting_a.pk, 1]))
     assert b"".join(response.streaming_content) == b"%PDF-1.4 scan"

@@ -119,8 +119,11 @@ def attendance_add(request: HttpRequest, pk: int) -> HttpResponse:
 def attendance_remove(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     meeting = meeting_for_change(request, pk)
     person = selectors.attendance_person(request.user, meeting, person_pk)
-    services.attendance_remove(user=request.user, meeting=meeting, person=person)
-    messages.success(request, _("Removed from the attendance."))
+    flash_outcome(
+        request,
+        lambda: services.attendance_remove(user=request.user, meeting=meeting, person=person),
+        _("Removed from the attendance."),
+    )
     return redirect("meetings:attendance", pk=pk)
 
 

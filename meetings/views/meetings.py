@@ -15,10 +15,12 @@ from django.views.decorators.http import require_POST
 from core.concurrency import unchanged
 from core.pagination import paginate
 from core.policy import CHANGE, has_role
+from organisation.models import Unit
 
 from .. import policies, selectors, services
 from ..forms import FilterForm, MeetingForm
 from ..models import Meeting
+from ..quorum import locked_minutes, meeting_quorum
 from .common import (
     CHANGE_ROLES,
     OVERSIGHT_ROLES,
@@ -92,6 +94,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "summary": selectors.attendance_summary(rows),
             "minutes": services.minutes_current(meeting),
             "can_change": policies.meetings.can(request.user, CHANGE, meeting),
+            "quorum": meeting_quorum(meeting) if meeting.unit.kind == Unit.Kind.CELL else None,
+            "locked": locked_minutes(meeting),
         },
     )
 

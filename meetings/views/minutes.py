@@ -14,10 +14,12 @@ from core.concurrency import unchanged
 from core.policy import CHANGE
 from exporters.party import render_docx, render_pdf
 from exporters.registry import DOCX, PDF
+from organisation.models import Unit
 
 from .. import documents, policies, selectors, services
 from ..forms import MinutesForm
 from ..models import Minutes
+from ..quorum import meeting_quorum
 from .common import (
     CHANGE_ROLES,
     VIEW_ROLES,
@@ -52,6 +54,7 @@ def minutes(request: HttpRequest, pk: int, version: int | None = None) -> HttpRe
             "shown": shown,
             "latest": versions[0] if versions else None,
             "can_change": policies.meetings.can(request.user, CHANGE, meeting),
+            "quorum": meeting_quorum(meeting) if meeting.unit.kind == Unit.Kind.CELL else None,
         },
     )
 
@@ -73,13 +76,22 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial=initial,
         record=current,
     )
+    correcting = bool(current and current.is_locked)
+    if correcting:
+        form.fields["reason"].required = True
+    else:
+        del form.fields["reason"]
     if request.method == "POST" and form.is_valid():
         parts = {name: form.cleaned_data[name] for name in services.MINUTES_PARTS}
         upload = request.FILES.get("file")
         try:
             with unchanged(form):
                 saved = services.minutes_save(
-                    user=request.user, meeting=meeting, file=upload, **parts
+                    user=request.user,
+                    meeting=meeting,
+                    file=upload,
+                    reason=form.cleaned_data.get("reason", ""),
+                    **parts,
                 )
         except ValidationError as error:
             apply_errors(form, error)

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from meetings.models import Meeting
+from meetings.models import Attendance, Meeting
 from ratings.models import RuleSet
 
 
@@ -11,19 +11,24 @@ def rule_set_2025(db) -> RuleSet:
     return RuleSet.objects.get(code="QD366-2025")
 
 
+def held_with_everyone(code: str, unit, members, date: dt.date) -> Meeting:
+    """A held meeting with every member present: a quorum, as a cell's review needs."""
+    meeting = Meeting.objects.create(code=code, kind=Meeting.Kind.REGULAR, unit=unit, date=date)
+    Attendance.objects.bulk_create(
+        [Attendance(meeting=meeting, person=person, status="present") for person in members]
+    )
+    return meeting
+
+
 @pytest.fixture
 def meeting_a(tree) -> Meeting:
     """The December meeting of cell A that reviews its members for 2019."""
-    return Meeting.objects.create(
-        code="SH-A-2019-12", kind=Meeting.Kind.REGULAR, unit=tree.cell_a, date=dt.date(2019, 12, 10)
-    )
+    return held_with_everyone("SH-A-2019-12", tree.cell_a, tree.members_a, dt.date(2019, 12, 10))
 
 
 @pytest.fixture
 def meeting_b(tree) -> Meeting:
-    return Meeting.objects.create(
-        code="SH-B-2019-12", kind=Meeting.Kind.REGULAR, unit=tree.cell_b, date=dt.date(2019, 12, 11)
-    )
+    return held_with_everyone("SH-B-2019-12", tree.cell_b, tree.members_b, dt.date(2019, 12, 11))
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,7 @@
 """Every URL of the ratings app × every role (tests/test_permission_matrix.py)."""
 
 from core.testing import Case
-from ratings.models import CapCondition, Level, Rating, RuleSet
+from ratings.models import CapCondition, Complaint, Level, Rating, RuleSet
 
 STAFF = {"office": 200, "secretary": 200, "other_secretary": 200, "inspection": 200}
 
@@ -17,6 +17,18 @@ def decided_rating(tree, users):
 
 def rating_pk(tree, users):
     return {"pk": Rating.objects.get(person=tree.members_a[1], year=2019).pk}
+
+
+def open_complaint(tree, users):
+    """The decided rating with a complaint waiting for its answer."""
+    decided_rating(tree, users)
+    rating = Rating.objects.get(person=tree.members_a[1], year=2019)
+    Complaint.objects.get_or_create(rating=rating, defaults={"text": "…", "previous_level": "good"})
+
+
+def complaint_pk(tree, users):
+    rating = Rating.objects.get(person=tree.members_a[1], year=2019)
+    return {"pk": rating.pk, "complaint_pk": rating.complaints.get().pk}
 
 
 def cell_a_2019(tree, users):
@@ -57,6 +69,18 @@ MATRIX = {
         default=404,
         setup=decided_rating,
         kwargs=rating_pk,
+    ),
+    "ratings:reconsider": Case(
+        expect={"office": 200, "secretary": 403, "inspection": 403, "member": 403},
+        default=404,
+        setup=decided_rating,
+        kwargs=rating_pk,
+    ),
+    "ratings:answer": Case(
+        expect={"office": 200, "secretary": 403, "inspection": 403, "member": 403},
+        default=404,
+        setup=open_complaint,
+        kwargs=complaint_pk,
     ),
     # The inspection commission sees everything: it reads the cell's review, without the form.
     "ratings:cell_review": Case(

@@ -7,6 +7,7 @@ import pytest
 
 from core.testing import sign_in_browser
 from pledges.models import PersonalPlan, Pledge
+from ratings import services
 from ratings.models import Level, Rating
 
 
@@ -43,6 +44,19 @@ def test_the_round_from_self_assessment_to_decision(page, tree, users, meeting_a
     page.get_by_role("button", name="Ghi đề nghị của chi bộ").click()
     page.get_by_text("Đã ghi đề nghị của chi bộ.").wait_for()
     assert Rating.objects.get(person=member, year=2019).proposal_meeting == meeting_a
+    # A cell is decided after all its members: the other two are reviewed too.
+    others = [person for person in tree.members_a if person != member]
+    for person in others:
+        services.rating_self_assess(
+            person=person, year=2019, text="…", self_level=Level.GOOD, user=users["office"]
+        )
+    services.ratings_propose(
+        cell=tree.cell_a,
+        year=2019,
+        meeting=meeting_a,
+        proposals=[(person, Level.GOOD, "") for person in others],
+        user=users["secretary"],
+    )
 
     page.context.clear_cookies()
     sign_in_browser(page, "office")
@@ -50,7 +64,7 @@ def test_the_round_from_self_assessment_to_decision(page, tree, users, meeting_a
     rating = Rating.objects.get(person=member, year=2019)
     assert page.locator(f"select[name=level_{rating.pk}]").input_value() == Level.GOOD
     page.get_by_role("button", name="Ghi các quyết định trên trang này").click()
-    page.get_by_text("Đã ghi 2 quyết định.").wait_for()
+    page.get_by_text("Đã ghi 4 quyết định.").wait_for()
     screenshot(page, "ratings-decide")
     rating.refresh_from_db()
     assert rating.level == Level.GOOD and rating.decided_by == users["office"]

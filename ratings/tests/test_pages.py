@@ -83,7 +83,8 @@ def test_2025_the_page_explains_the_level_from_the_score(tree, users, client_as)
         },
     )
     rating = Rating.objects.get(person=tree.members_a[1], year=2025)
-    assert rating.self_level == Level.GOOD  # not every task on time
+    # QĐ 366: HTTNV needs every task done on time; done but not on time gives HTNV.
+    assert rating.self_level == Level.COMPLETE
     body = client.get(reverse("ratings:detail", kwargs={"pk": rating.pk})).content.decode()
     assert "93" in body and "90" in body
 
@@ -162,7 +163,9 @@ def test_a_capped_member_shows_the_reason_on_the_decision_page(tree, users, clie
     assert rating.level == ""
 
 
-def test_a_complaint_through_the_page_reopens(tree, users, client_as, meeting_a):
+def test_a_complaint_through_the_pages_keeps_the_level_until_the_answer(
+    tree, users, client_as, meeting_a
+):
     rating = _reviewed(tree, users, meeting_a, tree.members_a[1])
     services.rating_decide(rating=rating, level=Level.GOOD, user=users["office"])
     client = client_as("member")
@@ -171,7 +174,24 @@ def test_a_complaint_through_the_page_reopens(tree, users, client_as, meeting_a)
     )
     assert response.status_code == 302
     rating.refresh_from_db()
-    assert rating.level == "" and Complaint.objects.get().lodged_by == users["member"]
+    complaint = Complaint.objects.get()
+    assert rating.level == Level.GOOD and complaint.lodged_by == users["member"]
+    office = client_as("office")
+    url = reverse("ratings:answer", kwargs={"pk": rating.pk, "complaint_pk": complaint.pk})
+    # A change without its decision number is refused next to the field; nothing is written.
+    response = office.post(
+        url, {"outcome": "change", "level": "complete", "reason": "…", "date": "2020-02-01"}
+    )
+    assert response.status_code == 200 and "number" in response.context["form"].errors
+    rating.refresh_from_db()
+    assert rating.level == Level.GOOD
+    response = office.post(url, {"outcome": "keep", "reason": "Đúng quy trình."})
+    assert response.status_code == 302
+    # The member sees every step of his rating's history.
+    page = client_as("member").get(reverse("ratings:detail", kwargs={"pk": rating.pk}))
+    body = page.content.decode()
+    assert "Xin xem xét lại" in body and "Đúng quy trình." in body
+    assert len(page.context["decisions"]) == 1
 
 
 def test_the_office_records_and_deletes_a_capping_condition(tree, users, client_as):
@@ -212,6 +232,10 @@ def test_the_office_adds_a_rule_set_without_code(tree, users, client_as):
             "quota_base": "good",
             "self_assessment_required": "on",
             "self_fixed_exempt": "on",
+            "decision_follows_score": "on",
+            "review_start_month": 11,
+            "review_end_month": 3,
+            "citations": '{"quota": "Quy định 366-QĐ/TW"}',
         },
     )
     assert response.status_code == 302
@@ -225,6 +249,8 @@ def test_the_office_adds_a_rule_set_without_code(tree, users, client_as):
             "quota_percent": 15,
             "quota_base": "good",
             "self_assessment_required": "on",
+            "review_start_month": 11,
+            "review_end_month": 3,
         },
     )
     assert response.status_code == 302

@@ -6,10 +6,12 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from meetings.models import Attendance
 from organisation.tests.factories import PersonFactory
 from ratings import services
 from ratings.models import CapCondition, Complaint, Level, Rating, RuleSet
 from ratings.services import Decision
+from ratings.tests.conftest import held_with_everyone
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +68,7 @@ def test_2025_self_assessment_needs_a_score_and_suggests_the_level(tree, users):
         all_tasks_done=True,
         all_tasks_on_time=True,
         beyond_target_percent=Decimal(40),
+        shortcomings_fixed=True,
         user=users["member"],
     )
     assert rating.self_level == Level.EXCELLENT
@@ -131,7 +134,7 @@ def test_a_decision_before_the_self_assessment_is_refused(tree, users):
     assert rating.level == ""
 
 
-def test_the_committee_decides_and_a_complaint_reopens(tree, users, meeting_a):
+def test_a_complaint_leaves_the_decision_in_force_until_a_new_decision(tree, users, meeting_a):
     rating = reviewed(tree.members_a[1], meeting_a, users["secretary"])
     services.rating_decide(rating=rating, level=Level.GOOD, user=users["office"])
     rating.refresh_from_db()
@@ -140,11 +143,28 @@ def test_the_committee_decides_and_a_complaint_reopens(tree, users, meeting_a):
         rating=rating, text="Đề nghị xem xét lại.", user=users["member"]
     )
     rating.refresh_from_db()
-    assert rating.level == "" and complaint.previous_level == Level.GOOD
-    services.rating_decide(rating=rating, level=Level.COMPLETE, user=users["office"])
+    assert rating.level == Level.GOOD and complaint.previous_level == Level.GOOD
+    with pytest.raises(ValidationError):  # one complaint at a time
+        services.rating_complain(rating=rating, text="Lần nữa.", user=users["member"])
+    with pytest.raises(ValidationError):  # the round's decision cannot change it
+        services.rating_decide(rating=rating, level=Level.COMPLETE, user=users["office"])
+    services.complaint_answer(
+        complaint=complaint,
+        keep=False,
+        level=Level.COMPLETE,
+        number="15-QĐ/ĐU",
+        date=dt.date(2020, 2, 1),
+        reason="Chưa hoàn thành chỉ tiêu quý IV.",
+        user=users["office"],
+    )
     complaint.refresh_from_db()
-    assert complaint.resolved_level == Level.COMPLETE and complaint.resolved_at
-    assert Complaint.objects.count() == 1
+    rating.refresh_from_db()
+    assert rating.level == Level.COMPLETE
+    assert complaint.resolved_level == Level.COMPLETE and complaint.decision.number == "15-QĐ/ĐU"
+    assert [(d.previous_level, d.level) for d in rating.decisions.all()] == [
+        ("", Level.GOOD),
+        (Level.GOOD, Level.COMPLETE),
+    ]
 
 
 def test_someone_outside_the_committee_that_year_cannot_be_rated(tree, users):
@@ -167,7 +187,11 @@ def test_a_member_is_rated_where_he_is_on_the_roll_date(tree, users):
 @pytest.fixture
 def seven(tree, users, meeting_a):
     """Seven members of cell A reviewed as good for 2019."""
-    people = [*tree.members_a, *PersonFactory.create_batch(4, unit=tree.cell_a)]
+    extra = PersonFactory.create_batch(4, unit=tree.cell_a)
+    meeting_a.attendance.bulk_create(
+        [Attendance(meeting=meeting_a, person=person, status="present") for person in extra]
+    )
+    people = [*tree.members_a, *extra]
     return [reviewed(person, meeting_a, users["secretary"]) for person in people]
 
 
@@ -183,14 +207,39 @@ def test_the_quota_refuses_too_many_excellent(seven, users):
     decisions = [Decision(seven[0], Level.EXCELLENT)] + [Decision(r, Level.GOOD) for r in seven[1:]]
     services.ratings_decide(decisions=decisions, user=users["office"])
     assert Rating.objects.filter(level=Level.EXCELLENT).count() == 1
-    # One more excellent: 2 of at most floor(20% × 5) = 1.
-    with pytest.raises(ValidationError):
-        services.rating_decide(rating=seven[1], level=Level.EXCELLENT, user=users["office"])
-    # Lowering a good one would shrink the base below what the excellent one needs.
-    services.rating_decide(rating=seven[1], level=Level.COMPLETE, user=users["office"])
+
+    # A new decision on a complaint checks the quota again: one more excellent would make
+    # 2 of at most floor(20% × 5) = 1.
+    def change(rating, level):
+        complaint = services.rating_complain(rating=rating, text="…", user=users["office"])
+        return services.complaint_answer(
+            complaint=complaint,
+            keep=False,
+            level=level,
+            number="3-QĐ/ĐU",
+            date=dt.date(2020, 2, 3),
+            reason="…",
+            user=users["office"],
+        )
+
+    with pytest.raises(ValidationError, match="20"):
+        change(seven[1], Level.EXCELLENT)
+    # Lowering good ones shrinks the base: 6 → 5 still allows one excellent, 5 → 4 does not.
+    seven[1].refresh_from_db()
+    services.complaint_answer(
+        complaint=seven[1].complaints.get(),
+        keep=False,
+        level=Level.COMPLETE,
+        number="3-QĐ/ĐU",
+        date=dt.date(2020, 2, 3),
+        reason="…",
+        user=users["office"],
+    )
     seven[2].refresh_from_db()
     with pytest.raises(ValidationError):
-        services.rating_decide(rating=seven[2], level=Level.COMPLETE, user=users["office"])
+        change(seven[2], Level.COMPLETE)
+    seven[2].refresh_from_db()
+    assert seven[2].level == Level.GOOD
 
 
 def test_the_quota_counts_per_committee_and_year(seven, users):
@@ -240,7 +289,7 @@ def test_a_cell_proposal_above_the_cap_is_refused(tree, users, meeting_a):
 
 
 def test_from_2023_a_self_fixed_violation_does_not_cap(tree, users):
-    meeting = tree.cell_a.meetings.create(code="SH-2023", kind="regular", date=dt.date(2023, 12, 5))
+    meeting = held_with_everyone("SH-2023", tree.cell_a, tree.members_a, dt.date(2023, 12, 5))
     member = tree.members_a[1]
     rating = reviewed(member, meeting, users["secretary"], year=2023)
     services.cap_condition_record(
@@ -268,17 +317,44 @@ def test_from_2023_a_self_fixed_violation_does_not_cap(tree, users):
         )
 
 
-def test_a_condition_cannot_silently_contradict_a_decision(tree, users, meeting_a):
+def test_a_condition_found_after_the_decision_opens_a_reconsideration(tree, users, meeting_a):
     rating = reviewed(tree.members_a[1], meeting_a, users["secretary"])
     services.rating_decide(rating=rating, level=Level.GOOD, user=users["office"])
-    with pytest.raises(ValidationError):
-        services.cap_condition_record(
-            person=tree.members_a[1],
-            year=2019,
-            kind=CapCondition.Kind.TARGETS,
-            source="BB 1",
+    services.cap_condition_record(
+        person=tree.members_a[1],
+        year=2019,
+        kind=CapCondition.Kind.TARGETS,
+        source="BB 1",
+        user=users["office"],
+    )
+    rating.refresh_from_db()
+    assert rating.level == Level.GOOD  # in force until the new decision
+    (opened,) = rating.complaints.all()
+    assert (
+        opened.kind == Complaint.Kind.RECONSIDERATION and opened.is_open and "BB 1" in opened.text
+    )
+    with pytest.raises(ValidationError, match="BB 1"):  # the new decision obeys the cap
+        services.complaint_answer(
+            complaint=opened,
+            keep=False,
+            level=Level.COMPLETE,
+            number="2-QĐ/ĐU",
+            date=dt.date(2020, 3, 1),
+            reason="…",
             user=users["office"],
         )
+    services.complaint_answer(
+        complaint=opened,
+        keep=False,
+        level=Level.NOT_COMPLETE,
+        number="2-QĐ/ĐU",
+        date=dt.date(2020, 3, 1),
+        reason="Không hoàn thành một nửa chỉ tiêu (BB 1).",
+        user=users["office"],
+    )
+    rating.refresh_from_db()
+    assert rating.level == Level.NOT_COMPLETE
+    assert rating.decisions.last().kind == "reconsideration"
 
 
 def test_rule_sets_used_for_decisions_are_frozen(tree, users, meeting_a):
@@ -323,10 +399,24 @@ def test_a_new_rule_set_may_not_overlap_and_must_have_ordered_thresholds(users, 
     assert RuleSet.objects.filter(code="QD-2030").exists()
 
 
-def test_the_four_rule_sets_are_preloaded(db):
+def test_the_rule_sets_are_preloaded_from_2014(db):
     sets = {r.code: r for r in RuleSet.objects.all()}
-    assert set(sets) == {"QD132-2018", "HD21-2019", "QD124-2023", "QD366-2025"}
+    assert set(sets) == {"HD27-2014", "QD132-2018", "HD21-2019", "QD124-2023", "QD366-2025"}
     assert sets["QD366-2025"].scored and sets["QD366-2025"].excellent_min_score == 90
     assert not sets["HD21-2019"].scored and sets["HD21-2019"].quota_percent == 20
     assert sets["QD124-2023"].self_fixed_exempt and not sets["QD132-2018"].self_fixed_exempt
     assert "132-QĐ/TW" in sets["QD132-2018"].documents
+    assert "27-HD/BTCTW" in sets["HD27-2014"].documents
+    assert (sets["HD27-2014"].first_year, sets["HD27-2014"].last_year) == (2014, 2017)
+    # Every condition a rule set turns on carries its citation.
+    for rule_set in sets.values():
+        for field in (
+            "good_needs_on_time",
+            "excellent_needs_shortcomings_fixed",
+            "decision_follows_score",
+            "job_rating_caps",
+            "unit_after_members",
+            "unit_excellent_no_disciplined",
+        ):
+            if getattr(rule_set, field):
+                assert rule_set.citations.get(field), (rule_set.code, field)

@@ -9,9 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from meetings.models import Meeting
-
-from .. import documents, rules, selectors, services
+from .. import conditions, documents, rules, selectors, services
 from ..models import Rating
 from ..policies import ratings as rating_policy
 from .common import _cell, _level_labels
@@ -27,10 +25,10 @@ def cell_review(request: HttpRequest, cell_pk: int, year: int) -> HttpResponse:
     rows = selectors.round_rows(request.user, year, cell=cell)
     rows = [row for row in rows if row.cell.pk == cell.pk]
     unit_rating = Rating.objects.filter(unit=cell, year=year).first()
-    meetings = list(
-        Meeting.objects.filter(unit=cell, date__year__in=[year, year + 1]).order_by("-date")
-    )
-    conditions = selectors.conditions_for({row.person.pk for row in rows}, year)
+    choices = conditions.review_meetings(cell, year, rule_set)
+    meetings = [choice["meeting"] for choice in choices]
+    caps_by_person = selectors.conditions_for({row.person.pk for row in rows}, year)
+    blocks = rules.unit_blocks(rule_set, conditions.unit_facts(cell, year, rule_set))
     errors: list[str] = []
     values: dict[str, str] = {}
     can_propose = rating_policy.can_propose_for_cell(request.user, cell)
@@ -61,7 +59,7 @@ def cell_review(request: HttpRequest, cell_pk: int, year: int) -> HttpResponse:
     table = []
     for row in rows:
         rating = row.rating
-        cap = rules.cap_for(rule_set, conditions.get(row.person.pk, []))
+        cap = rules.cap_for(rule_set, caps_by_person.get(row.person.pk, []))
         suggested = ""
         if rating:
             suggested = rating.proposed_level or rating.self_level
@@ -81,7 +79,11 @@ def cell_review(request: HttpRequest, cell_pk: int, year: int) -> HttpResponse:
         "year": year,
         "rule_set": rule_set,
         "table": table,
-        "meetings": meetings,
+        "meetings": choices,
+        "window": conditions.review_window(rule_set, year),
+        "cell_blocks": [
+            (label, blocks[level]) for level, label in _level_labels() if level in blocks
+        ],
         "meeting_value": values.get(
             "meeting", str(unit_rating.proposal_meeting_id or "") if unit_rating else ""
         ),

@@ -68,4 +68,5 @@ def _suggestion(rule_set: RuleSet | None, rating: Rating | None) -> rules.Sugges
         all_tasks_done=rating.all_tasks_done,
         all_on_time=rating.all_tasks_on_time,
         beyond_target_percent=rating.beyond_target_percent,
+        shortcomings_fixed=rating.shortcomings_fixed,
     )

@@ -16,13 +16,8 @@ from core.pagination import paginate
 from core.policy import has_role
 from core.roles import Role
 
-from .. import rules, selectors, services
-from ..forms import (
-    ComplaintForm,
-    DecisionForm,
-    SelfAssessmentForm,
-    attach_errors,
-)
+from .. import conditions, rules, selectors, services
+from ..forms import DecisionForm, SelfAssessmentForm, attach_errors
 from ..models import Rating
 from ..policies import COMPLAIN, DECIDE, PROPOSE, SELF_ASSESS
 from ..policies import ratings as rating_policy
@@ -77,6 +72,7 @@ def self_assess(request: HttpRequest, year: int) -> HttpResponse:
             "all_tasks_done": rating.all_tasks_done,
             "all_tasks_on_time": rating.all_tasks_on_time,
             "beyond_target_percent": rating.beyond_target_percent,
+            "shortcomings_fixed": rating.shortcomings_fixed,
         }
     form = SelfAssessmentForm(
         request.POST or None, initial=initial, scored=rule_set.scored, record=rating
@@ -94,6 +90,7 @@ def self_assess(request: HttpRequest, year: int) -> HttpResponse:
                     all_tasks_done=data.get("all_tasks_done") or False,
                     all_tasks_on_time=data.get("all_tasks_on_time") or False,
                     beyond_target_percent=data.get("beyond_target_percent"),
+                    shortcomings_fixed=data.get("shortcomings_fixed") or False,
                     user=request.user,
                 )
         except ValidationError as error:
@@ -131,11 +128,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "suggestion": suggestion,
         "pledge": pledge,
         "plan": plan,
-        "complaints": list(rating.complaints.select_related("lodged_by")),
+        "complaints": list(
+            rating.complaints.select_related("lodged_by", "answered_by", "decision")
+        ),
+        "decisions": list(rating.decisions.select_related("decided_by")),
+        "level_name": rules.level_name(rule_set, rating.level, unit=rating.unit_id is not None),
         "history": list(
             rating.history.select_related("history_user").order_by("-history_date")[:50]
         ),
-        "can_decide": rating_policy.can(request.user, DECIDE, rating),
+        "can_decide": rating_policy.can(request.user, DECIDE, rating) and not rating.level,
+        "can_answer": rating_policy.can(request.user, DECIDE, rating),
         "can_complain": rating_policy.can(request.user, COMPLAIN, rating),
         "can_self_assess": rating_policy.can(request.user, SELF_ASSESS, rating),
         "can_propose": rating_policy.can(request.user, PROPOSE, rating) and not rating.level,
@@ -175,33 +177,23 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The decision is recorded."))
             return redirect("ratings:detail", pk=rating.pk)
+    unit_blocks = []
+    if rating.unit_id:
+        blocks = rules.unit_blocks(
+            rule_set, conditions.unit_facts(rating.unit, rating.year, rule_set)
+        )
+        unit_blocks = [
+            (label, blocks[level]) for level, label in _level_labels() if level in blocks
+        ]
     context = {
         "rating": rating,
         "form": form,
         "rule_set": rule_set,
         "cap": cap,
         "suggestion": suggestion,
+        "unit_blocks": unit_blocks,
     }
     return render(request, "ratings/decide.html", context)
-
-
-@login_required
-def complain(request: HttpRequest, pk: int) -> HttpResponse:
-    rating = _rating(request, pk)
-    if not rating_policy.can(request.user, COMPLAIN, rating):
-        raise PermissionDenied
-    form = ComplaintForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.rating_complain(
-                rating=rating, text=form.cleaned_data["text"], user=request.user
-            )
-        except ValidationError as error:
-            attach_errors(form, error)
-        else:
-            messages.success(request, _("The complaint is recorded and the decision reopened."))
-            return redirect("ratings:detail", pk=rating.pk)
-    return render(request, "ratings/complain.html", {"rating": rating, "form": form})
 
 
 @login_required

@@ -55,10 +55,17 @@ class Figures(FigureQueries):
         for row in meetings:
             year, unit, kind, n = row["year"], row["unit_id"], row["kind"], row["n"]
             entry = years[year]
-            entry["_meetings"][kind] += n
+            # A sitting held as both the regular and the thematic meeting of the month
+            # (Meeting.combined, rules.md) counts in both the regular and the thematic figures.
+            kinds = (
+                {kind, Meeting.Kind.REGULAR, Meeting.Kind.THEMATIC} if row["combined"] else {kind}
+            )
+            for counted in kinds:
+                entry["_meetings"][counted] += n
             if unit in cell_ids:
                 cell = per_cell[unit][year]
-                cell[f"{kind}_meetings"] += n
+                for counted in kinds:
+                    cell[f"{counted}_meetings"] += n
                 if row["briefs"]:
                     cell["briefed"] = True
             elif unit == committee_id and kind == Meeting.Kind.BRIEFING:

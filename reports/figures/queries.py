@@ -111,7 +111,9 @@ class FigureQueries:
             year=ExtractYear("date"), briefs=self.scope.briefing_q()
         )
         return list(
-            meetings.values("year", "unit_id", "kind", "briefs").annotate(n=Count("id")).order_by()
+            meetings.values("year", "unit_id", "kind", "briefs", "combined")
+            .annotate(n=Count("id"))
+            .order_by()
         )
 
     def attendance_rows(self) -> list[dict]:

@@ -1,0 +1,329 @@
+"""The round of a year: opening a rating, the self-assessment, the cell's review at its
+meeting, and the committee's decisions. Each is one transaction, validates, and records who
+did it and when (plus the audit trail of django-simple-history)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meetings.models import Meeting
+from meetings.quorum import meeting_quorum_problem
+from organisation.models import Person, Unit
+from organisation.selectors import committee_of
+
+from .. import conditions, rules, selectors
+from ..models import Rating, RatingDecision, RuleSet
+from .common import (
+    Decision,
+    check_cap,
+    check_level,
+    check_level_allowed,
+    check_score,
+    lock_committee_year,
+    quota_guard,
+    rule_set_of,
+    set_level,
+    subject_label,
+)
+
+# ---- opening a rating ------------------------------------------------------------------
+
+
+def rating_open(
+    *,
+    year: int,
+    person: Person | None = None,
+    unit: Unit | None = None,
+    committee: Unit | None = None,
+) -> Rating:
+    """The rating of a member or a unit for a year, created when missing.
+
+    A member is rated by the cell he is in on the year's roll date, if he is active on the
+    roll that day (interchange.md, "History"); a unit only inside a committee.
+    """
+    if (person is None) == (unit is None):
+        raise ValueError("rate a person or a unit")
+    if person is not None:
+        existing = Rating.objects.filter(person=person, year=year).first()
+        if existing:
+            return existing
+        cell = selectors.placement_in_year(person, year, committee.path if committee else "")
+        if cell is None:
+            raise ValidationError(
+                _("%(name)s is not an active member of the committee at the end of %(year)s.")
+                % {"name": person.full_name, "year": year}
+            )
+        rating = Rating(person=person, year=year, cell=cell, committee=committee_of(cell))
+    else:
+        existing = Rating.objects.filter(unit=unit, year=year).first()
+        if existing:
+            return existing
+        if unit.kind == Unit.Kind.COMMITTEE:
+            raise ValidationError(_("The committee itself is rated by its superior, not here."))
+        rating = Rating(unit=unit, year=year, cell=unit, committee=committee_of(unit))
+    rating.full_clean()
+    rating.save()
+    return rating
+
+
+# ---- 1. self-assessment ----------------------------------------------------------------
+
+
+@transaction.atomic
+def rating_self_assess(
+    *,
+    person: Person,
+    year: int,
+    text: str,
+    user: Any,
+    self_level: str = "",
+    score: Decimal | None = None,
+    all_tasks_done: bool = False,
+    all_tasks_on_time: bool = False,
+    beyond_target_percent: Decimal | None = None,
+    shortcomings_fixed: bool = False,
+) -> Rating:
+    """The member's self-assessment; under a scored rule set the score is required and the
+    proposed level follows from it unless he proposes one himself."""
+    rule_set = rule_set_of(year)
+    rating = rating_open(person=person, year=year)
+    if rating.level:
+        raise ValidationError(_("The committee has already decided this rating."))
+    if not text.strip():
+        raise ValidationError({"self_text": _("Write the self-assessment.")})
+    check_score(rule_set, score, "self_score")
+    if rule_set.scored and score is None:
+        raise ValidationError({"self_score": _("These rules score on 100 points: give a score.")})
+    if self_level:
+        check_level(self_level, "self_level")
+    elif rule_set.scored:
+        self_level = rules.level_from_score(
+            rule_set,
+            score,
+            all_tasks_done=all_tasks_done,
+            all_on_time=all_tasks_on_time,
+            beyond_target_percent=beyond_target_percent,
+            shortcomings_fixed=shortcomings_fixed,
+        ).level
+    else:
+        raise ValidationError({"self_level": _("Propose a level.")})
+    rating.self_text = text.strip()
+    rating.self_score = score
+    rating.self_level = self_level
+    rating.all_tasks_done = all_tasks_done
+    rating.all_tasks_on_time = all_tasks_on_time
+    rating.beyond_target_percent = beyond_target_percent
+    rating.shortcomings_fixed = shortcomings_fixed
+    rating.self_assessed_by = user
+    rating.self_assessed_at = timezone.now()
+    rating.full_clean()
+    rating.save()
+    return rating
+
+
+# ---- 2. the cell's proposal ------------------------------------------------------------
+
+
+def _check_meeting(meeting: Meeting | None, cell: Unit, year: int, rule_set: RuleSet) -> None:
+    """The review needs a held meeting of this cell, in the rating window, not in the future,
+    with its attendance taken and a quorum present (the meeting settings of its date)."""
+    if meeting is None:
+        raise ValidationError({"meeting": _("Choose the cell meeting that reviewed the ratings.")})
+    if meeting.unit_id != cell.pk:
+        raise ValidationError({"meeting": _("The meeting must be one of this cell's.")})
+    first, last = conditions.review_window(rule_set, year)
+    if not (first <= meeting.date <= last):
+        raise ValidationError(
+            {
+                "meeting": rules.refusal(
+                    rule_set,
+                    "review_window",
+                    _("The review meeting must be held between %(first)s and %(last)s.")
+                    % {"first": f"{first:%d/%m/%Y}", "last": f"{last:%d/%m/%Y}"},
+                )
+            }
+        )
+    problem = meeting_quorum_problem(meeting)
+    if problem:
+        raise ValidationError({"meeting": problem})
+
+
+@transaction.atomic
+def ratings_propose(
+    *,
+    cell: Unit,
+    year: int,
+    meeting: Meeting | None,
+    proposals: Sequence[tuple[Person | Unit, str, str]],
+    user: Any,
+) -> list[Rating]:
+    """The cell's review at its meeting: a proposed level (and remarks) for each member, and
+    for the cell itself. Members must have self-assessed first where the rules require it."""
+    rule_set = rule_set_of(year)
+    _check_meeting(meeting, cell, year, rule_set)
+    now = timezone.now()
+    saved = []
+    for subject, level, note in proposals:
+        if not level:
+            continue
+        check_level(level)
+        if isinstance(subject, Unit):
+            rating = rating_open(unit=subject, year=year)
+        else:
+            rating = rating_open(person=subject, year=year)
+            placed = selectors.placement_in_year(subject, year)
+            if placed is not None and rating.cell_id != placed.pk:
+                # He moved after the rating was opened: the cell he is in now reviews him.
+                rating.cell = placed
+                rating.save(update_fields=["cell"])
+            if rating.cell_id != cell.pk:
+                raise ValidationError(
+                    _("%(name)s is not a member of this cell in %(year)s.")
+                    % {"name": subject.full_name, "year": year}
+                )
+            if rule_set.self_assessment_required and not rating.self_assessed_at:
+                raise ValidationError(
+                    _("%(name)s has not self-assessed yet; the cell reviews after him.")
+                    % {"name": subject.full_name}
+                )
+        if rating.level:
+            continue  # already decided; a complaint reopens it first
+        check_cap(rating, rule_set, level)
+        if (
+            rating.proposed_level == level
+            and rating.proposal_meeting_id == meeting.pk
+            and rating.proposal_note == note
+        ):
+            saved.append(rating)
+            continue
+        rating.proposed_level = level
+        rating.proposal_meeting = meeting
+        rating.proposal_note = note
+        rating.proposed_by = user
+        rating.proposed_at = now
+        rating.full_clean()
+        rating.save()
+        saved.append(rating)
+    return saved
+
+
+# ---- 3. the committee's decision -------------------------------------------------------
+
+
+@transaction.atomic
+def ratings_decide(
+    *, decisions: Sequence[Decision], user: Any, imported: bool = False
+) -> list[Rating]:
+    """The committee's decisions for one committee and year, checked together: the order of
+    the round (unless imported history), the caps, then the quota on the resulting counts."""
+    if not decisions:
+        return []
+    ratings = [decision.rating for decision in decisions]
+    years = {rating.year for rating in ratings}
+    committees = {rating.committee_id for rating in ratings}
+    if len(years) != 1 or len(committees) != 1:
+        raise ValueError("decide one committee and year at a time")
+    year = years.pop()
+    committee = ratings[0].committee
+    rule_set = rule_set_of(year)
+    lock_committee_year(committee, year)
+    # Members first: a cell is judged on its members' decided levels, these ones included.
+    saved = []
+    for persons in (True, False):
+        group = [d for d in decisions if (d.rating.person_id is not None) == persons]
+        saved += _decide_group(group, rule_set, committee, year, user=user, imported=imported)
+    return saved
+
+
+def _decide_group(
+    decisions: Sequence[Decision],
+    rule_set: RuleSet,
+    committee: Unit,
+    year: int,
+    *,
+    user: Any,
+    imported: bool,
+) -> list[Rating]:
+    changed = []
+    for decision in decisions:
+        rating = decision.rating
+        check_level(decision.level)
+        if decision.score is not None:
+            check_score(rule_set, decision.score)
+        if not imported and rule_set.self_assessment_required:
+            if rating.person_id and not rating.self_assessed_at:
+                raise ValidationError(
+                    {
+                        "level": _(
+                            "%(name)s has not self-assessed: "
+                            "the committee decides after the self-assessment and the cell's review."
+                        )
+                        % {"name": subject_label(rating)}
+                    }
+                )
+            if not rating.proposed_at:
+                raise ValidationError(
+                    {
+                        "level": _(
+                            "The cell has not reviewed %(name)s yet: "
+                            "the committee decides after the cell's proposal."
+                        )
+                        % {"name": subject_label(rating)}
+                    }
+                )
+        if rating.level and rating.level != decision.level and not imported:
+            raise ValidationError(
+                {
+                    "level": _(
+                        "%(name)s is already decided “%(level)s”: the level changes only by a "
+                        "new decision answering a complaint or a reconsideration."
+                    )
+                    % {"name": subject_label(rating), "level": rating.get_level_display()}
+                }
+            )
+        if not imported:
+            check_level_allowed(rating, rule_set, decision.level, decision.score)
+        else:
+            check_cap(rating, rule_set, decision.level)
+        same = (
+            rating.level == decision.level
+            and (decision.score is None or rating.score == decision.score)
+            and (decision.note is None or rating.note == decision.note)
+        )
+        if not same:
+            changed.append(decision)
+    if not changed:
+        return []
+    quota_guard(committee, year, rule_set, changed)
+    saved = []
+    for decision in changed:
+        rating = decision.rating
+        if decision.score is not None or imported:
+            rating.score = decision.score
+        if decision.note is not None:
+            rating.note = decision.note
+        rating.imported = imported
+        if rating.level != decision.level:
+            kind = RatingDecision.Kind.IMPORTED if imported else RatingDecision.Kind.ROUND
+            set_level(rating, decision.level, user=user, kind=kind)
+        else:
+            rating.full_clean()
+            rating.save()
+        saved.append(rating)
+    return saved
+
+
+def rating_decide(
+    *, rating: Rating, level: str, user: Any, score: Decimal | None = None, note: str | None = None
+) -> Rating:
+    """One decision (the same checks as a list of them)."""
+    ratings_decide(decisions=[Decision(rating, level, score, note)], user=user)
+    rating.refresh_from_db()
+    return rating
