@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from exporters.party import Heading, Paragraph, PartyDocument, Table
+from exporters.party import Heading, Paragraph, PartyDocument, Signer, Table
 from organisation.models import Unit
-from organisation.selectors import committee_of
+from organisation.profile import committee_fields
 
 from . import reference, selectors
 from .models import Attendance, Meeting, Minutes
@@ -30,10 +30,7 @@ def minutes_document(minutes: Minutes) -> PartyDocument:
     meeting = minutes.meeting
     unit = meeting.unit
     is_cell = unit.kind == Unit.Kind.CELL
-    committee = committee_of(unit)
-    superior = committee.name if is_cell else (unit.superior_body or "")
-    suffix = "CB" if is_cell else "ĐU"
-    number = f"{minutes.number}-BB/{suffix}" if minutes.number else f"     -BB/{suffix}"
+    profile = committee_fields(unit, kind="BB", number=str(minutes.number or ""))
     title = KIND_TITLES[meeting.kind]
     summary = f"{title} tháng {meeting.date.month} năm {meeting.date.year}"
     if meeting.kind != Meeting.Kind.REGULAR and meeting.topics.exists():
@@ -92,19 +89,20 @@ def minutes_document(minutes: Minutes) -> PartyDocument:
     )
     if minutes.status == Minutes.Status.DRAFT:
         blocks.append(Paragraph("BẢN DỰ THẢO — chưa thông qua", italic=True, align="center"))
+    for key in ("signer_on_behalf", "signer_title", "signer_name"):
+        profile.pop(key)
+    if is_cell:
+        profile["recipients"] = None  # kept in the cell's own book of minutes
     return PartyDocument(
-        superior_body=superior,
-        issuing_body=unit.name,
-        number_symbol=number,
-        place=unit.place or committee.place or "Hà Nội",
+        **profile,
         date=meeting.date,
         doc_type="BIÊN BẢN",
         summary=summary,
         blocks=blocks,
-        signer_on_behalf="",
-        signer_title="CHỦ TRÌ",
-        signer_name=meeting.chair.full_name if meeting.chair else "",
-        recipients=["Đảng ủy (để báo cáo)" if is_cell else "Cấp ủy cấp trên (để báo cáo)"],
+        signers=[
+            Signer("THƯ KÝ", meeting.secretary.full_name if meeting.secretary else ""),
+            Signer("CHỦ TRÌ", meeting.chair.full_name if meeting.chair else ""),
+        ],
         title=f"Biên bản {meeting.code} (bản {minutes.version})",
     )
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from .content import ReportContent
-from .drafting import directive_phrase, issuing_body, period_years
 from .models import Review
+from .phrasing import directive_phrase, issuing_body, period_years
 
 
 def news_draft(review: Review, content: ReportContent) -> dict[str, str]:

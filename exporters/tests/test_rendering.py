@@ -20,10 +20,7 @@ from exporters.party import (
 from exporters.testing import docx_to_pdf, flat, pdf_font_families, pdf_pages, pdf_text
 
 # Every vowel with every tone, and đ, upper and lower case.
-VIETNAMESE = (
-    "aàáảãạ ăằắẳẵặ âầấẩẫậ eèéẻẽẹ êềếểễệ iìíỉĩị oòóỏõọ ôồốổỗộ ơờớởỡợ uùúủũụ ưừứửữự "
-    "yỳýỷỹỵ đ"
-)
+VIETNAMESE = "aàáảãạ ăằắẳẵặ âầấẩẫậ eèéẻẽẹ êềếểễệ iìíỉĩị oòóỏõọ ôồốổỗộ ơờớởỡợ uùúủũụ ưừứửữự yỳýỷỹỵ đ"
 
 
 def long_document(rows: int = 120) -> PartyDocument:
