@@ -236,7 +236,7 @@ def _blocks(doc, blocks) -> None:
             paragraph.paragraph_format.space_after = Pt(6)
         elif isinstance(block, Table):
             _table(doc, block)
-        elif isinstance(block, Image):
+        elif isinstance(block, Image) and block.png:
             doc.add_picture(io.BytesIO(block.png), width=Cm(block.width_cm))
             doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
             if block.caption:

@@ -142,7 +142,7 @@ def cell_table(figures: dict[str, Any], index: int) -> Table:
         ],
         rows,
         caption=_("Cells in %(year)s") % {"year": year},
-        widths=[4.2, 1.3, 1.2, 1.3, 1.3, 1.6, 1.3, 1, 1, 1, 1],
+        widths=[4, 1.3, 1.2, 1.3, 1.3, 1.6, 1.3, 1.2, 1.2, 1.2, 1.2],
     )
 
 

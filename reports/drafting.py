@@ -246,7 +246,8 @@ def _standards(years, totals) -> str:
     plans = totals["personal_plans_percent_min"]
     if plans:
         lines.append(
-            f"Tỷ lệ đảng viên xây dựng kế hoạch cá nhân, ở năm thấp nhất, đạt {phrase_percent(plans)}."
+            "Tỷ lệ đảng viên xây dựng kế hoạch cá nhân, ở năm thấp nhất, đạt "
+            f"{phrase_percent(plans)}."
         )
     if not lines:
         lines.append("Hồ sơ chưa ghi nhận chuẩn mực, bản cam kết hay kế hoạch cá nhân nào.")
@@ -258,12 +259,27 @@ def _good(entry) -> tuple[int, int]:
     return ratings["excellent"] + ratings["good"], ratings["members_rated"]
 
 
+def _excellent(entry) -> tuple[int, int]:
+    return entry["ratings"]["excellent"], entry["ratings"]["members_rated"]
+
+
+def _range(rated, counts) -> str:
+    """'trên 15% mỗi năm', or 'từ trên 15% (năm 2017) đến trên 16% (năm 2016)'."""
+    low = min(rated, key=lambda e: counts(e)[0] / counts(e)[1])
+    high = max(rated, key=lambda e: counts(e)[0] / counts(e)[1])
+    if phrase_ratio(*counts(low)) == phrase_ratio(*counts(high)):
+        return f"{phrase_ratio(*counts(low))} mỗi năm"
+    return (
+        f"từ {phrase_ratio(*counts(low))} (năm {low['year']}) đến "
+        f"{phrase_ratio(*counts(high))} (năm {high['year']})"
+    )
+
+
 def _example(years, totals) -> str:
     rated = [e for e in years if e["ratings"]["members_rated"]]
     lines = []
     if rated:
         shares = [phrase_ratio(*_good(e)) for e in rated]
-        lowest = min(rated, key=lambda e: _good(e)[0] / _good(e)[1])
         if len(set(shares)) == 1:
             lines.append(
                 f"{shares[0]} đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên trong "
@@ -271,9 +287,12 @@ def _example(years, totals) -> str:
             )
         else:
             lines.append(
-                f"Từ {phrase_ratio(*_good(lowest))} (năm {lowest['year']}) trở lên là tỷ lệ "
-                "đảng viên hoàn thành tốt nhiệm vụ trở lên qua các năm."
+                "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên qua các năm "
+                + _range(rated, _good)
+                + "."
             )
+        excellent = _range(rated, _excellent)
+        lines.append(f"Đảng viên hoàn thành xuất sắc nhiệm vụ chiếm {excellent}.")
         last = rated[-1]["ratings"]
         lines.append(
             f"Riêng năm {rated[-1]['year']}, trong {number(last['members_rated'])} đảng viên "
