@@ -55,4 +55,5 @@ def test_demo_report_says_what_the_article_says():
     except ImportError:
         return
     article = Article.objects.get(origin=f"report:{review.pk}")
-    assert "sơ kết 4 năm thực hiện Chỉ thị số 05-CT/TW" in article.title
+    assert "sơ kết 4 năm thực hiện Chỉ thị 05-CT/TW" in article.title
+    assert article.published_at.date() > review.issued_on

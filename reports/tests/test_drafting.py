@@ -116,7 +116,15 @@ def test_drafting_does_not_repeat_its_sentence_shapes(review, records):
 
 
 @pytest.mark.django_db
-def test_a_report_with_an_unwritten_section_cannot_be_frozen(review, records, users):
+def test_a_report_with_an_unwritten_section_cannot_be_frozen(tree, records, users):
+    review = services.review_create(
+        committee=tree.committee,
+        period_from=dt.date(2016, 5, 15),
+        period_to=dt.date(2020, 6, 30),
+        number_symbol="16-BC/ĐU",
+        user=users["office"],
+    )
+    assert report_content(review).unwritten
     with pytest.raises(ValidationError) as error:
         services.review_freeze(review=review, user=users["office"])
     assert "Bài học kinh nghiệm" in str(error.value) or "Lessons" in str(error.value)

@@ -120,13 +120,21 @@ def test_publish_without_the_news_app_says_so(review, monkeypatch):
         services.review_publish(review=review)
 
 
-def test_publish_creates_a_draft_article_for_the_editor(review, records, users):
+def test_publish_creates_a_draft_article_for_the_editor(tree, review, records, users):
     news = pytest.importorskip("news.models")
     article = services.review_publish(review=review, user=users["office"])
     article = news.Article.objects.get(pk=article.pk)
     assert article.origin == f"report:{review.pk}"
-    assert article.title.startswith("Đảng ủy thử nghiệm sơ kết 4 năm thực hiện Chỉ thị số 05-CT/TW")
-    assert "100%" in article.body and "2/2 chi bộ" in article.body
+    assert article.title == "Đảng ủy thử nghiệm sơ kết 4 năm thực hiện Chỉ thị 05-CT/TW"
+    assert article.lead.startswith(
+        "Ngày 30/6/2020, Đảng ủy thử nghiệm ban hành Báo cáo số 15-BC/ĐU"
+    )
+    assert "2/2 chi bộ" in article.lead
+    members = len(tree.members_a + tree.members_b)
+    assert f"có 2 chi bộ với {members} đảng viên" in article.body
+    assert "10 buổi sinh hoạt chuyên đề" in article.body  # 2 cells × 5 years
+    assert not article.slug.endswith("-") and article.slug.endswith("05-ct-tw")
+    assert article.status != "published"
     assert article.status != "published"
     review.refresh_from_db()
     assert review.article_id == article.pk
