@@ -140,7 +140,10 @@ class Review(models.Model):
         if self.period_from and self.period_from > timezone.localdate():
             errors["period_from"] = _("The period starts in the future.")
         directive = self.directive if self.directive_id else None
-        if directive is not None and self.period_to and self.period_to < directive.issued_on:
+        ends_before_directive = (
+            directive is not None and self.period_to and self.period_to < directive.issued_on
+        )
+        if ends_before_directive and "period_to" not in errors:
             errors["period_to"] = _(
                 "The period ends on %(end)s, before %(number)s was issued (%(issued)s)."
             ) % {
