@@ -60,7 +60,7 @@ class Unit(models.Model):
         ),
     )
     secretary_name = models.CharField(
-        _("secretary"), max_length=120, blank=True, help_text=_("Signs as BÍ THƯ.")
+        _("party secretary"), max_length=120, blank=True, help_text=_("Signs as BÍ THƯ.")
     )
     deputy_names = models.TextField(
         _("deputy secretaries"),
