@@ -50,6 +50,23 @@ class Image:
 
 
 @dataclass
+class Signer:
+    """One signature: 'T/M ĐẢNG ỦY' / 'K/T BÍ THƯ' / 'PHÓ BÍ THƯ', room to sign, the name."""
+
+    title: str  # BÍ THƯ, PHÓ BÍ THƯ, CHỦ TRÌ, THƯ KÝ, NGƯỜI CAM KẾT
+    name: str = ""
+    on_behalf: str = ""  # T/M ĐẢNG ỦY; blank for a personal signature
+    for_head: str = ""  # "BÍ THƯ" when a deputy signs for the secretary (printed K/T BÍ THƯ)
+
+    @property
+    def lines(self) -> list[str]:
+        lines = [self.on_behalf] if self.on_behalf else []
+        if self.for_head:
+            lines.append(f"K/T {self.for_head}")
+        return [*lines, self.title]
+
+
+@dataclass
 class PageBreak:
     """Starts a new page (appendices, long tables)."""
 
@@ -70,46 +87,111 @@ class PartyDocument:
     signer_on_behalf: str = "T/M ĐẢNG ỦY"  # blank for a personal signature
     signer_title: str = "BÍ THƯ"
     signer_name: str = ""
-    recipients: list[str] = field(default_factory=list)
+    recipients: list[str] | None = field(default_factory=list)  # None: no "Nơi nhận"
     title: str = ""  # file metadata
     appendix: list[Block] = field(default_factory=list)  # after the signature (phụ lục)
+    signers: list[Signer] | None = None  # several signatures side by side (minutes, pledges)
+    archive: str = "Lưu VP"  # the last recipient line; a cell keeps its own file
 
     @property
     def date_line(self) -> str:
         return date_line(self.place, self.date)
 
+    @property
+    def number_text(self) -> str:
+        """'Số 15-BC/ĐU'; without a number yet ('-BC/ĐU'): 'Số    -BC/ĐU', the blank kept."""
+        number = (self.number_symbol or "").strip()
+        if not number:
+            return ""
+        return f"Số    {number}" if number.startswith("-") else f"Số {number}"
+
+    @property
+    def signatures(self) -> list[Signer]:
+        if self.signers:
+            return self.signers
+        return [Signer(self.signer_title, self.signer_name, self.signer_on_behalf)]
+
+    @property
+    def recipient_lines(self) -> list[str]:
+        if self.recipients is None:
+            return []
+        return recipient_lines(self.recipients, self.archive)
+
+
+BLANK = "…"
+
 
 def date_line(place: str, date: dt.date | None) -> str:
-    """'Hà Nội, ngày 05 tháng 6 năm 2020': leading zero for days 1–9 and months 1–2."""
+    """'Hà Nội, ngày 05 tháng 6 năm 2020': leading zero for days 1–9 and months 1–2.
+
+    A draft not yet dated reads 'Hà Nội, ngày … tháng … năm …', as drafts are printed."""
+    place = place or BLANK * 3
     if date is None:
-        return f"{place}, ngày     tháng     năm     "
+        return f"{place}, ngày {BLANK} tháng {BLANK} năm {BLANK}"
     month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
     return f"{place}, ngày {date.day:02d} tháng {month} năm {date.year}"
 
 
-def recipient_lines(recipients: list[str]) -> list[str]:
-    """'- …,' lines ending with '- Lưu VP.'"""
-    lines = [f"- {item}," for item in recipients if item]
-    lines.append("- Lưu VP.")
+def number_or_blank(number_symbol: str, kind: str, issuer: str) -> str:
+    """The document's number and symbol, or '-BC/ĐU' (printed 'Số    -BC/ĐU') while unnumbered.
+
+    Accepts a bare number ('15') and completes it with the symbol ('15-BC/ĐU')."""
+    number_symbol = (number_symbol or "").strip()
+    if not number_symbol or number_symbol.startswith("-"):
+        return f"-{kind}/{issuer}"
+    if number_symbol.isdigit():
+        return f"{number_symbol}-{kind}/{issuer}"
+    return number_symbol
+
+
+def recipient_lines(recipients: list[str], archive: str = "Lưu VP") -> list[str]:
+    """'- …,' lines ending with '- Lưu VP.' (or the cell's own archive)."""
+    lines = [f"- {item.strip().rstrip(',.;')}," for item in recipients if item and item.strip()]
+    lines.append(f"- {archive}.")
     return lines
+
+
+def column_widths(table: Table) -> list[float]:
+    """Each column's share of the width (sums to 1): the given widths, else from the text.
+
+    A column is as wide as its longest word and about its typical text, so a number column
+    stays narrow and a name column wide enough not to wrap a word per line."""
+    count = len(table.headers)
+    if table.widths and len(table.widths) == count:
+        weights = [max(float(width), 0.1) for width in table.widths]
+    else:
+        weights = []
+        for index in range(count):
+            texts = [str(table.headers[index])] + [
+                "" if row[index] is None else str(row[index])
+                for row in table.rows[:200]
+                if index < len(row)
+            ]
+            longest_word = max((len(word) for text in texts for word in text.split()), default=1)
+            typical = sorted(len(text) for text in texts)[len(texts) * 3 // 4]
+            weights.append(max(longest_word, min(typical, 40) * 0.8, 2))
+    total = sum(weights)
+    return [weight / total for weight in weights]
+
+
+def table_font_size(table: Table) -> float:
+    """Smaller type for wide tables, the same in Word and PDF so their pages match."""
+    return 10 if len(table.headers) > 7 else 12
 
 
 def render_pdf(document: PartyDocument) -> bytes:
     from weasyprint import HTML
 
-    with translation.override("vi"):
-        html = render_to_string(
-            "exporters/party_document.html",
-            {"doc": document, "recipients": recipient_lines(document.recipients)},
-        )
-    return HTML(string=html).write_pdf()
+    return HTML(string=render_html(document)).write_pdf()
 
 
 def render_html(document: PartyDocument) -> str:
+    from .fonts import font_face_css, font_stack
+
     with translation.override("vi"):
         return render_to_string(
             "exporters/party_document.html",
-            {"doc": document, "recipients": recipient_lines(document.recipients)},
+            {"doc": document, "font_faces": font_face_css(), "font_stack": font_stack()},
         )
 
 

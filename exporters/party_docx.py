@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 
 from docx import Document
-from docx.enum.section import WD_ORIENT  # noqa: F401  (kept for landscape appendices)
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -21,8 +20,11 @@ from .party import (
     Paragraph,
     PartyDocument,
     Table,
-    recipient_lines,
+    column_widths,
+    table_font_size,
 )
+
+TEXT_WIDTH_CM = 16.5  # A4 less the 3 cm left and 1.5 cm right margins
 
 ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -88,8 +90,8 @@ def _header(doc, document: PartyDocument) -> None:
     _run(left.paragraphs[0], document.superior_body.upper(), 14)
     _para(left, document.issuing_body.upper(), 14, bold=True)
     _para(left, "*", 14)
-    if document.number_symbol:
-        _para(left, f"Số {document.number_symbol}", 14)
+    if document.number_text:
+        _para(left, document.number_text, 14)
     right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(right.paragraphs[0], PARTY_HEADING, 15, bold=True)
     _bottom_border(right.paragraphs[0])
@@ -97,39 +99,99 @@ def _header(doc, document: PartyDocument) -> None:
     _para(right, document.date_line, 14, italic=True)
 
 
+def _row_properties(row, header: bool = False) -> None:
+    """A row never splits across pages; the header row repeats on every page."""
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    if header:
+        tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def _fixed_layout(table, widths_cm: list[float]) -> None:
+    """Word and LibreOffice keep the given column widths only with a fixed layout and a grid."""
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    total = OxmlElement("w:tblW")
+    total.set(qn("w:w"), str(int(sum(widths_cm) * 567)))
+    total.set(qn("w:type"), "dxa")
+    for old in tbl_pr.findall(qn("w:tblW")):
+        tbl_pr.remove(old)
+    tbl_pr.append(total)
+    for column, width in zip(table.columns, widths_cm, strict=False):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=False):
+            cell.width = Cm(width)
+
+
 def _table(doc, block: Table) -> None:
     if block.caption:
-        _para(doc, block.caption, 13, bold=True)
-    table = doc.add_table(rows=1, cols=len(block.headers))
+        caption = _para(doc, block.caption, 13, bold=True)
+        caption.paragraph_format.keep_with_next = True
+        caption.paragraph_format.space_before = Pt(6)
+    size = table_font_size(block)
+    widths = [share * TEXT_WIDTH_CM for share in column_widths(block)]
+    table = doc.add_table(rows=1 + len(block.rows), cols=len(block.headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, text in zip(table.rows[0].cells, block.headers, strict=False):
+    header = table.rows[0]
+    _row_properties(header, header=True)
+    for cell, text in zip(header.cells, block.headers, strict=False):
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _run(cell.paragraphs[0], str(text), 12, bold=True)
-    for values in block.rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, values, strict=False):
-            _run(cell.paragraphs[0], "" if value is None else str(value), 12)
+        _run(cell.paragraphs[0], str(text), size, bold=True)
+    for row, values in zip(table.rows[1:], block.rows, strict=False):
+        _row_properties(row)
+        for cell, value in zip(row.cells, values, strict=False):
+            _run(cell.paragraphs[0], "" if value is None else str(value), size)
+    _fixed_layout(table, widths)
+    _para(doc, "", 6)
 
 
 def _signature(doc, document: PartyDocument) -> None:
-    table = doc.add_table(rows=1, cols=2)
+    """Recipients on the left (if any), then each signer: title lines, room to sign, name."""
+    signers = document.signatures
+    has_recipients = document.recipients is not None
+    table = doc.add_table(rows=1, cols=len(signers) + (1 if has_recipients else 0))
     _no_borders(table)
-    left, right = table.rows[0].cells
-    left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
-    if document.recipients is not None:
-        _run(left.paragraphs[0], "Nơi nhận:", 12, bold=True, italic=False).underline = True
-        for line in recipient_lines(document.recipients):
+    cells = list(table.rows[0].cells)
+    _row_properties(table.rows[0])
+    if has_recipients:
+        left = cells.pop(0)
+        left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
+        _run(left.paragraphs[0], "Nơi nhận:", 12, bold=True, italic=True).underline = True
+        for line in document.recipient_lines:
             _para(left, line, 11, align="left")
-    right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    if document.signer_on_behalf:
-        _run(right.paragraphs[0], document.signer_on_behalf, 14, bold=True)
-        _para(right, document.signer_title, 14, bold=True)
-    else:
-        _run(right.paragraphs[0], document.signer_title, 14, bold=True)
-    for _ in range(3):
-        _para(right, "", 14)
-    _para(right, document.signer_name, 14, bold=True)
+    for cell, signer in zip(cells, signers, strict=False):
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        lines = signer.lines
+        _run(cell.paragraphs[0], lines[0], 14, bold=True)
+        for line in lines[1:]:
+            _para(cell, line, 14, bold=True)
+        for _ in range(4):
+            _para(cell, "", 14)
+        _para(cell, signer.name, 14, bold=True)
+    count = len(table.columns)
+    _fixed_layout(table, [TEXT_WIDTH_CM / count] * count)
+
+
+def _page_numbers(section) -> None:
+    """HD 36: Arabic page numbers centred in the top margin, none on the first page."""
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = _run(paragraph, "", 14)
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
 
 
 def build_docx(document: PartyDocument):
@@ -138,6 +200,8 @@ def build_docx(document: PartyDocument):
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
     section.top_margin = section.bottom_margin = Cm(2)
     section.left_margin, section.right_margin = Cm(3), Cm(1.5)
+    section.header_distance = Cm(1)
+    _page_numbers(section)
     style = doc.styles["Normal"]
     style.font.name = FONT
     style.font.size = Pt(14)
@@ -163,6 +227,7 @@ def _blocks(doc, blocks) -> None:
         if isinstance(block, Heading):
             paragraph = _para(doc, block.text, 14, bold=True, italic=block.level >= 3, align="left")
             paragraph.paragraph_format.space_before = Pt(6)
+            paragraph.paragraph_format.keep_with_next = True
         elif isinstance(block, Paragraph):
             paragraph = _para(doc, block.text, 14, block.bold, block.italic, block.align)
             paragraph.paragraph_format.first_line_indent = (
@@ -171,7 +236,7 @@ def _blocks(doc, blocks) -> None:
             paragraph.paragraph_format.space_after = Pt(6)
         elif isinstance(block, Table):
             _table(doc, block)
-        elif isinstance(block, Image):
+        elif isinstance(block, Image) and block.png:
             doc.add_picture(io.BytesIO(block.png), width=Cm(block.width_cm))
             doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
             if block.caption:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core import vn
 from exporters import registry
 from exporters.party import Heading, Paragraph, PartyDocument, Table, render_docx, render_pdf
+from organisation.profile import committee_fields
 
 from .models import Finding, Inspection, InspectionPlan
 
@@ -17,10 +18,6 @@ REGULARITY_LABEL = {
     Inspection.Regularity.REGULAR: "thường xuyên",
     Inspection.Regularity.THEMATIC: "chuyên đề",
 }
-
-
-def _issuer(committee: Any) -> str:
-    return f"ĐẢNG ỦY {committee.name.removeprefix('Đảng bộ ').upper()}"
 
 
 def _subject(item: Inspection) -> str:
@@ -36,14 +33,13 @@ def _period(item: Inspection) -> str:
     return vn.format_date(item.planned_from or item.planned_to)
 
 
-def _committee_document(committee: Any, **fields: Any) -> PartyDocument:
-    """A document issued by `committee`: its superior body, its name and its place."""
-    return PartyDocument(
-        superior_body=committee.superior_body,
-        issuing_body=_issuer(committee),
-        place=committee.place or "Hà Nội",
-        **fields,
-    )
+def _committee_document(
+    committee: Any, *, kind: str, number: str, recipients: list[str], **fields: Any
+) -> PartyDocument:
+    """A document issued by `committee`: header, signer and recipients of its profile."""
+    profile = committee_fields(committee, kind=kind, number=number)
+    profile["recipients"] = list(dict.fromkeys([*recipients, *profile["recipients"]]))
+    return PartyDocument(**profile, **fields)
 
 
 def plan_document(plan: InspectionPlan) -> PartyDocument:
@@ -98,7 +94,8 @@ def plan_document(plan: InspectionPlan) -> PartyDocument:
     ]
     return _committee_document(
         committee,
-        number_symbol=plan.number_symbol or "   -KH/ĐU",
+        kind="KH",
+        number=plan.number_symbol,
         date=plan.issued_on,
         doc_type="KẾ HOẠCH",
         summary=f"kiểm tra, giám sát năm {plan.year}",
@@ -160,7 +157,8 @@ def conclusion_notice(inspection: Inspection) -> PartyDocument:
         )
     return _committee_document(
         committee,
-        number_symbol=inspection.conclusion_number or "   -TB/ĐU",
+        kind="TB",
+        number=inspection.conclusion_number,
         date=inspection.concluded_on,
         doc_type="THÔNG BÁO KẾT LUẬN",
         summary=f"{form} đối với {_subject(inspection)}",

@@ -6,9 +6,9 @@ import datetime as dt
 from copy import copy
 from dataclasses import dataclass
 
-from exporters.party import Heading, Paragraph, PartyDocument, Table
+from exporters.party import Heading, Paragraph, PartyDocument, Signer, Table
 from organisation.models import Unit
-from organisation.selectors import committee_of
+from organisation.profile import committee_fields
 
 from . import reference, selectors
 from .models import Attendance, Meeting, Minutes
@@ -79,10 +79,7 @@ def minutes_document(minutes: Minutes) -> PartyDocument:
     meeting, roll = _as_approved(minutes)
     unit = meeting.unit
     is_cell = unit.kind == Unit.Kind.CELL
-    committee = committee_of(unit)
-    superior = committee.name if is_cell else (unit.superior_body or "")
-    suffix = "CB" if is_cell else "ĐU"
-    number = f"{minutes.number}-BB/{suffix}" if minutes.number else f"     -BB/{suffix}"
+    profile = committee_fields(unit, kind="BB", number=str(minutes.number or ""))
     title = KIND_TITLES[meeting.kind]
     if meeting.combined:
         title = "Sinh hoạt chi bộ định kỳ kết hợp chuyên đề"
@@ -157,19 +154,20 @@ def minutes_document(minutes: Minutes) -> PartyDocument:
         blocks.append(
             Paragraph(f"Đính chính bản trước: {minutes.reason}", italic=True, align="center")
         )
+    for key in ("signer_on_behalf", "signer_title", "signer_name"):
+        profile.pop(key)
+    if is_cell:
+        profile["recipients"] = None  # kept in the cell's own book of minutes
     return PartyDocument(
-        superior_body=superior,
-        issuing_body=unit.name,
-        number_symbol=number,
-        place=unit.place or committee.place or "Hà Nội",
+        **profile,
         date=meeting.date,
         doc_type="BIÊN BẢN",
         summary=summary,
         blocks=blocks,
-        signer_on_behalf="",
-        signer_title="CHỦ TRÌ",
-        signer_name=meeting.chair.full_name if meeting.chair else "",
-        recipients=["Đảng ủy (để báo cáo)" if is_cell else "Cấp ủy cấp trên (để báo cáo)"],
+        signers=[
+            Signer("THƯ KÝ", meeting.secretary.full_name if meeting.secretary else ""),
+            Signer("CHỦ TRÌ", meeting.chair.full_name if meeting.chair else ""),
+        ],
         title=f"Biên bản {meeting.code} (bản {minutes.version})",
     )
 

@@ -129,7 +129,7 @@ COMMENTS = [
 REPORT_CAPTION = "Hội nghị sơ kết của Đảng bộ, với sự tham dự của cán bộ, đảng viên toàn Sở."
 REPORT_AUTHOR = "Minh Thư"
 REPORT_SOURCE = "Theo Văn phòng Đảng ủy"
-REPORT_PUBLISHED = dt.datetime(2020, 6, 10, 9, 0, tzinfo=HANOI)
+REPORT_PUBLISHED = dt.datetime(2020, 7, 3, 9, 0, tzinfo=HANOI)  # after the report (30/6/2020)
 
 
 def demo_photo(rng, *, hue: tuple[int, int, int] = (165, 14, 14)) -> bytes:

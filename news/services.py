@@ -32,7 +32,10 @@ IMAGE_MAX_PIXELS = 40_000_000
 
 
 def _slug_for(text: str, model: type, exclude_pk: int | None = None) -> str:
-    base = slugify(vn.search_key(text))[:180].strip("-") or "bai-viet"
+    base = slugify(vn.search_key(text))
+    if len(base) > 180:  # cut at a word, never inside one
+        base = base[:181].rsplit("-", 1)[0]
+    base = base.strip("-") or "bai-viet"
     slug = base
     taken = model._default_manager.exclude(pk=exclude_pk)
     number = 2

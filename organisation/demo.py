@@ -35,6 +35,9 @@ def _units() -> tuple[Unit, list[Unit]]:
         kind=Unit.Kind.COMMITTEE,
         superior_body=names.SUPERIOR_BODY,
         place="Hà Nội",
+        secretary_name="Nguyễn Thị Thanh Hương",
+        usual_recipients="Ban Tuyên giáo Thành ủy\nĐảng ủy Khối các cơ quan Thành phố\n"
+        "Các chi bộ trực thuộc",
     )
     sub_code, sub_name = names.SUB_COMMITTEE
     theatres = Unit.objects.create(

@@ -118,3 +118,26 @@ class MoveOutForm(CapitalisedLabels, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["on"].initial = timezone.localdate()
         self.capitalise_labels()
+
+
+class UnitProfileForm(CapitalisedLabels, forms.ModelForm):
+    """The document profile of a committee or cell, filled once by the office."""
+
+    class Meta:
+        model = Unit
+        fields = [
+            "superior_body",
+            "place",
+            "issuer_symbol",
+            "secretary_name",
+            "deputy_names",
+            "usual_recipients",
+        ]
+        widgets = {
+            "deputy_names": forms.Textarea(attrs={"rows": 3}),
+            "usual_recipients": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.capitalise_labels()

@@ -67,6 +67,29 @@ class Unit(models.Model):
         on_delete=models.PROTECT,
         related_name="predecessors",
     )
+    # The rest of the document profile (organisation/profile.py): who signs, who receives.
+    issuer_symbol = models.CharField(
+        _("issuer symbol"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "After the document kind in the number, e.g. ĐU in 15-BC/ĐU; blank: ĐU "
+            "for a committee, CB for a cell."
+        ),
+    )
+    secretary_name = models.CharField(
+        _("party secretary"), max_length=120, blank=True, help_text=_("Signs as BÍ THƯ.")
+    )
+    deputy_names = models.TextField(
+        _("deputy secretaries"),
+        blank=True,
+        help_text=_("One name per line; they sign K/T BÍ THƯ, PHÓ BÍ THƯ."),
+    )
+    usual_recipients = models.TextField(
+        _("usual recipients"),
+        blank=True,
+        help_text=_("One recipient per line, printed under “Nơi nhận:”; “Lưu VP” is added."),
+    )
     search_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
     history = HistoricalRecords()
 

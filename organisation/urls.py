@@ -8,6 +8,7 @@ urlpatterns = [
     path("tim-kiem/", views.search, name="search"),
     path("ho-so-cua-toi/", views.me, name="me"),
     path("don-vi/<int:pk>/", views.unit_detail, name="unit"),
+    path("don-vi/<int:pk>/ho-so-van-ban/", views.unit_profile, name="unit_profile"),
     path("don-vi/<int:pk>/them-nguoi/", views.person_add, name="person_add"),
     path("nhan-su/<int:pk>/", views.person_detail, name="person"),
     path("nhan-su/<int:pk>/sua/", views.person_edit, name="person_edit"),

@@ -19,7 +19,7 @@ from core.policy import ADD, CHANGE, has_role
 from core.roles import SEES_EVERYTHING, SEES_OWN_UNIT
 
 from . import selectors, services
-from .forms import MoveOutForm, PersonAddForm, PersonForm, TransferForm
+from .forms import MoveOutForm, PersonAddForm, PersonForm, TransferForm, UnitProfileForm
 from .models import Person, Unit
 from .policies import people as people_policy
 
@@ -90,6 +90,28 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_add": people_policy.can(request.user, ADD, Person(unit=unit)),
     }
     return render(request, "organisation/unit_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unit_profile(request: HttpRequest, pk: int) -> HttpResponse:
+    """The document profile: header, signers and recipients of the unit's documents."""
+    unit = _unit_or_404(request, pk)
+    _require(people_policy.can(request.user, ADD, Person(unit=unit)))
+    form = UnitProfileForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.unit_profile_update(user=request.user, unit=unit, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("organisation:unit", pk=unit.pk)
+    return render(
+        request,
+        "organisation/person_form.html",
+        {"form": form, "unit": unit, "title": _("Document profile of %(name)s") % {"name": unit}},
+    )
 
 
 @login_required

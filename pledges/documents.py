@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from exporters import registry
-from exporters.party import Paragraph, PartyDocument, render_docx, render_pdf
-from organisation.selectors import committee_of
+from exporters.party import Paragraph, PartyDocument, Signer, render_docx, render_pdf
+from organisation.profile import profile_of
 
 from .models import Pledge
 
@@ -14,7 +14,7 @@ from .models import Pledge
 def pledge_document(pledge: Pledge) -> PartyDocument:
     person = pledge.person
     cell = person.unit
-    committee = committee_of(cell)
+    profile = profile_of(cell)
     blocks: list[Any] = [
         Paragraph(f"Năm {pledge.year}", bold=True, align="center"),
         Paragraph(f"Họ và tên: {person.full_name}", align="left"),
@@ -24,31 +24,32 @@ def pledge_document(pledge: Pledge) -> PartyDocument:
     for line in pledge.content.splitlines():
         if line.strip():
             blocks.append(Paragraph(line.strip()))
-    confirmation = "XÁC NHẬN CỦA CHI BỘ"
     if pledge.confirmed_at:
-        confirmed_by = pledge.confirmed_by
-        who = (confirmed_by.get_full_name() or confirmed_by.username) if confirmed_by else ""
-        confirmation += (
-            f" (đã xác nhận ngày {pledge.confirmed_at:%d/%m/%Y}{', ' + who if who else ''})"
+        blocks.append(
+            Paragraph(
+                f"Chi bộ đã xác nhận ngày {pledge.confirmed_at:%d/%m/%Y}.",
+                italic=True,
+                align="left",
+            )
         )
-    blocks.append(Paragraph(confirmation, bold=True, align="left"))
-    blocks.append(Paragraph("(Ký, ghi rõ họ tên)", italic=True, align="left"))
     if pledge.version > 1:
         blocks.append(Paragraph(f"Phiên bản {pledge.version}", italic=True, align="left"))
     return PartyDocument(
-        superior_body=committee.name,
-        issuing_body=cell.name,
+        superior_body=profile.superior_body,
+        issuing_body=profile.issuing_body,
         number_symbol="",
-        place=cell.place or committee.place or "Hà Nội",
+        place=profile.place,
         date=pledge.registered_on,
         doc_type="BẢN CAM KẾT",
         summary="tu dưỡng, rèn luyện, phấn đấu học tập và làm theo tư tưởng, đạo đức, "
         "phong cách Hồ Chí Minh",
         blocks=blocks,
-        signer_on_behalf="",
-        signer_title="NGƯỜI CAM KẾT",
-        signer_name=person.full_name,
-        recipients=[],
+        # The cell confirms on the left, the member signs on the right; room for both.
+        signers=[
+            Signer("BÍ THƯ", profile.secretary, "XÁC NHẬN CỦA CHI BỘ"),
+            Signer("NGƯỜI CAM KẾT", person.full_name),
+        ],
+        recipients=None,
         title=f"Bản cam kết {pledge.year} — {person.full_name}",
     )
 

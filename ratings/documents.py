@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 
@@ -9,7 +11,7 @@ from core import vn
 from exporters.party import Paragraph, PartyDocument, Table, render_docx, render_pdf
 from exporters.registry import DOCX, PDF
 from organisation.models import Unit
-from organisation.selectors import committee_of
+from organisation.profile import committee_fields
 
 from . import selectors
 from .models import LEVEL_ABBREVIATIONS, LEVEL_LABELS_VI, Level
@@ -25,9 +27,16 @@ def _score(value) -> str:
     return f"{value.normalize():f}".replace(".", ",")
 
 
+def dated_for(year: int, dates: list[dt.date]) -> dt.date | None:
+    """The list's date: the last of `dates` that belongs to rating year `year` (rated in
+    December, or decided by early the next year); blank, to be written in, otherwise — a 2019
+    list is never dated on the day it is printed years later."""
+    fitting = [day for day in dates if day and year <= day.year <= year + 1]
+    return max(fitting) if fitting else None
+
+
 def cell_proposals(cell: Unit, year: int) -> PartyDocument:
     """Danh sách đề nghị xếp loại: the cell's proposed level for each member, and its own."""
-    committee = committee_of(cell)
     ratings = selectors.cell_ratings_for_print(cell, year)
     meetings = sorted(
         {r.proposal_meeting for r in ratings if r.proposal_meeting}, key=lambda m: m.date
@@ -67,17 +76,11 @@ def cell_proposals(cell: Unit, year: int) -> PartyDocument:
     )
     blocks.append(Paragraph(f"Tổng số: {total} đảng viên; đề nghị {summary}."))
     return PartyDocument(
-        superior_body=committee.name.upper() if committee else "",
-        issuing_body=f"CHI BỘ {cell.name.upper().removeprefix('CHI BỘ ').strip()}",
-        number_symbol="    -DS/CB",
-        place=cell.place or (committee.place if committee else ""),
-        date=timezone.localdate(),
+        **committee_fields(cell, kind="DS"),
+        date=dated_for(year, [m.date for m in meetings]),
         doc_type="DANH SÁCH",
         summary=f"đề nghị xếp loại chất lượng đảng viên năm {year}",
         blocks=blocks,
-        signer_on_behalf="T/M CHI BỘ",
-        signer_title="BÍ THƯ",
-        recipients=["Đảng ủy"],
         title=f"Danh sách đề nghị xếp loại {cell.name} {year}",
     )
 
@@ -128,16 +131,15 @@ def committee_decisions(committee: Unit, year: int) -> PartyDocument:
                 f"hoàn thành xuất sắc nhiệm vụ: {excellent_share}%."
             )
         )
+    fields = committee_fields(committee, kind="DS")
+    fields["recipients"] = list(dict.fromkeys(["Các chi bộ trực thuộc", *fields["recipients"]]))
+    decided = [timezone.localdate(r.decided_at) for r in ratings if r.decided_at]
     return PartyDocument(
-        superior_body=committee.superior_body.upper(),
-        issuing_body=f"ĐẢNG ỦY {committee.name.upper().removeprefix('ĐẢNG BỘ ').strip()}",
-        number_symbol="    -DS/ĐU",
-        place=committee.place,
-        date=timezone.localdate(),
+        **fields,
+        date=dated_for(year, decided),
         doc_type="DANH SÁCH",
         summary=f"xếp loại chất lượng tổ chức đảng và đảng viên năm {year}",
         blocks=blocks,
-        recipients=["Các chi bộ trực thuộc"],
         title=f"Danh sách xếp loại {committee.name} {year}",
     )
 

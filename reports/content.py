@@ -33,6 +33,11 @@ class ReportContent:
     def text(self, key: str) -> str:
         return next(section.text for section in self.sections if section.key == key)
 
+    @property
+    def unwritten(self) -> list[Section]:
+        """Sections only people can write that nobody has written: flagged, they block freezing."""
+        return [section for section in self.sections if section.written and not section.text]
+
 
 def live_figures(review: Review) -> dict[str, Any]:
     return compute(review.committee, review.period_from, review.period_to)

@@ -37,6 +37,25 @@ POSITIVE = "\n".join(
     ]
 )
 
+BREAKTHROUGH = (
+    "Đảng ủy xác định nội dung đột phá là kết hợp học tập và làm theo tư tưởng, đạo đức, phong "
+    "cách Hồ Chí Minh với thực hành dân chủ cơ sở, phòng chống tham nhũng, lãng phí, xây dựng "
+    "văn hóa công sở và văn hóa ứng xử trong cán bộ, đảng viên."
+)
+LESSONS = "\n".join(
+    [
+        "Một là, cấp ủy, người đứng đầu phải gương mẫu, nói đi đôi với làm; cụ thể hóa nội dung "
+        "học tập thành chuẩn mực sát với nhiệm vụ của từng đơn vị.",
+        "Hai là, gắn việc học tập và làm theo với sinh hoạt chi bộ định kỳ, kiểm điểm, đánh giá "
+        "xếp loại đảng viên hằng năm.",
+        "Ba là, thường xuyên kiểm tra, giám sát, kịp thời biểu dương điển hình và chấn chỉnh "
+        "những biểu hiện hình thức.",
+    ]
+)
+PROPOSALS = (
+    "Đề nghị Ban Tuyên giáo Thành ủy tiếp tục cung cấp tài liệu chuyên đề hằng năm kịp thời và "
+    "tổ chức tập huấn cho đội ngũ báo cáo viên cơ sở."
+)
 LIMITATIONS = "\n".join(
     [
         (
@@ -150,6 +169,9 @@ def build_review(ctx: demo.DemoContext) -> None:
         ("limitations", LIMITATIONS),
         ("causes", CAUSES),
         ("directions", DIRECTIONS),
+        ("breakthrough", BREAKTHROUGH),
+        ("lessons", LESSONS),
+        ("proposals", PROPOSALS),
     ):
         review = services.review_section_save(review=review, key=key, text=text, user=user)
     ctx.data["review"] = review

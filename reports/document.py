@@ -14,11 +14,13 @@ from django.utils.translation import pgettext
 
 from core import vn
 from exporters.party import Block, Heading, Image, Paragraph, PartyDocument, Table
+from organisation.profile import committee_fields
 
 from . import charts
 from .content import ReportContent
-from .drafting import PARTS, directive_phrase, issuing_body, number, summary_line
+from .drafting import PARTS, summary_line
 from .models import Review
+from .phrasing import date_text, directive_phrase, issuing_body, number, period_years
 
 Progress = Callable[[int, str], None]
 
@@ -31,23 +33,32 @@ def _paragraphs(text: str) -> list[Block]:
     return [Paragraph(line.strip()) for line in text.splitlines() if line.strip()]
 
 
+UNWRITTEN = "[Chưa viết — Đảng ủy cần viết phần “{title}” trước khi ký ban hành.]"
+
+
 def body_blocks(review: Review, content: ReportContent) -> list[Block]:
-    committee = content.figures["committee"]["name"]
-    what = directive_phrase(review.directive) or _("the tasks of the period")
-    blocks: list[Block] = [
-        Paragraph(
-            f"Thực hiện {what}, {issuing_body(committee)} báo cáo kết quả {review.kind_word} "
-            f"từ ngày {vn.format_date(review.period_from)} đến ngày "
-            f"{vn.format_date(review.period_to)} như sau:"
+    body = issuing_body(content.figures["committee"]["name"])
+    what = directive_phrase(review.directive)
+    period = f"từ ngày {date_text(review.period_from)} đến ngày {date_text(review.period_to)}"
+    if what:
+        opening = (
+            f"Thực hiện {what}, {body} báo cáo kết quả {review.kind_word} "
+            f"{period_years(review.period_from, review.period_to)} năm thực hiện ({period}) "
+            "như sau:"
         )
-    ]
+    else:
+        opening = f"{body} báo cáo kết quả thực hiện nhiệm vụ {period} như sau:"
+    blocks: list[Block] = [Paragraph(opening)]
     for numeral, title, keys in PARTS:
         blocks.append(Heading(f"{numeral}. {title}", 1))
         for index, key in enumerate(keys, start=1):
             section = next(s for s in content.sections if s.key == key)
             if len(keys) > 1:
                 blocks.append(Heading(f"{index}. {section.title}", 2))
-            blocks.extend(_paragraphs(section.text))
+            if section.text:
+                blocks.extend(_paragraphs(section.text))
+            elif section.written:
+                blocks.append(Paragraph(UNWRITTEN.format(title=section.title), italic=True))
     return blocks
 
 
@@ -89,6 +100,7 @@ def summary_table(figures: dict[str, Any]) -> Table:
         [_("Figure"), *[str(y["year"]) for y in years]],
         rows,
         caption=_("Figures of the committee, per year"),
+        widths=[4, *[1.4] * len(years)],
     )
 
 
@@ -130,16 +142,28 @@ def cell_table(figures: dict[str, Any], index: int) -> Table:
         ],
         rows,
         caption=_("Cells in %(year)s") % {"year": year},
+        widths=[4, 1.3, 1.2, 1.3, 1.3, 1.6, 1.3, 1.2, 1.2, 1.2, 1.2],
     )
 
 
-def appendix_blocks(content: ReportContent, *, charts_as: str = "both") -> list[Block]:
+def appendix_reference(review: Review) -> str:
+    """'(Kèm theo Báo cáo số 15-BC/ĐU ngày 30/6/2020 của Đảng ủy …)', blanks while a draft."""
+    number = review.number_symbol.strip() if review.number_symbol else ""
+    number = number if number and not number.startswith("-") else "…"
+    day = date_text(review.issued_on) if review.issued_on else "…"
+    body = issuing_body(review.committee.name)
+    return f"(Kèm theo Báo cáo số {number} ngày {day} của {body})"
+
+
+def appendix_blocks(
+    content: ReportContent, *, review: Review | None = None, charts_as: str = "both"
+) -> list[Block]:
     """Summary table, charts (PNG for Word, SVG for PDF and HTML) and the per-cell tables."""
     figures = content.figures
-    blocks: list[Block] = [
-        Heading(pgettext("report section", "APPENDIX"), 1),
-        summary_table(figures),
-    ]
+    blocks: list[Block] = [Paragraph(pgettext("report section", "APPENDIX"), True, align="center")]
+    if review is not None:
+        blocks.append(Paragraph(appendix_reference(review), italic=True, align="center"))
+    blocks.append(summary_table(figures))
     if charts_as:
         titles = charts.chart_titles()
         for name in charts.CHARTS:
@@ -166,25 +190,26 @@ def party_document(
     """The report in the party's format, in Vietnamese whatever the viewer's language."""
     progress = progress or (lambda percent, step: None)
     with translation.override("vi"):
-        committee = content.figures["committee"]["name"]
         body = body_blocks(review, content)
         progress(40, _("Text drafted"))
-        appendix = appendix_blocks(content, charts_as=charts_as)
+        appendix = appendix_blocks(content, review=review, charts_as=charts_as)
         progress(70, _("Charts and tables drawn"))
+        profile = committee_fields(review.committee, kind="BC", number=review.number_symbol)
         recipients = [line.strip() for line in (review.recipients or "").splitlines()]
+        recipients = [line for line in recipients if line and line != "Lưu VP"]
+        profile.update(
+            place=review.place or profile["place"],
+            signer_name=review.signer_name or profile["signer_name"],
+            signer_title=review.signer_title or profile["signer_title"],
+            signer_on_behalf=review.signer_on_behalf,
+            recipients=recipients or profile["recipients"],
+        )
         return PartyDocument(
-            superior_body=review.committee.superior_body,
-            issuing_body=issuing_body(committee),
-            number_symbol=review.number_symbol,
-            place=review.place or review.committee.place,
+            **profile,
             date=review.issued_on,
             doc_type="Báo cáo",
             summary=summary_line(review),
             blocks=body,
-            signer_on_behalf=review.signer_on_behalf,
-            signer_title=review.signer_title,
-            signer_name=review.signer_name,
-            recipients=[line for line in recipients if line and line != "Lưu VP"],
             title=f"Báo cáo {summary_line(review)}",
             appendix=appendix,
         )

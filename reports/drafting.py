@@ -1,23 +1,37 @@
 """Drafting the report's text from its figures, phrased the way the party's reports write them.
 
-The drafted text is the starting point of each section: a section nobody has edited follows
-the figures (it is re-drafted every time it is read, until the report is frozen); an edited
-section keeps what people wrote. Body text is Vietnamese content, not interface text, so it is
-written here in Vietnamese; the section titles are interface text and go through gettext.
+Every drafted sentence states a figure (and changes when it does); what only people can say —
+the breakthrough chosen, limitations, causes, lessons, directions, proposals — is written by
+them, and a draft whose such section is empty is flagged and cannot be frozen. A section
+nobody has edited follows the figures until the report is frozen. Body text is Vietnamese
+content, so it is written here in Vietnamese; section titles go through gettext.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from typing import Any
 
 from django.utils.translation import pgettext_lazy
 
-from core import vn
 from plans.reporting import breakthrough_section
 
+from .phrasing import (
+    capitalised,
+    date_text,
+    directive_phrase,
+    directive_short,
+    grouped,
+    join,
+    number,
+    period_years,
+    phrase_percent,
+    phrase_ratio,
+    years_label,
+)
+from .situation import situation
+
 SECTION_TITLES: dict[str, Any] = {
+    "situation": pgettext_lazy("report section", "Situation"),
     "leading": pgettext_lazy("report section", "Leading, directing and briefing"),
     "study": pgettext_lazy("report section", "Study of the topics"),
     "propaganda": pgettext_lazy("report section", "Information and propaganda"),
@@ -26,104 +40,34 @@ SECTION_TITLES: dict[str, Any] = {
     "mass": pgettext_lazy("report section", "Mass organisations"),
     "inspection": pgettext_lazy("report section", "Inspection and supervision"),
     "breakthrough": pgettext_lazy("report section", "Breakthrough areas"),
-    "positive": pgettext_lazy("report section", "Positive changes"),
+    "positive": pgettext_lazy("report section", "Changes brought about"),
     "limitations": pgettext_lazy("report section", "Limitations"),
     "causes": pgettext_lazy("report section", "Causes"),
+    "lessons": pgettext_lazy("report section", "Lessons learnt"),
     "directions": pgettext_lazy("report section", "Directions and tasks"),
+    "proposals": pgettext_lazy("report section", "Proposals and recommendations"),
 }
 PARTS: list[tuple[str, Any, list[str]]] = [
-    (
-        "I",
-        pgettext_lazy("report section", "RESULTS"),
-        [
-            "leading",
-            "study",
-            "propaganda",
-            "standards",
-            "example",
-            "mass",
-            "inspection",
-            "breakthrough",
-        ],
-    ),
+    ("I", pgettext_lazy("report section", "SITUATION"), ["situation"]),
     (
         "II",
-        pgettext_lazy("report section", "OVERALL ASSESSMENT"),
-        ["positive", "limitations", "causes"],
+        pgettext_lazy("report section", "RESULTS"),
+        ["leading", "study", "propaganda", "standards", "example", "mass", "inspection"]
+        + ["breakthrough"],
     ),
     (
         "III",
+        pgettext_lazy("report section", "OVERALL ASSESSMENT"),
+        ["positive", "limitations", "causes"],
+    ),
+    ("IV", pgettext_lazy("report section", "LESSONS LEARNT"), ["lessons"]),
+    (
+        "V",
         pgettext_lazy("report section", "DIRECTIONS AND TASKS FOR THE YEARS AHEAD"),
         ["directions"],
     ),
+    ("VI", pgettext_lazy("report section", "PROPOSALS AND RECOMMENDATIONS"), ["proposals"]),
 ]
-DOCUMENT_KIND_WORDS = {
-    "directive": "Chỉ thị",
-    "resolution": "Nghị quyết",
-    "conclusion": "Kết luận",
-    "plan": "Kế hoạch",
-    "guidance": "Hướng dẫn",
-    "report": "Báo cáo",
-    "decision": "Quyết định",
-    "notice": "Thông báo",
-    "regulation": "Quy định",
-    "other": "văn bản",
-}
-
-
-def phrase_percent(value: float | None) -> str:
-    """'100%' when 100; 'trên N%' strictly between N and N+1; 'N%' when whole (interchange.md)."""
-    if value is None:
-        return ""
-    if value == 100:
-        return "100%"
-    whole = math.floor(value)
-    if value == whole:
-        return f"{whole}%"
-    return f"trên {whole}%"
-
-
-def phrase_share(part: int, whole: int, noun: str) -> str:
-    """'32/32 chi bộ'."""
-    return f"{part}/{whole} {noun}"
-
-
-def number(value: int | float | None) -> str:
-    if value is None:
-        return "0"
-    if isinstance(value, float) and not value.is_integer():
-        return vn.format_number(value, 2)
-    return vn.format_number(int(value))
-
-
-def short_date(value: dt.date) -> str:
-    """15/5/2016, as the article writes a directive's date."""
-    return f"{value.day}/{value.month}/{value.year}"
-
-
-def issuing_body(committee_name: str) -> str:
-    """'Đảng bộ Sở …' → 'Đảng ủy Sở …': the committee's executive issues the report."""
-    for prefix in ("Đảng bộ ", "Đảng Bộ "):
-        if committee_name.startswith(prefix):
-            return "Đảng ủy " + committee_name[len(prefix) :]
-    return committee_name
-
-
-def period_years(start: dt.date, end: dt.date) -> int:
-    return max(1, round(((end - start).days + 1) / 365.25))
-
-
-def directive_phrase(directive: Any, with_summary: bool = True) -> str:
-    """'Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị “về …”'."""
-    if directive is None:
-        return ""
-    kind = DOCUMENT_KIND_WORDS.get(directive.kind, "văn bản")
-    text = f"{kind} số {directive.number_symbol} ngày {short_date(directive.issued_on)}"
-    if directive.issuer:
-        text += f" của {directive.issuer}"
-    if with_summary and directive.summary:
-        text += f" “{directive.summary}”"
-    return text
 
 
 def summary_line(review: Any) -> str:
@@ -133,286 +77,302 @@ def summary_line(review: Any) -> str:
     if what:
         return f"{review.kind_word} {years} năm thực hiện {what}"
     return (
-        f"{review.kind_word} {years} năm thực hiện nhiệm vụ "
-        f"(từ {vn.format_date(review.period_from)} đến {vn.format_date(review.period_to)})"
+        f"{review.kind_word} kết quả thực hiện nhiệm vụ từ ngày {date_text(review.period_from)} "
+        f"đến ngày {date_text(review.period_to)}"
     )
-
-
-def _years_text(years: list[dict], render) -> str:
-    return "; ".join(f"năm {entry['year']}: {render(entry)}" for entry in years)
-
-
-def _every_year(years: list[dict], test) -> bool:
-    return bool(years) and all(test(entry) for entry in years)
 
 
 def draft_sections(review: Any, figures: dict[str, Any]) -> dict[str, str]:
     """Every figure-based section's text, drafted from `figures`."""
     years = figures["years"]
     totals = figures["totals"]
-    cells_total = figures["cells_total"]
-    directive = directive_phrase(review.directive, with_summary=False) or "nhiệm vụ"
-    return {
-        "leading": _leading(years, totals, cells_total, directive),
-        "study": _study(years, figures["topics"], cells_total),
-        "propaganda": _propaganda(years, totals, cells_total, directive),
-        "standards": _standards(years, totals, cells_total),
+    directive = directive_short(review.directive)
+    drafted = {
+        "situation": situation(figures, review.period_to),
+        "leading": _leading(years, totals, totals["cells_in_period"], directive),
+        "study": _study(years, figures["topics"], totals["cells_in_period"]),
+        "propaganda": _propaganda(years, totals, directive),
+        "standards": _standards(years, totals),
         "example": _example(years, totals),
         "mass": _mass(totals),
         "inspection": _inspection(years, totals),
-        "breakthrough": breakthrough_section(review.committee, review.period_from, review.period_to)
-        or _breakthrough(years, totals, cells_total),
-        "positive": _positive(years, totals, cells_total),
+        "positive": _positive(years, totals),
     }
+    # With a plan for the period, its breakthrough areas and their records draft the section.
+    planned = breakthrough_section(review.committee, review.period_from, review.period_to)
+    if planned:
+        drafted["breakthrough"] = planned
+    return {key: capitalised(text) for key, text in drafted.items()}
+
+
+def _share(entry: dict, held: int) -> str:
+    return f"{held}/{entry['cells_total']}"
+
+
+def _by_year(years: list[dict], value, what: str) -> str:
+    """'32/32 chi bộ trong các năm 2016–2019, 30/32 chi bộ năm 2020' — equal years together."""
+    parts = [f"{shown} {what} trong {years_label(group)}" for group, shown in grouped(years, value)]
+    return join(parts)
 
 
 def _leading(years, totals, cells_total, directive) -> str:
-    briefed = totals["cells_briefed"]
-    share = phrase_percent(100 * briefed / cells_total) if cells_total else ""
+    what = directive or "các nhiệm vụ của giai đoạn"
     lines = []
     if totals["committee_conferences"]:
         lines.append(
-            f"Đảng ủy đã tổ chức {totals['committee_conferences']} hội nghị quán triệt, "
-            f"triển khai thực hiện {directive} đến cán bộ, đảng viên trong toàn Đảng bộ."
+            f"{number(totals['committee_conferences'])} hội nghị quán triệt, triển khai {what} "
+            "đã được Đảng ủy tổ chức cho cán bộ, đảng viên toàn Đảng bộ."
         )
-    if share == "100%":
+    briefed = totals["cells_briefed"]
+    if briefed and cells_total:
         lines.append(
-            f"100% các chi bộ ({phrase_share(briefed, cells_total, 'chi bộ')}) đã tổ chức "
-            "quán triệt, phổ biến đến toàn thể đảng viên, công chức, viên chức và người lao động "
-            "của đơn vị."
+            f"{briefed}/{cells_total} chi bộ ({phrase_ratio(briefed, cells_total)} số chi bộ) "
+            f"đã quán triệt, phổ biến {what} đến đảng viên trong sinh hoạt chi bộ."
         )
-    elif cells_total:
-        lines.append(
-            f"{phrase_share(briefed, cells_total, 'chi bộ')} ({share} các chi bộ) đã tổ chức "
-            "quán triệt, phổ biến đến đảng viên, công chức, viên chức và người lao động."
-        )
-    if totals["documents_issued"] or totals["document_deliveries"]:
-        lines.append(
-            f"Đảng ủy đã ban hành {totals['documents_issued']} văn bản lãnh đạo, chỉ đạo, "
-            f"hướng dẫn và gửi {totals['document_deliveries']} lượt văn bản đến các chi bộ."
-        )
-    lines.append(
-        "Số chi bộ quán triệt, học tập theo năm: "
-        + _years_text(
-            years, lambda e: phrase_share(e["briefing"]["cells_held"], cells_total, "chi bộ")
-        )
-        + "."
-    )
+        held = [e for e in years if e["briefing"]["cells_held"]]
+        if len(held) > 1:
+            lines.append(
+                "Theo từng năm, số chi bộ quán triệt, học tập là "
+                + _by_year(held, lambda e: _share(e, e["briefing"]["cells_held"]), "chi bộ")
+                + "."
+            )
+    if totals["documents_issued"]:
+        text = f"Đảng ủy ban hành {number(totals['documents_issued'])} văn bản lãnh đạo, chỉ đạo"
+        if totals["document_deliveries"]:
+            text += (
+                f"; {number(totals['document_deliveries'])} lượt văn bản được chuyển đến các chi bộ"
+            )
+        lines.append(text + ".")
+    if not lines:
+        lines.append("Hồ sơ chưa ghi nhận hội nghị quán triệt hay văn bản chỉ đạo nào.")
     return "\n".join(lines)
 
 
-def _study(years, topics, cells_total) -> str:
+def _topic_year(topic) -> int:
+    return min((int(year) for year, entry in topic["years"].items() if entry["cells"]), default=0)
+
+
+def _study(years, topics, total: int) -> str:
     lines = []
-    for topic in topics:
-        kind = "toàn khóa" if topic["kind"] == "term" else "năm"
-        lines.append(
-            f"Chuyên đề {kind} “{topic['title']}”: "
-            f"{phrase_share(topic['cells'], cells_total, 'chi bộ')} "
-            f"đã tổ chức học tập, với {topic['meetings']} buổi sinh hoạt, học tập"
-            + (
-                f"; đến ngày {vn.format_date(dt.date.fromisoformat(topic['all_cells_by']))} "
-                "tất cả các chi bộ đã học tập."
-                if topic.get("all_cells_by")
-                else "."
-            )
+    studied = [topic for topic in topics if topic["cells"]]
+    for topic in (t for t in studied if t["kind"] == "term"):
+        text = (
+            f"Chuyên đề toàn khóa “{topic['title']}” được {topic['cells']}/{total} chi bộ học "
+            f"tập qua {number(topic['meetings'])} buổi sinh hoạt"
         )
-    if _every_year(
-        years, lambda e: cells_total and e["thematic_meetings"]["cells_held"] == cells_total
-    ):
-        lines.append(
-            f"Hằng năm, {phrase_share(cells_total, cells_total, 'chi bộ')} tổ chức sinh hoạt "
-            "chuyên đề."
+        if topic.get("all_cells_by"):
+            text += f"; chi bộ cuối cùng học xong ngày {date_text(topic['all_cells_by'])}"
+        lines.append(text + ".")
+    annual = [t for t in studied if t["kind"] != "term"]
+    if annual:
+        cells = sorted({t["cells"] for t in annual})
+        reached = (
+            f"đủ {total}/{total} chi bộ"
+            if cells == [total]
+            else (f"từ {cells[0]} đến {cells[-1]} trong số {total} chi bộ")
         )
-    else:
+        titles = "; ".join(f"năm {_topic_year(t)}: “{t['title']}”" for t in annual)
         lines.append(
-            "Số chi bộ tổ chức sinh hoạt chuyên đề: "
-            + _years_text(
-                years,
-                lambda e: phrase_share(e["thematic_meetings"]["cells_held"], cells_total, "chi bộ"),
-            )
-            + "."
+            f"{len(annual)} chuyên đề hằng năm ({titles}) đều được {reached} học tập, với "
+            f"{number(sum(t['meetings'] for t in annual))} buổi sinh hoạt."
+            if len(annual) > 1
+            else f"Chuyên đề năm {_topic_year(annual[0])} “{annual[0]['title']}” được "
+            f"{annual[0]['cells']}/{total} chi bộ học tập qua {number(annual[0]['meetings'])} "
+            "buổi sinh hoạt."
         )
+    thematic = [e for e in years if e["thematic_meetings"]["meetings"]]
     meetings = sum(e["thematic_meetings"]["meetings"] for e in years)
-    lines.append(f"Toàn Đảng bộ đã tổ chức {number(meetings)} buổi sinh hoạt chuyên đề.")
+    if thematic:
+        lines.append(
+            f"Về sinh hoạt chuyên đề, {number(meetings)} buổi đã được tổ chức, với "
+            + _by_year(
+                thematic, lambda e: _share(e, e["thematic_meetings"]["cells_held"]), "chi bộ"
+            )
+            + " có sinh hoạt chuyên đề."
+        )
+    if not lines:
+        lines.append("Hồ sơ chưa ghi nhận buổi học tập chuyên đề hay sinh hoạt chuyên đề nào.")
     return "\n".join(lines)
 
 
-def _propaganda(years, totals, cells_total, directive) -> str:
-    lines = [
-        f"Các chi bộ đã tổ chức tuyên truyền {directive} tới cán bộ, đảng viên, công chức, viên "
-        "chức và người lao động trong đơn vị, lồng ghép trong "
-        f"{number(totals['regular_meetings'])} buổi sinh hoạt định kỳ và "
-        f"{number(totals['study_sessions'])} buổi học tập, trao đổi."
-    ]
-    if totals["attendance_percent"] is not None:
-        lines.append(
-            "Tỷ lệ đảng viên dự sinh hoạt bình quân đạt "
-            f"{phrase_percent(totals['attendance_percent'])}."
+def _propaganda(years, totals, directive) -> str:
+    lines = []
+    regular, sessions = totals["regular_meetings"], totals["study_sessions"]
+    if regular or sessions:
+        counts = join(
+            [
+                f"{number(regular)} buổi sinh hoạt chi bộ định kỳ" if regular else "",
+                f"{number(sessions)} buổi học tập, trao đổi" if sessions else "",
+            ]
         )
-    if totals["document_deliveries"]:
-        reached = max((e["documents"]["cells_reached"] for e in years), default=0)
         lines.append(
-            f"Tài liệu, văn bản được chuyển đến {phrase_share(reached, cells_total, 'chi bộ')} "
-            f"({number(totals['document_deliveries'])} lượt)."
+            f"Nội dung {directive or 'học tập và làm theo'} được lồng ghép trong {counts}."
         )
+    present = sum(e.get("attendance", {}).get("present", 0) for e in years)
+    attended = sum(e.get("attendance", {}).get("total", 0) for e in years)
+    if attended:
+        lines.append(
+            f"Đảng viên dự sinh hoạt đạt {phrase_ratio(present, attended)} "
+            f"({number(present)}/{number(attended)} lượt)."
+        )
+    reached = max((e["documents"]["cells_reached"] for e in years), default=0)
+    if totals["document_deliveries"] and reached:
+        lines.append(f"Tài liệu tuyên truyền đã đến {reached} chi bộ.")
+    if not lines:
+        lines.append("Hồ sơ chưa ghi nhận buổi sinh hoạt, học tập nào để tuyên truyền.")
     return "\n".join(lines)
 
 
-def _standards(years, totals, cells_total) -> str:
+def _standards(years, totals) -> str:
     lines = []
     common = [e["year"] for e in years if e["standards"]["common"]]
     if common:
         lines.append(
-            "Đảng ủy đã ban hành chuẩn mực chung đối với cán bộ, đảng viên (năm "
-            + ", ".join(str(year) for year in common)
-            + ")."
+            f"Chuẩn mực chung đối với cán bộ, đảng viên được Đảng ủy ban hành cho "
+            f"{years_label(common)}."
         )
     specific = totals["cells_with_specific_standards_max"]
     if specific:
+        lines.append(f"{specific} chi bộ đã xây dựng tiêu chí, chuẩn mực riêng của đơn vị.")
+    pledged = [e for e in years if e["pledges"]["members_pledged"]]
+    if pledged:
+        parts = [
+            f"{share} trong {years_label(group)}"
+            for group, share in grouped(pledged, lambda e: phrase_percent(e["pledges"]["percent"]))
+        ]
         lines.append(
-            f"{phrase_share(specific, cells_total, 'chi bộ')} đã xây dựng tiêu chí, chuẩn mực "
-            "riêng phù hợp với đơn vị."
-        )
-    if _every_year(years, lambda e: e["pledges"]["percent"] == 100):
-        lines.append(
-            "Hằng năm, 100% đảng viên đăng ký bản cam kết tu dưỡng, rèn luyện, học tập và làm "
-            "theo tư tưởng, đạo đức, phong cách Hồ Chí Minh."
-        )
-    else:
-        lines.append(
-            "Tỷ lệ đảng viên đăng ký bản cam kết: "
-            + _years_text(
-                years,
-                lambda e: (
-                    f"{number(e['pledges']['members_pledged'])}/"
-                    f"{number(e['members_on_roll'])} đảng viên "
-                    f"({phrase_percent(e['pledges']['percent']) or '0%'})"
-                ),
-            )
-            + "."
+            "Bản cam kết tu dưỡng, rèn luyện được đảng viên đăng ký đạt " + join(parts) + "."
         )
     if totals["non_members_pledged"]:
         lines.append(
-            f"Các tổ chức đoàn thể đã tổ chức cho {number(totals['non_members_pledged'])} lượt "
-            "hội viên, đoàn viên, người lao động ngoài Đảng đăng ký thực hiện."
+            f"Ngoài Đảng, {number(totals['non_members_pledged'])} lượt quần chúng là hội viên, "
+            "đoàn viên cũng đăng ký thực hiện."
         )
     plans = totals["personal_plans_percent_min"]
     if plans:
         lines.append(
-            f"Hằng năm, {phrase_percent(plans)} đảng viên xây dựng kế hoạch cá nhân."
-            if plans < 100
-            else "Hằng năm, 100% đảng viên xây dựng kế hoạch cá nhân."
+            "Tỷ lệ đảng viên xây dựng kế hoạch cá nhân, ở năm thấp nhất, đạt "
+            f"{phrase_percent(plans)}."
         )
+    if not lines:
+        lines.append("Hồ sơ chưa ghi nhận chuẩn mực, bản cam kết hay kế hoạch cá nhân nào.")
     return "\n".join(lines)
+
+
+def _good(entry) -> tuple[int, int]:
+    ratings = entry["ratings"]
+    return ratings["excellent"] + ratings["good"], ratings["members_rated"]
+
+
+def _excellent(entry) -> tuple[int, int]:
+    return entry["ratings"]["excellent"], entry["ratings"]["members_rated"]
+
+
+def _range(rated, counts) -> str:
+    """'trên 15% mỗi năm', or 'từ trên 15% (năm 2017) đến trên 16% (năm 2016)'."""
+    low = min(rated, key=lambda e: counts(e)[0] / counts(e)[1])
+    high = max(rated, key=lambda e: counts(e)[0] / counts(e)[1])
+    if phrase_ratio(*counts(low)) == phrase_ratio(*counts(high)):
+        return f"{phrase_ratio(*counts(low))} mỗi năm"
+    return (
+        f"từ {phrase_ratio(*counts(low))} (năm {low['year']}) đến "
+        f"{phrase_ratio(*counts(high))} (năm {high['year']})"
+    )
 
 
 def _example(years, totals) -> str:
     rated = [e for e in years if e["ratings"]["members_rated"]]
     lines = []
     if rated:
-        good = phrase_percent(totals["good_or_better_percent_min"])
-        excellent = phrase_percent(totals["excellent_percent_min"])
-        lines.append(
-            f"Hằng năm, có {good} đảng viên hoàn thành tốt nhiệm vụ trở lên, trong đó "
-            f"{excellent} đảng viên hoàn thành xuất sắc nhiệm vụ."
-        )
-        for e in rated:
-            r = e["ratings"]
+        shares = [phrase_ratio(*_good(e)) for e in rated]
+        if len(set(shares)) == 1:
             lines.append(
-                f"Năm {e['year']}: {number(r['members_rated'])} đảng viên được xếp loại, "
-                f"{number(r['excellent'])} hoàn thành xuất sắc, "
-                f"{number(r['good'])} hoàn thành tốt, "
-                f"{number(r['complete'])} hoàn thành, {number(r['not_complete'])} không hoàn thành "
-                "nhiệm vụ."
+                f"{shares[0]} đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên trong "
+                f"{years_label([e['year'] for e in rated])}."
             )
-    commendations = totals["commendations"]
-    if totals["commendations_total"]:
+        else:
+            lines.append(
+                "Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên qua các năm "
+                + _range(rated, _good)
+                + "."
+            )
+        excellent = _range(rated, _excellent)
+        lines.append(f"Đảng viên hoàn thành xuất sắc nhiệm vụ chiếm {excellent}.")
+        last = rated[-1]["ratings"]
         lines.append(
-            f"Trong giai đoạn, {number(totals['commendations_total'])} lượt tập thể, cá nhân "
-            f"được khen thưởng: {number(sum(commendations['collective'].values()))} tập thể, "
-            f"{number(sum(commendations['members'].values()))} đảng viên và "
-            f"{number(sum(commendations['non_members'].values()))} quần chúng; trong đó "
-            f"{number(sum(group['higher'] for group in commendations.values()))} lượt được cấp "
-            "trên khen thưởng."
+            f"Riêng năm {rated[-1]['year']}, trong {number(last['members_rated'])} đảng viên "
+            f"được xếp loại có {number(last['excellent'])} hoàn thành xuất sắc, "
+            f"{number(last['good'])} hoàn thành tốt, {number(last['complete'])} hoàn thành và "
+            f"{number(last['not_complete'])} không hoàn thành nhiệm vụ."
         )
+    if totals["commendations_total"]:
+        commendations = totals["commendations"]
+        lines.append(
+            f"{number(totals['commendations_total'])} lượt tập thể, cá nhân được khen thưởng "
+            f"({number(sum(commendations['collective'].values()))} tập thể, "
+            f"{number(sum(commendations['members'].values()))} đảng viên, "
+            f"{number(sum(commendations['non_members'].values()))} quần chúng)."
+        )
+    if not lines:
+        lines.append("Hồ sơ chưa ghi nhận kết quả xếp loại hay khen thưởng nào.")
     return "\n".join(lines)
 
 
 def _mass(totals) -> str:
     if not totals["activities"]:
-        return "Các tổ chức đoàn thể chưa ghi nhận hoạt động nào trong giai đoạn."
+        return "Hồ sơ chưa ghi nhận hoạt động nào của các tổ chức đoàn thể."
     parts = []
     for entry in totals["activities"]:
         text = f"{number(entry['count'])} hoạt động {entry['kind'].lower()}"
-        details = []
-        if entry["participants"]:
-            details.append(f"{number(entry['participants'])} lượt người tham gia")
         if entry["quantity"] and entry["unit"]:
-            details.append(f"{number(entry['quantity'])} {entry['unit']}")
-        if details:
-            text += f" ({', '.join(details)})"
+            text += f" ({number(entry['quantity'])} {entry['unit']})"
         parts.append(text)
-    return (
-        "Các tổ chức đoàn thể đã triển khai việc học tập và làm theo đến hội viên, đoàn viên; "
-        f"trong giai đoạn đã tổ chức {number(totals['activities_count'])} hoạt động thiết thực: "
-        + "; ".join(parts)
-        + "."
-    )
+    text = f"{number(totals['activities_count'])} hoạt động của các tổ chức đoàn thể"
+    if totals["activity_participants"]:
+        text += f" thu hút {number(totals['activity_participants'])} lượt người tham gia"
+    return text + ", gồm " + join(parts) + "."
+
+
+def _planned(entry) -> str:
+    return f"{entry['inspections']['planned']} cuộc năm {entry['year']}"
 
 
 def _inspection(years, totals) -> str:
     figures = totals["inspections"]
+    if not figures["planned"]:
+        return "Hồ sơ chưa ghi nhận cuộc kiểm tra, giám sát nào."
+    held = [e for e in years if e["inspections"]["planned"]]
     lines = [
-        f"Hằng năm, Đảng ủy xây dựng kế hoạch kiểm tra, giám sát; trong giai đoạn đã tiến hành "
-        f"{number(figures['planned'])} cuộc kiểm tra, giám sát, {number(figures['concluded'])} "
-        "cuộc đã có kết luận."
+        f"{number(figures['planned'])} cuộc kiểm tra, giám sát đã được tiến hành "
+        f"({join([_planned(e) for e in held])}), "
+        f"{number(figures['concluded'])} cuộc đã có kết luận."
     ]
-    lines.append(
-        f"Đã hoàn thành {number(figures['remediations_done'])} nhiệm vụ khắc phục sau kiểm tra, "
-        f"giám sát; còn {number(figures['remediations_open'])} nhiệm vụ đang thực hiện"
-        + (
-            f", trong đó {number(figures['remediations_late'])} nhiệm vụ quá hạn."
-            if figures["remediations_late"]
-            else "."
-        )
-    )
+    done, still = figures["remediations_done"], figures["remediations_open"]
+    if done or still:
+        text = f"Sau kiểm tra, giám sát, {number(done)} việc khắc phục đã hoàn thành"
+        if still:
+            text += f", {number(still)} việc đang thực hiện"
+            if figures["remediations_late"]:
+                text += f" ({number(figures['remediations_late'])} việc quá hạn)"
+        lines.append(text + ".")
     return "\n".join(lines)
 
 
-def _breakthrough(years, totals, cells_total) -> str:
-    specific = totals["cells_with_specific_standards_max"]
-    text = (
-        "Đảng ủy xác định nội dung đột phá là kết hợp học tập và làm theo tư tưởng, đạo đức, "
-        "phong cách Hồ Chí Minh với thực hành dân chủ cơ sở, phòng chống tham nhũng, lãng phí, "
-        "xây dựng văn hóa công sở và văn hóa ứng xử trong cán bộ, đảng viên."
-    )
-    if specific:
-        text += (
-            f" {phrase_share(specific, cells_total, 'chi bộ')} đã cụ thể hóa nội dung này "
-            "thành chuẩn mực riêng của đơn vị."
-        )
-    return text
-
-
-def _positive(years, totals, cells_total) -> str:
+def _positive(years, totals) -> str:
+    """Chuyển biến: only what the figures show; empty when they show nothing."""
     points = []
-    if cells_total and totals["cells_thematic_every_year"] == cells_total:
-        points.append("sinh hoạt chuyên đề được duy trì đều đặn ở tất cả các chi bộ")
-    if _every_year(years, lambda e: e["pledges"]["percent"] == 100):
+    if years and totals["cells_thematic_every_year"] and totals["all_cells_thematic_each_year"]:
+        points.append("sinh hoạt chuyên đề được duy trì ở tất cả các chi bộ trong mọi năm")
+    if years and all(e["pledges"]["percent"] == 100 for e in years):
         points.append("toàn bộ đảng viên đăng ký bản cam kết hằng năm")
-    if totals["good_or_better_percent_min"] is not None:
+    rated = [e for e in years if e["ratings"]["members_rated"]]
+    if rated:
+        worst = min(rated, key=lambda e: _good(e)[0] / _good(e)[1])
         points.append(
-            f"tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên hằng năm đạt "
-            f"{phrase_percent(totals['good_or_better_percent_min'])}"
+            f"tỷ lệ hoàn thành tốt nhiệm vụ trở lên không dưới {phrase_ratio(*_good(worst))}"
         )
     if totals["activities_count"]:
-        points.append(
-            f"các đoàn thể tổ chức {number(totals['activities_count'])} hoạt động thiết thực"
-        )
-    text = (
-        "Việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh đã trở thành nội "
-        "dung thường xuyên trong sinh hoạt của các chi bộ"
-    )
-    if points:
-        text += ": " + "; ".join(points)
-    return text + "."
+        points.append(f"{number(totals['activities_count'])} hoạt động đoàn thể thiết thực")
+    if not points:
+        return ""
+    return "Qua số liệu của giai đoạn, chuyển biến thể hiện ở: " + "; ".join(points) + "."

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 # The sections of the report, in the order a party committee writes them.
 SECTION_KEYS = (
+    "situation",
     "leading",
     "study",
     "propaganda",
@@ -25,10 +26,13 @@ SECTION_KEYS = (
     "positive",
     "limitations",
     "causes",
+    "lessons",
     "directions",
+    "proposals",
 )
-# Sections people write themselves (pre-filled from the committee's previous report).
-WRITTEN_SECTIONS = ("limitations", "causes", "directions")
+# Sections people write themselves (pre-filled from the committee's previous report); a
+# report cannot be frozen while one of them is empty.
+WRITTEN_SECTIONS = ("breakthrough", "limitations", "causes", "lessons", "directions", "proposals")
 
 
 class Review(models.Model):
@@ -135,6 +139,18 @@ class Review(models.Model):
             errors["period_to"] = _("The period ends before it starts.")
         if self.period_from and self.period_from > timezone.localdate():
             errors["period_from"] = _("The period starts in the future.")
+        directive = self.directive if self.directive_id else None
+        ends_before_directive = (
+            directive is not None and self.period_to and self.period_to < directive.issued_on
+        )
+        if ends_before_directive and "period_to" not in errors:
+            errors["period_to"] = _(
+                "The period ends on %(end)s, before %(number)s was issued (%(issued)s)."
+            ) % {
+                "end": self.period_to.strftime("%d/%m/%Y"),
+                "number": directive.number_symbol,
+                "issued": directive.issued_on.strftime("%d/%m/%Y"),
+            }
         committee = getattr(self, "committee", None) if self.committee_id else None
         if committee is not None and committee.kind == "cell":
             errors["committee"] = _("A review report belongs to a party committee, not a cell.")

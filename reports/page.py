@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from core import vn
 
-from .drafting import number
 from .models import Review
+from .phrasing import number
 
 
 def drill_url(review: Review, name: str, **params: Any) -> str:

@@ -47,6 +47,18 @@ def directives(user: Any) -> QuerySet[Document]:
     )
 
 
+def directives_under_review(committee: Unit, until: Any) -> QuerySet[Document]:
+    """Directives and resolutions from above (not the committee's own documents) issued by
+    `until`: what a committee's sơ kết reviews. The command line picks the only one."""
+    return (
+        Document.objects.filter(
+            kind__in=[Document.Kind.DIRECTIVE, Document.Kind.RESOLUTION], issued_on__lte=until
+        )
+        .exclude(issued_by__path__startswith=committee.path)
+        .order_by("-issued_on", "number_symbol")
+    )
+
+
 def jobs_of(review: Review, user: Any) -> QuerySet[ExportJob]:
     return export_jobs.visible_to(user).filter(review=review)[:10]
 

@@ -86,13 +86,9 @@ def review_preview(
         )
         if saved is not None:
             return saved
-    directive = None
-    if directive_number:
-        directive = Document.objects.filter(number_symbol=directive_number).first()
-        if directive is None:
-            raise ValidationError(
-                _("No document “%(number)s” is in the register.") % {"number": directive_number}
-            )
+    if period_to < period_from:
+        raise ValidationError(_("The period ends before it starts."))
+    directive = _directive_for(committee, directive_number, period_to)
     review = Review(
         committee=committee,
         directive=directive,
@@ -104,6 +100,27 @@ def review_preview(
     )
     review.full_clean(exclude=["number_symbol"] if not number_symbol else None)
     return review
+
+
+def _directive_for(committee: Unit, number: str, until: dt.date) -> Document | None:
+    """The document `number` of the register; without a number, the committee's only
+    directive or resolution under review (none: a report on the period's tasks)."""
+    from .selectors import directives_under_review
+
+    if number:
+        directive = Document.objects.filter(number_symbol__iexact=number.strip()).first()
+        if directive is None:
+            raise ValidationError(
+                _("No document “%(number)s” is in the register.") % {"number": number}
+            )
+        return directive
+    candidates = list(directives_under_review(committee, until)[:10])
+    if len(candidates) > 1:
+        raise ValidationError(
+            _("Several directives could be reviewed (%(numbers)s); choose one with --directive.")
+            % {"numbers": ", ".join(document.number_symbol for document in candidates)}
+        )
+    return candidates[0] if candidates else None
 
 
 @transaction.atomic
@@ -208,6 +225,11 @@ def review_freeze(*, review: Review, user: Any = None) -> Review:
     _refuse_frozen(review)
     review.full_clean()
     content = report_content(review)
+    if content.unwritten:
+        raise ValidationError(
+            _("Write these sections before freezing the report: %(titles)s.")
+            % {"titles": ", ".join(section.title for section in content.unwritten)}
+        )
     review.snapshot = {
         "figures": content.figures,
         "sections": {section.key: section.text for section in content.sections},

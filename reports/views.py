@@ -17,10 +17,11 @@ from core.search import search
 
 from . import charts, page, selectors, services
 from .content import report_content
-from .drafting import PARTS, SECTION_TITLES, phrase_percent, summary_line
+from .drafting import PARTS, SECTION_TITLES, summary_line
 from .exports import FORMATS
 from .forms import ReviewForm, SectionForm
 from .models import SECTION_KEYS, ExportJob, Review
+from .phrasing import phrase_percent
 from .policies import export_jobs, reviews
 from .tasks import export_run
 

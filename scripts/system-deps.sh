@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Debian packages the project needs: WeasyPrint's libraries, fonts with Vietnamese glyphs
-# (Liberation Serif is metric-compatible with Times New Roman), gettext, and for the tests
-# Debian's Chromium. Installs only what is missing; needs root (or sudo) the first time.
+# Debian packages the project needs: WeasyPrint's libraries, Liberation Serif 2
+# (fonts-liberation2: metric-compatible with Times New Roman and, unlike 1.x, with every
+# Vietnamese letter), gettext, and for the tests Debian's Chromium, poppler (pdffonts,
+# pdftotext) and LibreOffice Writer (headless, to check the Word files). Installs only what
+# is missing; needs root (or sudo) the first time.
 set -euo pipefail
-packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation fonts-dejavu-core gettext)
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2 fonts-dejavu-core gettext)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(chromium chromium-driver poppler-utils)
+  packages+=(chromium chromium-driver poppler-utils libreoffice-writer-nogui)
 fi
 missing=()
 for package in "${packages[@]}"; do

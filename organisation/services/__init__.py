@@ -9,10 +9,19 @@ from .events import (
     person_transfer,
 )
 from .people import PERSON_FIELDS, person_create, person_update
-from .units import unit_dissolve, unit_found, unit_move, unit_rename, unit_update
+from .units import (
+    PROFILE_FIELDS,
+    unit_dissolve,
+    unit_found,
+    unit_move,
+    unit_profile_update,
+    unit_rename,
+    unit_update,
+)
 
 __all__ = [
     "PERSON_FIELDS",
+    "PROFILE_FIELDS",
     "check_history",
     "member_event_delete",
     "member_event_record",
@@ -23,6 +32,7 @@ __all__ = [
     "unit_dissolve",
     "unit_found",
     "unit_move",
+    "unit_profile_update",
     "unit_rename",
     "unit_update",
 ]

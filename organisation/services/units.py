@@ -152,3 +152,26 @@ def unit_dissolve(
             note=_("The cell was dissolved"),
         )
     return unit
+
+
+PROFILE_FIELDS = (
+    "superior_body",
+    "place",
+    "issuer_symbol",
+    "secretary_name",
+    "deputy_names",
+    "usual_recipients",
+)
+
+
+@transaction.atomic
+def unit_profile_update(*, user: Any, unit: Unit, **fields: Any) -> Unit:
+    """The unit's document profile: what its documents print in the header and signature."""
+    for name in PROFILE_FIELDS:
+        if name in fields:
+            value = fields[name] or ""
+            setattr(unit, name, value.strip() if isinstance(value, str) else value)
+    unit.issuer_symbol = unit.issuer_symbol.upper()
+    by(unit, user).full_clean()
+    unit.save()
+    return unit

@@ -27,6 +27,9 @@ MATRIX = {
     "organisation:person_add": Case(
         expect={"office": 200, "inspection": 403, "secretary": 403}, kwargs=cell_a, default=404
     ),
+    "organisation:unit_profile": Case(
+        expect={"office": 200, "inspection": 403, "secretary": 403}, kwargs=cell_a, default=404
+    ),
     "organisation:person_edit": Case(
         expect={"office": 200, "inspection": 403, "secretary": 403}, kwargs=person_a, default=404
     ),

@@ -138,8 +138,10 @@ def test_pledge_prints_as_word_and_pdf_with_signature_places(client_as, tree):
     document = Document(io.BytesIO(docx.content))
     text = "\n".join(p.text for p in document.paragraphs)
     cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
-    assert "BẢN CAM KẾT" in text and "Dòng hai" in text and "XÁC NHẬN CỦA CHI BỘ" in text
-    assert "NGƯỜI CAM KẾT" in cells and pledge.person.full_name in cells
+    assert "BẢN CAM KẾT" in text and "Dòng hai" in text
+    # Side by side, each with room to sign: the cell confirms, the member signs.
+    assert "XÁC NHẬN CỦA CHI BỘ" in cells and "NGƯỜI CAM KẾT" in cells
+    assert pledge.person.full_name in cells
     assert "ngày 15 tháng 02 năm 2019" in cells
     pdf = client.get(reverse("pledges:pledge_download", args=[pledge.pk, "pdf"]))
     assert pdf["Content-Type"] == "application/pdf"

@@ -39,6 +39,8 @@ def period_totals(
     last = years[-1]
     return {
         "years": year_count,
+        # Cells that existed on some day of the period (a merged cell counts once).
+        "cells_in_period": len(cells),
         "cells_briefed": sum(1 for cell in cells if cell["totals"]["briefed_years"]),
         "cells_briefed_every_year": sum(1 for cell in cells if _every_year(cell, "briefed_years")),
         "cells_thematic_every_year": sum(

@@ -139,3 +139,44 @@ def test_the_saved_report_of_the_period_gives_number_and_signer(tree, records, t
     assert "Số 27-BC/ĐU" in cells
     assert "ngày 03 tháng 7 năm 2020" in cells
     assert "Trần Văn Ký" in cells
+
+
+def _docx_text(path) -> str:
+    return "\n".join(p.text for p in Document(str(path)).paragraphs)
+
+
+def test_without_directive_the_committees_only_directive_is_reviewed(tree, records, tmp_path):
+    from .factories import DocumentFactory
+
+    directive = DocumentFactory()
+    path = tmp_path / "bao-cao.docx"
+    args = ["--committee", "DBT", "--from", "2016-05-15", "--to", "2020-06-30"]
+    run(*args, "--format", "docx", "--output", str(path))
+    text = _docx_text(path)
+    assert f"Chỉ thị số {directive.number_symbol} ngày 15/5/2016 của Bộ Chính trị" in text
+    assert "Thực hiện Chỉ thị số 05-CT/TW" in text  # the opening names it too
+    DocumentFactory(number_symbol="06-NQ/TW", kind="resolution", issued_on=dt.date(2017, 1, 5))
+    other = tmp_path / "khac.docx"
+    with pytest.raises(CommandError, match="05-CT/TW, 06-NQ/TW|06-NQ/TW, 05-CT/TW"):
+        run(*args, "--format", "docx", "--output", str(other))
+    assert not other.exists()
+    run(*args, "--directive", "06-NQ/TW", "--format", "docx", "--output", str(other))
+    assert "Nghị quyết số 06-NQ/TW ngày 5/1/2017" in _docx_text(other)
+
+
+def test_a_directive_not_in_the_register_or_after_the_period_is_refused(tree, tmp_path):
+    from .factories import DocumentFactory
+
+    DocumentFactory()
+    path = tmp_path / "out.docx"
+    with pytest.raises(CommandError, match="99-CT/TW"):
+        run(
+            *("--committee", "DBT", "--from", "2016-05-15", "--to", "2020-06-30"),
+            *("--directive", "99-CT/TW", "--format", "docx", "--output", str(path)),
+        )
+    with pytest.raises(CommandError, match="trước khi 05-CT/TW được ban hành"):
+        run(
+            *("--committee", "DBT", "--from", "2015-01-01", "--to", "2015-12-31"),
+            *("--directive", "05-CT/TW", "--format", "docx", "--output", str(path)),
+        )
+    assert not path.exists()

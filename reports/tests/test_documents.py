@@ -32,9 +32,18 @@ def test_docx_has_the_party_format_and_the_figures(review, records):
     assert "Nơi nhận:" in cells and "- Ban Tuyên giáo Thành ủy," in cells and "- Lưu VP." in cells
     assert "BÁO CÁO" in text
     assert "sơ kết 4 năm thực hiện Chỉ thị số 05-CT/TW" in text
-    assert "I. KẾT QUẢ THỰC HIỆN" in text and "III. PHƯƠNG HƯỚNG" in text
-    assert "Hằng năm, 2/2 chi bộ tổ chức sinh hoạt chuyên đề." in text
-    assert "100% các chi bộ (2/2 chi bộ)" in text
+    for heading in (
+        "I. ĐẶC ĐIỂM TÌNH HÌNH",
+        "II. KẾT QUẢ THỰC HIỆN",
+        "III. ĐÁNH GIÁ CHUNG",
+        "IV. BÀI HỌC KINH NGHIỆM",
+        "V. PHƯƠNG HƯỚNG",
+        "VI. ĐỀ XUẤT, KIẾN NGHỊ",
+    ):
+        assert heading in text
+    assert "2/2 chi bộ trong các năm 2016–2020 có sinh hoạt chuyên đề." in text
+    assert "2/2 chi bộ (100% số chi bộ)" in text
+    assert "(Kèm theo Báo cáo số 15-BC/ĐU ngày 30/6/2020 của Đảng ủy thử nghiệm)" in text
     assert "PHỤ LỤC" in text
     assert "Chi bộ A" in cells and "Chi bộ B" in cells  # the per-cell appendix
     assert len(document.inline_shapes) == len(charts.CHARTS)
@@ -47,7 +56,7 @@ def test_pdf_has_the_party_format_and_the_figures(review, records):
     flat = " ".join(text.split())
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in flat and "Số 15-BC/ĐU" in flat
     assert "BÁO CÁO" in flat and "T/M ĐẢNG ỦY" in flat and "Nơi nhận" in flat
-    assert "Hằng năm, 100% đảng viên đăng ký bản cam kết" in flat
+    assert "được đảng viên đăng ký đạt 100% trong các năm 2016–2020" in flat
     assert "Chi bộ A" in flat and "PHỤ LỤC" in flat
 
 

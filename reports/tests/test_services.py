@@ -16,17 +16,22 @@ pytestmark = pytest.mark.django_db
 
 def test_sections_follow_the_figures_until_edited(review, records, tree):
     content = report_content(review)
-    assert "Hằng năm, 100% đảng viên đăng ký bản cam kết" in content.text("standards")
+    assert "đăng ký đạt 100% trong các năm 2016–2020" in content.text("standards")
     # A pledge goes missing: the live draft changes with the records.
     tree.members_a[0].pledges.filter(year=2017).delete()
-    assert "5/6 đảng viên (trên 83%)" in report_content(review).text("standards")
+    members = len(tree.members_a + tree.members_b)
+    share = f"trên {100 * (members - 1) // members}%"
+    assert (
+        f"đăng ký đạt 100% trong các năm 2016, 2018, 2019, 2020 và {share} trong năm 2017"
+        in report_content(review).text("standards")
+    )
     services.review_section_save(review=review, key="standards", text="Văn bản của tôi.")
     review.refresh_from_db()
     section = next(s for s in report_content(review).sections if s.key == "standards")
     assert section.text == "Văn bản của tôi." and section.edited
     services.review_section_reset(review=review, key="standards")
     review.refresh_from_db()
-    assert "5/6 đảng viên" in report_content(review).text("standards")
+    assert f"{share} trong năm 2017" in report_content(review).text("standards")
 
 
 def test_a_frozen_report_never_changes(review, records, tree, users):
@@ -120,13 +125,21 @@ def test_publish_without_the_news_app_says_so(review, monkeypatch):
         services.review_publish(review=review)
 
 
-def test_publish_creates_a_draft_article_for_the_editor(review, records, users):
+def test_publish_creates_a_draft_article_for_the_editor(tree, review, records, users):
     news = pytest.importorskip("news.models")
     article = services.review_publish(review=review, user=users["office"])
     article = news.Article.objects.get(pk=article.pk)
     assert article.origin == f"report:{review.pk}"
-    assert article.title.startswith("Đảng ủy thử nghiệm sơ kết 4 năm thực hiện Chỉ thị số 05-CT/TW")
-    assert "100%" in article.body and "2/2 chi bộ" in article.body
+    assert article.title == "Đảng ủy thử nghiệm sơ kết 4 năm thực hiện Chỉ thị 05-CT/TW"
+    assert article.lead.startswith(
+        "Ngày 30/6/2020, Đảng ủy thử nghiệm ban hành Báo cáo số 15-BC/ĐU"
+    )
+    assert "2/2 chi bộ" in article.lead
+    members = len(tree.members_a + tree.members_b)
+    assert f"có 2 chi bộ với {members} đảng viên" in article.body
+    assert "10 buổi sinh hoạt chuyên đề" in article.body  # 2 cells × 5 years
+    assert article.slug.endswith("-chi-thi-05-cttw")  # cut at a word, never inside one
+    assert article.status != "published"
     assert article.status != "published"
     review.refresh_from_db()
     assert review.article_id == article.pk

@@ -97,7 +97,7 @@ def test_frozen_report_refuses_edits_through_the_web(client_as, review):
     response = client.post(url, {"text": "Sửa sau khi chốt"}, follow=True)
     assert "Báo cáo đã chốt" in response.content.decode()
     review.refresh_from_db()
-    assert "limitations" not in review.sections
+    assert review.sections["limitations"]["text"] != "Sửa sau khi chốt"
     form = client.get(url, HTTP_HX_REQUEST="true").content.decode()
     assert "<textarea" not in form  # no edit form for a frozen report
     edit = client.get(reverse("reports:edit", kwargs={"pk": review.pk}), follow=True)
