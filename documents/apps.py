@@ -9,6 +9,6 @@ class DocumentsConfig(AppConfig):
     def ready(self) -> None:
         from core import navigation
 
-        from . import sheets  # noqa: F401 (registers the workbook sheets)
+        from . import delivery_sheet, sheets  # noqa: F401 (registers the workbook sheets)
 
         navigation.register(_("Documents"), "documents:list", (), order=20)

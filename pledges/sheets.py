@@ -74,6 +74,8 @@ class PledgeItem:
 class PledgeSheet(SheetHandler):
     sheet = "Cam kết"
     order = 40
+    roles = ("office", "secretary")
+    scoped = {"person": "person"}
     description = gettext_lazy(
         "Pledges: one per person per year, with the date registered and the content."
     )
