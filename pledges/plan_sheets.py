@@ -185,7 +185,7 @@ class ConductStandardSheet(SheetHandler):
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         rows = (
             ConductStandard.objects.filter(unit__path__startswith=committee.path)
-            .order_by("unit__path", "year")
+            .order_by("unit__code", "year")
             .values_list("unit__code", "year", "items")
         )
         for code, year, items in rows:

@@ -42,7 +42,7 @@ def max_rows() -> int:
 
 
 def max_bytes() -> int:
-    return getattr(settings, "WORKBOOK_MAX_BYTES", 200 * 1024 * 1024)
+    return getattr(settings, "WORKBOOK_MAX_BYTES", 100 * 1024 * 1024)
 
 
 def normalise_name(name: Any) -> str:

@@ -23,10 +23,15 @@ SEEDS = [
 
 def empty_installation() -> None:
     """What `migrate` leaves: no records, only the reference data the migrations preload."""
+    if connection.vendor == "postgresql":  # fire the deferred checks, or TRUNCATE refuses
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     call_command("flush", interactive=False, verbosity=0)
-    with connection.schema_editor() as editor:
-        for module, function in SEEDS:
-            getattr(importlib.import_module(module), function)(apps, editor)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    for module, function in SEEDS:
+        getattr(importlib.import_module(module), function)(apps, None)
 
 
 def test_the_demo_round_trips_cell_for_cell(db):
@@ -42,7 +47,17 @@ def test_the_demo_round_trips_cell_for_cell(db):
     assert result.ok, [str(error) for error in result.errors[:20]]
 
     second = workbook_export(Unit.objects.get(parent=None))
-    assert read_workbook(second) == exported
+    again_exported = read_workbook(second)
+    assert list(again_exported) == list(exported)
+    differing = {
+        name: next(
+            (pair for pair in zip(rows, again_exported[name], strict=False) if pair[0] != pair[1]),
+            (len(rows), len(again_exported[name])),
+        )
+        for name, rows in exported.items()
+        if rows != again_exported[name]
+    }
+    assert not differing
 
     again = workbook_import(io.BytesIO(second))
     assert again.ok and again.counts[:2] == (0, 0), [

@@ -179,3 +179,34 @@ def test_uploads_never_confirmed_are_removed_after_a_day(client_as, tree):
     stale.refresh_from_db()
     assert not stale.upload and not Path(path).exists()
     assert WorkbookJob.objects.exclude(upload="").count() == 1
+
+
+def test_a_running_job_shows_its_progress_and_polls(client_as, tree, users):
+    from workbook.models import WorkbookJob
+
+    job = WorkbookJob.objects.create(
+        kind=WorkbookJob.Kind.CHECK,
+        created_by=users["office"],
+        status=WorkbookJob.Status.RUNNING,
+        progress=40,
+        step="Nhân sự",
+        upload_name="lon.xlsx",
+    )
+    html = client_as("office").get(reverse("workbook:job", args=[job.pk])).content.decode()
+    assert 'value="40"' in html and "Nhân sự" in html
+    assert reverse("workbook:job_status", args=[job.pk]) in html  # the page asks again
+    job.status, job.result = WorkbookJob.Status.DONE, {"ok": True, "errors": [], "sheets": []}
+    job.save()
+    status = client_as("office").get(reverse("workbook:job_status", args=[job.pk]))
+    assert reverse("workbook:job_status", args=[job.pk]) not in status.content.decode()
+
+
+def test_a_hostile_upload_is_refused_by_the_job_not_the_request(client_as, tree, settings):
+    settings.WORKBOOK_MAX_ROWS = 10
+    client = client_as("office")
+    rows = [[f"NS{n}", "Tên", "", "", "CBA", "", "", "", "", "", ""] for n in range(20)]
+    page = job_page(client, upload(client, make_workbook({"Nhân sự": rows}).getvalue()))
+    job = page.context["job"]
+    assert job.status == "done" and len(job.result["errors"]) == 1
+    assert "10" in job.result["errors"][0][3]
+    assert not Person.objects.filter(code="NS1").exists()
