@@ -85,10 +85,8 @@ def _header(sheet: Any, handler: SheetHandler) -> list[WriteOnlyCell]:
         note = str(column.help or "")
         if column.choices:
             note = f"{note}\n{_('One of')}: {', '.join(column.choices)}".strip()
-        if column.required:
-            note = f"{_('Required.')} {note}".strip()
-        if note:
-            cell.comment = Comment(note, "dangbo", width=320, height=120)
+        status = _("Required.") if column.required else _("Optional.")
+        cell.comment = Comment(f"{status} {note}".strip(), "dangbo", width=320, height=120)
         cells.append(cell)
     return cells
 
