@@ -84,7 +84,8 @@ def _header(sheet: Any, handler: SheetHandler) -> list[WriteOnlyCell]:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         note = str(column.help or "")
         if column.choices:
-            note = f"{note}\n{_('One of')}: {', '.join(column.choices)}".strip()
+            one_of = _("One of: %(choices)s.") % {"choices": ", ".join(column.choices)}
+            note = f"{note}\n{one_of}".strip()
         status = _("Required.") if column.required else _("Optional.")
         cell.comment = Comment(f"{status} {note}".strip(), "dangbo", width=320, height=120)
         cells.append(cell)
