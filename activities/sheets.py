@@ -33,8 +33,15 @@ from workbook.registry import (
     parse_text,
     register,
 )
+from workbook.scope import paths_by_code, register_owner
 
 from .models import EARLIEST_DATE, Activity, ActivityKind, Commendation
+
+register_owner("activity", lambda codes: paths_by_code(Activity.objects, codes, "unit__path"))
+register_owner(
+    "commendation",
+    lambda codes: paths_by_code(Commendation.objects, codes, "unit__path", "person__unit__path"),
+)
 
 LEVELS = {"Cấp cơ sở": Commendation.Level.GRASSROOTS, "Cấp trên": Commendation.Level.HIGHER}
 LEVEL_LABELS = {value: label for label, value in LEVELS.items()}
@@ -85,6 +92,7 @@ def _organisation_keys() -> dict[str, str]:
 class ActivitySheet(SheetHandler):
     sheet = "Hoạt động"
     order = 45
+    scoped = {"code": "activity", "unit": "unit"}
     description = gettext_lazy(
         "Mass-organisation activities: organisation, unit, kind, date, participants, quantity."
     )
@@ -304,6 +312,7 @@ class CommendationItem:
 class CommendationSheet(SheetHandler):
     sheet = "Khen thưởng"
     order = 46
+    scoped = {"code": "commendation", "subject": "subject"}
     description = gettext_lazy(
         "Commendations of people (members or not) and collectives: level, form, decision."
     )

@@ -10,7 +10,7 @@ class DocumentsConfig(AppConfig):
         from core import navigation
         from core.roles import Role
 
-        from . import sheets  # noqa: F401 (registers the workbook sheets)
+        from . import delivery_sheet, sheets  # noqa: F401 (registers the workbook sheets)
 
         navigation.register(
             _("Documents"),

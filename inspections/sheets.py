@@ -31,8 +31,16 @@ from workbook.registry import (
     parse_text,
     register,
 )
+from workbook.scope import paths_by_code, register_owner
 
 from .models import Inspection, InspectionPlan, Remediation
+
+register_owner(
+    "inspection",
+    lambda codes: paths_by_code(
+        Inspection.objects, codes, "subject_unit__path", "subject_person__unit__path"
+    ),
+)
 
 KIEM_TRA, KHAC_PHUC = "Kiểm tra", "Khắc phục"
 FORMS = {"Kiểm tra": Inspection.Form.INSPECTION, "Giám sát": Inspection.Form.SUPERVISION}
@@ -63,6 +71,7 @@ def _subtree(committee: Any, prefix: str = "") -> Q:
 class InspectionSheet(SheetHandler):
     sheet = KIEM_TRA
     order = 60
+    scoped = {"code": "inspection", "subject": "subject"}
     description = gettext_lazy(
         "Inspections and supervisions: one row per item, keyed by its code (Mã cuộc)."
     )
@@ -285,6 +294,7 @@ def _plan_for(plans: list[InspectionPlan], item: Inspection) -> InspectionPlan |
 class RemediationSheet(SheetHandler):
     sheet = KHAC_PHUC
     order = 65
+    scoped = {"code": "inspection"}
     description = gettext_lazy(
         "Remediation tasks of the inspections: a row is found again by Mã cuộc and Nội dung."
     )

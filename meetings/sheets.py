@@ -29,9 +29,12 @@ from workbook.registry import (
     parse_yes_no,
     register,
 )
+from workbook.scope import paths_by_code, register_owner
 
 from .models import Attendance, Meeting
 from .reference import KIND_LABELS, STATUS_LABELS
+
+register_owner("meeting", lambda codes: paths_by_code(Meeting.objects, codes, "unit__path"))
 
 MEETING_SHEET = "Hội nghị"
 # The optional column for a sitting that is both the regular and the thematic meeting
@@ -68,6 +71,8 @@ def _committee_q(committee: Unit, lookup: str = "unit__path") -> Q:
 class MeetingSheet(SheetHandler):
     sheet = MEETING_SHEET
     order = 30
+    roles = ("office", "secretary")
+    scoped = {"code": "meeting", "unit": "unit"}
     description = gettext_lazy(
         "Meetings held: briefing conferences, regular and thematic cell meetings, study "
         "sessions; one row per meeting."
@@ -277,6 +282,8 @@ class MeetingSheet(SheetHandler):
 class AttendanceSheet(SheetHandler):
     sheet = ATTENDANCE_SHEET
     order = 35
+    roles = ("office", "secretary")
+    scoped = {"meeting": "meeting", "person": "person"}
     description = gettext_lazy("Who attended each meeting: one row per person per meeting.")
     columns = [
         Column("Mã hội nghị", "meeting", required=True, parse=parse_text),

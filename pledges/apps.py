@@ -9,6 +9,6 @@ class PledgesConfig(AppConfig):
     def ready(self) -> None:
         from core import navigation
 
-        from . import demo, documents, sheets  # noqa: F401 (registries)
+        from . import demo, documents, plan_sheets, sheets  # noqa: F401 (registries)
 
         navigation.register(_("Pledges"), "pledges:mine", (), order=40)

@@ -24,6 +24,7 @@ from workbook.registry import (
     parse_date,
     parse_int,
     parse_text,
+    plan_row,
     register,
 )
 
@@ -74,6 +75,8 @@ class PledgeItem:
 class PledgeSheet(SheetHandler):
     sheet = "Cam kết"
     order = 40
+    roles = ("office", "secretary")
+    scoped = {"person": "person"}
     description = gettext_lazy(
         "Pledges: one per person per year, with the date registered and the content."
     )
@@ -165,15 +168,8 @@ class PledgeSheet(SheetHandler):
                 continue
             content = row["content"] or ""
             before = existing.get((code, year))
-            label = f"{code} — {year}"
-            if before is None:
-                plan.created.append(label)
-            elif before != (registered_on, content):
-                plan.updated.append(label)
-            else:
-                plan.unchanged += 1
-                continue
-            plan.items.append(PledgeItem(code, year, registered_on, content, before is None))
+            item = PledgeItem(code, year, registered_on, content, before is None)
+            plan_row(plan, f"{code} — {year}", before, (registered_on, content), item)
 
     def apply(self, ctx: ImportContext) -> None:
         items: list[PledgeItem] = ctx.plan(self.sheet).items

@@ -121,6 +121,7 @@ def _workbook_people(ctx: ImportContext) -> dict[str, PersonFacts]:
 class RatingSheet(SheetHandler):
     sheet = SHEET
     order = 50
+    scoped = {"subject": "subject"}
     description = gettext_lazy(
         "Decided yearly quality ratings of members and of party organisations."
     )

@@ -8,6 +8,7 @@ has an error, in one transaction.
 
 from __future__ import annotations
 
+import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -34,6 +35,21 @@ class Column:
     # An optional column added to the contract later: a workbook without it stays valid, and
     # its rows then leave the field as it is (row[key] is None).
     optional: bool = False
+    width: int = 0  # characters; 0 chooses by the kind of value
+
+    @property
+    def choices(self) -> list[str]:
+        """The labels a choice column accepts, for the drop-down list of the export."""
+        return list(getattr(self.parse, "choices", ()))
+
+    @property
+    def is_date(self) -> bool:
+        return self.parse is parse_date
+
+    @property
+    def is_code(self) -> bool:
+        """Natural keys ("Mã …", "Số ký hiệu"): NFC, and never an invisible character."""
+        return self.header.startswith(("Mã ", "Số ký hiệu"))
 
 
 @dataclass
@@ -74,6 +90,7 @@ class ImportContext:
     """Shared state of one import: errors, plans, and the codes each sheet declares."""
 
     user: Any = None
+    progress: Callable[[int, str], None] | None = None
     errors: list[ImportError_] = field(default_factory=list)
     plans: dict[str, SheetPlan] = field(default_factory=dict)
     declared: dict[str, set[str]] = field(default_factory=dict)
@@ -104,6 +121,13 @@ class ImportContext:
     def plan(self, sheet: str) -> SheetPlan:
         return self.plans.setdefault(sheet, SheetPlan())
 
+    def service_errors(self, sheet: str, row: Row, error: Any, columns: dict[str, str]) -> None:
+        """A service's ValidationError as errors on the row: `columns` maps the service's
+        field names to the sheet's headers (other fields are reported on the row)."""
+        for field_name, messages in getattr(error, "message_dict", {"": error.messages}).items():
+            for message in messages:
+                self.error(sheet, row.number, columns.get(field_name), message)
+
     def declare(self, entity: str, codes: Iterable[str]) -> None:
         """Codes that a sheet of this workbook defines, so later sheets may refer to them."""
         self.declared.setdefault(entity, set()).update(codes)
@@ -121,6 +145,21 @@ class ImportContext:
         return self.cache[key]
 
 
+def plan_row(plan: SheetPlan, label: str, before: Any, after: Any, item: Any = None) -> bool:
+    """Count a valid row as created (nothing `before`), updated or unchanged; the item to
+    write is kept on the plan. Returns whether the row needs writing."""
+    if before is None:
+        plan.created.append(label)
+    elif before != after:
+        plan.updated.append(label)
+    else:
+        plan.unchanged += 1
+        return False
+    if item is not None:
+        plan.items.append(item)
+    return True
+
+
 class SheetHandler(ABC):
     """One sheet of the workbook. Subclass, set the attributes, register with `register`."""
 
@@ -128,6 +167,14 @@ class SheetHandler(ABC):
     order: int = 100  # sheets are checked and applied in this order (parents first)
     columns: list[Column] = []
     description: str = ""  # a line for the "Hướng dẫn" sheet of the template
+    # Who may import the sheet, on the units they hold the role on (see workbook.scope).
+    roles: tuple[str, ...] = ("office",)
+    # Column key → kind of record it names ("unit", "person", "subject", "meeting", …): a
+    # record of that kind outside the importing user's units is an error on the row.
+    scoped: dict[str, str] = {}
+    # The kind of record the "code" column defines, when its codes share one namespace with
+    # another kind's ("Mã đối tượng" may name a unit or a person, so those must not collide).
+    defines: str = ""
 
     @abstractmethod
     def check(self, rows: list[Row], ctx: ImportContext) -> None:
@@ -156,7 +203,7 @@ def handlers() -> list[SheetHandler]:
 
 
 def normalise_header(text: Any) -> str:
-    return " ".join(str(text or "").split()).casefold()
+    return " ".join(unicodedata.normalize("NFC", str(text or "")).split()).casefold()
 
 
 # Parsers shared by the handlers. Each returns None for an empty cell.
@@ -217,6 +264,8 @@ def parse_decimal(value: Any):
 def parse_yes_no(value: Any) -> bool | None:
     if _blank(value):
         return False
+    if isinstance(value, bool):
+        return value
     text = vn.search_key(str(value))
     if text in {"co", "x", "yes", "1", "true"}:
         return True
@@ -240,4 +289,8 @@ def choice_parser(choices: dict[str, Any]) -> Parser:
             )
         return found
 
+    parse.choices = list(choices)  # type: ignore[attr-defined]
     return parse
+
+
+parse_yes_no.choices = ["Có", "Không"]  # type: ignore[attr-defined]

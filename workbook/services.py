@@ -1,20 +1,21 @@
-"""Import and export of the committee workbook, all or nothing."""
+"""Import and export of the committee workbook, all or nothing.
+
+An import reads every sheet (workbook.reader), checks each row (the sheets' `check`, which
+plans the changes) and then writes through the sheets' `apply` — the services the forms
+use — inside one transaction. Any error, from a check or from a service, rolls everything
+back; a dry run (the preview) rolls back too, so it finds what the real import would.
+"""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.comments import Comment
-from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
 
-from . import fastread
+from . import reader as readers
+from . import scope
 from .registry import (
     CellError,
     ImportContext,
@@ -25,9 +26,9 @@ from .registry import (
     handlers,
     normalise_header,
 )
+from .writer import GUIDE_SHEET, workbook_export
 
-GUIDE_SHEET = "Hướng dẫn"
-fastread.install()
+__all__ = ["GUIDE_SHEET", "ImportResult", "workbook_check", "workbook_export", "workbook_import"]
 
 
 @dataclass
@@ -41,12 +42,35 @@ class ImportResult:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def counts(self) -> tuple[int, int, int]:
+        plans = self.plans.values()
+        return (
+            sum(len(plan.created) for plan in plans),
+            sum(len(plan.updated) for plan in plans),
+            sum(plan.unchanged for plan in plans),
+        )
 
-def _read_rows(worksheet: Any, handler: SheetHandler, ctx: ImportContext) -> list[Row] | None:
-    # Some programs write a wrong <dimension> (e.g. "A1"); read every row whatever it says.
-    worksheet.reset_dimensions()
-    rows_iter = worksheet.iter_rows(values_only=True)
-    header = next(rows_iter, None) or ()
+
+def _cell(column: Any, value: Any) -> Any:
+    """One cell parsed; an error on the cell gives None and marks it invalid."""
+    if isinstance(value, str) and column.is_code:
+        hidden = readers.invisible_characters(value)
+        if hidden:
+            raise CellError(
+                _("the code contains invisible or control characters (%(chars)s); retype it.")
+                % {"chars": ", ".join(hidden)}
+            )
+    elif isinstance(value, str) and any(ord(char) < 32 and char not in "\t\n\r" for char in value):
+        raise CellError(_("the cell contains control characters; retype it."))
+    return column.parse(value) if column.parse else value
+
+
+def _read_rows(
+    book: readers.Reader, sheet: readers.Sheet, handler: SheetHandler, ctx: ImportContext
+) -> list[Row] | None:
+    raw_rows = book.rows(sheet)
+    header = next(raw_rows, None) or []
     positions: dict[str, int] = {}
     wanted = {normalise_header(column.header): column for column in handler.columns}
     for index, title in enumerate(header):
@@ -66,66 +90,147 @@ def _read_rows(worksheet: Any, handler: SheetHandler, ctx: ImportContext) -> lis
             _("missing column(s): %(columns)s.") % {"columns": ", ".join(missing)},
         )
         return None
+    headers = {positions[column.key]: column for column in handler.columns}
+    uncached: dict[int, list[int]] = {}
+    for row_number, column_index in sheet.uncached:
+        uncached.setdefault(row_number, []).append(column_index)
     rows: list[Row] = []
-    for number, raw in enumerate(rows_iter, start=2):
-        if raw is None or all(value is None or str(value).strip() == "" for value in raw):
+    for number, raw in enumerate(raw_rows, start=2):
+        for column_index in uncached.pop(number, []):
+            column = headers.get(column_index)
+            ctx.error(
+                handler.sheet,
+                number,
+                column.header if column else None,
+                _(
+                    "a formula without a computed value; open the file in Excel or Calc, save it, "
+                    "or type the value."
+                ),
+            )
+        if all(value is None or str(value).strip() == "" for value in raw):
             continue
         values: dict[str, Any] = {}
+        invalid: set[str] = set()
         for column in handler.columns:
             if column.key not in positions:
                 continue  # an optional column the workbook does not have
             index = positions[column.key]
             value = raw[index] if index < len(raw) else None
             try:
-                parsed = column.parse(value) if column.parse else value
+                parsed = _cell(column, value)
             except CellError as exc:
                 ctx.error(handler.sheet, number, column.header, str(exc))
                 parsed = None
-                values.setdefault("_invalid", set()).add(column.key)
-            if parsed is None and column.required and column.key not in values.get("_invalid", ()):
+                invalid.add(column.key)
+            if parsed is None and column.required and column.key not in invalid:
                 ctx.error(handler.sheet, number, column.header, _("this cell is required."))
-                values.setdefault("_invalid", set()).add(column.key)
+                invalid.add(column.key)
             values[column.key] = parsed
+        if invalid:
+            values["_invalid"] = invalid
         rows.append(Row(number=number, values=values))
     return rows
 
 
-def workbook_check(
-    file: IO[bytes] | str, *, user: Any = None
-) -> tuple[ImportResult, ImportContext]:
-    """Read and check every sheet present; change nothing."""
-    result = ImportResult()
-    ctx = ImportContext(user=user)
-    try:
-        book = load_workbook(file, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError, Exception) as exc:  # noqa: BLE001
-        # openpyxl raises many kinds of error on a file that is not a workbook.
-        result.errors.append(
-            ImportError_(
-                _("File"),
+def _match_sheets(book: readers.Reader, ctx: ImportContext) -> dict[str, readers.Sheet]:
+    """Handler sheet → the workbook's sheet; hidden sheets and names that collide once
+    normalised are errors (otherwise one would silently win)."""
+    by_name: dict[str, readers.Sheet] = {}
+    for sheet in book.sheets:
+        key = readers.normalise_name(sheet.name)
+        if sheet.hidden:
+            ctx.error(
+                sheet.name,
                 None,
                 None,
-                _("this is not a readable .xlsx workbook (%(error)s).")
-                % {"error": exc.__class__.__name__},
+                _("the sheet is hidden; show it or delete it, as a hidden sheet is not imported."),
             )
-        )
-        return result, ctx
-    by_name = {normalise_header(name): name for name in book.sheetnames}
+        elif key in by_name:
+            ctx.error(
+                sheet.name,
+                None,
+                None,
+                _("two sheets are named “%(first)s” and “%(second)s”; keep only one of them.")
+                % {"first": by_name[key].name, "second": sheet.name},
+            )
+        else:
+            by_name[key] = sheet
+    return {
+        handler.sheet: by_name[readers.normalise_name(handler.sheet)]
+        for handler in handlers()
+        if readers.normalise_name(handler.sheet) in by_name
+    }
+
+
+def _collisions(defined: dict[str, tuple[SheetHandler, list[Row]]], ctx: ImportContext) -> None:
+    """A code used for a unit and for a person makes "Mã đối tượng" ambiguous: refused on
+    the row that defines it, whether the other use is in the workbook or the database."""
+    if not {"unit", "person"} & set(defined):
+        return
+    codes = {
+        kind: {row["code"]: row.number for row in rows if row["code"]}
+        for kind, (_handler, rows) in defined.items()
+    }
+    for kind, other in (("unit", "person"), ("person", "unit")):
+        if kind not in defined:
+            continue
+        handler = defined[kind][0]
+        mine = codes[kind]
+        elsewhere = set(codes.get(other, {})) | set(scope.existing(other, set(mine)))
+        for code in sorted(set(mine) & elsewhere, key=mine.get):
+            ctx.error(
+                handler.sheet,
+                mine[code],
+                handler.columns[0].header,
+                _(
+                    "the code %(code)s is also the code of a %(other)s; codes of units and of "
+                    "people must differ."
+                )
+                % {"code": code, "other": _("person") if other == "person" else _("unit")},
+            )
+
+
+def _progress(ctx: ImportContext, percent: int, step: str) -> None:
+    if ctx.progress is not None:
+        ctx.progress(percent, step)
+
+
+def _check(file: IO[bytes] | str, result: ImportResult, ctx: ImportContext) -> bool:
+    """Read and check every sheet; True when the workbook could be read at all."""
     try:
-        for handler in handlers():
-            name = by_name.get(normalise_header(handler.sheet))
-            if name is None:
-                continue
+        book = readers.Reader(file)
+    except readers.WorkbookRefused as refused:
+        ctx.error(_("File"), None, None, str(refused))
+        return False
+    try:
+        found = _match_sheets(book, ctx)
+        chosen = [handler for handler in handlers() if handler.sheet in found]
+        defined: dict[str, tuple[SheetHandler, list[Row]]] = {}
+        for index, handler in enumerate(chosen):
+            _progress(ctx, 5 + 45 * index // max(len(chosen), 1), handler.sheet)
             result.sheets.append(handler.sheet)
-            rows = _read_rows(book[name], handler, ctx)
+            if not scope.may_import(ctx.user, handler):
+                ctx.error(
+                    handler.sheet,
+                    None,
+                    None,
+                    _("your role may not import this sheet; remove it from the workbook."),
+                )
+                continue
+            rows = _read_rows(book, found[handler.sheet], handler, ctx)
             if rows is not None:
-                handler.check(rows, ctx)
+                if handler.defines:
+                    defined[handler.defines] = (handler, rows)
+                handler.check(scope.check_rows(handler, rows, ctx), ctx)
+        _collisions(defined, ctx)
+    except readers.WorkbookRefused as refused:
+        ctx.error(_("File"), None, None, str(refused))
+        return False
     finally:
         book.close()
     if not result.sheets:
         ctx.error(_("File"), None, None, _("the workbook has none of the expected sheets."))
-    result.errors, result.plans = _in_reading_order(ctx.errors), ctx.plans
-    return result, ctx
+    return True
 
 
 def _in_reading_order(errors: list[ImportError_]) -> list[ImportError_]:
@@ -147,55 +252,33 @@ def _in_reading_order(errors: list[ImportError_]) -> list[ImportError_]:
 
 
 def workbook_import(
-    file: IO[bytes] | str, *, user: Any = None, dry_run: bool = False
+    file: IO[bytes] | str, *, user: Any = None, dry_run: bool = False, progress: Any = None
 ) -> ImportResult:
-    """Import every sheet present, or nothing at all if any row of any sheet has an error."""
-    result, ctx = workbook_check(file, user=user)
-    if result.errors or dry_run:
-        return result
-    with transaction.atomic():
-        for handler in handlers():
-            if handler.sheet in result.sheets:
-                handler.apply(ctx)
-    result.applied = True
+    """Import every sheet present, or nothing at all if any row of any sheet has an error.
+
+    `dry_run` checks and writes in a transaction that is rolled back; `progress(percent,
+    step)` is told how far it got.
+    """
+    result = ImportResult()
+    ctx = ImportContext(user=user, progress=progress)
+    _check(file, result, ctx)
+    if not ctx.errors:
+        # Progress is reported before the transaction: inside it, the page could not see it.
+        _progress(ctx, 60, _("Writing the records"))
+        with transaction.atomic():
+            for handler in handlers():
+                if handler.sheet in result.sheets:
+                    handler.apply(ctx)
+            if ctx.errors or dry_run:
+                transaction.set_rollback(True)
+            else:
+                result.applied = True
+    result.errors, result.plans = _in_reading_order(ctx.errors), ctx.plans
     return result
 
 
-def _header_row(sheet: Any, handler: SheetHandler, with_comments: bool) -> list[WriteOnlyCell]:
-    cells = []
-    for column in handler.columns:
-        cell = WriteOnlyCell(sheet, value=column.header)
-        cell.font = Font(bold=True)
-        if with_comments and column.help:
-            cell.comment = Comment(column.help, "dangbo")
-        cells.append(cell)
-    return cells
-
-
-def _text_cell(sheet: Any, value: Any) -> Any:
-    """Text that starts with "=" stays text: openpyxl would write it as a formula, which
-    reads back empty (and is a formula-injection risk in the user's Excel)."""
-    if isinstance(value, str) and value.startswith("="):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        return cell
-    return value
-
-
-def workbook_export(committee: Any, *, template: bool = False) -> bytes:
-    """The committee's records in the workbook shape; `template` gives headers only."""
-    book = Workbook(write_only=True)
-    if template:
-        guide = book.create_sheet(GUIDE_SHEET)
-        guide.append([_("Sheet"), _("What it holds")])
-        for handler in handlers():
-            guide.append([handler.sheet, str(handler.description)])
-    for handler in handlers():
-        sheet = book.create_sheet(handler.sheet)
-        sheet.append(_header_row(sheet, handler, with_comments=template))
-        if not template:
-            for row in handler.export_rows(committee):
-                sheet.append([_text_cell(sheet, value) for value in row])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+def workbook_check(
+    file: IO[bytes] | str, *, user: Any = None, progress: Any = None
+) -> ImportResult:
+    """What an import would do, and every error; changes nothing."""
+    return workbook_import(file, user=user, dry_run=True, progress=progress)

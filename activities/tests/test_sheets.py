@@ -5,13 +5,14 @@ from decimal import Decimal
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from activities.models import Activity, Commendation
 from activities.sheets import ActivitySheet, CommendationSheet
 from activities.tests.factories import ActivityFactory, CommendationFactory, kind
 from organisation.tests.factories import MassOrganisationFactory
 from workbook.services import workbook_export, workbook_import
+from workbook.testing import read_workbook
 
 pytestmark = pytest.mark.django_db
 ACTIVITY_HEADERS = [
@@ -59,7 +60,7 @@ def commendations_book(rows):
 
 
 def values(content: bytes, name: str) -> list[tuple]:
-    return [tuple(r) for r in load_workbook(io.BytesIO(content))[name].iter_rows(values_only=True)]
+    return read_workbook(content)[name]
 
 
 @pytest.fixture

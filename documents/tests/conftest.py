@@ -1,9 +1,10 @@
 import io
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from documents.sheets import DOCUMENT_SHEET, TOPIC_SHEET, DocumentSheet, StudyTopicSheet
+from workbook.testing import read_workbook
 
 
 @pytest.fixture
@@ -32,5 +33,4 @@ def make_workbook():
 
 
 def sheet_values(content: bytes, name: str) -> list[list]:
-    book = load_workbook(io.BytesIO(content), read_only=True)
-    return [list(row) for row in book[name].iter_rows(values_only=True)]
+    return [list(row) for row in read_workbook(content)[name]]

@@ -3,10 +3,11 @@
 import datetime as dt
 import io
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from inspections.models import Inspection, Remediation
 from workbook.services import workbook_export, workbook_import
+from workbook.testing import read_workbook
 
 KT_HEADERS = [
     "Mã cuộc",
@@ -62,8 +63,7 @@ def good(tree):
 
 
 def sheet_values(content: bytes, name: str) -> list[tuple]:
-    workbook = load_workbook(io.BytesIO(content), read_only=True)
-    return [tuple(row) for row in workbook[name].iter_rows(values_only=True)]
+    return read_workbook(content)[name]
 
 
 def test_import_creates_items_and_tasks(tree, users):

@@ -4,13 +4,14 @@ import io
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from meetings.models import Attendance, Meeting
 from meetings.reference import KIND_LABELS, STATUS_LABELS
 from meetings.sheets import ATTENDANCE_SHEET, COMBINED_HEADER, MEETING_SHEET, parse_codes
 from workbook.registry import CellError
 from workbook.services import workbook_export, workbook_import
+from workbook.testing import read_workbook
 
 from .factories import topic
 
@@ -36,11 +37,8 @@ def book(meetings=(), attendance=()) -> io.BytesIO:
 
 
 def sheet_values(content: bytes) -> dict[str, list[tuple]]:
-    workbook = load_workbook(io.BytesIO(content), read_only=True)
-    return {
-        name: [tuple(row) for row in workbook[name].iter_rows(values_only=True)]
-        for name in (MEETING_SHEET, ATTENDANCE_SHEET)
-    }
+    workbook = read_workbook(content)
+    return {name: workbook[name] for name in (MEETING_SHEET, ATTENDANCE_SHEET)}
 
 
 @pytest.fixture

@@ -9,6 +9,9 @@ The handlers live in `units` ("Đơn vị") and `people` ("Nhân sự"); importi
 registers both (organisation.apps imports it), and the names stay importable from here.
 """
 
+from workbook.scope import paths_by_code, register_owner
+
+from ..models import Person, Unit
 from .common import (
     BATCH,
     GENDER_LABELS,
@@ -21,6 +24,16 @@ from .common import (
 )
 from .people import DATE_COLUMNS, PERSON_HEADERS, PERSON_VALUE_FIELDS, PersonItem, PersonSheet
 from .units import UnitItem, UnitSheet, unit_paths_rebuild, unit_rows
+
+register_owner("unit", lambda codes: paths_by_code(Unit.objects, codes, "path"))
+register_owner("person", lambda codes: paths_by_code(Person.objects, codes, "unit__path"))
+register_owner(
+    "subject",
+    lambda codes: {
+        **paths_by_code(Unit.objects, codes, "path"),
+        **paths_by_code(Person.objects, codes, "unit__path"),
+    },
+)
 
 __all__ = [
     "BATCH",

@@ -116,6 +116,8 @@ def _mass_key(name: str) -> str:
 class PersonSheet(SheetHandler):
     sheet = "Nhân sự"
     order = 20
+    scoped = {"code": "person", "unit": "unit"}
+    defines = "person"
     description = gettext_lazy(
         "Party members and non-member staff, with their party dates and mass organisations."
     )

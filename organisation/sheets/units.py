@@ -37,6 +37,8 @@ class UnitItem:
 class UnitSheet(SheetHandler):
     sheet = "Đơn vị"
     order = 10
+    scoped = {"code": "unit", "parent": "unit"}
+    defines = "unit"
     description = gettext_lazy(
         "The party tree: one row per unit (the committee, its sub-committees and cells)."
     )

@@ -4,12 +4,13 @@ import io
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from pledges.models import Pledge, PledgeVersion
 from pledges.sheets import PledgeSheet
 from pledges.tests.factories import PledgeFactory
 from workbook.services import workbook_export, workbook_import
+from workbook.testing import read_workbook
 
 pytestmark = pytest.mark.django_db
 HEADERS = ["Mã nhân sự", "Năm", "Ngày đăng ký", "Nội dung"]
@@ -32,8 +33,7 @@ def book(rows, headers=HEADERS, sheet="Cam kết") -> io.BytesIO:
 
 
 def sheet_values(content: bytes, name: str = "Cam kết") -> list[tuple]:
-    ws = load_workbook(io.BytesIO(content))[name]
-    return [tuple(row) for row in ws.iter_rows(values_only=True)]
+    return read_workbook(content)[name]
 
 
 def test_headers_are_exactly_the_contract():

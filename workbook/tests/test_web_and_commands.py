@@ -1,4 +1,5 @@
 import io
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -21,54 +22,62 @@ def upload(client, content: bytes, name: str = "so-lieu.xlsx"):
     )
 
 
+def job_page(client, response):
+    """The job page the upload or export redirected to (the task ran at once in tests)."""
+    assert response.status_code == 302
+    return client.get(response["Location"])
+
+
 def test_upload_preview_confirm(client_as, tree):
     client = client_as("office")
     content = make_workbook({"Đơn vị": UNITS, "Nhân sự": [PERSON]}).getvalue()
-    response = upload(client, content)
-    assert response.status_code == 302
-    preview = client.get(response["Location"])
+    preview = job_page(client, upload(client, content))
     html = preview.content.decode()
     assert "Kiểm tra trước khi nhập" in html and "so-lieu.xlsx" in html
-    plans = dict(preview.context["plans"])
-    assert plans["Đơn vị"].created == ["CBN — Chi bộ Mới"] and plans["Đơn vị"].unchanged == 1
-    assert plans["Nhân sự"].created == ["NS9 — Đinh Thị Hoa"]
+    job = preview.context["job"]
+    plans = {plan["sheet"]: plan for plan in job.result["sheets"]}
+    assert plans["Đơn vị"]["created_labels"] == ["CBN — Chi bộ Mới"]
+    assert plans["Đơn vị"]["unchanged"] == 1
+    assert plans["Nhân sự"]["created_labels"] == ["NS9 — Đinh Thị Hoa"]
     assert not Person.objects.filter(code="NS9").exists()  # nothing saved before confirming
-    token = preview.context["token"]
-    done = client.post(reverse("workbook:confirm", args=[token]), follow=True)
+    done = client.post(reverse("workbook:confirm", args=[job.pk]), follow=True)
     assert "Đã nhập dữ liệu: thêm mới 2, cập nhật 0." in done.content.decode()
     person = Person.objects.get(code="NS9")
     assert person.unit.code == "CBN"
     assert person.history.get().history_user.username == "office"
-    # The upload is gone once imported.
-    assert client.get(reverse("workbook:preview", args=[token])).status_code == 404
+    # Imported once: it cannot be confirmed again.
+    assert client.post(reverse("workbook:confirm", args=[job.pk])).status_code == 404
 
 
 def test_a_bad_workbook_lists_every_error_and_cannot_be_confirmed(client_as, tree):
     client = client_as("office")
     bad = [*PERSON[:6], "01/01/2024", "01/06/2024", *PERSON[8:]]
     content = make_workbook({"Nhân sự": [bad, ["NS9", "Trùng", "", "", "XX"]]}).getvalue()
-    preview = client.get(upload(client, content)["Location"])
+    preview = job_page(client, upload(client, content))
     html = preview.content.decode()
-    errors = [(e.sheet, e.row, e.column) for e in preview.context["result"].errors]
+    job = preview.context["job"]
+    errors = [tuple(error[:3]) for error in job.result["errors"]]
     assert errors == [
         ("Nhân sự", 2, "Mã đơn vị"),
         ("Nhân sự", 2, "Ngày chính thức"),
         ("Nhân sự", 3, "Mã nhân sự"),
     ]
     assert "sẽ không nhập dữ liệu nào" in html
-    assert reverse("workbook:confirm", args=[preview.context["token"]]) not in html
-    response = client.post(reverse("workbook:confirm", args=[preview.context["token"]]))
-    assert response.status_code == 302
+    assert reverse("workbook:confirm", args=[job.pk]) not in html
+    assert client.post(reverse("workbook:confirm", args=[job.pk])).status_code == 404
     assert not Person.objects.filter(code="NS9").exists()
 
 
-def test_another_session_cannot_use_an_upload(client_as, tree, users):
+def test_another_user_cannot_see_or_confirm_an_upload(client_as, tree, users):
     from django.test import Client
 
-    location = upload(client_as("office"), make_workbook({"Đơn vị": UNITS}).getvalue())["Location"]
+    client = client_as("office")
+    location = upload(client, make_workbook({"Đơn vị": UNITS}).getvalue())["Location"]
+    job = client.get(location).context["job"]
     other = Client()
-    other.force_login(users["office"], backend="django.contrib.auth.backends.ModelBackend")
+    other.force_login(users["inspection"], backend="django.contrib.auth.backends.ModelBackend")
     assert other.get(location).status_code == 404
+    assert other.post(reverse("workbook:confirm", args=[job.pk])).status_code in (403, 404)
 
 
 @pytest.mark.parametrize(
@@ -93,13 +102,17 @@ def test_files_over_the_limit_are_refused(client_as, tree, settings):
     assert "Tệp quá lớn" in response.content.decode()
 
 
-def test_export_download(client_as, tree):
-    response = client_as("office").get(reverse("workbook:export"))
+def test_export_runs_in_the_background_then_downloads(client_as, tree):
+    client = client_as("office")
+    page = job_page(client, client.post(reverse("workbook:export")))
+    job = page.context["job"]
+    assert job.status == "done" and job.progress == 100
+    response = client.get(reverse("workbook:download", args=[job.pk]))
     assert response["Content-Type"] == XLSX
     assert 'filename="DBT-' in response["Content-Disposition"]
-    rows = read_workbook(response.content)
+    rows = read_workbook(b"".join(response.streaming_content))
     assert rows["Đơn vị"][0] == ("Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên")
-    assert len(rows["Nhân sự"]) == 1 + 7
+    assert len(rows["Nhân sự"]) == 1 + Person.objects.count()
 
 
 def test_the_template_explains_every_header_in_a_comment(client_as, tree):
@@ -150,17 +163,50 @@ def test_import_command_dry_run_then_real_then_export(tmp_path, db, capsys):
         call_command("export_workbook", str(out), "--committee", "NOPE")
 
 
-def test_uploads_never_confirmed_are_removed_after_a_day(client_as, tree, settings):
-    import os
-    import time
-    from pathlib import Path
+def test_uploads_never_confirmed_are_removed_after_a_day(client_as, tree):
+    import datetime as dt
 
-    folder = Path(settings.MEDIA_ROOT) / "workbook-uploads"
-    folder.mkdir(parents=True)
-    stale = folder / "old.xlsx"
-    stale.write_bytes(b"PK")
-    old = time.time() - 2 * 24 * 3600
-    os.utime(stale, (old, old))
-    upload(client_as("office"), make_workbook({"Đơn vị": UNITS}).getvalue())
-    assert not stale.exists()
-    assert len(list(folder.glob("*.xlsx"))) == 1
+    from django.utils import timezone
+
+    from workbook.models import WorkbookJob
+
+    client = client_as("office")
+    upload(client, make_workbook({"Đơn vị": UNITS}).getvalue())
+    stale = WorkbookJob.objects.get()
+    path = stale.upload.path
+    WorkbookJob.objects.update(created_at=timezone.now() - dt.timedelta(days=2))
+    upload(client, make_workbook({"Đơn vị": UNITS}).getvalue())
+    stale.refresh_from_db()
+    assert not stale.upload and not Path(path).exists()
+    assert WorkbookJob.objects.exclude(upload="").count() == 1
+
+
+def test_a_running_job_shows_its_progress_and_polls(client_as, tree, users):
+    from workbook.models import WorkbookJob
+
+    job = WorkbookJob.objects.create(
+        kind=WorkbookJob.Kind.CHECK,
+        created_by=users["office"],
+        status=WorkbookJob.Status.RUNNING,
+        progress=40,
+        step="Nhân sự",
+        upload_name="lon.xlsx",
+    )
+    html = client_as("office").get(reverse("workbook:job", args=[job.pk])).content.decode()
+    assert 'value="40"' in html and "Nhân sự" in html
+    assert reverse("workbook:job_status", args=[job.pk]) in html  # the page asks again
+    job.status, job.result = WorkbookJob.Status.DONE, {"ok": True, "errors": [], "sheets": []}
+    job.save()
+    status = client_as("office").get(reverse("workbook:job_status", args=[job.pk]))
+    assert reverse("workbook:job_status", args=[job.pk]) not in status.content.decode()
+
+
+def test_a_hostile_upload_is_refused_by_the_job_not_the_request(client_as, tree, settings):
+    settings.WORKBOOK_MAX_ROWS = 10
+    client = client_as("office")
+    rows = [[f"NS{n}", "Tên", "", "", "CBA", "", "", "", "", "", ""] for n in range(20)]
+    page = job_page(client, upload(client, make_workbook({"Nhân sự": rows}).getvalue()))
+    job = page.context["job"]
+    assert job.status == "done" and len(job.result["errors"]) == 1
+    assert "10" in job.result["errors"][0][3]
+    assert not Person.objects.filter(code="NS1").exists()

@@ -1,0 +1,192 @@
+"""The sheets "Kế hoạch cá nhân" (personal plans) and "Chuẩn mực" (conduct standards).
+
+Rows are parsed and looked up here; every write goes through the services the forms use
+(`plan_save`, `standard_save`), whose ValidationErrors become errors on the row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from organisation.models import Person, Unit
+from workbook.registry import (
+    Column,
+    ImportContext,
+    Row,
+    SheetHandler,
+    parse_int,
+    parse_text,
+    plan_row,
+    register,
+)
+
+from . import services
+from .models import ConductStandard, PersonalPlan, split_items
+from .sheets import known_people
+
+PLAN_SHEET = "Kế hoạch cá nhân"
+STANDARD_SHEET = "Chuẩn mực"
+UNIT_SHEET = "Đơn vị"
+
+
+def _lines(text: str | None) -> str:
+    """The stored form of a list: one item a line, as the service keeps it."""
+    return "\n".join(split_items(text or ""))
+
+
+def known_units(ctx: ImportContext) -> set[str]:
+    codes = ctx.known("unit", lambda: Unit.objects.values_list("code", flat=True))
+    planned = ctx.plans.get(UNIT_SHEET)
+    if planned is not None:
+        codes = codes | {item.code for item in planned.items if hasattr(item, "code")}
+    return codes
+
+
+@dataclass
+class Item:
+    row: Row
+    code: str
+    year: int
+    content: str
+    items: str
+
+
+def _valid(
+    ctx: ImportContext,
+    sheet: str,
+    row: Row,
+    column: str,
+    code: str | None,
+    known: set[str],
+    seen: dict[tuple, int],
+    key: tuple,
+) -> bool:
+    """The shared row checks: the code exists, the key is not repeated."""
+    if row.values.get("_invalid"):
+        return False
+    if code not in known:
+        ctx.error(sheet, row.number, column, _("the code %(code)s is unknown.") % {"code": code})
+        return False
+    if key in seen:
+        ctx.error(
+            sheet,
+            row.number,
+            "Năm",
+            _("this year is already on row %(row)s.") % {"row": seen[key]},
+        )
+        return False
+    seen[key] = row.number
+    return True
+
+
+@register
+class PersonalPlanSheet(SheetHandler):
+    sheet = PLAN_SHEET
+    order = 41
+    scoped = {"person": "person"}
+    description = gettext_lazy("Personal plans: one per person per year, one item a line.")
+    columns = [
+        Column("Mã nhân sự", "person", True, parse_text, "Mã nhân sự trong sheet Nhân sự"),
+        Column("Năm", "year", True, parse_int, "Năm của kế hoạch, ví dụ 2019"),
+        Column("Nội dung", "content", False, parse_text, "Lời mở đầu của kế hoạch", width=40),
+        Column("Các việc", "items", True, parse_text, "Mỗi việc một dòng (Alt+Enter)", width=60),
+    ]
+
+    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+        people = known_people(ctx)
+        existing = {
+            (code, year): (content, items)
+            for code, year, content, items in PersonalPlan.objects.values_list(
+                "person__code", "year", "content", "items"
+            )
+        }
+        plan, seen = ctx.plan(self.sheet), {}
+        for row in rows:
+            code, year = row["person"], row["year"]
+            if not _valid(ctx, self.sheet, row, "Mã nhân sự", code, people, seen, (code, year)):
+                continue
+            after = ((row["content"] or "").strip(), _lines(row["items"]))
+            item = Item(row, code, year, *after)
+            plan_row(plan, f"{code} — {year}", existing.get((code, year)), after, item)
+
+    def apply(self, ctx: ImportContext) -> None:
+        items: list[Item] = ctx.plan(self.sheet).items
+        people = {p.code: p for p in Person.objects.filter(code__in={i.code for i in items})}
+        for item in items:
+            try:
+                services.plan_save(
+                    person=people[item.code],
+                    year=item.year,
+                    content=item.content,
+                    items=item.items,
+                    by=ctx.user,
+                )
+            except ValidationError as error:
+                ctx.service_errors(self.sheet, item.row, error, {"items": "Các việc"})
+
+    def export_rows(self, committee: Any) -> Iterator[list[Any]]:
+        rows = (
+            PersonalPlan.objects.filter(person__unit__path__startswith=committee.path)
+            .order_by("person__code", "year")
+            .values_list("person__code", "year", "content", "items")
+        )
+        for code, year, content, items in rows:
+            yield [code, year, content, items]
+
+
+@register
+class ConductStandardSheet(SheetHandler):
+    sheet = STANDARD_SHEET
+    order = 42
+    scoped = {"unit": "unit"}
+    description = gettext_lazy(
+        "Conduct standards of a year: the committee's common ones, a cell's specific ones."
+    )
+    columns = [
+        Column("Mã đơn vị", "unit", True, parse_text, "Đảng bộ: chuẩn mực chung; chi bộ: cụ thể"),
+        Column("Năm", "year", True, parse_int, "Năm áp dụng, ví dụ 2019"),
+        Column("Các chuẩn mực", "items", True, parse_text, "Mỗi chuẩn mực một dòng", width=70),
+    ]
+
+    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+        units = known_units(ctx)
+        existing = {
+            (code, year): items
+            for code, year, items in ConductStandard.objects.values_list(
+                "unit__code", "year", "items"
+            )
+        }
+        plan, seen = ctx.plan(self.sheet), {}
+        for row in rows:
+            code, year = row["unit"], row["year"]
+            if not _valid(ctx, self.sheet, row, "Mã đơn vị", code, units, seen, (code, year)):
+                continue
+            items = _lines(row["items"])
+            item = Item(row, code, year, "", items)
+            plan_row(plan, f"{code} — {year}", existing.get((code, year)), items, item)
+
+    def apply(self, ctx: ImportContext) -> None:
+        items: list[Item] = ctx.plan(self.sheet).items
+        units = {u.code: u for u in Unit.objects.filter(code__in={i.code for i in items})}
+        for item in items:
+            try:
+                services.standard_save(
+                    unit=units[item.code], year=item.year, items=item.items, by=ctx.user
+                )
+            except ValidationError as error:
+                ctx.service_errors(self.sheet, item.row, error, {"items": "Các chuẩn mực"})
+
+    def export_rows(self, committee: Any) -> Iterator[list[Any]]:
+        rows = (
+            ConductStandard.objects.filter(unit__path__startswith=committee.path)
+            .order_by("unit__code", "year")
+            .values_list("unit__code", "year", "items")
+        )
+        for code, year, items in rows:
+            yield [code, year, items]

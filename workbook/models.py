@@ -1,0 +1,57 @@
+"""Background work on workbooks: checking and importing an upload, exporting a committee."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkbookJob(models.Model):
+    """One upload (checked, then imported) or one export, run by the task worker.
+
+    The page polls the job for its progress; the check's result (errors and planned changes)
+    is kept on the job, so reloading the preview never reads the file again.
+    """
+
+    class Kind(models.TextChoices):
+        CHECK = "check", _("Check")
+        IMPORT = "import", _("Import")
+        EXPORT = "export", _("Export")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    progress = models.PositiveSmallIntegerField(_("progress"), default=0)
+    step = models.CharField(_("step"), max_length=120, blank=True)
+    upload = models.FileField(_("uploaded workbook"), upload_to="workbook/uploads/", blank=True)
+    upload_name = models.CharField(max_length=255, blank=True)
+    committee = models.ForeignKey(
+        "organisation.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    file = models.FileField(_("file"), upload_to="workbook/exports/", blank=True)
+    filename = models.CharField(max_length=255, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("workbook job")
+        verbose_name_plural = _("workbook jobs")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.upload_name or self.filename}"
+
+    @property
+    def running(self) -> bool:
+        return self.status in (self.Status.PENDING, self.Status.RUNNING)
