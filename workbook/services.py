@@ -90,7 +90,9 @@ def _read_rows(
             _("missing column(s): %(columns)s.") % {"columns": ", ".join(missing)},
         )
         return None
-    headers = {positions[column.key]: column for column in handler.columns}
+    headers = {
+        positions[column.key]: column for column in handler.columns if column.key in positions
+    }
     uncached: dict[int, list[int]] = {}
     for row_number, column_index in sheet.uncached:
         uncached.setdefault(row_number, []).append(column_index)
