@@ -61,3 +61,27 @@ def render_panel(function, user):
     if not panel:
         return ""
     return render_to_string(panel["template"], {"panel": panel}, request=request)
+
+
+def png_bytes(size: tuple[int, int] = (8, 8)) -> bytes:
+    """A real PNG picture, as the upload checks decode pictures."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def docx_bytes(text: str = "Biên bản") -> bytes:
+    """A real Word file, as the upload checks read the type from the content."""
+    import io
+
+    import docx
+
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph(text)
+    document.save(buffer)
+    return buffer.getvalue()
