@@ -277,3 +277,22 @@ def test_pages_and_scripts_are_refused_and_nothing_is_stored(client_as, tree, na
     assert not document.file
     media = Path(settings.MEDIA_ROOT)
     assert not media.exists() or not any(path.is_file() for path in media.rglob("*"))
+
+
+@pytest.mark.parametrize("mode", ["nginx", "apache"])
+def test_behind_a_web_server_the_view_checks_and_the_server_sends(
+    client_as, tree, users, settings, mode
+):
+    settings.FILES_SENDFILE = mode
+    file_url, _record, field = _document_file(tree, users)
+    response = client_as("office").get(file_url)
+    assert response.status_code == 200 and response.content == b""
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    if mode == "nginx":
+        assert response["X-Accel-Redirect"] == f"/protected-media/{field.name}"
+    else:
+        assert response["X-Sendfile"] == field.path
+    refused = client_as("anonymous").get(file_url)
+    assert refused.status_code == 302
+    assert "X-Accel-Redirect" not in refused and "X-Sendfile" not in refused
