@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
@@ -227,8 +228,7 @@ def serve(
     if settings.FILES_SENDFILE in ("nginx", "apache"):
         handle.close()
         response = _sendfile(field, HttpResponse(content_type=content_type))
-        disposition = "inline" if inline else "attachment"
-        response["Content-Disposition"] = f'{disposition}; filename="{name}"'
+        response["Content-Disposition"] = content_disposition_header(not inline, name)
     else:
         response = FileResponse(
             handle, as_attachment=not inline, filename=name, content_type=content_type
