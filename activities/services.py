@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core import vn
+from core import files, vn
 from organisation.models import MassOrganisation, Person, Unit
 
 from .models import Activity, ActivityKind, ActivityPhoto, Commendation
@@ -147,7 +147,7 @@ def photo_add(
     validate_photo(image)
     photo = ActivityPhoto(
         activity=activity,
-        image=image,
+        image=files.accept_field("image", image, files.IMAGES, stem="anh"),
         caption=caption,
         uploaded_by=by if getattr(by, "pk", None) else None,
     )

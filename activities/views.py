@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import files
 from core.concurrency import unchanged
 from core.pagination import paginate
 from core.policy import CHANGE, DELETE, VIEW
@@ -186,7 +187,7 @@ def _visible_photo(request: HttpRequest, pk: int) -> ActivityPhoto:
 @login_required
 def photo_file(request: HttpRequest, pk: int) -> HttpResponse:
     photo = _visible_photo(request, pk)
-    return FileResponse(photo.image.open("rb"))
+    return files.serve(request, photo.image, title=str(photo.activity), kinds=files.IMAGES)
 
 
 @login_required

@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import random
 import resource
+import secrets
 import sys
 import tempfile
 import time
@@ -110,6 +111,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="dangbo-bench-"))
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder / 'bench.sqlite3'}")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))  # required with DEBUG off
     import django
 
     django.setup()

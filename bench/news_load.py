@@ -16,6 +16,7 @@ import http.client
 import os
 import platform
 import re
+import secrets
 import shutil
 import socket
 import statistics
@@ -289,7 +290,7 @@ def main() -> None:
             "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
             "MEDIA_DIR": str(workdir / "media"),
             "DJANGO_SETTINGS_MODULE": "bench_news_settings",
-            "SECRET_KEY": "bench-only",
+            "SECRET_KEY": secrets.token_urlsafe(50),  # production settings need a real key
         }
         os.environ.update(env)
         path = prepare_database(workdir, args.articles)

@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -20,5 +18,5 @@ urlpatterns = [
     path("nhac-viec/", include("reminders.urls")),
     path("quan-tri/", admin.site.urls),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Nothing serves MEDIA_ROOT: every stored file goes through a view that checks the reader
+# (core/files.py), under runserver as behind nginx.

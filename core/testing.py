@@ -147,3 +147,27 @@ def form_values(html: str, having: str = "version") -> dict[str, Any]:
     values = next((form for form in parser.forms if having in form), parser.forms[-1])
     values.pop("csrfmiddlewaretoken", None)
     return values
+
+
+def png_bytes(size: tuple[int, int] = (8, 8)) -> bytes:
+    """A real PNG picture, as the upload checks decode pictures."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def docx_bytes(text: str = "Biên bản") -> bytes:
+    """A real Word file, as the upload checks read the type from the content."""
+    import io
+
+    import docx
+
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph(text)
+    document.save(buffer)
+    return buffer.getvalue()

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core import vn
+from core import files, vn
 from organisation.models import Unit
 
 from .models import Document, DocumentDelivery, StudyTopic
@@ -62,7 +62,7 @@ def document_create(
         issued_by=issued_by,
     )
     if file:
-        document.file = file
+        document.file = files.accept_field("file", file, files.OFFICE, stem="van-ban")
     return _save_document(document, user)
 
 
@@ -83,7 +83,7 @@ def document_update(*, user: Any, document: Document, file: Any = None, **fields
         document.file = ""
     elif file:
         validate_attachment(file)
-        document.file = file
+        document.file = files.accept_field("file", file, files.OFFICE, stem="van-ban")
     return _save_document(document, user)
 
 

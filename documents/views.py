@@ -1,16 +1,16 @@
 """Thin views over the register of documents and the study topics."""
 
-from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core import files
 from core.concurrency import unchanged
 from core.pagination import paginate
 
@@ -141,16 +141,10 @@ def document_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def document_file(request: HttpRequest, pk: int) -> FileResponse:
+def document_file(request: HttpRequest, pk: int) -> HttpResponse:
     """The attached file, only for those who may read the document."""
     document = selectors.document_detail(request.user, pk)
-    if not document.file:
-        raise Http404
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=Path(document.file.name).name)
+    return files.serve(request, document.file, title=str(document), kinds=files.OFFICE)
 
 
 @login_required

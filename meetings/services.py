@@ -18,6 +18,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import files
 from organisation.models import Person, Unit
 from organisation.selectors import committee_of, roll_on
 
@@ -366,7 +367,7 @@ def minutes_save(
     for name, value in parts.items():
         setattr(current, name, value)
     if file is not None:
-        current.file = file
+        current.file = files.accept_field("file", file, files.PAPERS, stem="bien-ban")
     _clean_save(current, user)
     return current
 

@@ -1,5 +1,6 @@
 """Forms of the news site: the public reply form (with its anti-spam checks) and the back office."""
 
+import secrets
 import time
 
 from django import forms
@@ -22,8 +23,10 @@ def min_fill_seconds() -> float:
 
 
 def form_token(article_pk: int, issued: float | None = None) -> str:
-    """A signed "this form was shown at" stamp; posting faster than a person types is refused."""
-    return signing.dumps({"a": article_pk, "t": issued or time.time()}, salt=TIMESTAMP_SALT)
+    """A signed "this form was shown at" stamp; posting faster than a person types is refused.
+    The random part makes every form's token unique, so that it can be spent once."""
+    stamp = {"a": article_pk, "t": issued or time.time(), "n": secrets.token_hex(8)}
+    return signing.dumps(stamp, salt=TIMESTAMP_SALT)
 
 
 class CommentForm(forms.Form):

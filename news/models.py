@@ -170,6 +170,16 @@ class ArticleImage(models.Model):
     def __str__(self) -> str:
         return self.caption or self.image.name
 
+    # Photos are served by a view that checks the article is public (or the reader edits news),
+    # never from the media folder.
+    @property
+    def url(self) -> str:
+        return reverse("news:photo", kwargs={"pk": self.pk, "size": "lon"})
+
+    @property
+    def small_url(self) -> str:
+        return reverse("news:photo", kwargs={"pk": self.pk, "size": "nho"}) if self.small else ""
+
 
 COMMENT_MAX_LENGTH = 3000
 
@@ -285,3 +295,20 @@ class SiteVersion(models.Model):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+class CommentGuard(models.Model):
+    """One post to the public comment form, in the database so that every worker process counts
+    the same posts from an address; `token` is the digest of the signed form token of a saved
+    comment, so that each form is used for one comment only."""
+
+    address = models.CharField(max_length=45, db_index=True)
+    token = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = pgettext_lazy("news", "comment post")
+        verbose_name_plural = pgettext_lazy("news", "comment posts")
+
+    def __str__(self) -> str:
+        return f"{self.address} {self.created_at:%Y-%m-%d %H:%M}"

@@ -120,3 +120,11 @@ def comment_counts(user: Any) -> dict[str, int]:
         **{status: Count("pk", filter=Q(status=status)) for status in Comment.Status.values}
     )
     return {status: counts.get(status) or 0 for status in Comment.Status.values}
+
+
+def photo_for(user: Any, pk: int) -> ArticleImage | None:
+    """The photo if the reader may see it: its article is public, or he edits the news."""
+    photos = ArticleImage.objects.select_related("article")
+    if not policies.is_news_staff(user):
+        photos = photos.filter(article__in=Article.objects.public())
+    return photos.filter(pk=pk).first()

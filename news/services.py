@@ -6,12 +6,13 @@ commit when what the public sees changes.
 """
 
 import datetime as dt
+import hashlib
 import io
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.text import slugify
@@ -21,7 +22,7 @@ from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 from core import vn
 
 from . import caching, richtext
-from .models import Article, ArticleImage, Category, Comment
+from .models import Article, ArticleImage, Category, Comment, CommentGuard
 
 DEFAULT_CATEGORY_SLUG = "tin-nganh"
 DEFAULT_CATEGORY_NAME = "Tin ngành"
@@ -303,13 +304,17 @@ def comment_submit(
     website: str = "",
     parent: Comment | None = None,
     ip_address: str | None = None,
+    token: str = "",
 ) -> Comment:
-    """A reader's comment, stored exactly as typed and held for moderation.
+    """A reader's comment, stored exactly as typed and held for moderation; the signed form
+    `token` it came with is spent, so the same form cannot post a second comment.
 
     A reply to a reply is attached to the top-level comment: threads are one level deep.
     """
     if parent is not None and parent.parent_id:
         parent = parent.parent
+    if token:
+        _use_token(token, ip_address or "")
     comment = Comment(
         article=article,
         parent=parent,
@@ -323,6 +328,30 @@ def comment_submit(
     comment.full_clean()
     comment.save()
     return comment
+
+
+# Used tokens are kept past the form's own expiry (a day); posts for the rate past its window.
+GUARD_KEEP = dt.timedelta(days=2)
+
+
+def comment_attempt(*, address: str, window: int) -> int:
+    """Count a post from `address` and return how many it made in the last `window` seconds."""
+    now = timezone.now()
+    CommentGuard.objects.filter(created_at__lt=now - GUARD_KEEP).delete()
+    CommentGuard.objects.create(address=address[:45])
+    since = now - dt.timedelta(seconds=window)
+    posts = CommentGuard.objects.filter(address=address[:45], token=None, created_at__gte=since)
+    return posts.count()
+
+
+def _use_token(token: str, address: str) -> None:
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    try:
+        with transaction.atomic():
+            CommentGuard.objects.create(address=address[:45], token=digest)
+    except IntegrityError:
+        message = pgettext("news", "This form was already sent; reload the page to comment again.")
+        raise ValidationError({NON_FIELD_ERRORS: [message]}) from None
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ urlpatterns = [
     path("atom/", views.feed_view(LatestArticlesAtomFeed), name="feed_atom"),
     path("bai-viet/<slug:slug>/", views.article, name="article"),
     path("bai-viet/<slug:slug>/binh-luan/", views.comment_post, name="comment_post"),
+    path("anh/<int:pk>/<str:size>/", views.photo, name="photo"),
     # The back office: news editor and committee office.
     path("quan-ly/", views.manage, name="manage"),
     path("quan-ly/bai-viet/them/", views.article_add, name="article_add"),

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core import vn
+from core import files, vn
 from organisation.models import Person, Unit
 from organisation.selectors import committee_of, people_on
 
@@ -126,7 +126,7 @@ def pledge_create(
         recorded_by=by if getattr(by, "pk", None) else None,
     )
     if scan:
-        pledge.scan = scan
+        pledge.scan = files.accept_field("scan", scan, files.SCANS, stem="ban-quet")
     pledge.full_clean()
     _who(by, pledge)
     pledge.save()
@@ -173,7 +173,7 @@ def pledge_update(
     pledge.registered_on = registered_on
     pledge.content = content
     if scan:
-        pledge.scan = scan
+        pledge.scan = files.accept_field("scan", scan, files.SCANS, stem="ban-quet")
     pledge.full_clean()
     _who(by, pledge)
     pledge.save()

@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import files
 from core.concurrency import unchanged
 from core.pagination import paginate
 from core.policy import CHANGE, VIEW, has_role
@@ -250,7 +251,7 @@ def pledge_scan(request: HttpRequest, pk: int) -> HttpResponse:
     pledge = pledges.get_visible_or_404(request.user, pk=pk)
     if not pledge.scan:
         raise Http404
-    return FileResponse(pledge.scan.open("rb"), as_attachment=True)
+    return files.serve(request, pledge.scan, title=f"cam-ket-{pledge}", kinds=files.SCANS)
 
 
 # --- personal plans ---------------------------------------------------------------------------

@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import files
 from core.concurrency import unchanged
 from core.pagination import paginate
 from core.policy import ADD, CHANGE, VIEW
@@ -285,16 +286,11 @@ def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def job_download(request: HttpRequest, pk: int) -> FileResponse:
-    job = _job(request, pk)
+def job_download(request: HttpRequest, pk: int) -> HttpResponse:
+    job = _job(request, pk)  # the requesting user must see the job's committee
     if job.status != ExportJob.Status.DONE or not job.file:
         raise Http404
-    return FileResponse(
-        job.file.open("rb"),
-        as_attachment=True,
-        filename=job.filename,
-        content_type=job.content_type,
-    )
+    return files.serve(request, job.file, title=str(job.review), filename=job.filename or None)
 
 
 @login_required

@@ -2,10 +2,11 @@
 
 import dj_database_url
 
-from config.env import BASE_DIR, env_bool, env_int, env_list, env_str
+from config.env import BASE_DIR, env_bool, env_int, env_list, env_str, secret_key
 
-SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me-in-production")
 DEBUG = env_bool("DEBUG", False)
+# Refuses to start with DEBUG off unless SECRET_KEY is a real secret (see config/env.py).
+SECRET_KEY = secret_key(DEBUG)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
 DOMAIN_APPS = [
@@ -105,7 +106,13 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("PASSWORD_MIN_LENGTH", 10)},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "vi"
@@ -124,7 +131,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / env_str("MEDIA_DIR", "media")
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "core.storage.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -144,10 +151,14 @@ UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Password guessing: lock a user+address pair after 5 failures for 15 minutes.
+# Password guessing: after 5 failures for one account (from any address), or from one address
+# (on any accounts), further attempts are refused for 15 minutes.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = 0.25
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Behind PROXY_COUNT proxies the client's address is read from X-Forwarded-For.
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "core.middleware.client_ip"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
@@ -158,6 +169,25 @@ CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# HTTPS in production (docs/deployment.md): SECURE=1 behind a TLS-terminating proxy that sets
+# X-Forwarded-Proto turns on the redirect, HSTS and cookies sent only over HTTPS.
+SECURE = env_bool("SECURE", False)
+SECURE_SSL_REDIRECT = SECURE
+SESSION_COOKIE_SECURE = SECURE
+CSRF_COOKIE_SECURE = SECURE
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 31_536_000) if SECURE else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE and env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = SECURE and env_bool("HSTS_PRELOAD", True)
+if SECURE and env_bool("BEHIND_PROXY", True):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+
+# Stored files leave only through views that check the reader (core/files.py). In production
+# the view can hand the sending to the web server: "nginx" (X-Accel-Redirect to an internal
+# location FILES_SENDFILE_PREFIX aliased to MEDIA_ROOT), "apache" (X-Sendfile) or "none".
+FILES_SENDFILE = env_str("FILES_SENDFILE", "none")
+FILES_SENDFILE_PREFIX = env_str("FILES_SENDFILE_PREFIX", "/protected-media/")
 
 PAGE_SIZE = 25
 

@@ -1,6 +1,11 @@
 """Local development: the README's first command uses these."""
 
-from .base import *  # noqa: F403
+import os
+
+# Before the shared settings read it: DEBUG on allows the development secret key.
+os.environ.setdefault("DEBUG", "1")
+
+from .base import *  # noqa: E402, F403
 
 DEBUG = True
 # Reminder digests print to the console instead of being sent.

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from core.testing import png_bytes
 from documents import services
 from documents.models import Document, DocumentDelivery, StudyTopic
 from documents.tests.factories import PDF_BYTES, DocumentFactory
@@ -195,7 +196,7 @@ def test_update_replaces_then_removes_the_file(users):
         users["office"],
         file=SimpleUploadedFile("cu.pdf", PDF_BYTES, content_type="application/pdf"),
     )
-    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+    png = png_bytes()
     services.document_update(
         user=users["office"],
         document=document,

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core import files
 from core.policy import CHANGE, DELETE
 from organisation.models import Person, Unit
 
@@ -119,7 +120,9 @@ def inspection_update(*, user: Any, inspection: Inspection, **fields: Any) -> In
         if name in fields:
             setattr(inspection, name, fields[name])
     if fields.get("team_report_file"):
-        inspection.team_report_file = fields["team_report_file"]
+        inspection.team_report_file = files.accept_field(
+            "team_report_file", fields["team_report_file"], files.OFFICE, stem="bao-cao"
+        )
     if subject_changed:
         check_subject(
             committee_of_inspection(inspection), inspection.subject_unit, inspection.subject_person
@@ -166,7 +169,9 @@ def inspection_conclude(
     if ended_on is not None:
         inspection.ended_on = ended_on
     if conclusion_file:
-        inspection.conclusion_file = conclusion_file
+        inspection.conclusion_file = files.accept_field(
+            "conclusion_file", conclusion_file, files.OFFICE, stem="ket-luan"
+        )
     if not conclusion.strip():
         raise ValidationError({"conclusion": _("Write the conclusion.")})
     late_tasks = inspection.remediations.filter(deadline__lt=concluded_on)

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core import files
 from core.policy import CHANGE, DELETE
 from organisation.models import Unit
 
@@ -57,7 +58,7 @@ def plan_create(
         document=document,
     )
     if file:
-        plan.file = file
+        plan.file = files.accept_field("file", file, files.OFFICE, stem="ke-hoach")
     return save(plan, user)
 
 
@@ -71,7 +72,7 @@ def plan_update(*, user: Any, plan: InspectionPlan, **fields: Any) -> Inspection
         if name in fields:
             setattr(plan, name, fields[name])
     if fields.get("file"):
-        plan.file = fields["file"]
+        plan.file = files.accept_field("file", fields["file"], files.OFFICE, stem="ke-hoach")
     save(plan, user)
     if "year" in fields:
         for item in plan.items.exclude(year=year):

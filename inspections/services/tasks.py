@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.files import OFFICE, accept_field
 from core.policy import CHANGE, DELETE
 from organisation.models import Person, Unit
 
@@ -128,7 +129,8 @@ def remediation_submit(
         raise ValidationError({"submitted_on": _("The report cannot predate the task.")})
     save(submission, user)
     for upload in files:
-        save(EvidenceFile(submission=submission, file=upload, name=upload.name[:255]), user)
+        stored = accept_field("files", upload, OFFICE, stem="minh-chung")
+        save(EvidenceFile(submission=submission, file=stored, name=upload.name[:255]), user)
     save(remediation, user)
     return submission
 

@@ -5,6 +5,7 @@ import datetime as dt
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core.testing import docx_bytes
 from inspections.models import Inspection, InspectionPlan, Remediation
 
 
@@ -112,7 +113,7 @@ def test_secretary_reports_with_evidence_and_inspector_verifies(client_as, task)
             "submit-text": "Đã ban hành chuẩn mực riêng",
             "submit-files": [
                 SimpleUploadedFile("chuan-muc.pdf", b"%PDF-1.4"),
-                SimpleUploadedFile("bien-ban.docx", b"docx"),
+                SimpleUploadedFile("bien-ban.docx", docx_bytes()),
             ],
         },
     )

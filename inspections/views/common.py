@@ -8,10 +8,11 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core import files
 from core.concurrency import unchanged
 
 PRINT_FORMATS = {"docx", "pdf"}
@@ -120,14 +121,9 @@ def delete_action(
     return redirect(back)
 
 
-def download(field: Any) -> FileResponse:
-    if not field:
-        raise Http404
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, as_attachment=True, filename=field.name.rsplit("/", 1)[-1])
+def download(request: HttpRequest, field: Any, title: str) -> HttpResponse:
+    """A stored file of a record the caller has already checked the user may see."""
+    return files.serve(request, field, title=title, kinds=files.OFFICE)
 
 
 def document_response(document: Any, fmt: str, filename: str) -> HttpResponse:

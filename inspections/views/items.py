@@ -238,7 +238,7 @@ def inspection_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     fields = {"bao-cao": inspection.team_report_file, "ket-luan": inspection.conclusion_file}
     if kind not in fields:
         raise Http404
-    return download(fields[kind])
+    return download(request, fields[kind], f"{kind}-{inspection}")
 
 
 @login_required

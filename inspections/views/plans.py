@@ -104,7 +104,7 @@ def plan_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def plan_file(request: HttpRequest, pk: int) -> HttpResponse:
     plan = visible_for(request, policies.plans, pk)
-    return download(plan.file)
+    return download(request, plan.file, str(plan))
 
 
 @login_required

@@ -220,4 +220,4 @@ def remediation_return(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
     evidence = visible_for(request, policies.evidence_files, pk)
-    return download(evidence.file)
+    return download(request, evidence.file, evidence.name)

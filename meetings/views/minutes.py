@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import files
 from core.concurrency import unchanged
 from core.policy import CHANGE
 from exporters.party import render_docx, render_pdf
@@ -154,6 +155,4 @@ def minutes_file(request: HttpRequest, pk: int, version: int) -> HttpResponse:
     item = _minutes_version(request, pk, version)
     if not item.file:
         raise Http404
-    return FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=item.file.name.rsplit("/", 1)[-1]
-    )
+    return files.serve(request, item.file, title=f"bien-ban-{item}", kinds=files.PAPERS)

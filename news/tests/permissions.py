@@ -107,6 +107,12 @@ MATRIX = {
         data=lambda tree, users: {"status": "approved"},
     ),
     "news:comment_reply": Case(expect=STAFF_OK, setup=_objects, kwargs=_comment),
+    # The photo of a published article is public (its unpublished case: news/tests/test_files).
+    "news:photo": Case(
+        expect=EVERYONE,
+        setup=_objects,
+        kwargs=lambda tree, users: {**_photo(tree, users), "size": "lon"},
+    ),
 }
 
 # One public news site per installation, not a committee's records: a second committee's

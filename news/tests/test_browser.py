@@ -1,11 +1,8 @@
 """A visitor comments, the editor approves, the visitor sees it — and never the email."""
 
-import mimetypes
 import random
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.testing import sign_in_browser
@@ -13,23 +10,6 @@ from news import services
 from news.demo import demo_photo
 
 EMAIL = "lan.nguyen.bandoc@example.org"
-
-
-def _serve_media(page) -> None:
-    """The live server does not serve uploads (only DEBUG does); hand them over from disk."""
-
-    def handle(route):
-        relative = route.request.url.split("/media/", 1)[1]
-        path = Path(settings.MEDIA_ROOT) / relative
-        if path.is_file():
-            route.fulfill(
-                body=path.read_bytes(),
-                content_type=mimetypes.guess_type(path.name)[0] or "application/octet-stream",
-            )
-        else:
-            route.fulfill(status=404)
-
-    page.route("**/media/**", handle)
 
 
 def _article(editor):
@@ -73,8 +53,6 @@ def test_comment_is_moderated_and_the_email_never_shown(
     cache.clear()
     article = _article(users["editor"])
     visitor = phone_page
-    _serve_media(visitor)
-    _serve_media(page)
 
     visitor.goto(article.get_absolute_url())
     visitor.get_by_role("heading", name=article.title).wait_for()

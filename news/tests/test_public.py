@@ -59,7 +59,7 @@ def test_meta_tags_for_sharing(client):
     html = client.get(article.get_absolute_url()).content.decode()
     assert '<meta property="og:title" content="Tiêu đề chia sẻ">' in html
     assert '<meta name="description" content="Mô tả ngắn gọn cho mạng xã hội.">' in html
-    assert f'<meta property="og:image" content="http://testserver{photo.image.url}">' in html
+    assert f'<meta property="og:image" content="http://testserver{photo.url}">' in html
     assert '<link rel="canonical"' in html
 
 

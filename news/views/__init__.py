@@ -16,7 +16,7 @@ from .manage import (
     manage,
     moderation,
 )
-from .public import article, category, comment_post, feed_view, home, search
+from .public import article, category, comment_post, feed_view, home, photo, search
 
 __all__ = [
     "article",
@@ -37,6 +37,7 @@ __all__ = [
     "image_delete",
     "image_edit",
     "manage",
+    "photo",
     "moderation",
     "search",
 ]

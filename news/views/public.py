@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
+from core import files
+from core.middleware import client_ip
 from core.pagination import paginate
 
 from .. import caching, richtext, selectors, services
@@ -77,7 +79,7 @@ def home(request: HttpRequest) -> HttpResponse:
             {"page_obj": page, "featured": page.number == 1},
         )
         first = page.object_list[0] if page.object_list else None
-        image = first.images.all()[0].image.url if first and first.images.all() else ""
+        image = first.images.all()[0].url if first and first.images.all() else ""
         return {"html": html, "image": image}
 
     data = _cached(("home", number), build)
@@ -137,7 +139,7 @@ def _article_data(request: HttpRequest, slug: str) -> dict:
         "slug": article.slug,
         "title": article.title,
         "description": _description(article.lead or richtext.plain_text(article.body)),
-        "image": images[0].image.url if images else "",
+        "image": images[0].url if images else "",
         "published_at": article.published_at,
         "author": article.author,
         "category": article.category.name,
@@ -187,21 +189,26 @@ def _article_page(
 
 
 def _client_address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return client_ip(request) or "unknown"
 
 
 def _flooding(address: str) -> bool:
-    """True once an address has posted more than the allowed number in the window."""
+    """True once an address has posted more than the allowed number in the window; counted in
+    the database, so every worker process sees the same posts."""
     limit, window = getattr(settings, "NEWS_COMMENT_RATE", (8, 600))
-    key = f"news:rate:{address}"
-    if cache.add(key, 1, window):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window)
-        return False
-    return count > limit
+    return services.comment_attempt(address=address, window=window) > limit
+
+
+def photo(request: HttpRequest, pk: int, size: str) -> HttpResponse:
+    """A news photo: to everyone once its article is public, before that only to news staff."""
+    found = selectors.photo_for(request.user, pk)
+    field = {"lon": found.image, "nho": found.small}.get(size) if found else None
+    if not field:
+        raise Http404
+    response = files.serve(request, field, title=found.caption or "anh", kinds=files.IMAGES)
+    if found.article.is_public:
+        response["Cache-Control"] = "public, max-age=3600"
+    return response
 
 
 @require_POST
@@ -239,8 +246,11 @@ def comment_post(request: HttpRequest, slug: str) -> HttpResponse:
             website=form.cleaned_data["website"],
             body=form.cleaned_data["body"],
             ip_address=address if address != "unknown" else None,
+            token=form.cleaned_data["token"],
         )
     except ValidationError as error:
+        form.data = form.data.copy()
+        form.data["token"] = form_token(article_obj.pk)
         for field, errors in error.message_dict.items():
             form.add_error(field if field in form.fields else None, errors)
         return _article_page(request, data, form)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from docx import Document
 from pypdf import PdfReader
 
+from core.testing import png_bytes
 from organisation.tests.factories import PersonFactory, StaffFactory, UnitFactory
 from pledges.models import Pledge, PledgeVersion
 from pledges.tests.factories import ConductStandardFactory, PersonalPlanFactory, PledgeFactory
@@ -69,7 +70,7 @@ def test_member_changes_his_confirmed_pledge_as_a_new_version(client_as, tree, u
 
 def test_secretary_records_a_paper_pledge_with_scan(client_as, tree, users):
     client = client_as("secretary")
-    scan = SimpleUploadedFile("scan.png", b"\x89PNG\r\n\x1a\n....", content_type="image/png")
+    scan = SimpleUploadedFile("scan.png", png_bytes(), content_type="image/png")
     response = client.post(
         reverse("pledges:pledge_record"),
         {
