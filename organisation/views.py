@@ -108,8 +108,9 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def me(request: HttpRequest) -> HttpResponse:
+    """The user's own record; an account without one (the superuser) is told so, not a 404."""
     if not request.user.person_id:
-        raise Http404
+        return render(request, "organisation/me_missing.html")
     return redirect("organisation:person", pk=request.user.person_id)
 
 
