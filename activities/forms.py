@@ -1,18 +1,20 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from organisation.models import MassOrganisation, Person, Unit
+from organisation.models import MassOrganisation, Unit
+from organisation.pickers import (
+    PeoplePickerField,
+    PersonPickerField,
+    PickerFormMixin,
+    scope_roots,
+)
 
 from .models import ActivityKind, Commendation
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _person_label(person: Person) -> str:
-    return f"{person.full_name} ({person.code})"
-
-
-class ActivityForm(forms.Form):
+class ActivityForm(PickerFormMixin, forms.Form):
     code = forms.CharField(
         label=_("Code"), max_length=40, required=False, help_text=_("Blank: given automatically.")
     )
@@ -36,11 +38,13 @@ class ActivityForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    people = forms.ModelMultipleChoiceField(
+    # The people of the activity's unit on its date, members or not.
+    people = PeoplePickerField(
         label=_("People who took part (optional)"),
-        queryset=Person.objects.none(),
+        unit_field="unit",
+        date_field="date",
+        scope="people",
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
     )
     image = forms.FileField(
         label=_("Photo"),
@@ -48,13 +52,11 @@ class ActivityForm(forms.Form):
         widget=forms.FileInput(attrs={"accept": "image/*"}),
     )
 
-    def __init__(self, *args, units=None, people=None, **kwargs):
+    def __init__(self, *args, units=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if units is not None:
             self.fields["unit"].queryset = units
-        if people is not None:
-            self.fields["people"].queryset = people
-        self.fields["people"].label_from_instance = _person_label
+        self.set_picker_units(scope_roots(user))
 
 
 class PhotoForm(forms.Form):
@@ -62,13 +64,14 @@ class PhotoForm(forms.Form):
     caption = forms.CharField(label=_("Caption"), max_length=255, required=False)
 
 
-class CommendationForm(forms.Form):
+class CommendationForm(PickerFormMixin, forms.Form):
     code = forms.CharField(
         label=_("Code"), max_length=40, required=False, help_text=_("Blank: given automatically.")
     )
-    person = forms.ModelChoiceField(
+    person = PersonPickerField(
         label=_("Person commended"),
-        queryset=Person.objects.none(),
+        date_field="decided_on",
+        scope="people",
         required=False,
         help_text=_("A party member or not."),
     )
@@ -88,13 +91,11 @@ class CommendationForm(forms.Form):
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, units=None, people=None, **kwargs):
+    def __init__(self, *args, units=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if units is not None:
             self.fields["unit"].queryset = units
-        if people is not None:
-            self.fields["person"].queryset = people
-        self.fields["person"].label_from_instance = _person_label
+        self.set_picker_units(scope_roots(user))
 
     def clean(self):
         data = super().clean()

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 from core.pagination import paginate
 from core.policy import CHANGE, DELETE, VIEW
 from organisation.models import MassOrganisation
-from organisation.policies import people as people_policy
 from pledges.views import form_errors
 
 from . import selectors, services
@@ -38,10 +37,6 @@ def _units_for(user, policy):
     if getattr(user, "is_superuser", False):
         return Unit.objects.all()
     return Unit.objects.filter(subtree_q(role_paths(user, policy.change_roles), "path"))
-
-
-def _people_for(user):
-    return people_policy.visible_to(user).order_by("sort_key", "code")
 
 
 # --- activities -----------------------------------------------------------------------------
@@ -108,7 +103,7 @@ def _activity_form(request: HttpRequest, activity=None) -> HttpResponse:
         request.FILES or None,
         initial=initial,
         units=_units_for(user, activities),
-        people=_people_for(user),
+        user=user,
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -268,7 +263,7 @@ def _commendation_form(request: HttpRequest, commendation=None) -> HttpResponse:
         request.POST or None,
         initial=initial,
         units=_units_for(user, commendations),
-        people=_people_for(user),
+        user=user,
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -10,7 +10,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import Document, StudyTopic
-from organisation.models import Person, Unit
+from organisation.models import Unit
+from organisation.pickers import PersonPickerField, PickerFormMixin
 
 from .models import Finding, Inspection, InspectionPlan, Remediation
 from .services import PLANNING_FIELDS
@@ -23,19 +24,6 @@ def subject_units(committee: Unit):
         path__startswith=committee.path,
         kind__in=[Unit.Kind.SUB_COMMITTEE, Unit.Kind.CELL],
     ).order_by("path")
-
-
-def committee_members(committee: Unit):
-    return (
-        Person.objects.filter(unit__path__startswith=committee.path, party_joined_on__isnull=False)
-        .select_related("unit")
-        .order_by("sort_key", "code")
-    )
-
-
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Person) -> str:
-        return f"{obj.full_name} ({obj.code}, {obj.unit.name})"
 
 
 class PlanForm(forms.ModelForm):
@@ -51,11 +39,12 @@ class PlanForm(forms.ModelForm):
             self.fields["year"].initial = timezone.localdate().year
 
 
-class InspectionForm(forms.ModelForm):
+class InspectionForm(PickerFormMixin, forms.ModelForm):
     """An item of the plan: what, who, when, by whom."""
 
-    subject_person = PersonChoiceField(
-        queryset=Person.objects.none(), required=False, label=capfirst(_("subject person"))
+    # A member on the committee's roll on the planned start (today when not yet planned).
+    subject_person = PersonPickerField(
+        date_field="planned_from", required=False, label=capfirst(_("subject person"))
     )
 
     class Meta:
@@ -72,7 +61,7 @@ class InspectionForm(forms.ModelForm):
     def __init__(self, *args: Any, committee: Unit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["subject_unit"].queryset = subject_units(committee)
-        self.fields["subject_person"].queryset = committee_members(committee)
+        self.set_picker_units([committee])
         self.fields["document"].queryset = Document.objects.order_by("-issued_on")
         self.fields["study_topic"].queryset = StudyTopic.objects.all()
 
@@ -125,9 +114,10 @@ class FindingForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
 
-class RemediationForm(forms.ModelForm):
-    responsible_person = PersonChoiceField(
-        queryset=Person.objects.none(), required=False, label=capfirst(_("responsible person"))
+class RemediationForm(PickerFormMixin, forms.ModelForm):
+    # A member on the roll today of the responsible unit (or of the committee).
+    responsible_person = PersonPickerField(
+        unit_field="responsible_unit", required=False, label=capfirst(_("responsible person"))
     )
 
     class Meta:
@@ -144,7 +134,7 @@ class RemediationForm(forms.ModelForm):
         self.fields["responsible_unit"].queryset = Unit.objects.filter(
             path__startswith=committee.path
         ).order_by("path")
-        self.fields["responsible_person"].queryset = committee_members(committee)
+        self.set_picker_units([committee])
 
 
 class MultipleFileInput(forms.ClearableFileInput):

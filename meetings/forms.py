@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from documents.models import StudyTopic
 from organisation.models import Person, Unit
+from organisation.pickers import PersonPickerField, PickerFormMixin
 
 from . import selectors
 from .models import Attendance, FocusArea, Meeting, MeetingRules, Minutes, TopicDeadline
@@ -30,7 +31,14 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(PickerFormMixin, forms.ModelForm):
+    # Chair and secretary are searched among the unit's roll on the meeting's date.
+    chair = PersonPickerField(
+        unit_field="unit", date_field="date", required=False, label=_("Chair")
+    )
+    secretary = PersonPickerField(
+        unit_field="unit", date_field="date", required=False, label=_("Secretary")
+    )
     topics = forms.ModelMultipleChoiceField(
         label=_("Study topics"),
         queryset=StudyTopic.objects.all(),
@@ -75,9 +83,7 @@ class MeetingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         units = selectors.units_for_recording(user)
         self.fields["unit"].queryset = units
-        people = Person.objects.filter(unit__in=units).order_by("sort_key", "code")
-        self.fields["chair"].queryset = people
-        self.fields["secretary"].queryset = people
+        self.set_picker_units(units)
         committees = selectors.committees_for(user, "change")
         self.fields["focus_area"].queryset = FocusArea.objects.filter(committee__in=committees)
         self.fields["held"].help_text = _("Leave unticked for a planned meeting.")

@@ -17,7 +17,7 @@ from core.pagination import paginate
 from core.policy import ADD, CHANGE, has_role
 from core.roles import SEES_EVERYTHING, SEES_OWN_UNIT
 
-from . import selectors, services
+from . import pickers, selectors, services
 from .forms import MoveOutForm, PersonAddForm, PersonForm, TransferForm
 from .models import Person, Unit
 from .policies import people as people_policy
@@ -221,3 +221,10 @@ def search(request: HttpRequest) -> HttpResponse:
         "organisation/search.html",
         {"text": text, "units": units[:50], "page_obj": paginate(request, people)},
     )
+
+
+@login_required
+def person_picker(request: HttpRequest) -> HttpResponse:
+    """The matches of a person picker's search box (htmx), within the user's units."""
+    context = pickers.results_context(request.user, request.GET)
+    return render(request, "organisation/widgets/person_picker_results.html", context)
