@@ -97,11 +97,18 @@ class MarkForm(forms.Form):
 
 
 class AddPersonForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("Staff member"), queryset=Person.objects.none())
+    """Non-member staff of the unit on the day, ticked together and added in one submit."""
+
+    people = forms.ModelMultipleChoiceField(
+        label=_("Staff members"),
+        queryset=Person.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = selectors.staff_to_add(meeting)
+        self.fields["people"].queryset = selectors.staff_to_add(meeting)
+        self.fields["people"].label_from_instance = lambda p: f"{p.full_name} ({p.code})"
 
 
 class GuestForm(forms.Form):
