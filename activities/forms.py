@@ -7,6 +7,7 @@ from organisation.pickers import (
     PersonPickerField,
     PickerFormMixin,
     scope_roots,
+    unit_menu,
 )
 
 from .models import ActivityKind, Commendation
@@ -55,7 +56,7 @@ class ActivityForm(PickerFormMixin, forms.Form):
     def __init__(self, *args, units=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if units is not None:
-            self.fields["unit"].queryset = units
+            unit_menu(self.fields["unit"], units)
         self.set_picker_units(scope_roots(user))
 
 
@@ -94,7 +95,7 @@ class CommendationForm(PickerFormMixin, forms.Form):
     def __init__(self, *args, units=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if units is not None:
-            self.fields["unit"].queryset = units
+            unit_menu(self.fields["unit"], units)
         self.set_picker_units(scope_roots(user))
 
     def clean(self):

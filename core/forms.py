@@ -40,6 +40,10 @@ class AuditFilterForm(forms.Form):
         self.fields["unit"].queryset = apps.get_model("organisation", "Unit").objects.order_by(
             "path"
         )
+        # The tree's order, indented, with codes (as organisation.pickers.unit_label).
+        self.fields["unit"].label_from_instance = lambda unit: (
+            f"{chr(0xA0) * 3 * unit.depth}{unit.name} ({unit.code})"
+        )
         self.fields["user"].queryset = get_user_model().objects.order_by("username")
 
     def clean_person(self) -> Any:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.models import Document, StudyTopic
 from organisation.models import Unit
-from organisation.pickers import PersonPickerField, PickerFormMixin
+from organisation.pickers import PersonPickerField, PickerFormMixin, unit_menu
 
 from .models import Finding, Inspection, InspectionPlan, Remediation
 from .services import PLANNING_FIELDS
@@ -60,7 +60,7 @@ class InspectionForm(PickerFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, committee: Unit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["subject_unit"].queryset = subject_units(committee)
+        unit_menu(self.fields["subject_unit"], subject_units(committee))
         self.set_picker_units([committee])
         self.fields["document"].queryset = Document.objects.order_by("-issued_on")
         self.fields["study_topic"].queryset = StudyTopic.objects.all()
@@ -131,9 +131,9 @@ class RemediationForm(PickerFormMixin, forms.ModelForm):
     def __init__(self, *args: Any, inspection: Inspection, committee: Unit, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.fields["finding"].queryset = inspection.findings.filter(kind=Finding.Kind.SHORTCOMING)
-        self.fields["responsible_unit"].queryset = Unit.objects.filter(
-            path__startswith=committee.path
-        ).order_by("path")
+        unit_menu(
+            self.fields["responsible_unit"], Unit.objects.filter(path__startswith=committee.path)
+        )
         self.set_picker_units([committee])
 
 

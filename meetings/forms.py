@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from documents.models import StudyTopic
 from organisation.models import Person, Unit
-from organisation.pickers import PersonPickerField, PickerFormMixin
+from organisation.pickers import PersonPickerField, PickerFormMixin, unit_menu
 
 from . import selectors
 from .models import Attendance, FocusArea, Meeting, MeetingRules, Minutes, TopicDeadline
@@ -82,7 +82,7 @@ class MeetingForm(PickerFormMixin, forms.ModelForm):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         units = selectors.units_for_recording(user)
-        self.fields["unit"].queryset = units
+        unit_menu(self.fields["unit"], units)
         self.set_picker_units(units)
         committees = selectors.committees_for(user, "change")
         self.fields["focus_area"].queryset = FocusArea.objects.filter(committee__in=committees)
@@ -202,5 +202,5 @@ class FilterForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = selectors.units_for_filter(user)
+        unit_menu(self.fields["unit"], selectors.units_for_filter(user))
         self.fields["topic"].label_from_instance = lambda topic: topic.code

@@ -10,6 +10,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .models import MassOrganisation, Person, Unit
+from .pickers import unit_menu
 from .services import PERSON_FIELDS
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
@@ -79,7 +80,7 @@ class PersonAddForm(PersonForm):
     def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if units is not None:
-            self.fields["unit"].queryset = units
+            unit_menu(self.fields["unit"], units)
         self.order_fields(["unit", *PersonForm.Meta.fields, "since"])
         self.capitalise_labels()
 
@@ -98,7 +99,7 @@ class TransferForm(CapitalisedLabels, forms.Form):
     def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if units is not None:
-            self.fields["unit"].queryset = units
+            unit_menu(self.fields["unit"], units)
         self.fields["on"].initial = timezone.localdate()
         self.capitalise_labels()
 

@@ -248,3 +248,17 @@ def scope_roots(user: Any) -> list[Unit]:
     if paths is None:
         return list(Unit.objects.filter(parent__isnull=True))
     return list(Unit.objects.filter(path__in=paths))
+
+
+def unit_label(unit: Unit) -> str:
+    """A unit in a menu: indented by its depth in the tree, with its code."""
+    return f"{NBSP * 3 * unit.depth}{unit.name} ({unit.code})"
+
+
+NBSP = "\u00a0"
+
+
+def unit_menu(field: forms.ModelChoiceField, units: QuerySet[Unit]) -> None:
+    """Make a unit select follow the tree (ordered by path) and show codes."""
+    field.queryset = units.order_by("path")
+    field.label_from_instance = unit_label

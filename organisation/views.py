@@ -10,9 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_http_methods
 
 from core import vn
+from core.listing import Column, listing
 from core.pagination import paginate
 from core.policy import ADD, CHANGE, has_role
 from core.roles import SEES_EVERYTHING, SEES_OWN_UNIT
@@ -68,6 +70,16 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
+PEOPLE_COLUMNS = [
+    Column("name", _l("Full name"), ("sort_key",), "full_name"),
+    Column("code", _l("Code"), ("code",), css="wide-only"),
+    Column("party", _l("Membership"), (), "get_party_status_display"),
+    Column("joined", _l("Date joined the party"), (), "party_joined_on"),
+    Column("position", _l("Position"), (), css="wide-only"),
+    Column("unit", _l("Unit"), ("unit__path",), "unit.name", css="wide-only"),
+]
+
+
 @login_required
 def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _unit_or_404(request, pk)
@@ -78,11 +90,16 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     people = selectors.unit_people(
         unit, request.user, text=request.GET.get("q"), party=party, moved_out=moved_out, on=on
     )
-    page_obj = paginate(request, people)
+    result = listing(
+        request, people, PEOPLE_COLUMNS, default="name", filename=f"nhan-su-{unit.code}"
+    )
+    if isinstance(result, HttpResponse):
+        return result
     context = {
         "unit": unit,
         "node": node,
-        "page_obj": page_obj,
+        "listing": result,
+        "page_obj": result.page_obj,
         "party": party,
         "moved_out": moved_out,
         "on": on,

@@ -49,3 +49,10 @@ def vnisodate(value):
         return vn.format_date(dt.date.fromisoformat(str(value)))
     except ValueError:
         return value or ""
+
+
+@register.filter
+def page_numbers(page_obj):
+    """The page numbers to link, with "…" where a run is left out (1 2 … 7 8 9 … 108)."""
+    paginator = page_obj.paginator
+    return paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
