@@ -19,9 +19,11 @@ def test_editor_writes_in_the_rich_text_editor_and_publishes(page, tree):
     errors = []
     page.on(
         "console",
-        lambda message: message.type == "error"
-        and "favicon" not in message.location.get("url", "")
-        and errors.append(f"{message.text} {message.location.get('url')}"),
+        lambda message: (
+            message.type == "error"
+            and "favicon" not in message.location.get("url", "")
+            and errors.append(f"{message.text} {message.location.get('url')}")
+        ),
     )
     sign_in_browser(page, "bientap")
     page.goto("/tin-tuc/quan-ly/bai-viet/them/")
