@@ -19,6 +19,8 @@ class User(AbstractUser):
         related_name="user",
         help_text=_("The party member or staff this account belongs to."),
     )
+    # Who was given an account, rights or a person; never the password hash.
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:
         verbose_name = _("user")

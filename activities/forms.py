@@ -3,6 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedForm
 from organisation.models import MassOrganisation, Person, Unit
+from organisation.pickers import (
+    PeoplePickerField,
+    PersonPickerField,
+    PickerFormMixin,
+    scope_roots,
+    unit_menu,
+)
 
 from .models import ActivityKind, Commendation
 
@@ -13,7 +20,7 @@ def _person_label(person: Person) -> str:
     return f"{person.full_name} ({person.code})"
 
 
-class ActivityForm(VersionedForm, forms.Form):
+class ActivityForm(VersionedForm, PickerFormMixin, forms.Form):
     code = forms.CharField(
         label=_("Code"), max_length=40, required=False, help_text=_("Blank: given automatically.")
     )
@@ -37,11 +44,13 @@ class ActivityForm(VersionedForm, forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    people = forms.ModelMultipleChoiceField(
+    # The people of the activity's unit on its date, members or not.
+    people = PeoplePickerField(
         label=_("People who took part (optional)"),
-        queryset=Person.objects.none(),
+        unit_field="unit",
+        date_field="date",
+        scope="people",
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
     )
     image = forms.FileField(
         label=_("Photo"),
@@ -49,13 +58,11 @@ class ActivityForm(VersionedForm, forms.Form):
         widget=forms.FileInput(attrs={"accept": "image/*"}),
     )
 
-    def __init__(self, *args, units=None, people=None, **kwargs):
+    def __init__(self, *args, units=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if units is not None:
-            self.fields["unit"].queryset = units
-        if people is not None:
-            self.fields["people"].queryset = people
-        self.fields["people"].label_from_instance = _person_label
+            unit_menu(self.fields["unit"], units)
+        self.set_picker_units(scope_roots(user))
 
 
 class PhotoForm(forms.Form):
@@ -63,13 +70,14 @@ class PhotoForm(forms.Form):
     caption = forms.CharField(label=_("Caption"), max_length=255, required=False)
 
 
-class CommendationForm(VersionedForm, forms.Form):
+class CommendationForm(VersionedForm, PickerFormMixin, forms.Form):
     code = forms.CharField(
         label=_("Code"), max_length=40, required=False, help_text=_("Blank: given automatically.")
     )
-    person = forms.ModelChoiceField(
+    person = PersonPickerField(
         label=_("Person commended"),
-        queryset=Person.objects.none(),
+        date_field="decided_on",
+        scope="people",
         required=False,
         help_text=_("A party member or not."),
     )
@@ -89,13 +97,11 @@ class CommendationForm(VersionedForm, forms.Form):
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, units=None, people=None, **kwargs):
+    def __init__(self, *args, units=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if units is not None:
-            self.fields["unit"].queryset = units
-        if people is not None:
-            self.fields["person"].queryset = people
-        self.fields["person"].label_from_instance = _person_label
+            unit_menu(self.fields["unit"], units)
+        self.set_picker_units(scope_roots(user))
 
     def clean(self):
         data = super().clean()

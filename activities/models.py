@@ -41,6 +41,7 @@ class ActivityKind(models.Model):
 
     name = models.CharField(_("name"), max_length=80, unique=True)
     default_measure_unit = models.CharField(_("default unit of measure"), max_length=40, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("activity kind")

@@ -15,7 +15,6 @@ from core.concurrency import unchanged
 from core.pagination import paginate
 from core.policy import CHANGE, DELETE, VIEW
 from organisation.models import MassOrganisation
-from organisation.policies import people as people_policy
 from pledges.views import form_errors
 
 from . import selectors, services
@@ -40,10 +39,6 @@ def _units_for(user, policy):
     if getattr(user, "is_superuser", False):
         return Unit.objects.all()
     return Unit.objects.filter(subtree_q(role_paths(user, policy.change_roles), "path"))
-
-
-def _people_for(user):
-    return people_policy.visible_to(user).order_by("sort_key", "code")
 
 
 # --- activities -----------------------------------------------------------------------------
@@ -111,7 +106,7 @@ def _activity_form(request: HttpRequest, activity=None) -> HttpResponse:
         initial=initial,
         record=activity,
         units=_units_for(user, activities),
-        people=_people_for(user),
+        user=user,
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -273,7 +268,7 @@ def _commendation_form(request: HttpRequest, commendation=None) -> HttpResponse:
         initial=initial,
         record=commendation,
         units=_units_for(user, commendations),
-        people=_people_for(user),
+        user=user,
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -20,3 +20,8 @@ urlpatterns = [
 ]
 # Nothing serves MEDIA_ROOT: every stored file goes through a view that checks the reader
 # (core/files.py), under runserver as behind nginx.
+
+handler400 = "core.errors.bad_request"
+handler403 = "core.errors.permission_denied"
+handler404 = "core.errors.page_not_found"
+handler500 = "core.errors.server_error"

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,3 +12,5 @@ class CoreConfig(AppConfig):
         from core.roles import SEES_EVERYTHING
 
         navigation.register(_("Audit trail"), "core:audit", SEES_EVERYTHING, 90)
+        # Each app lists its models for the audit trail in <app>/audited.py.
+        autodiscover_modules("audited")

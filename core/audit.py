@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Model, QuerySet
+from django.db.models import Model, QuerySet, Value
 from django.utils import timezone
 
 
@@ -281,9 +281,10 @@ def _m2m_changes(
 class AuditTrail:
     """The history of every registered model as one list, newest first, sliceable.
 
-    Django's Paginator slices it: each slice asks each model's history table for at most
-    `stop` rows (keys only), merges them, then loads the rows of the page, so that a page
-    costs a fixed number of queries whatever the size of the trail.
+    Django's Paginator slices it: one UNION ALL of the history tables' keys (date, id, which
+    table) gives the page's keys, then only the page's rows are loaded, table by table, so that
+    a page costs a fixed number of queries whatever the size of the trail and the number of
+    record kinds.
     """
 
     def __init__(self, filters: AuditFilters) -> None:
@@ -296,9 +297,23 @@ class AuditTrail:
                 self.sources.append((entry, queryset))
         self._count: int | None = None
 
+    def _union(self, *columns: str) -> QuerySet | None:
+        """One UNION ALL over the sources (each tagged with its position): one query for the
+        count and one for the page's keys, however many record kinds are on the trail."""
+        parts = [
+            queryset.order_by()
+            .annotate(audit_source=Value(position))
+            .values_list(*columns, "audit_source")
+            for position, (_, queryset) in enumerate(self.sources)
+        ]
+        if not parts:
+            return None
+        return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+
     def count(self) -> int:
         if self._count is None:
-            self._count = sum(queryset.count() for _, queryset in self.sources)
+            union = self._union("history_id")
+            self._count = union.count() if union is not None else 0
         return self._count
 
     def __len__(self) -> int:
@@ -308,14 +323,10 @@ class AuditTrail:
         if not isinstance(index, slice):
             raise TypeError("AuditTrail supports slices only")
         start, stop = index.start or 0, index.stop or self.count()
-        keys: list[tuple[dt.datetime, int, int]] = []
-        for position, (_, queryset) in enumerate(self.sources):
-            rows = queryset.order_by("-history_date", "-history_id").values_list(
-                "history_date", "history_id"
-            )[:stop]
-            keys.extend((when, history_id, position) for when, history_id in rows)
-        keys.sort(reverse=True)
-        page = keys[start:stop]
+        union = self._union("history_date", "history_id")
+        if union is None:
+            return []
+        page = list(union.order_by("-history_date", "-history_id", "-audit_source")[start:stop])
         wanted: dict[int, list[int]] = {}
         for _, history_id, position in page:
             wanted.setdefault(position, []).append(history_id)
@@ -350,3 +361,13 @@ class AuditTrail:
             )
             for _, history_id, position in page
         ]
+
+
+def object_history(obj: Model, limit: int = 20) -> list[AuditRecord]:
+    """The latest changes of one record, for its own page (empty when not on the trail)."""
+    entry = _registry.get(obj._meta.label_lower)
+    if entry is None or obj.pk is None:
+        return []
+    trail = AuditTrail(AuditFilters(model=entry.key))
+    trail.sources = [(entry, entry.history().filter(id=obj.pk))]
+    return trail[0:limit]

@@ -13,6 +13,8 @@ def navigation(request):
     for entry in navigation_module.entries():
         if entry.roles and not has_role(user, *entry.roles):
             continue
+        if entry.shown_to and not entry.shown_to(user):
+            continue
         try:
             url = reverse(entry.url_name)
         except NoReverseMatch:

@@ -54,6 +54,10 @@ class AuditFilterForm(forms.Form):
             ).distinct()
         self.fields["unit"].queryset = units
         self.fields["user"].queryset = users
+        # The tree's order, indented, with codes (as organisation.pickers.unit_label).
+        self.fields["unit"].label_from_instance = lambda unit: (
+            f"{chr(0xA0) * 3 * unit.depth}{unit.name} ({unit.code})"
+        )
 
     def clean_person(self) -> Any:
         """A code outside the reader's scope answers like a code that does not exist."""

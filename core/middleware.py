@@ -4,6 +4,8 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 # No inline scripts anywhere: htmx and our own scripts are files under /static/.
 CONTENT_SECURITY_POLICY = (
@@ -35,3 +37,26 @@ def client_ip(request: HttpRequest) -> str:
         if len(hops) >= proxies:
             return hops[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+class InterfaceLanguageMiddleware:
+    """Vietnamese for everyone unless the user chose another language with the switch.
+
+    Replaces Django's LocaleMiddleware, which would follow the browser's Accept-Language: an
+    English-language browser then got an English interface around Vietnamese records. The
+    choice is the language cookie set by `django.views.i18n.set_language`.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        if code not in dict(settings.LANGUAGES):
+            code = settings.LANGUAGE_CODE
+        translation.activate(code)
+        request.LANGUAGE_CODE = code
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", code)
+        return response

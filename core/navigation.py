@@ -1,6 +1,8 @@
 """The main menu. Each app adds its entries in its AppConfig.ready(), so no app edits another."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -9,14 +11,22 @@ class NavEntry:
     url_name: str
     roles: tuple[str, ...]  # empty: every signed-in user
     order: int = 100
+    # Further condition on the user (e.g. "has a person record"); None: always shown.
+    shown_to: Callable[[Any], bool] | None = None
 
 
 _entries: list[NavEntry] = []
 
 
-def register(label: str, url_name: str, roles: tuple[str, ...] = (), order: int = 100) -> None:
+def register(
+    label: str,
+    url_name: str,
+    roles: tuple[str, ...] = (),
+    order: int = 100,
+    shown_to: Callable[[Any], bool] | None = None,
+) -> None:
     if all(entry.url_name != url_name for entry in _entries):
-        _entries.append(NavEntry(label, url_name, roles, order))
+        _entries.append(NavEntry(label, url_name, roles, order, shown_to))
 
 
 def entries() -> list[NavEntry]:

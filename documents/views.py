@@ -9,9 +9,11 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from core import files
 from core.concurrency import unchanged
+from core.listing import Column, listing
 from core.pagination import paginate
 
 from . import selectors, services
@@ -29,6 +31,15 @@ def _show_errors(form: Form, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+DOCUMENT_COLUMNS = [
+    Column("number", _l("Number and symbol"), ("number_symbol",), "number_symbol"),
+    Column("kind", _l("Kind"), ("kind", "issued_on"), "get_kind_display"),
+    Column("date", _l("Date issued"), ("issued_on",), "issued_on"),
+    Column("issuer", _l("Issuing body"), ("issuer",), "issuer"),
+    Column("summary", _l("Summary"), (), "summary"),
+]
 
 
 @login_required
@@ -49,11 +60,15 @@ def document_list(request: HttpRequest) -> HttpResponse:
         year=chosen.get("year"),
         issuer=chosen.get("issuer"),
     )
+    result = listing(request, documents, DOCUMENT_COLUMNS, filename="van-ban")
+    if isinstance(result, HttpResponse):
+        return result
     return render(
         request,
         "documents/document_list.html",
         {
-            "page_obj": paginate(request, documents),
+            "listing": result,
+            "page_obj": result.page_obj,
             "filters": filters,
             "can_add": document_policy.can(user, "add"),
             "sees_matrix": sees_every_cell(user),

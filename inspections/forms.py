@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedForm
 from documents.models import Document, StudyTopic
-from organisation.models import Person, Unit
+from organisation.models import Unit
+from organisation.pickers import PersonPickerField, PickerFormMixin, unit_menu
 
 from .models import Finding, Inspection, InspectionPlan, Remediation
 from .services import PLANNING_FIELDS
@@ -35,19 +36,6 @@ def committee_documents(committee: Unit):
     ).order_by("-issued_on")
 
 
-def committee_members(committee: Unit):
-    return (
-        Person.objects.filter(unit__path__startswith=committee.path, party_joined_on__isnull=False)
-        .select_related("unit")
-        .order_by("sort_key", "code")
-    )
-
-
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Person) -> str:
-        return f"{obj.full_name} ({obj.code}, {obj.unit.name})"
-
-
 class PlanForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = InspectionPlan
@@ -61,11 +49,12 @@ class PlanForm(VersionedForm, forms.ModelForm):
             self.fields["year"].initial = timezone.localdate().year
 
 
-class InspectionForm(VersionedForm, forms.ModelForm):
+class InspectionForm(VersionedForm, PickerFormMixin, forms.ModelForm):
     """An item of the plan: what, who, when, by whom."""
 
-    subject_person = PersonChoiceField(
-        queryset=Person.objects.none(), required=False, label=capfirst(_("subject person"))
+    # A member on the committee's roll on the planned start (today when not yet planned).
+    subject_person = PersonPickerField(
+        date_field="planned_from", required=False, label=capfirst(_("subject person"))
     )
 
     class Meta:
@@ -81,8 +70,8 @@ class InspectionForm(VersionedForm, forms.ModelForm):
 
     def __init__(self, *args: Any, committee: Unit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["subject_unit"].queryset = subject_units(committee)
-        self.fields["subject_person"].queryset = committee_members(committee)
+        unit_menu(self.fields["subject_unit"], subject_units(committee))
+        self.set_picker_units([committee])
         self.fields["document"].queryset = committee_documents(committee)
         self.fields["study_topic"].queryset = StudyTopic.objects.all()
 
@@ -135,9 +124,10 @@ class FindingForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
 
-class RemediationForm(VersionedForm, forms.ModelForm):
-    responsible_person = PersonChoiceField(
-        queryset=Person.objects.none(), required=False, label=capfirst(_("responsible person"))
+class RemediationForm(VersionedForm, PickerFormMixin, forms.ModelForm):
+    # A member on the roll today of the responsible unit (or of the committee).
+    responsible_person = PersonPickerField(
+        unit_field="responsible_unit", required=False, label=capfirst(_("responsible person"))
     )
 
     class Meta:
@@ -151,10 +141,10 @@ class RemediationForm(VersionedForm, forms.ModelForm):
     def __init__(self, *args: Any, inspection: Inspection, committee: Unit, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.fields["finding"].queryset = inspection.findings.filter(kind=Finding.Kind.SHORTCOMING)
-        self.fields["responsible_unit"].queryset = Unit.objects.filter(
-            path__startswith=committee.path
-        ).order_by("path")
-        self.fields["responsible_person"].queryset = committee_members(committee)
+        unit_menu(
+            self.fields["responsible_unit"], Unit.objects.filter(path__startswith=committee.path)
+        )
+        self.set_picker_units([committee])
 
 
 class MultipleFileInput(forms.ClearableFileInput):

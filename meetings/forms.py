@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 from core.concurrency import VersionedForm
 from documents.models import StudyTopic
 from organisation.models import Person, Unit
+from organisation.pickers import PersonPickerField, PickerFormMixin, unit_menu
 
 from . import selectors
 from .models import Attendance, FocusArea, Meeting, MeetingRules, Minutes, TopicDeadline
@@ -31,7 +32,14 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
-class MeetingForm(VersionedForm, forms.ModelForm):
+class MeetingForm(VersionedForm, PickerFormMixin, forms.ModelForm):
+    # Chair and secretary are searched among the unit's roll on the meeting's date.
+    chair = PersonPickerField(
+        unit_field="unit", date_field="date", required=False, label=_("Chair")
+    )
+    secretary = PersonPickerField(
+        unit_field="unit", date_field="date", required=False, label=_("Secretary")
+    )
     topics = forms.ModelMultipleChoiceField(
         label=_("Study topics"),
         queryset=StudyTopic.objects.all(),
@@ -75,10 +83,8 @@ class MeetingForm(VersionedForm, forms.ModelForm):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         units = selectors.units_for_recording(user)
-        self.fields["unit"].queryset = units
-        people = Person.objects.filter(unit__in=units).order_by("sort_key", "code")
-        self.fields["chair"].queryset = people
-        self.fields["secretary"].queryset = people
+        unit_menu(self.fields["unit"], units)
+        self.set_picker_units(units)
         committees = selectors.committees_for(user, "change")
         self.fields["focus_area"].queryset = FocusArea.objects.filter(committee__in=committees)
         self.fields["held"].help_text = _("Leave unticked for a planned meeting.")
@@ -92,11 +98,18 @@ class MarkForm(forms.Form):
 
 
 class AddPersonForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("Staff member"), queryset=Person.objects.none())
+    """Non-member staff of the unit on the day, ticked together and added in one submit."""
+
+    people = forms.ModelMultipleChoiceField(
+        label=_("Staff members"),
+        queryset=Person.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = selectors.staff_to_add(meeting)
+        self.fields["people"].queryset = selectors.staff_to_add(meeting)
+        self.fields["people"].label_from_instance = lambda p: f"{p.full_name} ({p.code})"
 
 
 class GuestForm(forms.Form):
@@ -192,5 +205,5 @@ class FilterForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = selectors.units_for_filter(user)
+        unit_menu(self.fields["unit"], selectors.units_for_filter(user))
         self.fields["topic"].label_from_instance = lambda topic: topic.code

@@ -13,6 +13,7 @@ from django.db.models.functions import ExtractMonth
 from django.http import Http404
 
 from core.search import search
+from core.vn import search_key
 from organisation import membership
 from organisation.models import Person, Unit
 from organisation.selectors import committee_cells, people_on, roll_on
@@ -134,6 +135,7 @@ class RollRow:
     attendance: Attendance | None
     on_roll: bool = True  # False: non-member staff added to a conference
     exempt: bool = False  # on the roll but exempted or suspended: not expected to attend
+    cell: Unit | None = None  # where the person was posted on the meeting's date
 
     @property
     def status(self) -> str:
@@ -158,6 +160,36 @@ def meeting_roll(meeting: Meeting) -> list[RollRow]:
     extra = sorted(marks.values(), key=lambda row: (row.person.sort_key, row.person.code))
     rows += [RollRow(row.person, row, on_roll=False) for row in extra]
     return rows
+
+
+@dataclass
+class RollGroup:
+    """The rows of one cell of a committee-wide meeting, with their counts."""
+
+    unit: Unit | None
+    rows: list[RollRow]
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return attendance_summary(self.rows)
+
+
+def roll_groups(meeting: Meeting, rows: list[RollRow], text: str = "") -> list[RollGroup]:
+    """The roll of a meeting above a cell, grouped by the cell each person was posted to on
+    the meeting's date (one query), filtered by name or code without diacritics."""
+    postings = membership.periods_on(meeting.date, meeting.unit.path).filter(
+        person_id__in=[row.person.pk for row in rows]
+    )
+    cells = {posting.person_id: posting.unit for posting in postings.select_related("unit")}
+    words = search_key(text).split()
+    groups: dict[int | None, RollGroup] = {}
+    for row in rows:
+        if words and not all(word in row.person.search_key for word in words):
+            continue
+        row.cell = cells.get(row.person.pk)
+        key = row.cell.pk if row.cell else None
+        groups.setdefault(key, RollGroup(row.cell, [])).rows.append(row)
+    return sorted(groups.values(), key=lambda g: g.unit.path if g.unit else "~")
 
 
 def roll_row(meeting: Meeting, person: Person) -> RollRow:

@@ -236,14 +236,19 @@ def attendance_mark(
 
 
 @transaction.atomic
-def attendance_mark_everyone_present(*, user: Any, meeting: Meeting) -> int:
-    """Mark present every active member on the roll not marked yet; returns how many."""
+def attendance_mark_everyone_present(
+    *, user: Any, meeting: Meeting, cell: Unit | None = None
+) -> int:
+    """Mark present every active member on the roll (of one cell of a committee-wide meeting,
+    when given) who is not marked yet; returns how many."""
     _require_unit(user, meeting.unit)
     _require_unlocked(meeting)
     _check_attendance_allowed(meeting)
+    if cell is not None and not cell.path.startswith(meeting.unit.path):
+        raise ValidationError(_("This cell is not part of the meeting's unit."))
     marked = set(meeting.attendance.values_list("person_id", flat=True))
     # Members exempted from activity are not expected: they are marked one by one if present.
-    active = roll_on(meeting.unit, meeting.date, active=True)
+    active = roll_on(cell or meeting.unit, meeting.date, active=True)
     people = list(active.values_list("pk", flat=True))
     rows = [
         Attendance(meeting=meeting, person_id=pk, status=Attendance.Status.PRESENT)
@@ -255,6 +260,14 @@ def attendance_mark_everyone_present(*, user: Any, meeting: Meeting) -> int:
         row.save()
     _mark_held(meeting, user)
     return len(rows)
+
+
+@transaction.atomic
+def attendance_add_people(*, user: Any, meeting: Meeting, people: list[Person]) -> int:
+    """Add several non-member staff to a conference at once, marked present (all or none)."""
+    for person in people:
+        attendance_mark(user=user, meeting=meeting, person=person, status=Attendance.Status.PRESENT)
+    return len(people)
 
 
 @transaction.atomic

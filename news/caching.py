@@ -17,6 +17,7 @@ import time
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 
 _memo: dict = {"value": None, "checked": 0.0, "next": None}
 
@@ -89,4 +90,5 @@ def version() -> int:
 
 
 def key(*parts: object) -> str:
-    return ":".join(["news", str(version()), *(str(part) for part in parts)])
+    """Fragments hold interface text, so the language is part of the key."""
+    return ":".join(["news", str(version()), get_language() or "", *(str(p) for p in parts)])

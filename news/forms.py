@@ -109,11 +109,13 @@ class ArticleForm(VersionedForm, forms.ModelForm):
     body = forms.CharField(
         label=pgettext_lazy("news", "Body"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 18, "class": "richtext"}),
+        # news/static/news/prose.js turns it into django-prose-editor's editor (ProseMirror),
+        # offering only what the sanitiser keeps; without JavaScript it stays a text box.
+        widget=forms.Textarea(attrs={"rows": 18, "class": "richtext", "data-prose-editor": ""}),
         help_text=pgettext_lazy(
             "news",
-            "Paragraphs separated by a blank line, or HTML with these tags only: p, br, strong, "
-            "em, u, h2, h3, ul, ol, li, blockquote, a. Anything else is removed.",
+            "Bold, italic, underline, headings, lists, quotes and links. Pasted formatting "
+            "beyond these is removed when the article is saved.",
         ),
     )
 

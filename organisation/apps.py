@@ -25,5 +25,11 @@ class OrganisationConfig(AppConfig):
             select_related=("person",),
         )
         navigation.register(_("Units and people"), "organisation:overview", SEES_OWN_UNIT, 10)
-        navigation.register(_("My record"), "organisation:me", (Role.MEMBER,), 15)
+        navigation.register(
+            _("My record"),
+            "organisation:me",
+            (Role.MEMBER,),
+            15,
+            shown_to=lambda user: bool(user.person_id),
+        )
         dashboard.register(panels.register_panel)

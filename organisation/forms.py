@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.concurrency import VersionedForm
 
 from .models import MassOrganisation, Person, Unit
+from .pickers import unit_menu
 from .services import PERSON_FIELDS
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
@@ -81,7 +82,7 @@ class PersonAddForm(PersonForm):
     def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if units is not None:
-            self.fields["unit"].queryset = units
+            unit_menu(self.fields["unit"], units)
         self.order_fields(["unit", *PersonForm.Meta.fields, "since"])
         self.capitalise_labels()
 
@@ -100,7 +101,7 @@ class TransferForm(CapitalisedLabels, forms.Form):
     def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if units is not None:
-            self.fields["unit"].queryset = units
+            unit_menu(self.fields["unit"], units)
         self.fields["on"].initial = timezone.localdate()
         self.capitalise_labels()
 

@@ -155,6 +155,7 @@ class MassOrganisation(models.Model):
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("mass organisation")

@@ -6,6 +6,7 @@ app_name = "organisation"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("tim-kiem/", views.search, name="search"),
+    path("chon-nguoi/", views.person_picker, name="person_picker"),
     path("ho-so-cua-toi/", views.me, name="me"),
     path("don-vi/<int:pk>/", views.unit_detail, name="unit"),
     path("don-vi/<int:pk>/ho-so-van-ban/", views.unit_profile, name="unit_profile"),

@@ -10,15 +10,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_http_methods
 
 from core import vn
 from core.concurrency import unchanged
+from core.listing import Column, listing
 from core.pagination import paginate
 from core.policy import ADD, CHANGE, has_role
 from core.roles import SEES_EVERYTHING, SEES_OWN_UNIT
 
-from . import selectors, services
+from . import pickers, selectors, services
 from .forms import MoveOutForm, PersonAddForm, PersonForm, TransferForm, UnitProfileForm
 from .models import Person, Unit
 from .policies import people as people_policy
@@ -69,6 +71,16 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
+PEOPLE_COLUMNS = [
+    Column("name", _l("Full name"), ("sort_key",), "full_name"),
+    Column("code", _l("Code"), ("code",), css="wide-only"),
+    Column("party", _l("Membership"), (), "get_party_status_display"),
+    Column("joined", _l("Date joined the party"), (), "party_joined_on"),
+    Column("position", _l("Position"), (), css="wide-only"),
+    Column("unit", _l("Unit"), ("unit__path",), "unit.name", css="wide-only"),
+]
+
+
 @login_required
 def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _unit_or_404(request, pk)
@@ -79,11 +91,16 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     people = selectors.unit_people(
         unit, request.user, text=request.GET.get("q"), party=party, moved_out=moved_out, on=on
     )
-    page_obj = paginate(request, people)
+    result = listing(
+        request, people, PEOPLE_COLUMNS, default="name", filename=f"nhan-su-{unit.code}"
+    )
+    if isinstance(result, HttpResponse):
+        return result
     context = {
         "unit": unit,
         "node": node,
-        "page_obj": page_obj,
+        "listing": result,
+        "page_obj": result.page_obj,
         "party": party,
         "moved_out": moved_out,
         "on": on,
@@ -131,8 +148,9 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def me(request: HttpRequest) -> HttpResponse:
+    """The user's own record; an account without one (the superuser) is told so, not a 404."""
     if not request.user.person_id:
-        raise Http404
+        return render(request, "organisation/me_missing.html")
     return redirect("organisation:person", pk=request.user.person_id)
 
 
@@ -244,3 +262,10 @@ def search(request: HttpRequest) -> HttpResponse:
         "organisation/search.html",
         {"text": text, "units": units[:50], "page_obj": paginate(request, people)},
     )
+
+
+@login_required
+def person_picker(request: HttpRequest) -> HttpResponse:
+    """The matches of a person picker's search box (htmx), within the user's units."""
+    context = pickers.results_context(request.user, request.GET)
+    return render(request, "organisation/widgets/person_picker_results.html", context)

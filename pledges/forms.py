@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedForm
-from organisation.models import Person
+from organisation.pickers import PersonPickerField, PickerFormMixin, scope_roots
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -14,8 +14,9 @@ class PledgeForm(VersionedForm, forms.Form):
     )
 
 
-class PaperPledgeForm(PledgeForm):
-    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.none())
+class PaperPledgeForm(PickerFormMixin, PledgeForm):
+    # Members and non-member staff of the user's units on the registration date.
+    person = PersonPickerField(label=_("Person"), date_field="registered_on", scope="people")
     year = forms.IntegerField(label=_("Year"), min_value=1930, max_value=2100)
     scan = forms.FileField(
         label=_("Signed scan (PDF, PNG or JPEG)"),
@@ -24,11 +25,9 @@ class PaperPledgeForm(PledgeForm):
     )
     field_order = ["person", "year", "registered_on", "content", "scan"]
 
-    def __init__(self, *args, people=None, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if people is not None:
-            self.fields["person"].queryset = people
-        self.fields["person"].label_from_instance = lambda p: f"{p.full_name} ({p.code})"
+        self.set_picker_units(scope_roots(user))
 
 
 class PledgeEditForm(PledgeForm):

@@ -72,6 +72,7 @@ class PledgeVersion(models.Model):
     confirmed_by = acting_user(_("confirmed by"))
     replaced_at = models.DateTimeField(_("replaced at"), auto_now_add=True)
     replaced_by = acting_user(_("replaced by"))
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("pledge version")

@@ -18,7 +18,6 @@ from core.policy import CHANGE, VIEW, has_role
 from core.roles import Role
 from core.search import search
 from organisation.models import Unit
-from organisation.policies import people as people_policy
 from organisation.policies import units as unit_policy
 from organisation.selectors import committee_of
 
@@ -178,11 +177,10 @@ def pledge_record(request: HttpRequest) -> HttpResponse:
     """The cell secretary records a paper pledge, with the signed scan."""
     if not pledges.can(request.user, CHANGE):
         raise PermissionDenied
-    people = people_policy.visible_to(request.user).filter(moved_out_on__isnull=True)
     form = PaperPledgeForm(
         request.POST or None,
         request.FILES or None,
-        people=people.order_by("sort_key"),
+        user=request.user,
         initial={"year": timezone.localdate().year, "registered_on": timezone.localdate()},
     )
     if request.method == "POST" and form.is_valid():

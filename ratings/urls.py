@@ -15,6 +15,11 @@ urlpatterns = [
     path("chi-bo/<int:cell_pk>/<int:year>/", views.cell_review, name="cell_review"),
     path("chi-bo/<int:cell_pk>/<int:year>/in.<str:fmt>", views.cell_print, name="cell_print"),
     path("quyet-dinh/<int:year>/", views.decide_list, name="decide_list"),
+    path(
+        "quyet-dinh/<int:year>/chap-nhan-de-xuat/",
+        views.accept_proposals,
+        name="accept_proposals",
+    ),
     path("quyet-dinh/<int:year>/in.<str:fmt>", views.decision_print, name="decision_print"),
     path("bo-quy-tac/", views.rule_set_list, name="rule_sets"),
     path("bo-quy-tac/them/", views.rule_set_edit, name="rule_set_add"),

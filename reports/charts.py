@@ -1,8 +1,12 @@
 """Charts of the report, drawn on the server from the figures (never from the database).
 
-One function draws each chart for every output: SVG for the web page and the PDF, PNG for
-Word. Matplotlib's Agg backend without pyplot (no global state, safe in threads), a fixed SVG
-hash salt and no date in the metadata make the output byte-for-byte deterministic.
+One function draws each chart for every output, on one figure of one size (16 × 8 cm, the
+width of the printed page's text): SVG for the web page and the PDF, PNG of the same figure
+for Word, so the three show the same image at the same scale. Counts have whole-number axes,
+numbers are written the Vietnamese way (1.234; 98,5%), labels are at least 9 pt at that size
+and legends sit under the plot, where they never cover a bar. Matplotlib's Agg backend
+without pyplot (no global state, safe in threads), a fixed SVG hash salt and no date in the
+metadata make the output byte-for-byte deterministic.
 """
 
 from __future__ import annotations
@@ -17,11 +21,20 @@ matplotlib.use("Agg")
 from django.utils.translation import gettext as _  # noqa: E402
 from matplotlib import rcParams  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+
+from core.vn import format_number, format_percent  # noqa: E402
 
 rcParams["svg.hashsalt"] = "dangbo-report"
 rcParams["svg.fonttype"] = "none"  # text stays text: searchable and crisp in the PDF
 rcParams["font.family"] = ["DejaVu Sans"]
-rcParams["font.size"] = 9
+rcParams["font.size"] = 10
+rcParams["axes.labelsize"] = 10
+rcParams["xtick.labelsize"] = 10
+rcParams["ytick.labelsize"] = 10
+rcParams["legend.fontsize"] = 9
+
+WIDTH_CM, HEIGHT_CM = 16, 8
 
 RED, GOLD, GREY, BLUE = "#a50e0e", "#d4a017", "#8c8c8c", "#2b5d9b"
 CHARTS = ("thematic", "pledges", "ratings", "activities")
@@ -37,10 +50,21 @@ def chart_titles() -> dict[str, str]:
 
 
 def _figure() -> tuple[Figure, Any]:
-    figure = Figure(figsize=(6.4, 3.0), dpi=100)
+    figure = Figure(figsize=(WIDTH_CM / 2.54, HEIGHT_CM / 2.54), dpi=100, layout="constrained")
     axes = figure.add_subplot()
     axes.spines[["top", "right"]].set_visible(False)
     return figure, axes
+
+
+def _counts_axis(axes) -> None:
+    """Whole numbers only (no 2.5 / 7.5 cells), written 1.234."""
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: format_number(value)))
+
+
+def _legend_below(axes, count: int) -> None:
+    if count:
+        axes.figure.legend(loc="outside lower center", ncols=min(count, 4), frameon=False)
 
 
 def _thematic(figures: dict[str, Any], axes) -> None:
@@ -50,6 +74,7 @@ def _thematic(figures: dict[str, Any], axes) -> None:
     bars = axes.bar(years, held, color=RED, width=0.6)
     axes.bar_label(bars, labels=[f"{value}/{total}" for value in held], padding=2)
     axes.set_ylim(0, max(total, max(held, default=0), 1) * 1.2)
+    _counts_axis(axes)
     axes.set_ylabel(_("cells"))
 
 
@@ -57,9 +82,10 @@ def _pledges(figures: dict[str, Any], axes) -> None:
     years = [str(entry["year"]) for entry in figures["years"]]
     values = [entry["pledges"]["percent"] or 0 for entry in figures["years"]]
     bars = axes.bar(years, values, color=BLUE, width=0.6)
-    axes.bar_label(bars, labels=[f"{value:g}%".replace(".", ",") for value in values], padding=2)
-    axes.set_ylim(0, 120)
-    axes.set_ylabel("%")
+    axes.bar_label(bars, labels=[format_percent(value) for value in values], padding=2)
+    axes.set_ylim(0, 115)
+    axes.set_yticks([0, 20, 40, 60, 80, 100])
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: format_percent(value)))
 
 
 def _ratings(figures: dict[str, Any], axes) -> None:
@@ -76,8 +102,9 @@ def _ratings(figures: dict[str, Any], axes) -> None:
         axes.bar(years, values, bottom=bottom, color=color, width=0.6, label=label)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     axes.set_ylabel(_("members"))
-    axes.set_ylim(0, max(max(bottom, default=0), 1) * 1.15)
-    axes.legend(loc="upper left", ncols=4, fontsize=7, frameon=False, bbox_to_anchor=(0, 1.15))
+    axes.set_ylim(0, max(max(bottom, default=0), 1) * 1.1)
+    _counts_axis(axes)
+    _legend_below(axes, len(labels))
 
 
 def _activities(figures: dict[str, Any], axes) -> None:
@@ -99,9 +126,9 @@ def _activities(figures: dict[str, Any], axes) -> None:
         )
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     axes.set_ylabel(_("activities"))
-    axes.set_ylim(0, max(max(bottom, default=0), 1) * 1.15)
-    if kinds:
-        axes.legend(loc="upper left", ncols=3, fontsize=7, frameon=False, bbox_to_anchor=(0, 1.2))
+    axes.set_ylim(0, max(max(bottom, default=0), 1) * 1.1)
+    _counts_axis(axes)
+    _legend_below(axes, len(kinds))
 
 
 DRAWERS = {
@@ -116,14 +143,13 @@ def draw(figures: dict[str, Any], name: str, fmt: str = "svg") -> str | bytes:
     """The chart `name` of the figures, as SVG text or PNG bytes."""
     figure, axes = _figure()
     DRAWERS[name](figures, axes)
-    figure.tight_layout()
     buffer = io.BytesIO()
     if fmt == "svg":
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
         text = buffer.getvalue().decode()
         # Drop the XML prolog so the SVG can be inlined in HTML.
         return text[text.index("<svg") :]
-    figure.savefig(buffer, format="png", dpi=150, metadata={"Software": None})
+    figure.savefig(buffer, format="png", dpi=200, metadata={"Software": None})
     return buffer.getvalue()
 
 

@@ -180,5 +180,5 @@ def build_review(ctx: demo.DemoContext) -> None:
     except ImportError:
         ctx.log("  báo cáo 15-BC/ĐU (chưa có trang tin để đăng)")
         return
-    article = services.review_publish(review=review, user=user)
+    article, _created = services.review_publish(review=review, user=user)
     ctx.log(f"  báo cáo {NUMBER}, bản tin nháp “{article.title[:60]}…”")

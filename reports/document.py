@@ -173,7 +173,7 @@ def appendix_blocks(
                     png=charts.draw(figures, name, "png") if charts_as != "svg" else b"",
                     svg=charts.draw(figures, name, "svg") if charts_as != "png" else "",
                     caption=title,
-                    width_cm=15,
+                    width_cm=charts.WIDTH_CM,
                 )
             )
     for index in range(len(figures["years"])):

@@ -278,13 +278,22 @@ def review_new_version(*, review: Review, user: Any = None) -> Review:
 
 
 @transaction.atomic
-def review_publish(*, review: Review, user: Any = None) -> Any:
-    """Turn the report into a DRAFT news article for the editor (news.services)."""
+def review_publish(*, review: Review, user: Any = None) -> tuple[Any, bool]:
+    """Turn the report into a DRAFT news article for the editor (news.services); a report has
+    one article: when it already has one, that article is returned (created False)."""
     try:
+        from news.models import Article
         from news.services import article_create
     except ImportError:
         raise ValidationError(_("The news site is not available.")) from None
     review = Review.objects.select_for_update().get(pk=review.pk)
+    existing = (
+        Article.objects.filter(pk=review.article_id).first()
+        if review.article_id
+        else Article.objects.filter(origin=f"report:{review.pk}").order_by("pk").first()
+    )
+    if existing is not None:
+        return existing, False
     draft = news_draft(review, report_content(review))
     article = article_create(
         title=draft["title"],
@@ -299,7 +308,7 @@ def review_publish(*, review: Review, user: Any = None) -> Any:
     review.article_id = article.pk
     _as(review, user)
     review.save(update_fields=["article_id", "updated_at"])
-    return article
+    return article, True
 
 
 # Export jobs live in their own module; re-exported so that callers keep one entry point.

@@ -223,15 +223,19 @@ def new_version(request: HttpRequest, pk: int) -> HttpResponse:
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     review = _review(request, pk, CHANGE)
     try:
-        article = services.review_publish(review=review, user=request.user)
+        article, created = services.review_publish(review=review, user=request.user)
     except ValidationError as error:
         _errors(request, error)
-    else:
-        messages.success(
-            request,
-            _("A draft news article was created for the editor: “%(title)s”.")
-            % {"title": article.title},
-        )
+        return redirect("reports:detail", pk=review.pk)
+    if not created:
+        # One article per report: open the one there is instead of a second draft.
+        messages.info(request, _("This report already has its news article; here it is."))
+        return redirect("news:article_edit", pk=article.pk)
+    messages.success(
+        request,
+        _("A draft news article was created for the editor: “%(title)s”.")
+        % {"title": article.title},
+    )
     return redirect("reports:detail", pk=review.pk)
 
 

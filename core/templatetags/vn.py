@@ -49,3 +49,24 @@ def vnisodate(value):
         return vn.format_date(dt.date.fromisoformat(str(value)))
     except ValueError:
         return value or ""
+
+
+@register.filter
+def page_numbers(page_obj):
+    """The page numbers to link, with "…" where a run is left out (1 2 … 7 8 9 … 108)."""
+    paginator = page_obj.paginator
+    return paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.inclusion_tag("includes/history.html", takes_context=True)
+def record_history(context, obj, limit=20):
+    """A record's own change history, for those who may read the audit trail."""
+    from core import audit
+    from core.policy import has_role
+    from core.roles import SEES_EVERYTHING
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if obj is None or not has_role(user, *SEES_EVERYTHING):
+        return {"items": None}
+    return {"items": audit.object_history(obj, limit), "limit": limit}

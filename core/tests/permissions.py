@@ -12,5 +12,10 @@ EVERYONE = {
 MATRIX = {
     "core:home": Case(expect=EVERYONE),
     "core:healthz": Case(expect={**EVERYONE, "anonymous": 200}),
+    "core:language": Case(
+        expect={**{role: 302 for role in EVERYONE}, "anonymous": 302},
+        method="post",
+        data=lambda tree, users: {"language": "en", "next": "/"},
+    ),
     "core:audit": Case(expect={"office": 200, "inspection": 200}),
 }

@@ -29,3 +29,19 @@ def test_the_layout_prints_without_menus(page, tree, users):
     page.emulate_media(media="print")
     assert not page.locator("header.topbar").is_visible()
     assert page.get_by_role("table").is_visible()
+
+
+def test_an_english_browser_gets_vietnamese_and_may_switch(browser, live_server, tree, users):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(locale="en-US", base_url=live_server.url)
+    page = context.new_page()
+    sign_in_browser(page, "office")
+    expect(page.get_by_role("link", name="Nhật ký thay đổi")).to_be_visible()
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("link", name="Audit trail")).to_be_visible()
+    page.goto("/khong-co-trang-nay/")
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+    page.get_by_role("button", name="Tiếng Việt").click()
+    expect(page.get_by_role("heading", name="Không tìm thấy trang")).to_be_visible()
+    context.close()

@@ -95,7 +95,7 @@ MATRIX = {
         expect=POST_A,
         kwargs=pk_a,
         method="post",
-        data=lambda t, u: {"person": t.staff_a[0].pk},
+        data=lambda t, u: {"people": [t.staff_a[0].pk]},
     ),
     "meetings:guest_add": Case(
         expect=POST_A, kwargs=pk_a, method="post", data=lambda t, u: {"name": "Khách mời"}

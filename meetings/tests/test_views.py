@@ -170,7 +170,7 @@ def test_attendance_page_queries_do_not_grow(tree, client_as, django_assert_max_
 def test_conference_staff_and_guests(tree, client_as, conference_a):
     client = client_as("secretary")
     client.post(
-        reverse("meetings:attendance_add", args=[conference_a.pk]), {"person": tree.staff_a[0].pk}
+        reverse("meetings:attendance_add", args=[conference_a.pk]), {"people": [tree.staff_a[0].pk]}
     )
     client.post(
         reverse("meetings:guest_add", args=[conference_a.pk]),

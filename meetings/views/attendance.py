@@ -12,17 +12,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from organisation.models import Unit
+
 from .. import selectors, services
 from ..forms import AddPersonForm, GuestForm, MarkForm
 from ..models import Attendance, Meeting
 from .common import CHANGE_ROLES, flash_outcome, meeting_for_change, roles_required
 
 
-def _attendance_context(meeting: Meeting) -> dict[str, Any]:
+def _attendance_context(meeting: Meeting, text: str = "") -> dict[str, Any]:
     rows = selectors.meeting_roll(meeting)
+    committee_wide = meeting.unit.kind != Unit.Kind.CELL
     return {
         "meeting": meeting,
         "rows": rows,
+        "groups": selectors.roll_groups(meeting, rows, text) if committee_wide else None,
+        "text": text,
         "summary": selectors.attendance_summary(rows),
         "statuses": Attendance.Status.choices,
         "future": meeting.date > timezone.localdate(),
@@ -32,7 +37,7 @@ def _attendance_context(meeting: Meeting) -> dict[str, Any]:
 @roles_required(*CHANGE_ROLES)
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_change(request, pk)
-    context = _attendance_context(meeting)
+    context = _attendance_context(meeting, request.GET.get("q", ""))
     if meeting.is_conference:
         context["add_form"] = AddPersonForm(meeting=meeting)
         context["guest_form"] = GuestForm()
@@ -84,9 +89,13 @@ def attendance_mark(request: HttpRequest, pk: int, person_pk: int) -> HttpRespon
 @roles_required(*CHANGE_ROLES)
 def attendance_everyone(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_change(request, pk)
+    cell_pk = request.POST.get("cell", "")
+    cell = get_object_or_404(Unit, pk=cell_pk) if cell_pk.isdigit() else None
     flash_outcome(
         request,
-        lambda: services.attendance_mark_everyone_present(user=request.user, meeting=meeting),
+        lambda: services.attendance_mark_everyone_present(
+            user=request.user, meeting=meeting, cell=cell
+        ),
         lambda count: _("%(count)s members marked present.") % {"count": count},
     )
     return redirect("meetings:attendance", pk=pk)
@@ -95,22 +104,22 @@ def attendance_everyone(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @roles_required(*CHANGE_ROLES)
 def attendance_add(request: HttpRequest, pk: int) -> HttpResponse:
-    """Add a non-member staff member to a conference, marked present."""
+    """Add the ticked non-member staff (or all of them) to a conference, marked present."""
     meeting = meeting_for_change(request, pk)
-    form = AddPersonForm(request.POST, meeting=meeting)
+    data = request.POST.copy()
+    if data.get("all"):
+        data.setlist("people", [str(p.pk) for p in selectors.staff_to_add(meeting)])
+    form = AddPersonForm(data, meeting=meeting)
     if form.is_valid():
         flash_outcome(
             request,
-            lambda: services.attendance_mark(
-                user=request.user,
-                meeting=meeting,
-                person=form.cleaned_data["person"],
-                status=Attendance.Status.PRESENT,
+            lambda: services.attendance_add_people(
+                user=request.user, meeting=meeting, people=list(form.cleaned_data["people"])
             ),
-            _("Added to the attendance."),
+            lambda count: _("%(count)s staff members added to the attendance.") % {"count": count},
         )
     else:
-        messages.error(request, _("Choose a staff member of the unit."))
+        messages.error(request, _("Tick the staff members of the unit to add."))
     return redirect("meetings:attendance", pk=pk)
 
 

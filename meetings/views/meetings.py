@@ -10,10 +10,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from core.concurrency import unchanged
-from core.pagination import paginate
+from core.listing import Column, listing
 from core.policy import CHANGE, has_role
 from organisation.models import Unit
 
@@ -31,6 +32,17 @@ from .common import (
     roles_required,
 )
 
+MEETING_COLUMNS = [
+    Column("date", _l("Date"), ("date", "code"), "date"),
+    Column("kind", _l("Kind"), ("kind", "date"), "get_kind_display"),
+    Column("unit", _l("Unit"), ("unit__path", "date"), "unit.name"),
+    Column("code", _l("Code"), ("code",), css="wide-only"),
+    Column(
+        "status", _l("Status"), ("held", "date"), lambda m: _("Held") if m.held else _("Planned")
+    ),
+    Column("present", _l("Present"), (), "present", css="num"),
+]
+
 
 @roles_required(*VIEW_ROLES)
 def meeting_list(request: HttpRequest) -> HttpResponse:
@@ -43,12 +55,21 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         filters.unit = data["unit"].pk if data["unit"] else None
         filters.topic = data["topic"].pk if data["topic"] else None
         filters.held = data["held"]
-    page = paginate(request, selectors.meeting_list(request.user, filters))
+    result = listing(
+        request,
+        selectors.meeting_list(request.user, filters),
+        MEETING_COLUMNS,
+        default="-date",
+        filename="sinh-hoat",
+    )
+    if isinstance(result, HttpResponse):
+        return result
     return render(
         request,
         "meetings/meeting_list.html",
         {
-            "page_obj": page,
+            "listing": result,
+            "page_obj": result.page_obj,
             "filter_form": form,
             "can_add": has_role(request.user, *CHANGE_ROLES),
             "can_configure": has_role(request.user, *OVERSIGHT_ROLES),

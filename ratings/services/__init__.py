@@ -10,11 +10,19 @@ from .after import (
     rating_reconsider,
 )
 from .common import Decision, check_score
-from .round import rating_decide, rating_open, rating_self_assess, ratings_decide, ratings_propose
+from .round import (
+    accept_proposals,
+    rating_decide,
+    rating_open,
+    rating_self_assess,
+    ratings_decide,
+    ratings_propose,
+)
 from .rule_sets import rule_set_save
 
 __all__ = [
     "Decision",
+    "accept_proposals",
     "cap_condition_delete",
     "cap_condition_record",
     "check_score",

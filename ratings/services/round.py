@@ -327,3 +327,19 @@ def rating_decide(
     ratings_decide(decisions=[Decision(rating, level, score, note)], user=user)
     rating.refresh_from_db()
     return rating
+
+
+def accept_proposals(*, committee: Unit, year: int, user: Any, cell_code: str = "") -> list[Rating]:
+    """Decide every undecided rating that has a cell's proposal at the proposed level, for one
+    cell or for all; one batch through `ratings_decide`, so the order of the round, the caps
+    and the quota are checked as for any decision (all or nothing)."""
+    pending = Rating.objects.filter(
+        committee=committee, year=year, level="", proposed_at__isnull=False
+    ).exclude(proposed_level="")
+    if cell_code:  # one cell, by its code as the decision page filters
+        pending = pending.filter(cell__code=cell_code)
+    decisions = [
+        Decision(rating, rating.proposed_level)
+        for rating in pending.select_related("person", "unit", "committee").order_by("pk")
+    ]
+    return ratings_decide(decisions=decisions, user=user)

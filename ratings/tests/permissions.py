@@ -92,6 +92,9 @@ MATRIX = {
         kwargs=lambda tree, users: {**cell_a_2019(tree, users), "fmt": "docx"},
     ),
     "ratings:decide_list": Case(expect={"office": 200}, kwargs=lambda tree, users: {"year": 2019}),
+    "ratings:accept_proposals": Case(
+        expect={"office": 302}, method="post", kwargs=lambda tree, users: {"year": 2019}
+    ),
     "ratings:decision_print": Case(
         expect={"office": 200, "inspection": 200},
         kwargs=lambda tree, users: {"year": 2019, "fmt": "pdf"},

@@ -9,11 +9,12 @@ ratings/urls.py reaches every view from here.
 from .caps import cap_add, cap_delete, cap_list
 from .cells import cell_print, cell_review
 from .complaints import answer, complain, reconsider
-from .decisions import decide_list, decision_print
+from .decisions import accept_proposals, decide_list, decision_print
 from .round import decide, detail, index, progress, self_assess
 from .rule_sets import rule_set_edit, rule_set_list
 
 __all__ = [
+    "accept_proposals",
     "answer",
     "reconsider",
     "cap_add",

@@ -8,7 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from core.pagination import paginate
 from core.policy import has_role
@@ -94,3 +97,23 @@ def decision_print(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     committee = _committee(request)
     document = documents.committee_decisions(committee, year)
     return documents.respond(document, fmt, f"quyet-dinh-xep-loai-{committee.code}-{year}")
+
+
+@login_required
+@require_POST
+def accept_proposals(request: HttpRequest, year: int) -> HttpResponse:
+    """The office accepts the cells' proposals in one step: one cell's, or every cell's."""
+    if not rating_policy.can(request.user, DECIDE):
+        raise PermissionDenied
+    committee = _committee(request)
+    cell_code = request.POST.get("cell", "")
+    try:
+        saved = services.accept_proposals(
+            committee=committee, year=year, user=request.user, cell_code=cell_code
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(count)s decisions recorded.") % {"count": len(saved)})
+    query = f"?{urlencode({'cell': cell_code})}" if cell_code else ""
+    return redirect(reverse("ratings:decide_list", args=[year]) + query)

@@ -127,7 +127,8 @@ def test_publish_without_the_news_app_says_so(review, monkeypatch):
 
 def test_publish_creates_a_draft_article_for_the_editor(tree, review, records, users):
     news = pytest.importorskip("news.models")
-    article = services.review_publish(review=review, user=users["office"])
+    article, created = services.review_publish(review=review, user=users["office"])
+    assert created
     article = news.Article.objects.get(pk=article.pk)
     assert article.origin == f"report:{review.pk}"
     assert article.title == "Đảng ủy thử nghiệm sơ kết 4 năm thực hiện Chỉ thị 05-CT/TW"
@@ -143,3 +144,7 @@ def test_publish_creates_a_draft_article_for_the_editor(tree, review, records, u
     assert article.status != "published"
     review.refresh_from_db()
     assert review.article_id == article.pk
+    # One article per report: publishing again gives the same article, no second draft.
+    again, created = services.review_publish(review=review, user=users["office"])
+    assert again.pk == article.pk and not created
+    assert news.Article.objects.filter(origin=f"report:{review.pk}").count() == 1

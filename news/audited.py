@@ -1,0 +1,17 @@
+"""The news app's records on the audit trail (found by core's autodiscovery)."""
+
+from core import audit
+from news.models import Article, ArticleImage, Category, Comment
+
+audit.register(Category)
+audit.register(Article)
+audit.register(
+    ArticleImage,
+    label=lambda row: f"{row.article.title} — {row.caption or row.image}",
+    select_related=("article",),
+)
+audit.register(
+    Comment,
+    label=lambda row: f"{row.article.title} — {row.name}: {row.body[:40]}",
+    select_related=("article",),
+)

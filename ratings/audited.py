@@ -1,0 +1,28 @@
+"""The ratings app's records on the audit trail (found by core's autodiscovery)."""
+
+from core import audit
+from ratings.models import CapCondition, Complaint, Rating, RuleSet
+
+
+def _rating(rating) -> str:
+    return f"{rating.person.full_name if rating.person else rating.unit.name} — {rating.year}"
+
+
+audit.register(RuleSet)
+audit.register(
+    Rating, unit="cell", person="person", label=_rating, select_related=("person", "unit")
+)
+audit.register(
+    CapCondition,
+    person="person",
+    unit="person__unit",
+    label=lambda row: f"{row.person.full_name} — {row.year} — {row.get_kind_display()}",
+    select_related=("person",),
+)
+audit.register(
+    Complaint,
+    unit="rating__cell",
+    person="rating__person",
+    label=lambda row: _rating(row.rating),
+    select_related=("rating__person", "rating__unit"),
+)
