@@ -31,6 +31,7 @@ class Column:
     required: bool = False
     parse: Parser | None = None
     help: str = ""  # shown as the comment on the header cell of the template
+    optional: bool = False  # the whole column may be absent from a workbook
 
 
 @dataclass

@@ -53,7 +53,13 @@ def _read_rows(worksheet: Any, handler: SheetHandler, ctx: ImportContext) -> lis
         column = wanted.get(normalise_header(title))
         if column and column.key not in positions:
             positions[column.key] = index
-    missing = [column.header for column in handler.columns if column.key not in positions]
+    # Optional columns may be left out: such a row has no key for them, so that a handler
+    # can tell "blank" (clear it) from "absent" (keep what the database holds).
+    missing = [
+        column.header
+        for column in handler.columns
+        if column.key not in positions and (column.required or not column.optional)
+    ]
     if missing:
         ctx.error(
             handler.sheet,
@@ -68,6 +74,8 @@ def _read_rows(worksheet: Any, handler: SheetHandler, ctx: ImportContext) -> lis
             continue
         values: dict[str, Any] = {}
         for column in handler.columns:
+            if column.key not in positions:
+                continue
             index = positions[column.key]
             value = raw[index] if index < len(raw) else None
             try:

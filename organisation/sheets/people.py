@@ -324,7 +324,6 @@ class PersonSheet(SheetHandler):
         people = bulk_create_with_history(people, Person, batch_size=BATCH, default_user=user)
         by_code = {person.code: person for person in people}
         events: list[MemberEvent] = []
-        touched = [person.pk for person in people]
         mass_links: dict[int, frozenset[str]] = {
             by_code[item.code].pk: item.values["mass"] for item in created
         }
@@ -361,7 +360,6 @@ class PersonSheet(SheetHandler):
                     )
                 person.unit_id = unit_id
                 to_save.append(person)
-                touched.append(person.pk)
                 if old_mass.get(person.pk, frozenset()) != values["mass"]:
                     mass_links[person.pk] = values["mass"]
             people = people + to_save
@@ -393,7 +391,9 @@ class PersonSheet(SheetHandler):
                 )
         if events:
             bulk_create_with_history(events, MemberEvent, batch_size=BATCH, default_user=user)
-        membership.rebuild(touched)
+        # People with "Biến động" rows are rebuilt once their events are in (history.py).
+        later = planned_history(ctx)
+        membership.rebuild(person.pk for person in people if person.code not in later)
         self._set_mass(mass_links, organisation_ids)
 
     @staticmethod
@@ -471,3 +471,9 @@ def planned_transfers(ctx: ImportContext) -> set[str]:
     """Codes of people whose moves between cells the workbook's "Biến động" sheet records."""
     plan = ctx.plans.get(HISTORY_SHEET)
     return getattr(plan, "transfer_codes", set()) if plan is not None else set()
+
+
+def planned_history(ctx: ImportContext) -> set[str]:
+    """Codes of people having rows in the workbook's "Biến động" sheet."""
+    plan = ctx.plans.get(HISTORY_SHEET)
+    return getattr(plan, "person_codes", set()) if plan is not None else set()
