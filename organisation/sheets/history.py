@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -99,14 +100,14 @@ class HistorySheet(SheetHandler):
             "kind",
             required=True,
             parse=choice_parser(KINDS),
-            help=gettext_lazy("One of: %(kinds)s.") % {"kinds": ", ".join(KINDS)},
+            help=format_lazy(gettext_lazy("One of: {kinds}."), kinds=", ".join(KINDS)),
         ),
         Column(DATE_H, "date", required=True, parse=parse_date, help=gettext_lazy("dd/mm/yyyy")),
         Column(
             FROM_H,
             "from_unit",
             parse=parse_text,
-            help=gettext_lazy("Code of the cell left; required for Chuyển sinh hoạt đi."),
+            help=gettext_lazy("Code of the cell left; blank: his cell the day before."),
         ),
         Column(
             TO_H,

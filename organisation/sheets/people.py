@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import reduce
 from typing import Any
 
-from django.db.models import Case, DateField, F, QuerySet, Value, When
+from django.db.models import Case, DateField, F, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -337,7 +339,7 @@ class PersonSheet(SheetHandler):
                 changed_people.extend(Person.objects.filter(code__in=chunk))
             current = {person.code: person for person in changed_people}
             old_mass = dict(self._existing_mass([person.pk for person in changed_people]))
-            to_save = []
+            to_save, cleared = [], []
             for item in updated:
                 person = current[item.code]
                 values = item.values
@@ -359,10 +361,17 @@ class PersonSheet(SheetHandler):
                         )
                     )
                 person.unit_id = unit_id
+                if person.left_kind == MemberEvent.Kind.MOVE_OUT and not values["moved_out_on"]:
+                    # Ngày chuyển đi cleared: the move out it stood for is undone.
+                    cleared.append(Q(person_id=person.pk, date=person.moved_out_on))
                 to_save.append(person)
                 if old_mass.get(person.pk, frozenset()) != values["mass"]:
                     mass_links[person.pk] = values["mass"]
             people = people + to_save
+            if cleared:
+                MemberEvent.objects.filter(
+                    reduce(operator.or_, cleared), kind=MemberEvent.Kind.MOVE_OUT
+                ).delete()
             bulk_update_with_history(
                 to_save,
                 Person,
