@@ -46,6 +46,7 @@ def unit_found(request: HttpRequest, pk: int) -> HttpResponse:
     parents = selectors.possible_parents(request.user)
     form = UnitFoundForm(request.POST or None, parents=parents, initial={"parent": parent})
     if request.method == "POST" and form.is_valid():
+        _require(units_policy.can(request.user, ADD, form.cleaned_data["parent"]))
         try:
             unit = services.unit_found(user=request.user, **form.cleaned_data)
         except ValidationError as error:

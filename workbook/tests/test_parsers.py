@@ -98,6 +98,7 @@ def test_the_fast_reader_reads_text_cells_as_openpyxl_does(texts):
 
 def test_a_sheet_with_a_wrong_dimension_is_read_to_its_last_row(db):
     import io
+    import re
     import zipfile
 
     from workbook.services import workbook_check
@@ -110,7 +111,7 @@ def test_a_sheet_with_a_wrong_dimension_is_read_to_its_last_row(db):
         for item in source.infolist():
             data = source.read(item.filename)
             if item.filename.startswith("xl/worksheets/"):
-                data = data.replace(b'<dimension ref="A1:D3"/>', b'<dimension ref="A1"/>')
+                data = re.sub(rb'<dimension ref="A1:[A-Z]+3"/>', b'<dimension ref="A1"/>', data)
                 assert b'<dimension ref="A1"/>' in data
             patched.writestr(item, data)
     result, _ctx = workbook_check(io.BytesIO(target.getvalue()))
