@@ -30,7 +30,7 @@ def test_office_opens_the_tree_a_cell_and_a_person(page, tree, users, screenshot
     screenshot(page, "to-chuc-ho-so")
     page.get_by_role("link", name="Ghi biến động").click()
     page.get_by_label("Biến động").select_option(label="Chuyển sinh hoạt đi")
-    page.get_by_label("Ngày", exact=True).fill("2021-05-04")
+    page.locator("#id_date").fill("2021-05-04")
     page.get_by_role("button", name="Lưu").click()
     page.get_by_text("Đã ghi: Chuyển sinh hoạt đi ngày 04/05/2021.").wait_for()
 
