@@ -165,8 +165,6 @@ class HistorySheet(SheetHandler):
             event = timeline.Event(kind, day, row["from_unit"], row["to_unit"], row=row)
             by_person[code][(kind, day)] = event
             plan.person_codes.add(code)
-            if kind == Kind.TRANSFER:
-                plan.transfer_codes.add(code)
             before = stored.get(code, {}).get((kind, day))
             item = EventItem(code, kind, day, row["from_unit"], row["to_unit"], row["note"] or "")
             if before is None:
@@ -196,6 +194,20 @@ class HistorySheet(SheetHandler):
             for (kind, day), values in stored.get(code, {}).items()
         }
         events.update(rows)
+        moves = timeline.ordered(e for e in events.values() if e.kind == Kind.TRANSFER)
+        stored_unit = person["stored_unit"]
+        if (
+            any(kind == Kind.TRANSFER for kind, _day in rows)
+            and moves[-1].to_unit == person["unit"]
+        ):
+            # His rows say how he reached his Mã đơn vị: "Nhân sự" does not move him today.
+            ctx.plan(self.sheet).transfer_codes.add(code)
+        elif stored_unit and stored_unit != person["unit"]:
+            # "Nhân sự" moves him on the day of the import (people.py), so the check does too.
+            today = timezone.localdate()
+            events[(Kind.TRANSFER, today)] = timeline.Event(
+                Kind.TRANSFER, today, stored_unit, person["unit"]
+            )
         moved_out = person["moved_out_on"]
         if moved_out and (Kind.MOVE_OUT, moved_out) not in events:
             events[(Kind.MOVE_OUT, moved_out)] = timeline.Event(Kind.MOVE_OUT, moved_out)
@@ -295,7 +307,7 @@ class HistorySheet(SheetHandler):
 def _planned_people(ctx: ImportContext) -> dict[str, dict[str, Any]]:
     """Code → unit code, party date and Ngày chuyển đi each person will have after import."""
     people = {
-        code: {"unit": unit, "party_joined_on": joined, "moved_out_on": None}
+        code: {"unit": unit, "stored_unit": unit, "party_joined_on": joined, "moved_out_on": None}
         for code, unit, joined in Person.objects.values_list(
             "code", "unit__code", "party_joined_on"
         ).iterator(chunk_size=5000)
@@ -303,6 +315,7 @@ def _planned_people(ctx: ImportContext) -> dict[str, dict[str, Any]]:
     plan = ctx.plans.get("Nhân sự")
     for item in plan.items if plan is not None else ():
         people[item.code] = {
+            **people.get(item.code, {"stored_unit": None}),
             "unit": item.values["unit"],
             "party_joined_on": item.values["party_joined_on"],
             "moved_out_on": item.values["moved_out_on"],

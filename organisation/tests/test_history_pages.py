@@ -94,6 +94,8 @@ def test_dissolve_moves_members_to_the_receiving_cell_or_their_own_choice(client
     assert not membership.cells_on(tree.committee, dt.date(2020, 7, 1)).filter(pk=tree.cell_b.pk)
     page = office.get(reverse("organisation:unit", args=[tree.cell_a.pk])).content.decode()
     assert "Chi bộ B" in page  # among the units merged into A
+    overview = office.get(reverse("organisation:overview")).content.decode()
+    assert "Đã giải thể ngày 01/07/2020" in overview
     # A member cannot then be moved into the dissolved cell.
     response = post(
         office,

@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from openpyxl import Workbook
 
 from core.demo import DemoContext
@@ -229,3 +230,20 @@ def test_round_trip_of_the_demo_register():
     first, second = round_trip(committee)
     assert len(first["Biến động"]) > 10
     assert second == first
+
+
+@pytest.mark.django_db
+def test_a_new_cell_without_a_move_row_is_a_move_on_the_day_of_import():
+    """Changing Mã đơn vị of a person who moved before, with the exported "Biến động" sheet
+    left as it was, moves him today — the check agrees with what "Nhân sự" will write."""
+    history = [["A", "Chuyển sinh hoạt trong Đảng bộ", "01/01/2019", "C2", "C1", ""]]
+    first = make_workbook({"Đơn vị": UNITS, "Nhân sự": [person("A", "C1")], "Biến động": history})
+    assert workbook_import(first).applied
+    again = make_workbook({"Nhân sự": [person("A", "C2")], "Biến động": history})
+    result = workbook_import(again)
+    assert result.applied, [str(error) for error in result.errors]
+    a = Person.objects.get(code="A")
+    today = timezone.localdate()
+    assert membership.cell_of(a, today) == Unit.objects.get(code="C2")
+    assert membership.cell_of(a, today - dt.timedelta(days=1)).code == "C1"
+    assert membership.cell_of(a, dt.date(2018, 12, 31)).code == "C2"
