@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedForm
 
-from .models import MassOrganisation, Person, Unit
+from . import timeline
+from .models import MassOrganisation, MemberEvent, Person, Unit
 from .pickers import unit_menu
 from .services import PERSON_FIELDS
 
@@ -93,32 +94,59 @@ class PersonAddForm(PersonForm):
         return value
 
 
-class TransferForm(CapitalisedLabels, forms.Form):
-    unit = forms.ModelChoiceField(label=_("new unit"), queryset=Unit.objects.none())
-    on = date_field(_("date of transfer"), required=True)
-    note = forms.CharField(label=_("note"), max_length=255, required=False)
+class MemberEventForm(CapitalisedLabels, forms.Form):
+    """Record one event of a person's party life (biến động đảng viên)."""
 
-    def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if units is not None:
-            unit_menu(self.fields["unit"], units)
-        self.fields["on"].initial = timezone.localdate()
-        self.capitalise_labels()
-
-
-class MoveOutForm(CapitalisedLabels, forms.Form):
-    on = date_field(_("date moved out"), required=True)
+    kind = forms.ChoiceField(label=_("event"), choices=MemberEvent.Kind.choices)
+    date = date_field(_("date"), required=True)
+    from_unit = forms.ModelChoiceField(
+        label=_("from cell"),
+        queryset=Unit.objects.none(),
+        required=False,
+        help_text=_("Blank: the cell he is in the day before."),
+    )
+    to_unit = forms.ModelChoiceField(
+        label=_("to cell"),
+        queryset=Unit.objects.none(),
+        required=False,
+        help_text=_("For a move to another cell or a move in from outside."),
+    )
     note = forms.CharField(
         label=_("note"),
         max_length=255,
         required=False,
-        help_text=_("E.g. the receiving party organisation."),
+        help_text=_("E.g. the number of the decision, or the receiving party organisation."),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["on"].initial = timezone.localdate()
+        if units is not None:
+            unit_menu(self.fields["from_unit"], units)
+            unit_menu(self.fields["to_unit"], units)
+        self.fields["date"].initial = timezone.localdate()
         self.capitalise_labels()
+
+    def clean_date(self) -> Any:
+        value = self.cleaned_data.get("date")
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(_("This date lies in the future."))
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        kind = data.get("kind")
+        if kind in (MemberEvent.Kind.TRANSFER, MemberEvent.Kind.MOVE_IN) and not data.get(
+            "to_unit"
+        ):
+            self.add_error("to_unit", _("Choose the cell he moves to."))
+        if kind == MemberEvent.Kind.TRANSFER and data.get("to_unit") == data.get("from_unit"):
+            self.add_error("to_unit", _("The old and the new cell are the same."))
+        # A cell only means something for moves and leaving; drop what the kind ignores.
+        if kind not in (MemberEvent.Kind.TRANSFER, MemberEvent.Kind.MOVE_IN):
+            data["to_unit"] = None
+        if kind != MemberEvent.Kind.TRANSFER and kind not in timeline.LEAVING:
+            data["from_unit"] = None
+        return data
 
 
 class UnitProfileForm(CapitalisedLabels, forms.ModelForm):

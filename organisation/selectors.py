@@ -6,8 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.policy import role_paths, subtree_q
 from core.roles import SEES_OWN_UNIT
@@ -15,7 +17,7 @@ from core.search import search
 from core.vn import search_key
 
 from . import membership
-from .models import Person, Posting, Unit
+from .models import MemberEvent, Person, Posting, Unit
 from .policies import people as people_policy
 
 
@@ -184,11 +186,18 @@ def unit_people(
     if party in PARTY_FILTERS:
         queryset = queryset.filter(PARTY_FILTERS[party])
     return (
-        search(queryset, text)
+        with_state(search(queryset, text), on or timezone.localdate())
         .select_related("unit")
         .prefetch_related("mass_organisations")
         .order_by("sort_key", "code")
     )
+
+
+def with_state(people: QuerySet[Person], day: dt.date) -> QuerySet[Person]:
+    """Annotate `state_on`: the person's state on `day` (exempt, suspended, active, or None
+    when he belongs nowhere that day), so that lists can say it beside his name."""
+    postings = Posting.objects.filter(membership.covers_q(day), person=OuterRef("pk"))
+    return people.annotate(state_on=Subquery(postings.values("state")[:1]))
 
 
 def person_record(user: Any, pk: int) -> Person:
@@ -227,7 +236,7 @@ def global_search(user: Any, text: str) -> tuple[QuerySet[Unit], QuerySet[Person
         return Unit.objects.none(), Person.objects.none()
     units = search(units_in_scope(user), text).order_by("path")
     people = (
-        search(people_policy.visible_to(user), text)
+        with_state(search(people_policy.visible_to(user), text), timezone.localdate())
         .select_related("unit")
         .order_by("sort_key", "code")
     )
@@ -236,6 +245,54 @@ def global_search(user: Any, text: str) -> tuple[QuerySet[Unit], QuerySet[Person
 
 def visible_cells(user: Any) -> QuerySet[Unit]:
     return units_in_scope(user).filter(kind=Unit.Kind.CELL).order_by("path")
+
+
+def person_event(person: Person, pk: int) -> MemberEvent:
+    try:
+        return person.events.select_related("from_unit", "to_unit").get(pk=pk)
+    except MemberEvent.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def possible_parents(user: Any) -> QuerySet[Unit]:
+    """Units in scope that may hold others: not cells, not dissolved."""
+    units = units_in_scope(user).exclude(kind=Unit.Kind.CELL)
+    return units.filter(dissolved_on__isnull=True).order_by("path")
+
+
+def receiving_units(user: Any, unit: Unit) -> QuerySet[Unit]:
+    """Where a dissolved unit's members may go: another unit of its kind, still existing."""
+    units = units_in_scope(user).filter(kind=unit.kind, dissolved_on__isnull=True)
+    return units.exclude(pk=unit.pk).order_by("path")
+
+
+def unit_members_now(unit: Unit) -> list[Person]:
+    """People whose open period is in the unit itself: those a dissolution moves."""
+    people = Person.objects.filter(postings__unit=unit, postings__end__isnull=True)
+    return list(people.distinct().order_by("sort_key", "code"))
+
+
+def unit_history(unit: Unit) -> dict[str, Any]:
+    """What the unit page says of its past: former names, successor, predecessors."""
+    return {
+        "former_names": list(unit.names.order_by("until")),
+        "successor": unit.successor,
+        "predecessors": list(unit.predecessors.order_by("dissolved_on", "code")),
+    }
+
+
+def person_timeline(person: Person) -> list[dict[str, Any]]:
+    """The person's party life in date order: admission, full membership, then each event."""
+    entries: list[dict[str, Any]] = []
+    if person.party_joined_on:
+        entries.append({"date": person.party_joined_on, "label": _("Admitted to the party")})
+    if person.party_official_on:
+        entries.append({"date": person.party_official_on, "label": _("Became a full member")})
+    events = person.events.select_related("from_unit", "to_unit").order_by("date", "pk")
+    for event in events:
+        entries.append({"date": event.date, "label": event.get_kind_display(), "event": event})
+    # Stable: on one day, the admission dates come before the events.
+    return sorted(entries, key=lambda entry: entry["date"])
 
 
 def flatten(roots: list[TreeNode], level: int = 0) -> list[tuple[TreeNode, int]]:

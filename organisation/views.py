@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_http_methods
@@ -20,10 +21,11 @@ from core.pagination import paginate
 from core.policy import ADD, CHANGE, has_role
 from core.roles import SEES_EVERYTHING, SEES_OWN_UNIT
 
-from . import pickers, selectors, services
-from .forms import MoveOutForm, PersonAddForm, PersonForm, TransferForm, UnitProfileForm
-from .models import Person, Unit
+from . import membership, pickers, selectors, services
+from .forms import MemberEventForm, PersonAddForm, PersonForm, UnitProfileForm
+from .models import MemberEvent, Person, Unit
 from .policies import people as people_policy
+from .policies import units as units_policy
 
 
 def _unit_or_404(request: HttpRequest, pk: int) -> Unit:
@@ -38,13 +40,14 @@ def _require(allowed: bool) -> None:
         raise PermissionDenied
 
 
-def _form_errors(form, error: ValidationError) -> None:
-    """Put a service's validation errors next to the form's fields (or on top)."""
+def _form_errors(form, error: ValidationError, default: str | None = None) -> None:
+    """Put a service's validation errors next to the form's fields (errors that name no
+    field go next to `default`, or on top)."""
     if hasattr(error, "error_dict"):
         for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
+            form.add_error(name if name in form.fields else default, errors)
     else:
-        form.add_error(None, error)
+        form.add_error(default, error)
 
 
 def _date_param(text: str | None) -> dt.date | None:
@@ -105,6 +108,8 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "moved_out": moved_out,
         "on": on,
         "can_add": people_policy.can(request.user, ADD, Person(unit=unit)),
+        "can_change_unit": units_policy.can(request.user, CHANGE, unit),
+        "history": selectors.unit_history(unit),
     }
     return render(request, "organisation/unit_detail.html", context)
 
@@ -138,6 +143,9 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "person": person,
         "postings": postings,
+        "timeline": selectors.person_timeline(person),
+        "today": membership.posting_on(person, timezone.localdate()),
+        "left_label": MemberEvent.Kind(person.left_kind).label if person.left_kind else "",
         "can_change": people_policy.can(request.user, CHANGE, person),
         "can_audit": has_role(request.user, *SEES_EVERYTHING),
         # A member sees his own record but not his cell's roll: no link that would answer 404.
@@ -203,43 +211,29 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def person_transfer(request: HttpRequest, pk: int) -> HttpResponse:
+def person_event(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record an event of the person's party life (biến động); only the office may."""
     person = selectors.person_record(request.user, pk)
     _require(people_policy.can(request.user, CHANGE, person))
-    cells = selectors.visible_cells(request.user).exclude(pk=person.unit_id)
-    form = TransferForm(request.POST or None, units=cells)
+    kind = request.GET.get("kind")
+    initial = {"kind": kind} if kind in MemberEvent.Kind.values else {}
+    form = MemberEventForm(
+        request.POST or None, units=selectors.visible_cells(request.user), initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.person_transfer(user=request.user, person=person, **form.cleaned_data)
+            event = services.member_event_record(
+                user=request.user, person=person, **form.cleaned_data
+            )
         except ValidationError as error:
-            _form_errors(form, error)
+            # A history that does not hold is a matter of the date typed.
+            _form_errors(form, error, default="date")
         else:
             messages.success(
                 request,
-                _("%(name)s now belongs to %(unit)s.")
-                % {"name": person.full_name, "unit": form.cleaned_data["unit"]},
+                _("Recorded: %(event)s on %(date)s.")
+                % {"event": event.get_kind_display(), "date": vn.format_date(event.date)},
             )
-            return redirect("organisation:person", pk=person.pk)
-    return render(
-        request,
-        "organisation/person_form.html",
-        {"form": form, "person": person, "title": _("Transfer %(name)s") % {"name": person}},
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def person_move_out(request: HttpRequest, pk: int) -> HttpResponse:
-    person = selectors.person_record(request.user, pk)
-    _require(people_policy.can(request.user, CHANGE, person))
-    form = MoveOutForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.person_move_out(user=request.user, person=person, **form.cleaned_data)
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("%(name)s has moved out.") % {"name": person.full_name})
             return redirect("organisation:person", pk=person.pk)
     return render(
         request,
@@ -247,9 +241,31 @@ def person_move_out(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "person": person,
-            "title": _("Move %(name)s out") % {"name": person},
-            "confirm": _("Move this person out of the committee?"),
+            "title": _("Record a change for %(name)s") % {"name": person},
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_event_delete(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
+    """Delete a wrongly recorded event, after a confirmation page."""
+    person = selectors.person_record(request.user, pk)
+    _require(people_policy.can(request.user, CHANGE, person))
+    event = selectors.person_event(person, event_pk)
+    error = None
+    if request.method == "POST":
+        try:
+            services.member_event_delete(user=request.user, event=event)
+        except ValidationError as exc:
+            error = exc
+        else:
+            messages.success(request, _("The event was deleted."))
+            return redirect("organisation:person", pk=person.pk)
+    return render(
+        request,
+        "organisation/event_delete.html",
+        {"person": person, "event": event, "errors": error.messages if error else []},
     )
 
 

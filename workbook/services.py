@@ -77,10 +77,12 @@ def _read_rows(
         column = wanted.get(normalise_header(title))
         if column and column.key not in positions:
             positions[column.key] = index
+    # Optional columns may be left out: such a row has no key for them, so that a handler
+    # can tell "blank" (clear it) from "absent" (keep what the database holds).
     missing = [
         column.header
         for column in handler.columns
-        if column.key not in positions and not column.optional
+        if column.key not in positions and (column.required or not column.optional)
     ]
     if missing:
         ctx.error(

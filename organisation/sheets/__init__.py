@@ -5,8 +5,9 @@ the rest of the workbook; `apply()` writes with bulk operations (and their histo
 that a 20,000-person workbook imports in seconds. Importing the same workbook twice finds
 every row unchanged and writes nothing.
 
-The handlers live in `units` ("Đơn vị") and `people` ("Nhân sự"); importing this package
-registers both (organisation.apps imports it), and the names stay importable from here.
+The handlers live in `units` ("Đơn vị"), `people` ("Nhân sự") and `history` ("Biến
+động"); importing this package registers them (organisation.apps imports it), and the
+names stay importable from here.
 """
 
 from workbook.scope import paths_by_code, register_owner
@@ -22,6 +23,7 @@ from .common import (
     UNIT_KINDS,
     parse_names,
 )
+from .history import HistorySheet
 from .people import DATE_COLUMNS, PERSON_HEADERS, PERSON_VALUE_FIELDS, PersonItem, PersonSheet
 from .units import UnitItem, UnitSheet, unit_paths_rebuild, unit_rows
 
@@ -40,6 +42,7 @@ __all__ = [
     "DATE_COLUMNS",
     "GENDER_LABELS",
     "GENDERS",
+    "HistorySheet",
     "PARTY",
     "PARTY_LABELS",
     "PERSON_HEADERS",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import reduce
 from typing import Any
 
-from django.db.models import Case, DateField, F, QuerySet, Value, When
+from django.db.models import Case, DateField, F, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -326,7 +328,6 @@ class PersonSheet(SheetHandler):
         people = bulk_create_with_history(people, Person, batch_size=BATCH, default_user=user)
         by_code = {person.code: person for person in people}
         events: list[MemberEvent] = []
-        touched = [person.pk for person in people]
         mass_links: dict[int, frozenset[str]] = {
             by_code[item.code].pk: item.values["mass"] for item in created
         }
@@ -340,7 +341,7 @@ class PersonSheet(SheetHandler):
                 changed_people.extend(Person.objects.filter(code__in=chunk))
             current = {person.code: person for person in changed_people}
             old_mass = dict(self._existing_mass([person.pk for person in changed_people]))
-            to_save = []
+            to_save, cleared = [], []
             for item in updated:
                 person = current[item.code]
                 values = item.values
@@ -362,11 +363,17 @@ class PersonSheet(SheetHandler):
                         )
                     )
                 person.unit_id = unit_id
+                if person.left_kind == MemberEvent.Kind.MOVE_OUT and not values["moved_out_on"]:
+                    # Ngày chuyển đi cleared: the move out it stood for is undone.
+                    cleared.append(Q(person_id=person.pk, date=person.moved_out_on))
                 to_save.append(person)
-                touched.append(person.pk)
                 if old_mass.get(person.pk, frozenset()) != values["mass"]:
                     mass_links[person.pk] = values["mass"]
             people = people + to_save
+            if cleared:
+                MemberEvent.objects.filter(
+                    reduce(operator.or_, cleared), kind=MemberEvent.Kind.MOVE_OUT
+                ).delete()
             bulk_update_with_history(
                 to_save,
                 Person,
@@ -395,7 +402,9 @@ class PersonSheet(SheetHandler):
                 )
         if events:
             bulk_create_with_history(events, MemberEvent, batch_size=BATCH, default_user=user)
-        membership.rebuild(touched)
+        # People with "Biến động" rows are rebuilt once their events are in (history.py).
+        later = planned_history(ctx)
+        membership.rebuild(person.pk for person in people if person.code not in later)
         self._set_mass(mass_links, organisation_ids)
 
     @staticmethod
@@ -473,3 +482,9 @@ def planned_transfers(ctx: ImportContext) -> set[str]:
     """Codes of people whose moves between cells the workbook's "Biến động" sheet records."""
     plan = ctx.plans.get(HISTORY_SHEET)
     return getattr(plan, "transfer_codes", set()) if plan is not None else set()
+
+
+def planned_history(ctx: ImportContext) -> set[str]:
+    """Codes of people having rows in the workbook's "Biến động" sheet."""
+    plan = ctx.plans.get(HISTORY_SHEET)
+    return getattr(plan, "person_codes", set()) if plan is not None else set()

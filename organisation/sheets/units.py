@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,12 +17,14 @@ from workbook.registry import (
     Row,
     SheetHandler,
     choice_parser,
+    parse_date,
     parse_text,
     register,
 )
 
 from ..models import Unit
-from .common import UNIT_KIND_LABELS, UNIT_KINDS, import_user
+from .common import UNIT_KIND_LABELS, UNIT_KINDS, date_text, import_user
+from .unit_dates import DATE_HEADERS, check_dates
 
 
 @dataclass
@@ -30,7 +33,13 @@ class UnitItem:
     name: str
     kind: str
     parent: str | None
+    founded_on: dt.date | None
+    dissolved_on: dt.date | None
+    successor: str | None
     new: bool
+
+
+HEADERS = ("Tên đơn vị", "Loại", "Mã cấp trên", *DATE_HEADERS.values())
 
 
 @register
@@ -73,15 +82,46 @@ class UnitSheet(SheetHandler):
                 "Exactly one root."
             ),
         ),
+        Column(
+            "Ngày thành lập",
+            "founded_on",
+            parse=parse_date,
+            optional=True,
+            help=gettext_lazy("dd/mm/yyyy; blank when the unit exists since before the records."),
+        ),
+        Column(
+            "Ngày giải thể",
+            "dissolved_on",
+            parse=parse_date,
+            optional=True,
+            help=gettext_lazy(
+                "dd/mm/yyyy; the unit exists until the day before. Blank: it still exists."
+            ),
+        ),
+        Column(
+            "Mã đơn vị tiếp nhận",
+            "successor",
+            parse=parse_text,
+            optional=True,
+            help=gettext_lazy(
+                "For a dissolved or merged unit: code of the unit its members and records went to."
+            ),
+        ),
     ]
 
     def check(self, rows: list[Row], ctx: ImportContext) -> None:
         sheet = self.sheet
         code_h, kind_h, parent_h = "Mã đơn vị", "Loại", "Mã cấp trên"
         existing = {
-            code: (name, kind, parent)
-            for code, name, kind, parent in Unit.objects.values_list(
-                "code", "name", "kind", "parent__code"
+            code: tuple(values)
+            for code, *values in Unit.objects.values_list(
+                "code",
+                "name",
+                "kind",
+                "parent__code",
+                "founded_on",
+                "dissolved_on",
+                "successor__code",
             )
         }
         seen: dict[str, Row] = {}
@@ -186,20 +226,24 @@ class UnitSheet(SheetHandler):
                     _("the root unit must be of kind Đảng bộ."),
                 )
                 bad.add(code)
+        wanted_of = {code: self._wanted(row, existing.get(code)) for code, row in seen.items()}
+        bad |= check_dates(self.sheet, seen, wanted_of, existing, kinds, ctx)
+        # The dates each unit will have, for the sheet "Biến động".
+        ctx.cache["unit_spans"] = {
+            code: (values[3], values[4]) for code, values in {**existing, **wanted_of}.items()
+        }
         plan = ctx.plan(sheet)
         for code, row in seen.items():
             if code in bad or row.values.get("_invalid"):
                 continue
-            wanted = (row["name"], row["kind"], row["parent"])
+            wanted = wanted_of[code]
             label = f"{code} — {row['name']}"
             if code not in existing:
                 plan.created.append(label)
             elif existing[code] != wanted:
                 changed = ", ".join(
                     header
-                    for header, old, new in zip(
-                        ("Tên đơn vị", "Loại", "Mã cấp trên"), existing[code], wanted, strict=True
-                    )
+                    for header, old, new in zip(HEADERS, existing[code], wanted, strict=True)
                     if old != new
                 )
                 plan.updated.append(f"{label} ({changed})")
@@ -207,6 +251,14 @@ class UnitSheet(SheetHandler):
                 plan.unchanged += 1
                 continue
             plan.items.append(UnitItem(code, *wanted, new=code not in existing))
+
+    @staticmethod
+    def _wanted(row: Row, before: tuple | None) -> tuple:
+        """The unit's values after import; an absent optional column keeps the stored one."""
+        values = [row["name"], row["kind"], row["parent"]]
+        for index, key in enumerate(DATE_HEADERS, start=3):
+            values.append(row[key] if key in row.values else (before[index] if before else None))
+        return tuple(values)
 
     @staticmethod
     def _in_cycle(code: str, parents: dict[str, str | None]) -> bool:
@@ -243,10 +295,17 @@ class UnitSheet(SheetHandler):
             unit = units.get(item.code) or Unit(code=item.code)
             unit.name, unit.kind = item.name, item.kind
             unit.parent = units[item.parent] if item.parent else None
+            unit.founded_on, unit.dissolved_on = item.founded_on, item.dissolved_on
+            unit.successor = None  # set below, once every unit exists
             if user:
                 unit._history_user = user
             unit.save()
             units[item.code] = unit
+        for item in ordered:
+            if item.successor:
+                unit = units[item.code]
+                unit.successor = units[item.successor]
+                unit.save(update_fields=["successor"])
         unit_paths_rebuild()
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
@@ -278,7 +337,7 @@ def unit_paths_rebuild() -> int:
 def unit_rows(committee: Any) -> Iterator[list[Any]]:
     """The sheet Đơn vị of `committee`'s subtree, parents first, siblings by code; the
     committee itself is the root (its own parent is left out)."""
-    units = Unit.objects.select_related("parent")
+    units = Unit.objects.select_related("parent", "successor")
     if committee is not None:
         units = units.filter(path__startswith=committee.path)
     units = list(units)
@@ -290,5 +349,14 @@ def unit_rows(committee: Any) -> Iterator[list[Any]]:
     while stack:
         unit = stack.pop()
         parent = unit.parent.code if unit.parent_id in codes else ""
-        yield [unit.code, unit.name, UNIT_KIND_LABELS[unit.kind], parent]
+        successor = unit.successor.code if unit.successor_id else ""
+        yield [
+            unit.code,
+            unit.name,
+            UNIT_KIND_LABELS[unit.kind],
+            parent,
+            date_text(unit.founded_on),
+            date_text(unit.dissolved_on),
+            successor,
+        ]
         stack.extend(sorted(children[unit.pk], key=lambda child: child.code, reverse=True))

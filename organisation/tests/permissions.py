@@ -1,4 +1,8 @@
+import datetime as dt
+
 from core.testing import ALL_ROLES, Case
+from organisation import membership
+from organisation.models import MemberEvent
 
 SEERS = {"office": 200, "inspection": 200}
 
@@ -10,6 +14,16 @@ def cell_a(tree, users):
 def person_a(tree, users):
     # Nobody's own record: the member of cell A sees only himself, so this is a 404 for him.
     return {"pk": tree.members_a[2].pk}
+
+
+def event_a(tree, users):
+    """An exemption of a member of cell A (only the office may delete it)."""
+    person = tree.members_a[2]
+    event, _created = MemberEvent.objects.get_or_create(
+        person=person, kind=MemberEvent.Kind.EXEMPT, date=dt.date(2020, 1, 1)
+    )
+    membership.rebuild([person.pk])
+    return {"pk": person.pk, "event_pk": event.pk}
 
 
 def person_form(tree, users):
@@ -34,10 +48,27 @@ MATRIX = {
     "organisation:person_edit": Case(
         expect={"office": 200, "inspection": 403, "secretary": 403}, kwargs=person_a, default=404
     ),
-    "organisation:person_transfer": Case(
+    "organisation:person_event": Case(
         expect={"office": 200, "inspection": 403, "secretary": 403}, kwargs=person_a, default=404
     ),
-    "organisation:person_move_out": Case(
-        expect={"office": 200, "inspection": 403, "secretary": 403}, kwargs=person_a, default=404
+    "organisation:person_event_delete": Case(
+        expect={"office": 200, "inspection": 403, "secretary": 403},
+        kwargs=event_a,
+        default=404,
+    ),
+    "organisation:unit_found": Case(
+        expect={"office": 200, "inspection": 403, "secretary": 403}, kwargs=cell_a, default=404
+    ),
+    "organisation:unit_edit": Case(
+        expect={"office": 200, "inspection": 403, "secretary": 403}, kwargs=cell_a, default=404
+    ),
+    "organisation:unit_rename": Case(
+        expect={"office": 200, "inspection": 403, "secretary": 403}, kwargs=cell_a, default=404
+    ),
+    "organisation:unit_move": Case(
+        expect={"office": 200, "inspection": 403, "secretary": 403}, kwargs=cell_a, default=404
+    ),
+    "organisation:unit_dissolve": Case(
+        expect={"office": 200, "inspection": 403, "secretary": 403}, kwargs=cell_a, default=404
     ),
 }

@@ -28,11 +28,11 @@ def test_office_opens_the_tree_a_cell_and_a_person(page, tree, users, screenshot
     page.get_by_role("heading", name="Quá trình sinh hoạt, chuyển sinh hoạt").wait_for()
     assert page.get_by_text("01/09/2019").first.is_visible()
     screenshot(page, "to-chuc-ho-so")
-    page.get_by_role("link", name="Chuyển sinh hoạt đi").click()
-    page.get_by_label("Ngày chuyển đi").fill("2021-05-04")
-    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("link", name="Ghi biến động").click()
+    page.get_by_label("Biến động").select_option(label="Chuyển sinh hoạt đi")
+    page.locator("#id_date").fill("2021-05-04")
     page.get_by_role("button", name="Lưu").click()
-    page.get_by_text("Đã chuyển sinh hoạt đi ngày 04/05/2021").wait_for()
+    page.get_by_text("Đã ghi: Chuyển sinh hoạt đi ngày 04/05/2021.").wait_for()
 
 
 def test_search_from_the_top_bar_ignores_diacritics(page, tree, users):

@@ -94,8 +94,8 @@ def test_edit_keeps_the_history_and_records_who(client_as, tree, users):
 def test_transfer_closes_the_posting_and_opens_a_new_one(client_as, tree):
     person = tree.members_a[2]
     response = client_as("office").post(
-        reverse("organisation:person_transfer", args=[person.pk]),
-        {"unit": tree.cell_b.pk, "on": "2020-07-01", "note": "Điều động"},
+        reverse("organisation:person_event", args=[person.pk]),
+        {"kind": "transfer", "to_unit": tree.cell_b.pk, "date": "2020-07-01", "note": "Điều động"},
     )
     assert response.status_code == 302
     person.refresh_from_db()
@@ -107,6 +107,8 @@ def test_transfer_closes_the_posting_and_opens_a_new_one(client_as, tree):
     assert person in roll_on(tree.cell_a, dt.date(2020, 6, 30))
     assert person not in roll_on(tree.cell_a, dt.date(2020, 7, 1))
     assert person in roll_on(tree.cell_b, dt.date(2020, 7, 1))
+    event = person.events.get()
+    assert (event.from_unit, event.note) == (tree.cell_a, "Điều động")
 
 
 def test_transfer_to_the_same_unit_or_in_the_future_is_refused(tree, users):
@@ -121,10 +123,8 @@ def test_transfer_to_the_same_unit_or_in_the_future_is_refused(tree, users):
 
 def test_move_out_sets_the_date_and_closes_the_posting(client_as, tree):
     person = tree.members_a[2]
-    url = reverse("organisation:person_move_out", args=[person.pk])
-    page = client_as("office").get(url).content.decode()
-    assert "data-confirm" in page
-    response = client_as("office").post(url, {"on": "2021-02-03"})
+    url = reverse("organisation:person_event", args=[person.pk])
+    response = client_as("office").post(url, {"kind": "move_out", "date": "2021-02-03"})
     assert response.status_code == 302
     person.refresh_from_db()
     assert person.moved_out_on == dt.date(2021, 2, 3)
@@ -132,29 +132,29 @@ def test_move_out_sets_the_date_and_closes_the_posting(client_as, tree):
     assert person not in roll_on(tree.committee, dt.date(2021, 2, 3))
     assert person in roll_on(tree.committee, dt.date(2021, 2, 2))
     assert Person.objects.filter(pk=person.pk).exists()  # nothing is deleted
+    page = client_as("office").get(reverse("organisation:person", args=[person.pk]))
+    assert "Chuyển sinh hoạt đi" in page.content.decode()
 
 
-def test_move_out_before_joining_is_refused(client_as, tree):
+def test_exemption_before_joining_is_refused_next_to_the_date(client_as, tree):
     person = tree.members_a[2]
     response = client_as("office").post(
-        reverse("organisation:person_move_out", args=[person.pk]), {"on": "2001-01-01"}
+        reverse("organisation:person_event", args=[person.pk]),
+        {"kind": "exempt", "date": "2001-01-01", "note": "Tuổi cao"},
     )
     assert response.status_code == 200
-    assert "trước ngày vào Đảng" in " ".join(response.context["form"].errors["on"])
-    person.refresh_from_db()
-    assert person.moved_out_on is None
+    errors = " ".join(response.context["form"].errors["date"])
+    assert "vào Đảng" in errors
+    assert 'value="2001-01-01"' in response.content.decode()  # what was typed stays
+    assert not person.events.exists()
     assert not Posting.objects.filter(person=person, end__isnull=False).exists()
 
 
 def test_a_secretary_cannot_change_people(client_as, tree):
     person = tree.members_a[2]
-    response = client_as("secretary").post(
-        reverse("organisation:person_move_out", args=[person.pk]), {"on": "2021-02-03"}
-    )
-    assert response.status_code == 403
-    response = client_as("other_secretary").post(
-        reverse("organisation:person_move_out", args=[person.pk]), {"on": "2021-02-03"}
-    )
-    assert response.status_code == 404
+    data = {"kind": "move_out", "date": "2021-02-03"}
+    url = reverse("organisation:person_event", args=[person.pk])
+    assert client_as("secretary").post(url, data).status_code == 403
+    assert client_as("other_secretary").post(url, data).status_code == 404
     person.refresh_from_db()
     assert person.moved_out_on is None

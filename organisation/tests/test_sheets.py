@@ -241,7 +241,7 @@ def test_export_then_import_into_an_empty_database_gives_the_same_workbook(tree)
     Person.objects.filter(pk=tree.members_b[0].pk).update(moved_out_on=dt.date(2019, 1, 2))
     first = workbook_export(tree.committee)
     rows = read_workbook(first)
-    assert rows["Đơn vị"][1] == ("DBT", "Đảng bộ thử nghiệm", "Đảng bộ", None)
+    assert rows["Đơn vị"][1][:4] == ("DBT", "Đảng bộ thử nghiệm", "Đảng bộ", None)
     Posting.objects.all().delete()
     Person.objects.all().delete()
     for unit in Unit.objects.order_by("-depth"):
