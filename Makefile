@@ -38,7 +38,10 @@ test: install-dev
 	$(PY) manage.py compilemessages -v0 --ignore=.venv
 	$(BIN)/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run -v0
-	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider $(PYTEST_ARGS)
+	$(BIN)/mypy .
+	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider --cov --cov-branch --cov-report= $(PYTEST_ARGS)
+	$(BIN)/coverage report --include='reports/*,ratings/rules.py,*/sheets.py,*/sheets/*' --omit='*/tests/*' --skip-covered --sort=cover | tail -25
+	$(BIN)/coverage report --omit='*/tests/*,*/migrations/*,bench/*' | tail -1
 
 lint:
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -118,7 +118,7 @@ def as_events(rows: Iterable[MemberEvent]) -> list[timeline.Event]:
     ]
 
 
-def unit_exists_check(unit_ids: Iterable[int]):
+def unit_exists_check(unit_ids: Iterable[int]) -> Callable[[int, dt.date], bool]:
     """A `unit_exists(unit, day)` callable for `timeline.periods`, from one query."""
     spans = {
         row["pk"]: (row["founded_on"], row["dissolved_on"])
