@@ -69,7 +69,7 @@ def test_filters_by_person_unit_user_and_date(client_as, changes, users):
 
 def test_other_apps_register_their_models(db):
     labels = {entry.key for entry in audit.registered()}
-    assert {"organisation.unit", "organisation.person", "organisation.posting"} <= labels
+    assert {"organisation.unit", "organisation.person", "organisation.memberevent"} <= labels
     assert "accounts.roleassignment" in labels
     with pytest.raises(TypeError):
         from reports.models import ExportJob

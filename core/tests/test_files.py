@@ -153,7 +153,7 @@ KINDS = {
 
 
 @pytest.fixture
-def everyone(users):
+def everyone(users, second_committee):
     """The usual roles, plus the office of a second committee."""
     other = CommitteeFactory(code="DB2", name="Đảng bộ thứ hai")
     UnitFactory(code="CB2", name="Chi bộ thứ hai", parent=other)

@@ -244,7 +244,7 @@ def test_document_detail_query_count_does_not_grow(client_as, tree, django_asser
     document = DocumentFactory(issued_by=tree.committee)
     client = client_as("office")
     url = reverse("documents:detail", args=[document.pk])
-    with django_assert_max_num_queries(10) as small:
+    with django_assert_max_num_queries(12) as small:
         client.get(url)
     for _ in range(15):
         DeliveryFactory(document=document, unit=UnitFactory(parent=tree.committee))
