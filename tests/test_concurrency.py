@@ -10,6 +10,7 @@ from django.urls import reverse
 from accounts.tests.factories import RoleAssignmentFactory, UserFactory
 from core.roles import Role
 from core.testing import form_values
+from meetings.models import Attendance
 from meetings.tests.factories import MeetingFactory
 from news.tests.factories import ArticleFactory
 from ratings import services as rating_services
@@ -88,6 +89,8 @@ def test_rating_decision_second_save_from_a_stale_form_is_refused(tree):
     RoleAssignmentFactory(user=office, role=Role.OFFICE, unit=tree.committee)
     person = tree.members_a[1]
     meeting = MeetingFactory(unit=tree.cell_a, date=dt.date(2019, 12, 10))
+    for member in tree.members_a:  # the cell's review needs its attendance and a quorum
+        Attendance.objects.create(meeting=meeting, person=member, status="present")
     rating_services.rating_self_assess(
         person=person, year=2019, text="…", self_level=Level.GOOD, user=office
     )

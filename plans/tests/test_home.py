@@ -14,7 +14,7 @@ from plans.tests.factories import PlanFactory, PlanItemFactory, TargetFactory
 from pledges.tests.factories import PledgeFactory
 
 # The most queries each home page may run, whatever the committee's size.
-MAX_QUERIES = {"office": 150, "inspection": 120, "secretary": 40, "member": 40}
+MAX_QUERIES = {"office": 170, "inspection": 140, "secretary": 40, "member": 40}
 
 
 def _records(tree, today):

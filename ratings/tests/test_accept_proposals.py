@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from meetings.models import Attendance
 from organisation.tests.factories import PersonFactory
 from ratings import services
 from ratings.models import Level, Rating
@@ -52,7 +53,11 @@ def test_one_cell_then_all_cells(tree, users, proposed):
 
 
 def test_the_quota_still_applies_and_nothing_is_recorded(tree, users, meeting_a):
-    people = [*tree.members_a, *PersonFactory.create_batch(4, unit=tree.cell_a)]
+    extra = PersonFactory.create_batch(4, unit=tree.cell_a)
+    meeting_a.attendance.bulk_create(  # a quorum of the seven
+        [Attendance(meeting=meeting_a, person=person, status="present") for person in extra]
+    )
+    people = [*tree.members_a, *extra]
     # 2 excellent of 7 good-or-better: above 20 % (at most 1).
     levels = [Level.EXCELLENT, Level.EXCELLENT] + [Level.GOOD] * (len(people) - 2)
     propose(tree.cell_a, meeting_a, users["secretary"], list(zip(people, levels, strict=True)))
