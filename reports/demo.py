@@ -37,11 +37,6 @@ POSITIVE = "\n".join(
     ]
 )
 
-BREAKTHROUGH = (
-    "Đảng ủy xác định nội dung đột phá là kết hợp học tập và làm theo tư tưởng, đạo đức, phong "
-    "cách Hồ Chí Minh với thực hành dân chủ cơ sở, phòng chống tham nhũng, lãng phí, xây dựng "
-    "văn hóa công sở và văn hóa ứng xử trong cán bộ, đảng viên."
-)
 LESSONS = "\n".join(
     [
         "Một là, cấp ủy, người đứng đầu phải gương mẫu, nói đi đôi với làm; cụ thể hóa nội dung "
@@ -169,10 +164,9 @@ def build_review(ctx: demo.DemoContext) -> None:
         ("limitations", LIMITATIONS),
         ("causes", CAUSES),
         ("directions", DIRECTIONS),
-        ("breakthrough", BREAKTHROUGH),
         ("lessons", LESSONS),
         ("proposals", PROPOSALS),
-    ):
+    ):  # the breakthrough section is drafted from the committee's plans (plans.reporting)
         review = services.review_section_save(review=review, key=key, text=text, user=user)
     ctx.data["review"] = review
     try:
