@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run install install-dev demo test lint format messages bench worker clean
+.PHONY: run install install-dev demo test lint format messages bench worker clean screenshots
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ test: install-dev
 	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider --cov --cov-branch --cov-report= $(PYTEST_ARGS)
 	$(BIN)/coverage report --include='reports/*,ratings/rules.py,*/sheets.py,*/sheets/*' --omit='*/tests/*' --skip-covered --sort=cover | tail -25
 	$(BIN)/coverage report --omit='*/tests/*,*/migrations/*,bench/*' | tail -1
+
+# The user guide's pictures, taken by the browser tests (a plain test run leaves them alone).
+screenshots: install-dev
+	SCREENSHOTS=1 $(BIN)/pytest -p no:cacheprovider -m browser $(PYTEST_ARGS)
 
 lint:
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -165,9 +165,12 @@ SCREENSHOTS = settings.BASE_DIR / "docs" / "screenshots"
 
 @pytest.fixture
 def screenshot():
-    """screenshot(page, "name") saves docs/screenshots/name.png for the user guide."""
+    """screenshot(page, "name") saves docs/screenshots/name.png for the user guide — only under
+    `make screenshots` (SCREENSHOTS=1), so that test runs leave the guide's pictures alone."""
 
     def take(page, name: str) -> None:
+        if os.environ.get("SCREENSHOTS") != "1":
+            return
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 

@@ -87,7 +87,7 @@ def test_office_sees_coverage(page, tree, users, screenshot):
     sign_in_browser(page, "office")
     page.goto("/sinh-hoat/them/")
     page.get_by_label("Loại").select_option(label="Học tập")
-    page.get_by_label("Đơn vị").select_option(label="Chi bộ B")
+    page.get_by_label("Đơn vị").select_option(value=str(tree.cell_b.pk))
     page.get_by_label("Ngày").fill("2024-05-20")
     page.get_by_label("Đã tổ chức").check()
     page.get_by_label("Giờ bắt đầu").fill("15:00")

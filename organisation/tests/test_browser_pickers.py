@@ -19,7 +19,7 @@ def test_office_picks_the_chair_by_typing_without_diacritics(page, tree, users, 
     services.person_move_out(user=users["office"], person=left, on=dt.date(2020, 6, 1))
     sign_in_browser(page, "office")
     page.goto("/sinh-hoat/them/")
-    page.get_by_label("Đơn vị").select_option(label=tree.cell_a.name)
+    page.get_by_label("Đơn vị").select_option(value=str(tree.cell_a.pk))
     page.locator("#id_date").fill("2024-03-01")
     page.get_by_label("Chủ trì").fill("dang thu")
     option = page.get_by_role("radio", name="Đặng Thị Thuỷ")

@@ -81,7 +81,7 @@ def test_activities_pages_for_the_guide(page, tree, users, screenshot):
     screenshot(page, "hoat-dong-danh-sach")
     page.get_by_role("link", name="Thêm hoạt động").click()
     page.get_by_label("Đoàn thể").select_option(label="Đoàn Thanh niên")
-    page.locator("#id_unit").select_option(label="Chi bộ A")
+    page.locator("#id_unit").select_option(value=str(tree.cell_a.pk))
     page.get_by_label("Loại").select_option(label="Trao quà")
     page.get_by_label("Ngày").fill("2019-12-20")
     page.get_by_label("Tên hoạt động").fill("Trao quà cho gia đình đoàn viên khó khăn")
