@@ -1,7 +1,7 @@
 """The ratings app's records on the audit trail (found by core's autodiscovery)."""
 
 from core import audit
-from ratings.models import CapCondition, Complaint, Rating, RuleSet
+from ratings.models import CapCondition, Complaint, Rating, RatingDecision, RuleSet
 
 
 def _rating(rating) -> str:
@@ -21,6 +21,13 @@ audit.register(
 )
 audit.register(
     Complaint,
+    unit="rating__cell",
+    person="rating__person",
+    label=lambda row: _rating(row.rating),
+    select_related=("rating__person", "rating__unit"),
+)
+audit.register(
+    RatingDecision,
     unit="rating__cell",
     person="rating__person",
     label=lambda row: _rating(row.rating),

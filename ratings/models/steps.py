@@ -74,6 +74,7 @@ class RatingDecision(models.Model):
     reason = models.TextField(_("reason"), blank=True)
     decided_by = acting_user(_("decided by"))
     decided_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("decision")
