@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from core.policy import has_role
 from core.roles import Role
 
-from . import selectors
+from . import oversight, selectors
 
 
 def meetings_attention(request: HttpRequest) -> dict[str, Any] | None:
@@ -21,11 +21,11 @@ def meetings_attention(request: HttpRequest) -> dict[str, Any] | None:
     user = request.user
     if not has_role(user, Role.OFFICE, Role.INSPECTION, Role.SECRETARY):
         return None
-    cells = selectors.cells_in_scope(user)
+    cells = oversight.cells_in_scope(user)
     if not cells:
         return None
     committees = list(selectors.committees_for(user))
-    result = selectors.attention(cells, committees[0] if committees else None, timezone.localdate())
+    result = oversight.attention(cells, committees[0] if committees else None, timezone.localdate())
     return {
         "title": _("Meetings: needs attention"),
         "template": "meetings/panel_attention.html",

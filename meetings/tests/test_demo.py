@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from core.demo import DemoContext
 from meetings import demo as meetings_demo
-from meetings import selectors
+from meetings import oversight, selectors
 from meetings.models import Attendance, Meeting
 from organisation import demo as organisation_demo
 
@@ -64,7 +64,7 @@ def test_demo_meetings(db):
     thematic = Meeting.objects.filter(kind="thematic").select_related("focus_area").first()
     assert thematic.focus_area.name.startswith("Văn hóa công sở gắn với việc học tập")
     flagged = [
-        selectors.absentees([cell.pk for cell in cells], year, 3) for year in range(2016, 2021)
+        oversight.absentees([cell.pk for cell in cells], year, 3) for year in range(2016, 2021)
     ]
     assert any(flagged)
     # Attendance only for members on the roll on the meeting's date.

@@ -12,8 +12,8 @@ from openpyxl import Workbook
 from meetings import services
 from meetings.documents import minutes_document
 from meetings.models import Attendance, Meeting, Minutes
+from meetings.oversight import coverage_grid
 from meetings.quorum import meeting_quorum
-from meetings.selectors import coverage_grid
 from organisation.tests.factories import PersonFactory
 from reports.figures import compute
 from workbook.services import workbook_import

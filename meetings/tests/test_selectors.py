@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from meetings import panels, selectors
+from meetings import oversight, panels, selectors
 from meetings.models import Attendance, Meeting, TopicDeadline
 from organisation import membership
 from organisation.models import Person, Unit
@@ -71,7 +71,7 @@ def test_coverage_grid_fixed_queries(big_committee, django_assert_max_num_querie
     # Four: cells, meeting counts, attendance (the 85% indicator), the meeting rules.
     committee, cells = big_committee
     with django_assert_max_num_queries(4):
-        grid = selectors.coverage_grid(committee, 2024, upto=dt.date(2025, 1, 1))
+        grid = oversight.coverage_grid(committee, 2024, upto=dt.date(2025, 1, 1))
     assert len(grid) == 32
     assert all(row.regular_missing == 0 for row in grid)
     c05 = next(row for row in grid if row.unit.code == "C05")
@@ -102,7 +102,7 @@ def test_coverage_uses_the_thematic_rule(big_committee):
         thematic_per_quarter=2,
         absence_months=3,
     )
-    grid = selectors.coverage_grid(committee, 2024, upto=dt.date(2025, 1, 1))
+    grid = oversight.coverage_grid(committee, 2024, upto=dt.date(2025, 1, 1))
     assert grid[0].thematic_quarters_missing == 2  # Q3 and Q4 need two each
 
 
@@ -112,12 +112,12 @@ def test_topic_coverage(big_committee, django_assert_max_num_queries):
     for meeting in Meeting.objects.filter(unit__in=cells[:30], date__month=3, kind="regular"):
         meeting.topics.add(studied)
     with django_assert_max_num_queries(2):
-        rows = selectors.topic_coverage(committee, studied)
+        rows = oversight.topic_coverage(committee, studied)
     assert sum(1 for row in rows if row.meetings) == 30
     assert rows[0].first_date == dt.date(2024, 3, 5) and rows[0].percent == 100.0
     assert rows[31].first_date is None
-    assert selectors.topic_coverage(committee, studied, year=2023)[0].meetings == []
-    assert selectors.topic_coverage(committee, studied, kind="thematic")[0].meetings == []
+    assert oversight.topic_coverage(committee, studied, year=2023)[0].meetings == []
+    assert oversight.topic_coverage(committee, studied, kind="thematic")[0].meetings == []
 
 
 def test_attention(big_committee, django_assert_max_num_queries):
@@ -140,7 +140,7 @@ def test_attention(big_committee, django_assert_max_num_queries):
     Meeting.objects.get(code="C02-R5").topics.add(topic("CD-2018"))
     Meeting.objects.get(code="C03-R8").topics.add(topic("CD-2018"))  # after the deadline
     with django_assert_max_num_queries(9):
-        result = selectors.attention(cells, committee, dt.date(2024, 11, 15))
+        result = oversight.attention(cells, committee, dt.date(2024, 11, 15))
     assert [unit.code for unit in result.no_thematic] == ["C05"]
     assert [(unit.code, months) for unit, months in result.skipped_monthly] == [("C07", [4])]
     assert [(person.code, months) for person, months in result.absentees] == [("C01-0", 3)]
@@ -148,7 +148,7 @@ def test_attention(big_committee, django_assert_max_num_queries):
     assert deadline.topic.code == "CD-2018" and len(late) == 31
     assert "C02" not in [unit.code for unit in late]
     # In the first quarter of a new year, nothing has been held yet.
-    early = selectors.attention(cells, committee, dt.date(2025, 1, 10))
+    early = oversight.attention(cells, committee, dt.date(2025, 1, 10))
     assert len(early.no_thematic) == 32 and early.skipped_monthly == []
 
 
@@ -161,7 +161,7 @@ def test_absence_threshold_is_a_setting(big_committee):
         Attendance.objects.filter(meeting__code=f"C01-R{month}", person=person).update(
             status="absent"
         )
-    assert selectors.attention(cells, committee, dt.date(2024, 11, 15)).absentees == []
+    assert oversight.attention(cells, committee, dt.date(2024, 11, 15)).absentees == []
     services.meeting_rules_save(
         user=None,
         committee=committee,
@@ -169,7 +169,7 @@ def test_absence_threshold_is_a_setting(big_committee):
         absence_months=2,
         thematic_per_quarter=1,
     )
-    result = selectors.attention(cells, committee, dt.date(2024, 11, 15))
+    result = oversight.attention(cells, committee, dt.date(2024, 11, 15))
     assert [p.code for p, _ in result.absentees] == ["C01-0"] and result.absence_months == 2
 
 

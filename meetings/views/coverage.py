@@ -14,7 +14,7 @@ from core.roles import Role
 from documents.models import StudyTopic
 from organisation.models import Unit
 
-from .. import selectors
+from .. import oversight, selectors
 from ..models import Meeting
 from .common import OVERSIGHT_ROLES, roles_required
 
@@ -49,7 +49,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
         Meeting.Kind.REGULAR,
         Meeting.Kind.THEMATIC,
     ]
-    grid = selectors.coverage_grid(
+    grid = oversight.coverage_grid(
         committee,
         year,
         visible_units=_visible_units(request),
@@ -63,7 +63,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
             "year": year,
             "years": range(timezone.localdate().year, 2014, -1),
             "grid": grid,
-            "months": selectors.MONTHS,
+            "months": oversight.MONTHS,
             "kinds": kinds,
             "kind_choices": Meeting.Kind.choices,
         },
@@ -81,7 +81,7 @@ def topic_coverage(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     rows = []
     if topic is not None:
-        rows = selectors.topic_coverage(
+        rows = oversight.topic_coverage(
             committee,
             topic,
             year=int(year) if year and year.isdigit() else None,
@@ -108,15 +108,15 @@ def topic_coverage(request: HttpRequest) -> HttpResponse:
 @roles_required(*OVERSIGHT_ROLES)
 def attention(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    cells = selectors.cells_in_scope(request.user)
+    cells = oversight.cells_in_scope(request.user)
     committees = list(selectors.committees_for(request.user))
     committee = committees[0] if committees else None
-    result = selectors.attention(cells, committee, today)
+    result = oversight.attention(cells, committee, today)
     year = _year(request)
     if year != today.year:
         # Điều 8 looks at a calendar year: the office may check a past year too.
         threshold = selectors.rules_in_force(committee, dt.date(year, 12, 31)).absence_months
-        result.absentees = selectors.absentees([cell.pk for cell in cells], year, threshold)
+        result.absentees = oversight.absentees([cell.pk for cell in cells], year, threshold)
         result.absence_months = threshold
     return render(
         request,
