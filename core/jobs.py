@@ -9,6 +9,7 @@ process is gone (same host), or no beat for JOB_STALE_SECONDS.
 from __future__ import annotations
 
 import datetime
+import logging
 import os
 import socket
 import threading
@@ -18,6 +19,8 @@ from typing import Any
 from django.conf import settings
 from django.db import close_old_connections, connection
 from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 
 def heartbeat_seconds() -> float:
@@ -75,7 +78,7 @@ class Heartbeat:
                 close_old_connections()
                 self.beat()
             except Exception:  # a missed beat is not the job's failure  # noqa: BLE001
-                pass
+                logger.warning("job heartbeat missed", exc_info=True)
         connection.close()
 
     def __enter__(self) -> Heartbeat:

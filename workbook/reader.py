@@ -13,8 +13,10 @@ import io
 import re
 import unicodedata
 import zipfile
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import PurePosixPath
 from typing import IO, Any
 from xml.etree.ElementTree import iterparse
@@ -153,8 +155,8 @@ class Reader:
                 for info in archive.infolist():  # the CRC check catches a lying size
                     if not info.filename.startswith("xl/worksheets/"):
                         with archive.open(info) as entry:
-                            while entry.read(CHUNK):
-                                pass
+                            # Read to the end in bounded chunks, keeping nothing.
+                            deque(iter(partial(entry.read, CHUNK), b""), maxlen=0)
             except (KeyError, zipfile.BadZipFile, SyntaxError, ValueError, EOFError):
                 raise WorkbookRefused(_("this is not a readable .xlsx workbook.")) from None
         if isinstance(data, io.BytesIO):
