@@ -38,6 +38,18 @@ def _page(request: HttpRequest, form, unit, title: str, **extra) -> HttpResponse
     )
 
 
+def _saved(request: HttpRequest, form, write, done: str) -> HttpResponse | None:
+    """Run the service `write()`; on success say `done` and go to the unit's page, on refusal
+    put its reasons next to the form's fields (None: show the form again)."""
+    try:
+        unit = write()
+    except ValidationError as error:
+        _form_errors(form, error)
+        return None
+    messages.success(request, done)
+    return redirect("organisation:unit", pk=unit.pk)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def unit_found(request: HttpRequest, pk: int) -> HttpResponse:
@@ -63,13 +75,14 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _changeable(request, pk)
     form = UnitEditForm(request.POST or None, instance=copy.copy(unit))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.unit_update(user=request.user, unit=unit, **form.cleaned_data)
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("organisation:unit", pk=unit.pk)
+        done = _saved(
+            request,
+            form,
+            lambda: services.unit_update(user=request.user, unit=unit, **form.cleaned_data),
+            _("The changes were saved."),
+        )
+        if done:
+            return done
     return _page(request, form, unit, _("Correct %(name)s") % {"name": unit})
 
 
@@ -79,13 +92,14 @@ def unit_rename(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _changeable(request, pk)
     form = UnitRenameForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.unit_rename(user=request.user, unit=unit, **form.cleaned_data)
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("The unit was renamed."))
-            return redirect("organisation:unit", pk=unit.pk)
+        done = _saved(
+            request,
+            form,
+            lambda: services.unit_rename(user=request.user, unit=unit, **form.cleaned_data),
+            _("The unit was renamed."),
+        )
+        if done:
+            return done
     return _page(request, form, unit, _("Rename %(name)s") % {"name": unit})
 
 
@@ -97,13 +111,14 @@ def unit_move(request: HttpRequest, pk: int) -> HttpResponse:
     form = UnitMoveForm(request.POST or None, parents=parents, initial={"parent": unit.parent})
     if request.method == "POST" and form.is_valid():
         _require(units_policy.can(request.user, CHANGE, form.cleaned_data["parent"]))
-        try:
-            services.unit_move(user=request.user, unit=unit, **form.cleaned_data)
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("The unit was moved."))
-            return redirect("organisation:unit", pk=unit.pk)
+        done = _saved(
+            request,
+            form,
+            lambda: services.unit_move(user=request.user, unit=unit, **form.cleaned_data),
+            _("The unit was moved."),
+        )
+        if done:
+            return done
     return _page(request, form, unit, _("Move %(name)s under another unit") % {"name": unit})
 
 
