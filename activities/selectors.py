@@ -26,7 +26,7 @@ def activities_list(
     kind_id: int | None = None,
     organisation_id: int | None = None,
 ) -> QuerySet:
-    queryset = activities.visible_to(user).order_by("-date", "code")
+    queryset = activities.queryset_for(user).order_by("-date", "code")
     if year:
         queryset = queryset.filter(date__year=year)
     if kind_id:
@@ -39,7 +39,7 @@ def activities_list(
 def activity_totals(user: Any, *, organisation_id: int | None = None) -> dict[str, Any]:
     """Per year and kind: number of activities, participants, and quantity per unit of
     measure (units of blood, đồng, gifts … are never added together)."""
-    queryset = activities.visible_to(user)
+    queryset = activities.queryset_for(user)
     if organisation_id:
         queryset = queryset.filter(organisation_id=organisation_id)
     grouped = (
@@ -74,7 +74,7 @@ def activity_totals(user: Any, *, organisation_id: int | None = None) -> dict[st
 
 
 def commendations_list(user: Any, *, text: str | None = None, year: int | None = None):
-    queryset = commendations.visible_to(user).order_by("-decided_on", "code")
+    queryset = commendations.queryset_for(user).order_by("-decided_on", "code")
     if year:
         queryset = queryset.filter(decided_on__year=year)
     return search(queryset, text)
@@ -89,7 +89,7 @@ def commendation_counts(user: Any) -> list[dict[str, Any]]:
         person__party_joined_on__lte=F("decided_on"),
     )
     grouped = (
-        commendations.visible_to(user)
+        commendations.queryset_for(user)
         .annotate(year=ExtractYear("decided_on"))
         .values("year", "level")
         .annotate(

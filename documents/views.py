@@ -230,7 +230,7 @@ def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = topic.document
     readable = (
         document is not None
-        and document_policy.visible_to(request.user).filter(pk=document.pk).exists()
+        and document_policy.queryset_for(request.user).filter(pk=document.pk).exists()
     )
     return render(
         request,

@@ -35,7 +35,7 @@ def status_q(status: str, today: dt.date, prefix: str = "") -> Q:
 
 def plans_for(user: Any, text: str | None = None) -> QuerySet[InspectionPlan]:
     return (
-        search(policies.plans.visible_to(user), text)
+        search(policies.plans.queryset_for(user), text)
         .annotate(items_count=Count("items", distinct=True))
         .order_by("-year")
     )
@@ -52,7 +52,7 @@ def inspections_for(
 ) -> QuerySet[Inspection]:
     """Items the user may see, filtered, with their task counts in the same query."""
     today = timezone.localdate()
-    queryset = search(policies.inspections.visible_to(user), text)
+    queryset = search(policies.inspections.queryset_for(user), text)
     if year:
         queryset = queryset.filter(year=year)
     if plan:
@@ -80,7 +80,7 @@ def remediations_for(
 ) -> QuerySet[Remediation]:
     """Remediation tasks the user may see; `subject` is a unit or a person code."""
     today = timezone.localdate()
-    queryset = search(policies.remediations.visible_to(user), text)
+    queryset = search(policies.remediations.queryset_for(user), text)
     if status in (STATUS_OPEN, STATUS_LATE, STATUS_DONE):
         queryset = queryset.filter(status_q(status, today))
     if state:
@@ -98,7 +98,7 @@ def remediations_for(
 
 def overdue_for(user: Any, limit: int = 8) -> tuple[list[Remediation], int]:
     """The user's most overdue tasks and how many there are: two queries."""
-    queryset = policies.remediations.visible_to(user).filter(
+    queryset = policies.remediations.queryset_for(user).filter(
         status_q(STATUS_LATE, timezone.localdate())
     )
     return list(queryset.order_by("deadline", "pk")[:limit]), queryset.count()
@@ -162,8 +162,8 @@ def plan_progress(plan: InspectionPlan) -> Progress:
 def progress_by_year(user: Any) -> list[Progress]:
     """One row a year over everything the user may see: two queries."""
     rows = _progress_rows(
-        policies.inspections.visible_to(user, Inspection.objects.all()).order_by(),
-        policies.remediations.visible_to(user, Remediation.objects.all()),
+        policies.inspections.queryset_for(user, Inspection.objects.all()).order_by(),
+        policies.remediations.queryset_for(user, Remediation.objects.all()),
         timezone.localdate(),
     )
     return [rows[year] for year in sorted(rows, reverse=True)]
@@ -171,7 +171,7 @@ def progress_by_year(user: Any) -> list[Progress]:
 
 def years_for(user: Any) -> list[int]:
     return list(
-        policies.inspections.visible_to(user, Inspection.objects.all())
+        policies.inspections.queryset_for(user, Inspection.objects.all())
         .order_by("-year")
         .values_list("year", flat=True)
         .distinct()

@@ -2,7 +2,7 @@
 
 Each function is one transaction, validates with `full_clean()`, refuses a user who may not
 change the unit (a secretary never records for another cell), and records who did it in the
-audit trail. `user=None` is the system (the importer and the demo).
+audit trail. The importer and the demo act as `core.actors.SYSTEM`; `user=None` is an error.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import files
+from core.actors import acting, recorded
+from core.policy import CHANGE, policy_for
 from organisation.models import Person, Unit
 from organisation.selectors import committee_of, roll_on
 
@@ -46,7 +48,7 @@ MEETING_FIELDS = (
 
 
 def _who(instance: Any, user: Any) -> None:
-    if user is not None:
+    if recorded(user) is not None:
         instance._history_user = user
 
 
@@ -60,7 +62,7 @@ def _clean_save(instance: Any, user: Any, validate: Callable[[Any], None] | None
 
 
 def _require_unit(user: Any, unit: Unit) -> None:
-    if user is not None and not policies.meetings.can_record_in(user, unit):
+    if not policies.meetings.can_record_in(acting(user), unit):
         raise PermissionDenied(_("You may not record meetings for this unit."))
 
 
@@ -419,15 +421,9 @@ def minutes_approve(*, user: Any, minutes: Minutes) -> Minutes:
 # Settings of the committee
 
 
-def _require_office(user: Any, committee: Unit | None) -> None:
-    if user is None:
-        return
-    policy = policies.rules
-    if committee is None:
-        if not policy.can(user, "change", MeetingRules(committee=None)):
-            raise PermissionDenied
-    elif not policies.focus_areas.can(user, "change", FocusArea(committee=committee)):
-        raise PermissionDenied
+def _require_change(user: Any, setting: MeetingRules | FocusArea | TopicDeadline) -> None:
+    """The office of the setting's committee; any office for the default rules."""
+    policy_for(setting).check(acting(user), CHANGE, setting)
 
 
 @transaction.atomic
@@ -436,10 +432,10 @@ def meeting_rules_save(
 ) -> MeetingRules:
     """Create or change a set of meeting rules (in force from its date)."""
     rules = rules or MeetingRules()
-    _require_office(user, rules.committee if rules.committee_id else None)
+    _require_change(user, rules)
     for name, value in fields.items():
         setattr(rules, name, value)
-    _require_office(user, rules.committee if rules.committee_id else None)
+    _require_change(user, rules)
     rules.full_clean(validate_constraints=False)
     duplicate = MeetingRules.objects.filter(
         committee=rules.committee, effective_from=rules.effective_from
@@ -470,7 +466,7 @@ def _committee_setting_save(item: Any, user: Any, fields: dict[str, Any]) -> Any
     for name, value in fields.items():
         setattr(item, name, value)
     item.full_clean()
-    _require_office(user, item.committee)
+    _require_change(user, item)
     _who(item, user)
     item.save()
     return item
@@ -491,6 +487,6 @@ def topic_deadline_save(
 
 @transaction.atomic
 def topic_deadline_delete(*, user: Any, topic_deadline: TopicDeadline) -> None:
-    _require_office(user, topic_deadline.committee)
+    _require_change(user, topic_deadline)
     _who(topic_deadline, user)
     topic_deadline.delete()

@@ -7,9 +7,7 @@ pages), and the public sees only what `Article.objects.public()` returns.
 
 from typing import Any
 
-from django.db.models import QuerySet
-
-from core.policy import UnitScopedPolicy, has_role
+from core.policy import CHANGE, Policy, has_role, is_authenticated
 from core.roles import Role
 
 from .models import Article, Category, Comment
@@ -17,16 +15,11 @@ from .models import Article, Category, Comment
 NEWS_ROLES = (Role.EDITOR, Role.OFFICE)
 
 
-class NewsPolicy(UnitScopedPolicy):
-    view_roles = NEWS_ROLES
-    change_roles = NEWS_ROLES
-
-    def visible_to(self, user: Any, queryset: QuerySet | None = None) -> QuerySet:
-        queryset = self.base_queryset() if queryset is None else queryset
-        return queryset if self.can(user, "view") else queryset.none()
+class NewsPolicy(Policy):
+    """Every action on every row, or none: the back office is one site."""
 
     def can(self, user: Any, action: str, obj: Any = None) -> bool:
-        if not getattr(user, "is_authenticated", False):
+        if not is_authenticated(user):
             return False
         return has_role(user, *NEWS_ROLES)
 
@@ -49,4 +42,4 @@ comments = CommentPolicy()
 
 
 def is_news_staff(user: Any) -> bool:
-    return articles.can(user, "change")
+    return articles.can(user, CHANGE)

@@ -86,7 +86,7 @@ def approved_comment_for_reply(article: Article, pk: Any) -> Comment | None:
 
 
 def articles_for(user: Any, text: str = "", status: str = "") -> QuerySet:
-    queryset = policies.articles.visible_to(user).select_related("category")
+    queryset = policies.articles.queryset_for(user).select_related("category")
     queryset = queryset.annotate(
         pending=Count("comments", filter=Q(comments__status=Comment.Status.PENDING))
     ).defer("body", "search_key")
@@ -100,12 +100,12 @@ def articles_for(user: Any, text: str = "", status: str = "") -> QuerySet:
 
 
 def categories_for(user: Any) -> QuerySet:
-    return policies.categories.visible_to(user).annotate(article_count=Count("articles"))
+    return policies.categories.queryset_for(user).annotate(article_count=Count("articles"))
 
 
 def comments_for(user: Any, status: str = Comment.Status.PENDING, text: str = "") -> QuerySet:
     queryset = (
-        policies.comments.visible_to(user)
+        policies.comments.queryset_for(user)
         .filter(status=status)
         .select_related("article", "parent")
         .order_by("-created_at", "-pk")
@@ -115,7 +115,7 @@ def comments_for(user: Any, status: str = Comment.Status.PENDING, text: str = ""
 
 def comment_counts(user: Any) -> dict[str, int]:
     """How many comments wait, were approved, rejected, marked spam: one query."""
-    queryset = policies.comments.visible_to(user)
+    queryset = policies.comments.queryset_for(user)
     counts = queryset.aggregate(
         **{status: Count("pk", filter=Q(status=status)) for status in Comment.Status.values}
     )

@@ -30,7 +30,7 @@ from .policies import units as units_policy
 
 def _unit_or_404(request: HttpRequest, pk: int) -> Unit:
     try:
-        return selectors.units_in_scope(request.user).select_related("parent").get(pk=pk)
+        return units_policy.queryset_for(request.user).select_related("parent").get(pk=pk)
     except Unit.DoesNotExist as exc:
         raise Http404 from exc
 
@@ -149,7 +149,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_change": people_policy.can(request.user, CHANGE, person),
         "can_audit": has_role(request.user, *SEES_EVERYTHING),
         # A member sees his own record but not his cell's roll: no link that would answer 404.
-        "can_open_unit": selectors.units_in_scope(request.user).filter(pk=person.unit_id).exists(),
+        "can_open_unit": units_policy.queryset_for(request.user).filter(pk=person.unit_id).exists(),
     }
     return render(request, "organisation/person_detail.html", context)
 
@@ -167,7 +167,7 @@ def me(request: HttpRequest) -> HttpResponse:
 def person_add(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _unit_or_404(request, pk)
     _require(people_policy.can(request.user, ADD, Person(unit=unit)))
-    units = selectors.units_in_scope(request.user).order_by("path")
+    units = units_policy.queryset_for(request.user).order_by("path")
     form = PersonAddForm(request.POST or None, units=units, initial={"unit": unit})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

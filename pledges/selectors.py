@@ -84,7 +84,7 @@ def prefilled_pledge(person: Person, year: int) -> str:
 def pledges_list(user: Any, *, year: int | None = None, unit_id: int | None = None) -> QuerySet:
     from .policies import pledges
 
-    queryset = pledges.visible_to(user).order_by("-year", "person__sort_key")
+    queryset = pledges.queryset_for(user).order_by("-year", "person__sort_key")
     if year:
         queryset = queryset.filter(year=year)
     if unit_id:
@@ -95,15 +95,15 @@ def pledges_list(user: Any, *, year: int | None = None, unit_id: int | None = No
 def plans_list(user: Any, *, year: int | None = None) -> QuerySet:
     from .policies import plans
 
-    queryset = plans.visible_to(user).order_by("-year", "person__sort_key")
+    queryset = plans.queryset_for(user).order_by("-year", "person__sort_key")
     return queryset.filter(year=year) if year else queryset
 
 
 def standards_overview(user: Any, year: int) -> dict[str, Any]:
     """For a year: the committees' common standards and, for each visible cell, its specific
     standard or None (the committee sees which cells have not defined theirs)."""
-    cells = list(unit_policy.visible_to(user).filter(kind=Unit.Kind.CELL).order_by("path"))
-    committees = list(unit_policy.visible_to(user).filter(kind=Unit.Kind.COMMITTEE))
+    cells = list(unit_policy.queryset_for(user).filter(kind=Unit.Kind.CELL).order_by("path"))
+    committees = list(unit_policy.queryset_for(user).filter(kind=Unit.Kind.COMMITTEE))
     if not committees and cells:
         committees = [committee_of(cells[0])]
     standards = ConductStandard.objects.filter(
@@ -222,7 +222,7 @@ def _progress_rows(cells: list[Unit], year: int, on_date: dt.date) -> list[Perso
 def progress(user: Any, year: int, on_date: dt.date | None = None) -> dict[str, Any]:
     """Per cell and per mass organisation: people on the date, who pledged, who has a plan."""
     on_date = on_date or roll_date(year)
-    cells = list(unit_policy.visible_to(user).filter(kind=Unit.Kind.CELL).order_by("path"))
+    cells = list(unit_policy.queryset_for(user).filter(kind=Unit.Kind.CELL).order_by("path"))
     rows = _progress_rows(cells, year, on_date)
     by_cell = {cell.pk: Tally() for cell in cells}
     organisations = list(MassOrganisation.objects.order_by("name"))

@@ -369,7 +369,7 @@ def _url(name: str) -> str:
 def template_edit(request: HttpRequest, year: int) -> HttpResponse:
     if not has_role(request.user, Role.OFFICE):
         raise PermissionDenied
-    committees = unit_policy.visible_to(request.user).filter(kind=Unit.Kind.COMMITTEE)
+    committees = unit_policy.queryset_for(request.user).filter(kind=Unit.Kind.COMMITTEE)
     committee = committees.order_by("depth").first()
     if committee is None:
         raise Http404

@@ -10,13 +10,14 @@ from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
 
-from core.policy import role_paths
+from core.policy import role_paths, scope_q
 from core.roles import Role
 from organisation import membership
 from organisation.models import Person, Posting, Unit
 
 from . import rules
 from .models import LEVEL_ORDER, CapCondition, Level, Rating, RuleSet
+from .policies import ratings as rating_policy
 
 
 def roll_date(year: int) -> dt.date:
@@ -156,22 +157,6 @@ def decided_counts(committee: Unit, year: int, *, persons: bool = True) -> dict[
 # ---- the round -------------------------------------------------------------------------
 
 
-def scope_paths(user: Any) -> list[str] | None:
-    """Unit paths the user may see ratings under; None for a superuser (everything)."""
-    if getattr(user, "is_superuser", False):
-        return None
-    return role_paths(user, (Role.OFFICE, Role.INSPECTION, Role.SECRETARY))
-
-
-def _path_q(paths: list[str] | None, lookup: str) -> Q:
-    if paths is None:
-        return Q()
-    query = Q(pk__in=[])
-    for path in set(paths):
-        query |= Q(**{f"{lookup}__startswith": path})
-    return query
-
-
 @dataclass
 class RoundRow:
     person: Person
@@ -198,7 +183,7 @@ def round_rows(user: Any, year: int, *, cell: Unit | None = None, text: str = ""
     """
     from core.vn import search_key
 
-    paths = scope_paths(user)
+    paths = rating_policy.scope_paths(user)
     if cell is not None:
         paths = [cell.path] if paths is None or any(cell.path.startswith(p) for p in paths) else []
     own_person = getattr(user, "person_id", None)
@@ -207,8 +192,8 @@ def round_rows(user: Any, year: int, *, cell: Unit | None = None, text: str = ""
         person__party_joined_on__isnull=False, person__party_joined_on__lte=on
     )
     ratings = Rating.objects.filter(year=year, person__isnull=False)
-    scope = _path_q(paths, "unit__path")
-    rating_scope = _path_q(paths, "cell__path")
+    scope = scope_q(paths, "unit__path")
+    rating_scope = scope_q(paths, "cell__path")
     if paths is not None and not paths:
         # A plain member sees only himself.
         scope = Q(person_id=own_person) if own_person and cell is None else Q(pk__in=[])
@@ -236,19 +221,19 @@ def round_rows(user: Any, year: int, *, cell: Unit | None = None, text: str = ""
 
 
 def unit_ratings(user: Any, year: int) -> dict[int, Rating]:
-    paths = scope_paths(user)
+    paths = rating_policy.scope_paths(user)
     queryset = Rating.objects.filter(year=year, unit__isnull=False)
     if paths is not None:
-        queryset = queryset.filter(_path_q(paths, "unit__path")) if paths else queryset.none()
+        queryset = queryset.filter(scope_q(paths, "unit__path")) if paths else queryset.none()
     return {rating.unit_id: rating for rating in queryset.select_related("unit")}
 
 
 def visible_cells(user: Any) -> QuerySet[Unit]:
-    paths = scope_paths(user)
+    paths = rating_policy.scope_paths(user)
     queryset = Unit.objects.filter(kind=Unit.Kind.CELL)
     if paths is None:
         return queryset
-    return queryset.filter(_path_q(paths, "path")) if paths else queryset.none()
+    return queryset.filter(scope_q(paths, "path")) if paths else queryset.none()
 
 
 def committees_visible(user: Any) -> list[Unit]:
@@ -258,7 +243,7 @@ def committees_visible(user: Any) -> list[Unit]:
         paths = role_paths(user, (Role.OFFICE, Role.INSPECTION))
         if not paths:
             return []
-        queryset = queryset.filter(_path_q(paths, "path"))
+        queryset = queryset.filter(scope_q(paths, "path"))
     return list(queryset.order_by("path"))
 
 

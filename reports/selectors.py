@@ -26,7 +26,7 @@ from .scope import Period, Scope
 
 
 def reviews_for(user: Any, text: str | None = None) -> QuerySet[Review]:
-    return search(reviews.visible_to(user), text)
+    return search(reviews.queryset_for(user), text)
 
 
 def committees_for(user: Any) -> QuerySet[Unit]:
@@ -42,7 +42,7 @@ def directives(user: Any) -> QuerySet[Document]:
     committee's own plans)."""
     from documents.policies import documents as document_policy
 
-    return document_policy.visible_to(user).exclude(
+    return document_policy.queryset_for(user).exclude(
         kind__in=[Document.Kind.REPORT, Document.Kind.OTHER]
     )
 
@@ -60,7 +60,7 @@ def directives_under_review(committee: Unit, until: Any) -> QuerySet[Document]:
 
 
 def jobs_of(review: Review, user: Any) -> QuerySet[ExportJob]:
-    return export_jobs.visible_to(user).filter(review=review)[:10]
+    return export_jobs.queryset_for(user).filter(review=review)[:10]
 
 
 @dataclass

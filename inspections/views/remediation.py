@@ -46,7 +46,7 @@ def remediation_list(request: HttpRequest) -> HttpResponse:
         subject=(request.GET.get("subject") or "").strip() or None,
     )
     plans = (
-        list(policies.plans.visible_to(request.user).values_list("pk", "year"))
+        list(policies.plans.queryset_for(request.user).values_list("pk", "year"))
         if policies.plans.can(request.user, VIEW)
         else []
     )

@@ -9,14 +9,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from core.policy import has_role
+from core.policy import VIEW, has_role, permission_required_for
 from core.roles import Role
 from documents.models import StudyTopic
 from organisation.models import Unit
 
-from .. import oversight, selectors
+from .. import oversight, policies, selectors
 from ..models import Meeting
-from .common import OVERSIGHT_ROLES, roles_required
 
 
 def _year(request: HttpRequest) -> int:
@@ -41,7 +40,7 @@ def _visible_units(request: HttpRequest):
     return selectors.units_for_recording(request.user)
 
 
-@roles_required(*OVERSIGHT_ROLES)
+@permission_required_for(policies.focus_areas, VIEW)
 def coverage(request: HttpRequest) -> HttpResponse:
     year = _year(request)
     committee = _committee(request)
@@ -70,7 +69,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
     )
 
 
-@roles_required(*OVERSIGHT_ROLES)
+@permission_required_for(policies.focus_areas, VIEW)
 def topic_coverage(request: HttpRequest) -> HttpResponse:
     committee = _committee(request)
     topics = list(StudyTopic.objects.order_by("start_year", "code"))
@@ -105,7 +104,7 @@ def topic_coverage(request: HttpRequest) -> HttpResponse:
     )
 
 
-@roles_required(*OVERSIGHT_ROLES)
+@permission_required_for(policies.focus_areas, VIEW)
 def attention(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     cells = oversight.cells_in_scope(request.user)

@@ -21,12 +21,11 @@ from django.views.decorators.http import require_POST
 
 from core.concurrency import unchanged
 from core.pagination import paginate
-from core.policy import CHANGE, has_role
-from core.roles import Role
+from core.policy import CHANGE, VIEW, permission_required_for
 
 from .. import policies, selectors, services
 from ..forms import FocusAreaForm, MeetingRulesForm, TopicDeadlineForm
-from .common import OVERSIGHT_ROLES, apply_errors, roles_required
+from .common import apply_errors
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ def _settings_list(request: HttpRequest, template: str, items: Any, **extra: Any
     return render(
         request,
         template,
-        {"items": items, "can_change": has_role(request.user, Role.OFFICE), **extra},
+        {"items": items, "can_change": policies.focus_areas.can(request.user, CHANGE), **extra},
     )
 
 
@@ -101,7 +100,7 @@ def _settings_edit(request: HttpRequest, setting: Setting, pk: int, title: str) 
 # Meeting rules
 
 
-@roles_required(*OVERSIGHT_ROLES)
+@permission_required_for(policies.focus_areas, VIEW)
 def rules_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     committees = list(selectors.committees_for(request.user))
@@ -114,12 +113,12 @@ def rules_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@roles_required(Role.OFFICE)
+@permission_required_for(policies.focus_areas, CHANGE)
 def rules_create(request: HttpRequest) -> HttpResponse:
     return _settings_create(request, RULES, _("New meeting rules"))
 
 
-@roles_required(Role.OFFICE)
+@permission_required_for(policies.focus_areas, CHANGE)
 def rules_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _settings_edit(request, RULES, pk, _("Meeting rules"))
 
@@ -127,7 +126,7 @@ def rules_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # Codes of conduct and focus areas
 
 
-@roles_required(*OVERSIGHT_ROLES)
+@permission_required_for(policies.focus_areas, VIEW)
 def focus_list(request: HttpRequest) -> HttpResponse:
     return _settings_list(
         request,
@@ -136,12 +135,12 @@ def focus_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@roles_required(Role.OFFICE)
+@permission_required_for(policies.focus_areas, CHANGE)
 def focus_create(request: HttpRequest) -> HttpResponse:
     return _settings_create(request, FOCUS_AREAS, _("New code of conduct or focus area"))
 
 
-@roles_required(Role.OFFICE)
+@permission_required_for(policies.focus_areas, CHANGE)
 def focus_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _settings_edit(request, FOCUS_AREAS, pk, _("Code of conduct or focus area"))
 
@@ -149,7 +148,7 @@ def focus_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # Study deadlines
 
 
-@roles_required(*OVERSIGHT_ROLES)
+@permission_required_for(policies.focus_areas, VIEW)
 def deadline_list(request: HttpRequest) -> HttpResponse:
     return _settings_list(
         request,
@@ -158,18 +157,18 @@ def deadline_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@roles_required(Role.OFFICE)
+@permission_required_for(policies.focus_areas, CHANGE)
 def deadline_create(request: HttpRequest) -> HttpResponse:
     return _settings_create(request, DEADLINES, _("New study deadline"))
 
 
-@roles_required(Role.OFFICE)
+@permission_required_for(policies.focus_areas, CHANGE)
 def deadline_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _settings_edit(request, DEADLINES, pk, _("Study deadline"))
 
 
 @require_POST
-@roles_required(Role.OFFICE)
+@permission_required_for(policies.focus_areas, CHANGE)
 def deadline_delete(request: HttpRequest, pk: int) -> HttpResponse:
     item = policies.deadlines.get_visible_or_404(request.user, pk=pk)
     services.topic_deadline_delete(user=request.user, topic_deadline=item)

@@ -206,7 +206,7 @@ def image_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _photo_or_404(request: HttpRequest, pk: int) -> ArticleImage:
-    visible = policies.articles.visible_to(request.user)
+    visible = policies.articles.queryset_for(request.user)
     return get_object_or_404(ArticleImage.objects.filter(article__in=visible), pk=pk)
 
 

@@ -9,10 +9,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.actors import recorded
+
 
 def by(obj: Any, user: Any) -> Any:
     """Attach the acting user so that django-simple-history records who made the change."""
-    if user is not None and getattr(user, "is_authenticated", False):
+    if recorded(user) is not None:
         obj._history_user = user
     return obj
 

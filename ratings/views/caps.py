@@ -28,7 +28,7 @@ from ..policies import caps as cap_policy
 def cap_list(request: HttpRequest) -> HttpResponse:
     if not cap_policy.can(request.user, VIEW):
         raise PermissionDenied
-    queryset = cap_policy.visible_to(request.user).select_related("person", "recorded_by")
+    queryset = cap_policy.queryset_for(request.user).select_related("person", "recorded_by")
     queryset = search(queryset, request.GET.get("q"), "person__search_key")
     context = {
         "page_obj": paginate(request, queryset),
@@ -46,7 +46,7 @@ def cap_add(request: HttpRequest) -> HttpResponse:
         from organisation.policies import people
 
         person = (
-            people.visible_to(request.user).filter(code=form.cleaned_data["person_code"]).first()
+            people.queryset_for(request.user).filter(code=form.cleaned_data["person_code"]).first()
         )
         if person is None:
             form.add_error("person_code", _("No person with this code in your committee."))
