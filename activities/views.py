@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from core import files
 from core.concurrency import unchanged
 from core.pagination import paginate
-from core.policy import CHANGE, DELETE, VIEW
+from core.policy import CHANGE, DELETE, VIEW, permission_required_for
 from organisation.models import MassOrganisation
 from pledges.views import form_errors
 
@@ -27,26 +27,17 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
-def _need(policy, user, action=VIEW) -> None:
-    if not policy.can(user, action):
-        raise PermissionDenied
-
-
 def _units_for(user, policy):
-    from core.policy import role_paths, subtree_q
     from organisation.models import Unit
 
-    if getattr(user, "is_superuser", False):
-        return Unit.objects.all()
-    return Unit.objects.filter(subtree_q(role_paths(user, policy.change_roles), "path"))
+    return Unit.objects.filter(policy.units_for(user, CHANGE))
 
 
 # --- activities -----------------------------------------------------------------------------
 
 
-@login_required
+@permission_required_for(activities, VIEW)
 def activity_list(request: HttpRequest) -> HttpResponse:
-    _need(activities, request.user)
     queryset = selectors.activities_list(
         request.user,
         text=request.GET.get("q"),
@@ -125,9 +116,8 @@ def _activity_form(request: HttpRequest, activity=None) -> HttpResponse:
     return render(request, "activities/activity_form.html", {"form": form, "activity": activity})
 
 
-@login_required
+@permission_required_for(activities, CHANGE)
 def activity_create(request: HttpRequest) -> HttpResponse:
-    _need(activities, request.user, CHANGE)
     return _activity_form(request)
 
 
@@ -189,17 +179,15 @@ def photo_file(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def photo_delete(request: HttpRequest, pk: int) -> HttpResponse:
     photo = _visible_photo(request, pk)
-    if not activities.can(request.user, CHANGE, photo.activity):
-        raise PermissionDenied
+    activities.check(request.user, CHANGE, photo.activity)
     activity_id = photo.activity_id
     services.photo_delete(photo=photo, by=request.user)
     messages.success(request, _("The photo has been deleted."))
     return redirect("activities:activity_detail", pk=activity_id)
 
 
-@login_required
+@permission_required_for(activities, VIEW)
 def totals(request: HttpRequest) -> HttpResponse:
-    _need(activities, request.user)
     organisation_id = _int(request.GET.get("organisation"))
     return render(
         request,
@@ -216,9 +204,8 @@ def totals(request: HttpRequest) -> HttpResponse:
 # --- commendations --------------------------------------------------------------------------
 
 
-@login_required
+@permission_required_for(commendations, VIEW)
 def commendation_list(request: HttpRequest) -> HttpResponse:
-    _need(commendations, request.user)
     queryset = selectors.commendations_list(
         request.user, text=request.GET.get("q"), year=_int(request.GET.get("year"))
     )
@@ -288,9 +275,8 @@ def _commendation_form(request: HttpRequest, commendation=None) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required_for(commendations, CHANGE)
 def commendation_create(request: HttpRequest) -> HttpResponse:
-    _need(commendations, request.user, CHANGE)
     return _commendation_form(request)
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.pagination import paginate
-from core.policy import CHANGE, VIEW
+from core.policy import CHANGE, VIEW, permission_required_for
 
 from . import forms, policies, printing, progress, selectors, services
 from .models import Plan
@@ -51,10 +51,8 @@ def _form_page(request, form, *, title: str, back: str, save, success) -> HttpRe
     return render(request, "plans/form.html", {"form": form, "title": title, "back": back})
 
 
-@login_required
+@permission_required_for(policies.plans, VIEW)
 def plan_list(request: HttpRequest) -> HttpResponse:
-    if not policies.plans.can(request.user, VIEW):
-        raise PermissionDenied
     return render(
         request,
         "plans/plan_list.html",
@@ -85,8 +83,7 @@ def _plan(request: HttpRequest, pk: int, action: str = VIEW) -> Plan:
     plan = selectors.with_parts(selectors.plans_for(request.user)).filter(pk=pk).first()
     if plan is None:
         raise Http404
-    if not policies.plans.can(request.user, action, plan):
-        raise PermissionDenied
+    policies.plans.check(request.user, action, plan)
     return plan
 
 

@@ -103,7 +103,7 @@ def standards_overview(user: Any, year: int) -> dict[str, Any]:
     """For a year: the committees' common standards and, for each visible cell, its specific
     standard or None (the committee sees which cells have not defined theirs)."""
     cells = list(unit_policy.queryset_for(user).filter(kind=Unit.Kind.CELL).order_by("path"))
-    committees = list(unit_policy.queryset_for(user).filter(kind=Unit.Kind.COMMITTEE))
+    committees = list(unit_policy.with_ancestors(user).filter(kind=Unit.Kind.COMMITTEE))
     if not committees and cells:
         committees = [committee_of(cells[0])]
     standards = ConductStandard.objects.filter(

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from core import files
 from core.concurrency import unchanged
 from core.pagination import paginate
-from core.policy import CHANGE, VIEW, has_role
+from core.policy import CHANGE, VIEW, has_role, permission_required_for
 from core.roles import Role
 from core.search import search
 from organisation.models import Unit
@@ -33,7 +33,7 @@ from .forms import (
     YearForm,
 )
 from .models import PersonalPlan, Pledge
-from .policies import CONFIRM, plans, pledges, standards
+from .policies import CONFIRM, plans, pledges, standards, templates
 
 
 def form_errors(form, exc: ValidationError) -> None:
@@ -53,11 +53,6 @@ def _year(request: HttpRequest) -> tuple[int, object]:
         year = form.cleaned_data["year"] or year
         on_date = form.cleaned_data["on_date"]
     return year, on_date
-
-
-def _need_view(user) -> None:
-    if not pledges.can(user, VIEW):
-        raise PermissionDenied
 
 
 # --- the member's own pledge and plan -------------------------------------------------------
@@ -140,9 +135,8 @@ def my_plan(request: HttpRequest, year: int) -> HttpResponse:
 # --- pledges as the cell and the office see them --------------------------------------------
 
 
-@login_required
+@permission_required_for(pledges, VIEW)
 def pledge_list(request: HttpRequest) -> HttpResponse:
-    _need_view(request.user)
     year = request.GET.get("year")
     queryset = selectors.pledges_list(
         request.user, year=int(year) if year and year.isdigit() else None
@@ -172,11 +166,9 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required_for(pledges, CHANGE)
 def pledge_record(request: HttpRequest) -> HttpResponse:
     """The cell secretary records a paper pledge, with the signed scan."""
-    if not pledges.can(request.user, CHANGE):
-        raise PermissionDenied
     form = PaperPledgeForm(
         request.POST or None,
         request.FILES or None,
@@ -255,9 +247,8 @@ def pledge_scan(request: HttpRequest, pk: int) -> HttpResponse:
 # --- personal plans ---------------------------------------------------------------------------
 
 
-@login_required
+@permission_required_for(pledges, VIEW)
 def plan_list(request: HttpRequest) -> HttpResponse:
-    _need_view(request.user)
     year = request.GET.get("year")
     queryset = selectors.plans_list(
         request.user, year=int(year) if year and year.isdigit() else None
@@ -281,16 +272,15 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 # --- progress ---------------------------------------------------------------------------------
 
 
-@login_required
+@permission_required_for(pledges, VIEW)
 def progress(request: HttpRequest) -> HttpResponse:
-    _need_view(request.user)
     year, on_date = _year(request)
     data = selectors.progress(request.user, year, on_date)
     return render(request, "pledges/progress.html", {**data, "form": YearForm(request.GET or None)})
 
 
 def _visible_cell(request: HttpRequest, pk: int) -> Unit:
-    _need_view(request.user)
+    pledges.check(request.user, VIEW)
     return unit_policy.get_visible_or_404(request.user, pk=pk, kind=Unit.Kind.CELL)
 
 
@@ -314,10 +304,8 @@ def reminder(request: HttpRequest, pk: int) -> HttpResponse:
 # --- conduct standards and the template -----------------------------------------------------
 
 
-@login_required
+@permission_required_for(standards, VIEW)
 def standard_list(request: HttpRequest) -> HttpResponse:
-    if not standards.can(request.user, VIEW):
-        raise PermissionDenied
     year, _on = _year(request)
     overview = selectors.standards_overview(request.user, year)
     for row in overview["rows"]:
@@ -331,11 +319,9 @@ def standard_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required_for(standards, VIEW)
 def standard_edit(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
-    if not standards.can(request.user, VIEW):
-        raise PermissionDenied
-    unit = unit_policy.get_visible_or_404(request.user, pk=unit_pk)
+    unit = get_object_or_404(unit_policy.with_ancestors(request.user), pk=unit_pk)
     if not standards.can_edit_unit(request.user, unit) or unit.kind == Unit.Kind.SUB_COMMITTEE:
         raise PermissionDenied
     common, specific = selectors.standards_for(unit, year)
@@ -365,11 +351,9 @@ def _url(name: str) -> str:
     return reverse(name)
 
 
-@login_required
+@permission_required_for(templates, CHANGE)
 def template_edit(request: HttpRequest, year: int) -> HttpResponse:
-    if not has_role(request.user, Role.OFFICE):
-        raise PermissionDenied
-    committees = unit_policy.queryset_for(request.user).filter(kind=Unit.Kind.COMMITTEE)
+    committees = unit_policy.with_ancestors(request.user).filter(kind=Unit.Kind.COMMITTEE)
     committee = committees.order_by("depth").first()
     if committee is None:
         raise Http404

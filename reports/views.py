@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from core import files
 from core.concurrency import unchanged
 from core.pagination import paginate
-from core.policy import ADD, CHANGE, VIEW
+from core.policy import ADD, CHANGE, VIEW, permission_required_for
 from core.search import search
 
 from . import charts, page, selectors, services
@@ -27,22 +27,13 @@ from .policies import export_jobs, reviews
 from .tasks import export_run
 
 
-def _review(request: HttpRequest, pk: int, action: str = VIEW) -> Review:
-    review = reviews.get_visible_or_404(request.user, pk=pk)
-    if action != VIEW and not reviews.can(request.user, action, review):
-        raise PermissionDenied
-    return review
-
-
 def _errors(request: HttpRequest, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
 
 
-@login_required
+@permission_required_for(reviews, VIEW)
 def review_list(request: HttpRequest) -> HttpResponse:
-    if not reviews.can(request.user, VIEW):
-        raise PermissionDenied
     page_obj = paginate(request, selectors.reviews_for(request.user, request.GET.get("q")))
     return render(
         request,
@@ -51,10 +42,8 @@ def review_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required_for(reviews, ADD)
 def review_create(request: HttpRequest) -> HttpResponse:
-    if not reviews.can(request.user, ADD):
-        raise PermissionDenied
     committees = selectors.committees_for(request.user)
     form = ReviewForm(
         request.POST or None, committees=committees, directives=selectors.directives(request.user)
@@ -73,7 +62,7 @@ def review_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    review = _review(request, pk, CHANGE)
+    review = reviews.get_for(request.user, CHANGE, pk=pk)
     if review.is_frozen:
         messages.error(request, _("This report is frozen: it can no longer be changed."))
         return redirect("reports:detail", pk=review.pk)
@@ -94,7 +83,7 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    review = _review(request, pk)
+    review = reviews.get_for(request.user, VIEW, pk=pk)
     content = report_content(review)
     figures = content.figures
     by_key = {section.key: section for section in content.sections}
@@ -147,7 +136,7 @@ def section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     """GET: the section's edit form (htmx); POST: save it and answer the section."""
     if key not in SECTION_KEYS:
         raise Http404
-    review = _review(request, pk, CHANGE)
+    review = reviews.get_for(request.user, CHANGE, pk=pk)
     if request.method == "POST":
         form = SectionForm(request.POST)
         if form.is_valid():
@@ -182,7 +171,7 @@ def section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 def section_reset(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     if key not in SECTION_KEYS:
         raise Http404
-    review = _review(request, pk, CHANGE)
+    review = reviews.get_for(request.user, CHANGE, pk=pk)
     try:
         review = services.review_section_reset(review=review, key=key, user=request.user)
     except ValidationError as error:
@@ -195,7 +184,7 @@ def section_reset(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 @login_required
 @require_POST
 def freeze(request: HttpRequest, pk: int) -> HttpResponse:
-    review = _review(request, pk, CHANGE)
+    review = reviews.get_for(request.user, CHANGE, pk=pk)
     try:
         services.review_freeze(review=review, user=request.user)
     except ValidationError as error:
@@ -208,7 +197,7 @@ def freeze(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def new_version(request: HttpRequest, pk: int) -> HttpResponse:
-    review = _review(request, pk, CHANGE)
+    review = reviews.get_for(request.user, CHANGE, pk=pk)
     try:
         copy = services.review_new_version(review=review, user=request.user)
     except ValidationError as error:
@@ -221,7 +210,7 @@ def new_version(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    review = _review(request, pk, CHANGE)
+    review = reviews.get_for(request.user, CHANGE, pk=pk)
     try:
         article, created = services.review_publish(review=review, user=request.user)
     except ValidationError as error:
@@ -244,9 +233,8 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
-    review = _review(request, pk)
-    if not export_jobs.can(request.user, ADD, ExportJob(review=review)):
-        raise PermissionDenied
+    review = reviews.get_for(request.user, VIEW, pk=pk)
+    export_jobs.check(request.user, ADD, ExportJob(review=review))
     job = services.export_job_create(review=review, exporter=FORMATS[fmt], user=request.user)
     export_run.enqueue(job.pk)
     return redirect("reports:job", pk=job.pk)
@@ -278,8 +266,7 @@ def job_status(request: HttpRequest, pk: int) -> HttpResponse:
 def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
     """Start a failed export again (e.g. after its worker died)."""
     found = _job(request, pk)
-    if not export_jobs.can(request.user, ADD, found):
-        raise PermissionDenied
+    export_jobs.check(request.user, ADD, found)
     try:
         found = services.export_job_retry(job=found, user=request.user)
     except ValidationError as error:
@@ -299,7 +286,7 @@ def job_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def drill(request: HttpRequest, pk: int, name: str) -> HttpResponse:
-    review = _review(request, pk)
+    review = reviews.get_for(request.user, VIEW, pk=pk)
     found = selectors.drill(review, name, request.GET)
     queryset = search(found.queryset, request.GET.get("q"), found.search_field)
     return render(

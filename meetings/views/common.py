@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
 from core.policy import CHANGE
@@ -18,8 +18,7 @@ from ..models import Meeting
 def meeting_for_change(request: HttpRequest, pk: int) -> Meeting:
     """The meeting `pk` if the user sees it (else 404) and may change it (else 403)."""
     meeting = selectors.meeting_detail(request.user, pk)
-    if not policies.meetings.can(request.user, CHANGE, meeting):
-        raise PermissionDenied
+    policies.meetings.check(request.user, CHANGE, meeting)
     return meeting
 
 

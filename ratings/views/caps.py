@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.pagination import paginate
-from core.policy import VIEW
+from core.policy import VIEW, permission_required_for
 from core.search import search
 
 from .. import services
@@ -24,10 +24,8 @@ from ..models import CapCondition
 from ..policies import caps as cap_policy
 
 
-@login_required
+@permission_required_for(cap_policy, VIEW)
 def cap_list(request: HttpRequest) -> HttpResponse:
-    if not cap_policy.can(request.user, VIEW):
-        raise PermissionDenied
     queryset = cap_policy.queryset_for(request.user).select_related("person", "recorded_by")
     queryset = search(queryset, request.GET.get("q"), "person__search_key")
     context = {
@@ -39,8 +37,7 @@ def cap_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def cap_add(request: HttpRequest) -> HttpResponse:
-    if not cap_policy.can(request.user, "change"):
-        raise PermissionDenied
+    cap_policy.check(request.user, "change")
     form = CapConditionForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
         from organisation.policies import people
@@ -74,8 +71,7 @@ def cap_add(request: HttpRequest) -> HttpResponse:
 @require_POST
 def cap_delete(request: HttpRequest, pk: int) -> HttpResponse:
     condition: CapCondition = cap_policy.get_visible_or_404(request.user, pk=pk)
-    if not cap_policy.can(request.user, "change", condition):
-        raise PermissionDenied
+    cap_policy.check(request.user, "change", condition)
     services.cap_condition_delete(condition=condition, user=request.user)
     messages.success(request, _("The capping condition is deleted."))
     return redirect("ratings:caps")

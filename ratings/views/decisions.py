@@ -30,8 +30,7 @@ from .common import _committee, _level_labels
 def decide_list(request: HttpRequest, year: int) -> HttpResponse:
     """The committee decides a page of members (and the cells) at once; the quota is checked
     on the counts that result."""
-    if not rating_policy.can(request.user, DECIDE):
-        raise PermissionDenied
+    rating_policy.check(request.user, DECIDE)
     committee = _committee(request)
     queryset = (
         Rating.objects.filter(committee=committee, year=year)
@@ -103,8 +102,7 @@ def decision_print(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
 @require_POST
 def accept_proposals(request: HttpRequest, year: int) -> HttpResponse:
     """The office accepts the cells' proposals in one step: one cell's, or every cell's."""
-    if not rating_policy.can(request.user, DECIDE):
-        raise PermissionDenied
+    rating_policy.check(request.user, DECIDE)
     committee = _committee(request)
     cell_code = request.POST.get("cell", "")
     try:

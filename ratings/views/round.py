@@ -149,8 +149,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     """The committee's decision on one rating, with the system's suggestion and any cap."""
     rating = _rating(request, pk)
-    if not rating_policy.can(request.user, DECIDE, rating):
-        raise PermissionDenied
+    rating_policy.check(request.user, DECIDE, rating)
     rule_set = selectors.rule_set_for_year(rating.year)
     cap = selectors.cap_of(rating.person, rating.year, rule_set) if rating.person_id else None
     suggestion = _suggestion(rule_set, rating)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from core.concurrency import unchanged
-from core.policy import VIEW
+from core.policy import VIEW, permission_required_for
 
 from .. import selectors, services
 from ..forms import (
@@ -21,10 +21,8 @@ from ..models import RuleSet
 from ..policies import rule_sets as rule_set_policy
 
 
-@login_required
+@permission_required_for(rule_set_policy, VIEW)
 def rule_set_list(request: HttpRequest) -> HttpResponse:
-    if not rule_set_policy.can(request.user, VIEW):
-        raise PermissionDenied
     sets = selectors.rule_sets()
     used = selectors.rule_sets_in_use(sets)
     context = {
@@ -36,8 +34,7 @@ def rule_set_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def rule_set_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    if not rule_set_policy.can(request.user, "change"):
-        raise PermissionDenied
+    rule_set_policy.check(request.user, "change")
     rule_set = get_object_or_404(RuleSet, pk=pk) if pk else None
     locked = bool(rule_set and rule_set.pk in selectors.rule_sets_in_use())
     form = RuleSetForm(request.POST or None, instance=rule_set)
