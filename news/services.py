@@ -20,6 +20,7 @@ from django.utils.translation import pgettext
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from core import vn
+from core.actors import acting, recorded
 
 from . import caching, richtext
 from .models import Article, ArticleImage, Category, Comment, CommentGuard
@@ -47,7 +48,7 @@ def _slug_for(text: str, model: type, exclude_pk: int | None = None) -> str:
 
 
 def _set_history_user(obj: Any, user: Any) -> None:
-    if getattr(user, "is_authenticated", False):
+    if recorded(acting(user)) is not None:
         obj._history_user = user
 
 
@@ -69,7 +70,7 @@ def category_save(
     description: str = "",
     order: int = 100,
     category: Category | None = None,
-    user: Any = None,
+    user: Any,
 ) -> Category:
     """Create a category, or change `category`; the address is made from the name if empty."""
     category = category or Category()
@@ -105,7 +106,7 @@ def article_create(
     author: str = "",
     source: str = "",
     origin: str = "",
-    user: Any = None,
+    user: Any,
 ) -> Article:
     """Create a DRAFT article from plain text; nothing is public until `article_publish`.
 
@@ -144,11 +145,11 @@ def article_save(
     source: str = "",
     origin: str | None = None,
     article: Article | None = None,
-    user: Any = None,
+    user: Any,
 ) -> Article:
     """Create (as a draft) or change an article; the body is sanitised HTML whatever came in."""
     creating = article is None
-    article = article or Article(created_by=user if getattr(user, "pk", None) else None)
+    article = article or Article(created_by=recorded(user))
     article.title = " ".join(title.split())
     article.lead = lead.strip()
     article.body = richtext.sanitise(body_html)
@@ -247,7 +248,7 @@ def _open_image(upload: Any) -> Image.Image:
 
 @transaction.atomic
 def image_add(
-    *, article: Article, upload: Any, caption: str = "", position: int = 0, user: Any = None
+    *, article: Article, upload: Any, caption: str = "", position: int = 0, user: Any
 ) -> ArticleImage:
     """Check that the upload is a real image, resize it (large and phone sizes), store it."""
     image = _open_image(upload)
@@ -361,7 +362,7 @@ def comment_moderate(*, comment: Comment, status: str, user: Any) -> Comment:
         raise ValidationError({"status": pgettext("news", "Unknown moderation action.")})
     was_public = comment.status == Comment.Status.APPROVED
     comment.status = status
-    comment.moderated_by = user
+    comment.moderated_by = recorded(user)
     comment.moderated_at = timezone.now()
     _set_history_user(comment, user)
     comment.save(update_fields=["status", "moderated_by", "moderated_at"])
@@ -387,8 +388,8 @@ def comment_reply(*, parent: Comment, body: str, user: Any, name: str = "") -> C
         email=getattr(user, "email", "") or "",
         body=body.strip(),
         status=Comment.Status.APPROVED,
-        by_editor=user,
-        moderated_by=user,
+        by_editor=recorded(user),
+        moderated_by=recorded(user),
         moderated_at=timezone.now(),
     )
     _set_history_user(reply, user)

@@ -1,6 +1,7 @@
 """Every write of the reports app: reports, their sections, freezing, versions, exports, news.
 
-Keyword-only, one transaction each, validated with `full_clean()`, and the acting user is
+Keyword-only, one transaction each, validated with `full_clean()`; the acting user is required
+(`core.actors.SYSTEM` for the demo and commands), checked against `reports.policies` and
 recorded in the audit trail. A frozen report refuses every change.
 """
 
@@ -14,12 +15,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.actors import acting, recorded
+from core.policy import ADD, CHANGE
 from documents.models import Document
 from organisation.models import Unit
 
 from .content import report_content
 from .models import SECTION_KEYS, WRITTEN_SECTIONS, Review
 from .news import news_draft
+from .policies import reviews
 
 EDITABLE_FIELDS = (
     "directive",
@@ -37,7 +41,7 @@ EDITABLE_FIELDS = (
 
 
 def _as(obj: Any, user: Any) -> None:
-    if getattr(user, "is_authenticated", False):
+    if recorded(user) is not None:
         obj._history_user = user
 
 
@@ -138,9 +142,10 @@ def review_create(
     signer_title: str = "BÍ THƯ",
     signer_on_behalf: str = "T/M ĐẢNG ỦY",
     recipients: str = "",
-    user: Any = None,
+    user: Any,
 ) -> Review:
     """Start a report; its limitations, causes and directions start from the previous one."""
+    reviews.check(acting(user), ADD, Review(committee=committee))
     review = Review(
         committee=committee,
         directive=directive,
@@ -154,7 +159,7 @@ def review_create(
         signer_title=signer_title,
         signer_on_behalf=signer_on_behalf,
         recipients=recipients,
-        created_by=user if getattr(user, "is_authenticated", False) else None,
+        created_by=recorded(user),
     )
     previous = previous_review(committee, period_from)
     if previous is not None:
@@ -173,8 +178,9 @@ def review_create(
 
 
 @transaction.atomic
-def review_update(*, review: Review, user: Any = None, **fields: Any) -> Review:
+def review_update(*, review: Review, user: Any, **fields: Any) -> Review:
     """Change the report's facts (number, period, signer …); refused once frozen."""
+    reviews.check(acting(user), CHANGE, review)
     review = Review.objects.select_for_update().get(pk=review.pk)
     _refuse_frozen(review)
     for name, value in fields.items():
@@ -188,8 +194,9 @@ def review_update(*, review: Review, user: Any = None, **fields: Any) -> Review:
 
 
 @transaction.atomic
-def review_section_save(*, review: Review, key: str, text: str, user: Any = None) -> Review:
+def review_section_save(*, review: Review, key: str, text: str, user: Any) -> Review:
     """Keep what people wrote in one section; it no longer follows the figures."""
+    reviews.check(acting(user), CHANGE, review)
     if key not in SECTION_KEYS:
         raise ValidationError(_("This section does not exist."))
     review = Review.objects.select_for_update().get(pk=review.pk)
@@ -204,8 +211,9 @@ def review_section_save(*, review: Review, key: str, text: str, user: Any = None
 
 
 @transaction.atomic
-def review_section_reset(*, review: Review, key: str, user: Any = None) -> Review:
+def review_section_reset(*, review: Review, key: str, user: Any) -> Review:
     """Give a section back to the figures: it is drafted from them again."""
+    reviews.check(acting(user), CHANGE, review)
     if key not in SECTION_KEYS:
         raise ValidationError(_("This section does not exist."))
     review = Review.objects.select_for_update().get(pk=review.pk)
@@ -219,8 +227,9 @@ def review_section_reset(*, review: Review, key: str, user: Any = None) -> Revie
 
 
 @transaction.atomic
-def review_freeze(*, review: Review, user: Any = None) -> Review:
+def review_freeze(*, review: Review, user: Any) -> Review:
     """Keep the figures and the text as they are now; the report never changes again."""
+    reviews.check(acting(user), CHANGE, review)
     review = Review.objects.select_for_update().get(pk=review.pk)
     _refuse_frozen(review)
     review.full_clean()
@@ -236,15 +245,16 @@ def review_freeze(*, review: Review, user: Any = None) -> Review:
     }
     review.status = Review.Status.FROZEN
     review.frozen_at = timezone.now()
-    review.frozen_by = user if getattr(user, "is_authenticated", False) else None
+    review.frozen_by = recorded(user)
     _as(review, user)
     review.save()
     return review
 
 
 @transaction.atomic
-def review_new_version(*, review: Review, user: Any = None) -> Review:
+def review_new_version(*, review: Review, user: Any) -> Review:
     """A new draft copied from `review` (same number, same lineage), live again."""
+    reviews.check(acting(user), CHANGE, review)
     latest = Review.objects.filter(lineage=review.lineage).order_by("-version").first()
     copy = Review(
         committee=review.committee,
@@ -262,7 +272,7 @@ def review_new_version(*, review: Review, user: Any = None) -> Review:
         lineage=review.lineage,
         version=(latest.version if latest else review.version) + 1,
         previous=review,
-        created_by=user if getattr(user, "is_authenticated", False) else None,
+        created_by=recorded(user),
     )
     if review.is_frozen and review.snapshot:
         # What was signed is the starting point: every section as it was written then.
@@ -278,9 +288,10 @@ def review_new_version(*, review: Review, user: Any = None) -> Review:
 
 
 @transaction.atomic
-def review_publish(*, review: Review, user: Any = None) -> tuple[Any, bool]:
+def review_publish(*, review: Review, user: Any) -> tuple[Any, bool]:
     """Turn the report into a DRAFT news article for the editor (news.services); a report has
     one article: when it already has one, that article is returned (created False)."""
+    reviews.check(acting(user), CHANGE, review)
     try:
         from news.models import Article
         from news.services import article_create

@@ -14,6 +14,8 @@ from typing import IO, Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.actors import SYSTEM, acting, recorded
+
 from . import reader as readers
 from . import scope
 from .registry import (
@@ -256,15 +258,16 @@ def _in_reading_order(errors: list[ImportError_]) -> list[ImportError_]:
 
 
 def workbook_import(
-    file: IO[bytes] | str, *, user: Any = None, dry_run: bool = False, progress: Any = None
+    file: IO[bytes] | str, *, user: Any = SYSTEM, dry_run: bool = False, progress: Any = None
 ) -> ImportResult:
     """Import every sheet present, or nothing at all if any row of any sheet has an error.
 
     `dry_run` checks and writes in a transaction that is rolled back; `progress(percent,
-    step)` is told how far it got.
+    step)` is told how far it got. `user` is the importing user, or `SYSTEM` (the command
+    line): the sheets see the system as no user, unrestricted and recorded as nobody.
     """
     result = ImportResult()
-    ctx = ImportContext(user=user, progress=progress)
+    ctx = ImportContext(user=recorded(acting(user)), progress=progress)
     _check(file, result, ctx)
     if not ctx.errors:
         # Progress is reported before the transaction: inside it, the page could not see it.
@@ -282,7 +285,7 @@ def workbook_import(
 
 
 def workbook_check(
-    file: IO[bytes] | str, *, user: Any = None, progress: Any = None
+    file: IO[bytes] | str, *, user: Any = SYSTEM, progress: Any = None
 ) -> ImportResult:
     """What an import would do, and every error; changes nothing."""
     return workbook_import(file, user=user, dry_run=True, progress=progress)

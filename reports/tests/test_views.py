@@ -6,6 +6,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from core.actors import SYSTEM
 from reports import services
 from reports.content import report_content
 from reports.models import ExportJob, Review
@@ -121,7 +122,7 @@ def test_export_runs_as_a_task_and_keeps_the_file(client_as, review, records):
 
 
 def test_a_pending_export_polls(client_as, review):
-    job = services.export_job_create(review=review, exporter="review_pdf")
+    job = services.export_job_create(user=SYSTEM, review=review, exporter="review_pdf")
     status = client_as("office").get(reverse("reports:job_status", kwargs={"pk": job.pk}))
     assert 'hx-trigger="every 1s"' in status.content.decode()
     assert (
