@@ -117,6 +117,25 @@ def listing(
     return Listing(paginate(request, queryset, per_page), headings, sort, export_url)
 
 
+def render_listing(
+    request: HttpRequest,
+    template: str,
+    queryset: QuerySet,
+    columns: Sequence[Column],
+    context: dict[str, Any] | None = None,
+    **options: Any,
+) -> HttpResponse:
+    """`listing()` then the page: the template gets `listing` and `page_obj` with `context`."""
+    from django.shortcuts import render
+
+    result = listing(request, queryset, columns, **options)
+    if isinstance(result, HttpResponse):
+        return result
+    return render(
+        request, template, {**(context or {}), "listing": result, "page_obj": result.page_obj}
+    )
+
+
 def _excel_value(value: Any) -> Any:
     if value is None:
         return ""

@@ -123,8 +123,9 @@ def comment_counts(user: Any) -> dict[str, int]:
 
 
 def photo_for(user: Any, pk: int) -> ArticleImage | None:
-    """The photo if the reader may see it: its article is public, or he edits the news."""
+    """The photo if the reader may see it: its article is public, or he manages it."""
     photos = ArticleImage.objects.select_related("article")
-    if not policies.is_news_staff(user):
-        photos = photos.filter(article__in=Article.objects.public())
-    return photos.filter(pk=pk).first()
+    shown = Q(article__in=Article.objects.public())
+    if policies.is_news_staff(user):
+        shown |= Q(article__in=policies.articles.visible_to(user).values("pk"))
+    return photos.filter(shown, pk=pk).first()

@@ -21,7 +21,7 @@ from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from core import vn
 
-from . import caching, richtext
+from . import caching, policies, richtext
 from .models import Article, ArticleImage, Category, Comment, CommentGuard
 
 DEFAULT_CATEGORY_SLUG = "tin-nganh"
@@ -105,6 +105,7 @@ def article_create(
     author: str = "",
     source: str = "",
     origin: str = "",
+    unit: Any = None,
     user: Any = None,
 ) -> Article:
     """Create a DRAFT article from plain text; nothing is public until `article_publish`.
@@ -113,7 +114,8 @@ def article_create(
     break. Every character is escaped (a "<" shows as "<"), then the result goes through the
     same sanitiser as the editors' HTML. `category_slug` names an existing category; the
     default "tin-nganh" ("Tin ngành") is created when missing, any other unknown slug raises
-    ValidationError. `origin` is kept as given, e.g. "report:12".
+    ValidationError. `origin` is kept as given, e.g. "report:12". `unit` is the committee
+    whose editors manage the article (a report's committee); by default the writer's.
     """
     if category_slug == DEFAULT_CATEGORY_SLUG:
         category = category_default()
@@ -129,6 +131,7 @@ def article_create(
         author=author,
         source=source,
         origin=origin,
+        unit=unit,
         user=user,
     )
 
@@ -144,11 +147,17 @@ def article_save(
     source: str = "",
     origin: str | None = None,
     article: Article | None = None,
+    unit: Any = None,
     user: Any = None,
 ) -> Article:
-    """Create (as a draft) or change an article; the body is sanitised HTML whatever came in."""
+    """Create (as a draft) or change an article; the body is sanitised HTML whatever came in.
+
+    A new article belongs to `unit`, by default to its writer's committee
+    (`policies.home_committee`); a change keeps the article's committee."""
     creating = article is None
     article = article or Article(created_by=user if getattr(user, "pk", None) else None)
+    if creating:
+        article.unit = unit if unit is not None else policies.home_committee(user)
     article.title = " ".join(title.split())
     article.lead = lead.strip()
     article.body = richtext.sanitise(body_html)
