@@ -8,11 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from core import files
 from core.concurrency import unchanged
-from core.pagination import paginate
+from core.listing import Column, render_listing
 from core.policy import CHANGE, DELETE, VIEW
 from organisation.models import MassOrganisation
 from pledges.views import form_errors
@@ -44,6 +45,19 @@ def _units_for(user, policy):
 # --- activities -----------------------------------------------------------------------------
 
 
+ACTIVITY_COLUMNS = [
+    Column("date", _l("Date"), ("date", "code"), "date"),
+    Column("code", _l("Code"), ("code",)),
+    Column("title", _l("Activity name"), (), "title"),
+    Column("organisation", _l("Mass organisation"), ("organisation", "date"), "organisation.name"),
+    Column("kind", _l("Kind"), ("kind", "date"), "kind.name"),
+    Column("unit", _l("Unit"), ("unit__path", "date"), "unit.name"),
+    Column("participants", _l("Participants"), (), "participants", css="num"),
+    Column("quantity", _l("Quantity"), (), "quantity", css="num"),
+    Column("measure", _l("Unit of measure"), (), "measure_unit", css="wide-only"),
+]
+
+
 @login_required
 def activity_list(request: HttpRequest) -> HttpResponse:
     _need(activities, request.user)
@@ -54,15 +68,18 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         kind_id=_int(request.GET.get("kind")),
         organisation_id=_int(request.GET.get("organisation")),
     )
-    return render(
+    return render_listing(
         request,
         "activities/activity_list.html",
+        queryset,
+        ACTIVITY_COLUMNS,
         {
-            "page_obj": paginate(request, queryset),
             "kinds": ActivityKind.objects.all(),
             "organisations": MassOrganisation.objects.all(),
             "can_add": activities.can(request.user, CHANGE),
         },
+        default="-date",
+        filename="hoat-dong",
     )
 
 
@@ -216,20 +233,37 @@ def totals(request: HttpRequest) -> HttpResponse:
 # --- commendations --------------------------------------------------------------------------
 
 
+def _commended(item) -> str:
+    return item.person.full_name if item.person_id else item.unit.name
+
+
+COMMENDATION_COLUMNS = [
+    Column("date", _l("Decision date"), ("decided_on", "code"), "decided_on"),
+    Column("code", _l("Code"), ("code",)),
+    Column("commended", _l("Commended"), (), _commended),
+    Column("level", _l("Level"), ("level", "decided_on"), "get_level_display"),
+    Column("form", _l("Form"), (), "form"),
+    Column("decision", _l("Decision number"), (), "decision_number"),
+]
+
+
 @login_required
 def commendation_list(request: HttpRequest) -> HttpResponse:
     _need(commendations, request.user)
     queryset = selectors.commendations_list(
         request.user, text=request.GET.get("q"), year=_int(request.GET.get("year"))
     )
-    return render(
+    return render_listing(
         request,
         "activities/commendation_list.html",
+        queryset,
+        COMMENDATION_COLUMNS,
         {
-            "page_obj": paginate(request, queryset),
             "counts": selectors.commendation_counts(request.user),
             "can_add": commendations.can(request.user, CHANGE),
         },
+        default="-date",
+        filename="khen-thuong",
     )
 
 
