@@ -141,6 +141,17 @@ def listing(
     return Listing(paginate(request, queryset, per_page), headings, sort, export_url)
 
 
+def matching(rows: Any, text: str | None, text_of: Callable[[Any], str]) -> Any:
+    """Search for a short list without a stored search key (settings, rule sets): the rows
+    whose text holds every typed word, accents and case ignored; all of them when no text."""
+    from core.vn import search_key
+
+    words = search_key(text or "").split()
+    if not words:
+        return rows
+    return [row for row in rows if all(word in search_key(text_of(row)) for word in words)]
+
+
 def render_listing(
     request: HttpRequest,
     template: str,

@@ -17,16 +17,39 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from core.concurrency import unchanged
-from core.pagination import paginate
+from core.listing import Column, matching, render_listing
 from core.policy import CHANGE, has_role
 from core.roles import Role
 
 from .. import policies, selectors, services
 from ..forms import FocusAreaForm, MeetingRulesForm, TopicDeadlineForm
 from .common import OVERSIGHT_ROLES, apply_errors, roles_required
+
+RULES_COLUMNS = [
+    Column("from", _l("In force from"), ("effective_from",), "effective_from"),
+    Column("committee", _l("Committee"), ("committee__code", "-effective_from"), "committee.name"),
+    Column("source", _l("Source"), (), "source"),
+    Column("minutes", _l("Minimum length"), (), "min_minutes", css="num"),
+    Column("together", _l("Together"), (), "min_minutes_combined", css="num"),
+    Column("thematic", _l("Thematic per quarter"), (), "thematic_per_quarter", css="num"),
+    Column("absence", _l("Absence months"), (), "absence_months", css="num"),
+]
+FOCUS_COLUMNS = [
+    Column("name", _l("Name"), ("name",), "name"),
+    Column("kind", _l("Kind"), ("kind", "name"), "get_kind_display"),
+    Column("committee", _l("Committee"), ("committee__code", "name"), "committee.name"),
+]
+DEADLINE_COLUMNS = [
+    Column(
+        "topic", _l("Study topic"), ("topic__code",), lambda d: f"{d.topic.code} — {d.topic.title}"
+    ),
+    Column("deadline", _l("Deadline"), ("deadline",), "deadline"),
+    Column("committee", _l("Committee"), ("committee__code", "deadline"), "committee.name"),
+]
 
 
 @dataclass(frozen=True)
@@ -57,12 +80,19 @@ DEADLINES = Setting(
 )
 
 
-def _settings_list(request: HttpRequest, template: str, items: Any, **extra: Any) -> HttpResponse:
-    return render(
-        request,
-        template,
-        {"items": items, "can_change": has_role(request.user, Role.OFFICE), **extra},
-    )
+def _settings_list(
+    request: HttpRequest,
+    template: str,
+    items: Any,
+    columns: list[Column],
+    text_of: Callable[[Any], str],
+    filename: str,
+    **extra: Any,
+) -> HttpResponse:
+    """A settings list: short, so searched in Python (`matching`), sorted and exported."""
+    items = matching(items, request.GET.get("q"), text_of)
+    context = {"can_change": has_role(request.user, Role.OFFICE), **extra}
+    return render_listing(request, template, items, columns, context, filename=filename)
 
 
 def _settings_form(
@@ -109,7 +139,10 @@ def rules_list(request: HttpRequest) -> HttpResponse:
     return _settings_list(
         request,
         "meetings/rules_list.html",
-        paginate(request, selectors.rules_visible(request.user)),
+        selectors.rules_visible(request.user),
+        RULES_COLUMNS,
+        lambda item: f"{item.source} {item.committee.name if item.committee else ''}",
+        "quy-dinh-sinh-hoat",
         in_force=in_force,
     )
 
@@ -132,7 +165,10 @@ def focus_list(request: HttpRequest) -> HttpResponse:
     return _settings_list(
         request,
         "meetings/focus_list.html",
-        paginate(request, selectors.focus_areas_visible(request.user)),
+        selectors.focus_areas_visible(request.user),
+        FOCUS_COLUMNS,
+        lambda item: f"{item.name} {item.committee.name}",
+        "chuan-muc-trong-tam",
     )
 
 
@@ -154,7 +190,10 @@ def deadline_list(request: HttpRequest) -> HttpResponse:
     return _settings_list(
         request,
         "meetings/deadline_list.html",
-        paginate(request, selectors.deadlines_visible(request.user)),
+        selectors.deadlines_visible(request.user),
+        DEADLINE_COLUMNS,
+        lambda item: f"{item.topic.code} {item.topic.title} {item.committee.name}",
+        "han-hoc-tap",
     )
 
 

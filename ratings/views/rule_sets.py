@@ -10,9 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from core.concurrency import unchanged
-from core.listing import render_listing
+from core.listing import matching, render_listing
 from core.policy import VIEW
-from core.vn import search_key
 
 from .. import selectors, services
 from ..columns import RULE_SET_COLUMNS
@@ -32,9 +31,7 @@ def rule_set_list(request: HttpRequest) -> HttpResponse:
     used = selectors.rule_sets_in_use(sets)
     for rule_set in sets:
         rule_set.in_use = rule_set.pk in used
-    words = search_key(request.GET.get("q") or "").split()
-    if words:
-        sets = [s for s in sets if all(w in search_key(f"{s.name} {s.documents}") for w in words)]
+    sets = matching(sets, request.GET.get("q"), lambda s: f"{s.name} {s.documents}")
     context = {"can_change": rule_set_policy.can(request.user, "change")}
     return render_listing(
         request, "ratings/rule_sets.html", sets, RULE_SET_COLUMNS, context, filename="bo-quy-tac"
