@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core import files
@@ -46,15 +46,20 @@ def _units_for(user, policy):
 
 
 ACTIVITY_COLUMNS = [
-    Column("date", _l("Date"), ("date", "code"), "date"),
-    Column("code", _l("Code"), ("code",)),
-    Column("title", _l("Activity name"), (), "title"),
-    Column("organisation", _l("Mass organisation"), ("organisation", "date"), "organisation.name"),
-    Column("kind", _l("Kind"), ("kind", "date"), "kind.name"),
-    Column("unit", _l("Unit"), ("unit__path", "date"), "unit.name"),
-    Column("participants", _l("Participants"), (), "participants", css="num"),
-    Column("quantity", _l("Quantity"), (), "quantity", css="num"),
-    Column("measure", _l("Unit of measure"), (), "measure_unit", css="wide-only"),
+    Column("date", gettext_lazy("Date"), ("date", "code"), "date"),
+    Column("code", gettext_lazy("Code"), ("code",)),
+    Column("title", gettext_lazy("Activity name"), (), "title"),
+    Column(
+        "organisation",
+        gettext_lazy("Mass organisation"),
+        ("organisation", "date"),
+        "organisation.name",
+    ),
+    Column("kind", gettext_lazy("Kind"), ("kind", "date"), "kind.name"),
+    Column("unit", gettext_lazy("Unit"), ("unit__path", "date"), "unit.name"),
+    Column("participants", gettext_lazy("Participants"), (), "participants", css="num"),
+    Column("quantity", gettext_lazy("Quantity"), (), "quantity", css="num"),
+    Column("measure", gettext_lazy("Unit of measure"), (), "measure_unit", css="wide-only"),
 ]
 
 
@@ -238,12 +243,12 @@ def _commended(item) -> str:
 
 
 COMMENDATION_COLUMNS = [
-    Column("date", _l("Decision date"), ("decided_on", "code"), "decided_on"),
-    Column("code", _l("Code"), ("code",)),
-    Column("commended", _l("Commended"), (), _commended),
-    Column("level", _l("Level"), ("level", "decided_on"), "get_level_display"),
-    Column("form", _l("Form"), (), "form"),
-    Column("decision", _l("Decision number"), (), "decision_number"),
+    Column("date", gettext_lazy("Decision date"), ("decided_on", "code"), "decided_on"),
+    Column("code", gettext_lazy("Code"), ("code",)),
+    Column("commended", gettext_lazy("Commended"), (), _commended),
+    Column("level", gettext_lazy("Level"), ("level", "decided_on"), "get_level_display"),
+    Column("form", gettext_lazy("Form"), (), "form"),
+    Column("decision", gettext_lazy("Decision number"), (), "decision_number"),
 ]
 
 

@@ -4,7 +4,7 @@ dates, the state) and what each row writes to the Excel export (core.listing).""
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from core.listing import Column
 
@@ -23,29 +23,31 @@ def _task_status(task: Any) -> str:
 
 
 PLAN_COLUMNS = [
-    Column("year", _l("Year"), ("year",)),
-    Column("number", _l("Number and symbol"), ("number_symbol", "year"), "number_symbol"),
-    Column("date", _l("Date issued"), ("issued_on",), "issued_on"),
-    Column("title", _l("Title"), (), "display_title"),
-    Column("items", _l("Items"), (), "items_count", css="num"),
+    Column("year", gettext_lazy("Year"), ("year",)),
+    Column("number", gettext_lazy("Number and symbol"), ("number_symbol", "year"), "number_symbol"),
+    Column("date", gettext_lazy("Date issued"), ("issued_on",), "issued_on"),
+    Column("title", gettext_lazy("Title"), (), "display_title"),
+    Column("items", gettext_lazy("Items"), (), "items_count", css="num"),
 ]
 
 INSPECTION_COLUMNS = [
-    Column("code", _l("Code"), ("code",)),
-    Column("year", _l("Year"), ("year", "code")),
-    Column("form", _l("Form"), ("form", "year"), "get_form_display"),
-    Column("subject", _l("Subject"), (), _subject),
-    Column("content", _l("Content"), (), "content"),
-    Column("state", _l("State"), ("state", "year"), "get_state_display"),
-    Column("concluded", _l("Conclusion date"), ("concluded_on",), "concluded_on"),
-    Column("tasks", _l("Tasks (done / late)"), (), "tasks_total", css="num"),
+    Column("code", gettext_lazy("Code"), ("code",)),
+    Column("year", gettext_lazy("Year"), ("year", "code")),
+    Column("form", gettext_lazy("Form"), ("form", "year"), "get_form_display"),
+    Column("subject", gettext_lazy("Subject"), (), _subject),
+    Column("content", gettext_lazy("Content"), (), "content"),
+    Column("state", gettext_lazy("State"), ("state", "year"), "get_state_display"),
+    Column("concluded", gettext_lazy("Conclusion date"), ("concluded_on",), "concluded_on"),
+    Column("tasks", gettext_lazy("Tasks (done / late)"), (), "tasks_total", css="num"),
 ]
 
 REMEDIATION_COLUMNS = [
-    Column("item", _l("Item"), ("inspection__code",), "inspection.code"),
-    Column("subject", _l("Subject"), (), lambda task: _subject(task.inspection)),
-    Column("content", _l("Content"), (), "content"),
-    Column("deadline", _l("Deadline"), ("deadline",), "deadline"),
-    Column("status", _l("Status"), ("state", "deadline"), _task_status),
-    Column("completed", _l("Completion date"), ("completed_on", "deadline"), "completed_on"),
+    Column("item", gettext_lazy("Item"), ("inspection__code",), "inspection.code"),
+    Column("subject", gettext_lazy("Subject"), (), lambda task: _subject(task.inspection)),
+    Column("content", gettext_lazy("Content"), (), "content"),
+    Column("deadline", gettext_lazy("Deadline"), ("deadline",), "deadline"),
+    Column("status", gettext_lazy("Status"), ("state", "deadline"), _task_status),
+    Column(
+        "completed", gettext_lazy("Completion date"), ("completed_on", "deadline"), "completed_on"
+    ),
 ]

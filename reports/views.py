@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core import files
@@ -46,12 +46,14 @@ def _period(review: Review) -> str:
 
 
 REVIEW_COLUMNS = [
-    Column("number", _l("Number"), ("number_symbol",), "number_symbol"),
-    Column("kind", _l("Kind"), ("kind", "-period_to"), "get_kind_display"),
-    Column("committee", _l("Committee"), ("committee__path", "-period_to"), "committee.name"),
-    Column("period", _l("Period"), ("period_to", "period_from"), _period),
-    Column("version", _l("Version"), ("lineage", "version"), "version", css="num"),
-    Column("status", _l("Status"), ("status", "-period_to"), "get_status_display"),
+    Column("number", gettext_lazy("Number"), ("number_symbol",), "number_symbol"),
+    Column("kind", gettext_lazy("Kind"), ("kind", "-period_to"), "get_kind_display"),
+    Column(
+        "committee", gettext_lazy("Committee"), ("committee__path", "-period_to"), "committee.name"
+    ),
+    Column("period", gettext_lazy("Period"), ("period_to", "period_from"), _period),
+    Column("version", gettext_lazy("Version"), ("lineage", "version"), "version", css="num"),
+    Column("status", gettext_lazy("Status"), ("status", "-period_to"), "get_status_display"),
 ]
 
 

@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.concurrency import unchanged
@@ -30,25 +30,35 @@ from ..forms import FocusAreaForm, MeetingRulesForm, TopicDeadlineForm
 from .common import OVERSIGHT_ROLES, apply_errors, roles_required
 
 RULES_COLUMNS = [
-    Column("from", _l("In force from"), ("effective_from",), "effective_from"),
-    Column("committee", _l("Committee"), ("committee__code", "-effective_from"), "committee.name"),
-    Column("source", _l("Source"), (), "source"),
-    Column("minutes", _l("Minimum length"), (), "min_minutes", css="num"),
-    Column("together", _l("Together"), (), "min_minutes_combined", css="num"),
-    Column("thematic", _l("Thematic per quarter"), (), "thematic_per_quarter", css="num"),
-    Column("absence", _l("Absence months"), (), "absence_months", css="num"),
+    Column("from", gettext_lazy("In force from"), ("effective_from",), "effective_from"),
+    Column(
+        "committee",
+        gettext_lazy("Committee"),
+        ("committee__code", "-effective_from"),
+        "committee.name",
+    ),
+    Column("source", gettext_lazy("Source"), (), "source"),
+    Column("minutes", gettext_lazy("Minimum length"), (), "min_minutes", css="num"),
+    Column("together", gettext_lazy("Together"), (), "min_minutes_combined", css="num"),
+    Column("thematic", gettext_lazy("Thematic per quarter"), (), "thematic_per_quarter", css="num"),
+    Column("absence", gettext_lazy("Absence months"), (), "absence_months", css="num"),
 ]
 FOCUS_COLUMNS = [
-    Column("name", _l("Name"), ("name",), "name"),
-    Column("kind", _l("Kind"), ("kind", "name"), "get_kind_display"),
-    Column("committee", _l("Committee"), ("committee__code", "name"), "committee.name"),
+    Column("name", gettext_lazy("Name"), ("name",), "name"),
+    Column("kind", gettext_lazy("Kind"), ("kind", "name"), "get_kind_display"),
+    Column("committee", gettext_lazy("Committee"), ("committee__code", "name"), "committee.name"),
 ]
 DEADLINE_COLUMNS = [
     Column(
-        "topic", _l("Study topic"), ("topic__code",), lambda d: f"{d.topic.code} — {d.topic.title}"
+        "topic",
+        gettext_lazy("Study topic"),
+        ("topic__code",),
+        lambda d: f"{d.topic.code} — {d.topic.title}",
     ),
-    Column("deadline", _l("Deadline"), ("deadline",), "deadline"),
-    Column("committee", _l("Committee"), ("committee__code", "deadline"), "committee.name"),
+    Column("deadline", gettext_lazy("Deadline"), ("deadline",), "deadline"),
+    Column(
+        "committee", gettext_lazy("Committee"), ("committee__code", "deadline"), "committee.name"
+    ),
 ]
 
 
