@@ -102,9 +102,15 @@ def sorted_queryset(queryset: Any, columns: Sequence[Column], sort: str) -> Any:
         return queryset
     if isinstance(queryset, list):
         return _sorted_rows(queryset, column.order_by, sort.startswith("-"))
-    prefix = "-" if sort.startswith("-") else ""
+    descending = sort.startswith("-")
+
+    def directed(field: str) -> str:
+        # A field written "-year" runs against the column: reversed once more when descending.
+        against = field.startswith("-") != descending
+        return f"{'-' if against else ''}{field.removeprefix('-')}"
+
     # The primary key last, so that equal values keep a stable order across pages.
-    return queryset.order_by(*(f"{prefix}{field}" for field in column.order_by), f"{prefix}pk")
+    return queryset.order_by(*(directed(field) for field in column.order_by), directed("pk"))
 
 
 def listing(

@@ -38,6 +38,7 @@ def xlsx_rows(response) -> list[tuple]:
 
 
 def _order(html: str, labels: list[str]) -> list[str]:
+    html = html[html.find("<tbody") :] if "<tbody" in html else html
     found = sorted((html.find(label), label) for label in labels)
     assert all(position >= 0 for position, _ in found), [lb for p, lb in found if p < 0]
     return [label for _, label in found]
@@ -175,7 +176,16 @@ def test_rating_round_decisions_and_caps(tree, client_as):
         )
         return person.code
 
-    _check(client, reverse("ratings:index"), member, "code", 1, ("le van an", 0), True, year="2017")
+    _check(
+        client,
+        reverse("ratings:index"),
+        member,
+        "code",
+        1,
+        ("le van cuc", 2),
+        only=True,
+        year="2017",
+    )
 
     others = [_person(tree, i + 5) for i in range(5)]
 
