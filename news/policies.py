@@ -72,6 +72,4 @@ def home_committee(user: Any) -> Any:
     unit = Unit.objects.filter(path=paths[0]).first() if paths else None
     if unit is not None:
         return unit
-    return (
-        Unit.objects.filter(parent__isnull=True, kind=Unit.Kind.COMMITTEE).order_by("path").first()
-    )
+    return Unit.objects.filter(parent__isnull=True, kind=Unit.Kind.COMMITTEE).order_by("pk").first()

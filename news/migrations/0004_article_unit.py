@@ -11,7 +11,7 @@ def fill_units(apps, schema_editor):
     Review = apps.get_model("reports", "Review")
     Unit = apps.get_model("organisation", "Unit")
     RoleAssignment = apps.get_model("accounts", "RoleAssignment")
-    top = Unit.objects.filter(parent__isnull=True, kind="committee").order_by("path").first()
+    top = Unit.objects.filter(parent__isnull=True, kind="committee").order_by("pk").first()
     for article in Article.objects.filter(unit__isnull=True).iterator():
         unit_id = None
         if article.origin.startswith("report:") and article.origin[7:].isdigit():

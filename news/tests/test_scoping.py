@@ -108,3 +108,25 @@ def test_the_public_site_shows_every_committees_articles(first, second_committee
     home = Client().get(reverse("news:home")).text
     assert "Bài của Đảng bộ thử nghiệm" in home
     assert "Tin công khai của Đảng bộ thứ hai" in home
+
+
+def test_existing_articles_get_their_committee(tree, second_committee, users):
+    """The data migration: a report's article to the report's committee, a written one to
+    its writer's, one without either to the first committee."""
+    import importlib
+
+    from django.apps import apps
+
+    from reports.tests.factories import ReviewFactory
+
+    migration = importlib.import_module("news.migrations.0004_article_unit")
+    review = ReviewFactory(committee=second_committee["committee"])
+    report = ArticleFactory(origin=f"report:{review.pk}", unit=None)
+    written = ArticleFactory(created_by=users["office2"], unit=None)
+    orphan = ArticleFactory(unit=None)
+    migration.fill_units(apps, None)
+    for article in (report, written, orphan):
+        article.refresh_from_db()
+    assert report.unit == second_committee["committee"]
+    assert written.unit == second_committee["committee"]
+    assert orphan.unit == tree.committee
