@@ -100,7 +100,11 @@ def articles_for(user: Any, text: str = "", status: str = "") -> QuerySet:
 
 
 def categories_for(user: Any) -> QuerySet:
-    return policies.categories.visible_to(user).annotate(article_count=Count("articles"))
+    """The shared categories, each with the number of the user's committee's articles."""
+    own = Q(articles__in=policies.articles.visible_to(user).values("pk"))
+    return policies.categories.visible_to(user).annotate(
+        article_count=Count("articles", filter=own)
+    )
 
 
 def comments_for(user: Any, status: str = Comment.Status.PENDING, text: str = "") -> QuerySet:

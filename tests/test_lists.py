@@ -296,3 +296,10 @@ def test_news_articles_and_comments(tree, client_as):
         return made(CommentFactory, name=f"Bạn đọc số {i}", created_at=sent).name
 
     _check(client, reverse("news:moderation"), comment, "sent", 1)
+
+    from news.tests.factories import CategoryFactory
+
+    def category(i: int) -> str:
+        return made(CategoryFactory, name=f"Chuyên mục {'ABCDE'[i]}", slug=f"cm-{i}").name
+
+    _check(client, reverse("news:categories"), category, "name", 0, only=True)

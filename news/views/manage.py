@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 from core.concurrency import save_or_refuse
 from core.listing import Column, render_listing
-from core.pagination import paginate
 from core.search import search as search_rows
 
 from .. import policies, richtext, selectors, services
@@ -263,6 +262,14 @@ def image_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("news:article_edit", pk=article_pk)
 
 
+CATEGORY_COLUMNS = [
+    Column("name", pgettext_lazy("news", "Name"), ("name",), "name"),
+    Column("slug", pgettext_lazy("news", "Address"), ("slug",), "slug"),
+    Column("order", pgettext_lazy("news", "Order"), ("order", "name"), "order", css="num"),
+    Column("articles", pgettext_lazy("news", "Articles"), (), "article_count", css="num"),
+]
+
+
 @news_staff_required
 def categories(request: HttpRequest) -> HttpResponse:
     form = CategoryForm(request.POST or None)
@@ -277,8 +284,14 @@ def categories(request: HttpRequest) -> HttpResponse:
         messages.success(request, pgettext("news", "The category was added."))
         return redirect("news:categories")
     rows = search_rows(selectors.categories_for(request.user), request.GET.get("q"))
-    page = paginate(request, rows.order_by("order", "name"))
-    return render(request, "news/manage/categories.html", {"page_obj": page, "form": form})
+    return render_listing(
+        request,
+        "news/manage/categories.html",
+        rows.order_by("order", "name"),
+        CATEGORY_COLUMNS,
+        {"form": form},
+        filename="chuyen-muc",
+    )
 
 
 @news_staff_required
