@@ -41,8 +41,7 @@ def _slug_for(text: str, model: type, exclude_pk: int | None = None) -> str:
     taken = model._default_manager.exclude(pk=exclude_pk)
     number = 2
     while taken.filter(slug=slug).exists():
-        slug = f"{base}-{number}"
-        number += 1
+        slug, number = f"{base}-{number}", number + 1
     return slug
 
 
@@ -52,10 +51,8 @@ def _set_history_user(obj: Any, user: Any) -> None:
 
 
 def _article_search_key(article: Article) -> str:
-    words = " ".join(
-        [article.title, article.lead, article.author, richtext.plain_text(article.body)]
-    )
-    return vn.search_key(words)
+    parts = (article.title, article.lead, article.author, richtext.plain_text(article.body))
+    return vn.search_key(" ".join(parts))
 
 
 # Categories -----------------------------------------------------------------------------
@@ -114,8 +111,7 @@ def article_create(
     break. Every character is escaped (a "<" shows as "<"), then the result goes through the
     same sanitiser as the editors' HTML. `category_slug` names an existing category; the
     default "tin-nganh" ("Tin ngành") is created when missing, any other unknown slug raises
-    ValidationError. `origin` is kept as given, e.g. "report:12". `unit` is the committee
-    whose editors manage the article (a report's committee); by default the writer's.
+    ValidationError. `origin` is kept as given, e.g. "report:12"; `unit`: see article_save.
     """
     if category_slug == DEFAULT_CATEGORY_SLUG:
         category = category_default()
@@ -150,14 +146,11 @@ def article_save(
     unit: Any = None,
     user: Any = None,
 ) -> Article:
-    """Create (as a draft) or change an article; the body is sanitised HTML whatever came in.
-
-    A new article belongs to `unit`, by default to its writer's committee
-    (`policies.home_committee`); a change keeps the article's committee."""
+    """Create (as a draft) or change an article; the body is sanitised HTML whatever came in."""
     creating = article is None
     article = article or Article(created_by=user if getattr(user, "pk", None) else None)
-    if creating:
-        article.unit = unit if unit is not None else policies.home_committee(user)
+    if creating:  # in `unit`, else the writer's committee; a change keeps the committee
+        article.unit = unit or policies.home_committee(user)
     article.title = " ".join(title.split())
     article.lead = lead.strip()
     article.body = richtext.sanitise(body_html)
