@@ -8,11 +8,12 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core import files
 from core.concurrency import unchanged
-from core.pagination import paginate
+from core.listing import Column, render_listing
 from core.policy import CHANGE, DELETE, VIEW, permission_required_for
 from organisation.models import MassOrganisation
 from pledges.views import form_errors
@@ -36,6 +37,24 @@ def _units_for(user, policy):
 # --- activities -----------------------------------------------------------------------------
 
 
+ACTIVITY_COLUMNS = [
+    Column("date", gettext_lazy("Date"), ("date", "code"), "date"),
+    Column("code", gettext_lazy("Code"), ("code",)),
+    Column("title", gettext_lazy("Activity name"), (), "title"),
+    Column(
+        "organisation",
+        gettext_lazy("Mass organisation"),
+        ("organisation", "date"),
+        "organisation.name",
+    ),
+    Column("kind", gettext_lazy("Kind"), ("kind", "date"), "kind.name"),
+    Column("unit", gettext_lazy("Unit"), ("unit__path", "date"), "unit.name"),
+    Column("participants", gettext_lazy("Participants"), (), "participants", css="num"),
+    Column("quantity", gettext_lazy("Quantity"), (), "quantity", css="num"),
+    Column("measure", gettext_lazy("Unit of measure"), (), "measure_unit", css="wide-only"),
+]
+
+
 @permission_required_for(activities, VIEW)
 def activity_list(request: HttpRequest) -> HttpResponse:
     queryset = selectors.activities_list(
@@ -45,15 +64,18 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         kind_id=_int(request.GET.get("kind")),
         organisation_id=_int(request.GET.get("organisation")),
     )
-    return render(
+    return render_listing(
         request,
         "activities/activity_list.html",
+        queryset,
+        ACTIVITY_COLUMNS,
         {
-            "page_obj": paginate(request, queryset),
             "kinds": ActivityKind.objects.all(),
             "organisations": MassOrganisation.objects.all(),
             "can_add": activities.can(request.user, CHANGE),
         },
+        default="-date",
+        filename="hoat-dong",
     )
 
 
@@ -204,19 +226,36 @@ def totals(request: HttpRequest) -> HttpResponse:
 # --- commendations --------------------------------------------------------------------------
 
 
+def _commended(item) -> str:
+    return item.person.full_name if item.person_id else item.unit.name
+
+
+COMMENDATION_COLUMNS = [
+    Column("date", gettext_lazy("Decision date"), ("decided_on", "code"), "decided_on"),
+    Column("code", gettext_lazy("Code"), ("code",)),
+    Column("commended", gettext_lazy("Commended"), (), _commended),
+    Column("level", gettext_lazy("Level"), ("level", "decided_on"), "get_level_display"),
+    Column("form", gettext_lazy("Form"), (), "form"),
+    Column("decision", gettext_lazy("Decision number"), (), "decision_number"),
+]
+
+
 @permission_required_for(commendations, VIEW)
 def commendation_list(request: HttpRequest) -> HttpResponse:
     queryset = selectors.commendations_list(
         request.user, text=request.GET.get("q"), year=_int(request.GET.get("year"))
     )
-    return render(
+    return render_listing(
         request,
         "activities/commendation_list.html",
+        queryset,
+        COMMENDATION_COLUMNS,
         {
-            "page_obj": paginate(request, queryset),
             "counts": selectors.commendation_counts(request.user),
             "can_add": commendations.can(request.user, CHANGE),
         },
+        default="-date",
+        filename="khen-thuong",
     )
 
 

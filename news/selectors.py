@@ -100,7 +100,11 @@ def articles_for(user: Any, text: str = "", status: str = "") -> QuerySet:
 
 
 def categories_for(user: Any) -> QuerySet:
-    return policies.categories.queryset_for(user).annotate(article_count=Count("articles"))
+    """The shared categories, each with the number of the user's committee's articles."""
+    own = Q(articles__in=policies.articles.queryset_for(user).values("pk"))
+    return policies.categories.queryset_for(user).annotate(
+        article_count=Count("articles", filter=own)
+    )
 
 
 def comments_for(user: Any, status: str = Comment.Status.PENDING, text: str = "") -> QuerySet:
@@ -123,8 +127,9 @@ def comment_counts(user: Any) -> dict[str, int]:
 
 
 def photo_for(user: Any, pk: int) -> ArticleImage | None:
-    """The photo if the reader may see it: its article is public, or he edits the news."""
+    """The photo if the reader may see it: its article is public, or he manages it."""
     photos = ArticleImage.objects.select_related("article")
-    if not policies.is_news_staff(user):
-        photos = photos.filter(article__in=Article.objects.public())
-    return photos.filter(pk=pk).first()
+    shown = Q(article__in=Article.objects.public())
+    if policies.is_news_staff(user):
+        shown |= Q(article__in=policies.articles.visible_to(user).values("pk"))
+    return photos.filter(shown, pk=pk).first()

@@ -22,7 +22,7 @@ from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 from core import vn
 from core.actors import acting, recorded
 
-from . import caching, richtext
+from . import caching, policies, richtext
 from .models import Article, ArticleImage, Category, Comment, CommentGuard
 
 DEFAULT_CATEGORY_SLUG = "tin-nganh"
@@ -42,8 +42,7 @@ def _slug_for(text: str, model: type, exclude_pk: int | None = None) -> str:
     taken = model._default_manager.exclude(pk=exclude_pk)
     number = 2
     while taken.filter(slug=slug).exists():
-        slug = f"{base}-{number}"
-        number += 1
+        slug, number = f"{base}-{number}", number + 1
     return slug
 
 
@@ -53,10 +52,8 @@ def _set_history_user(obj: Any, user: Any) -> None:
 
 
 def _article_search_key(article: Article) -> str:
-    words = " ".join(
-        [article.title, article.lead, article.author, richtext.plain_text(article.body)]
-    )
-    return vn.search_key(words)
+    parts = (article.title, article.lead, article.author, richtext.plain_text(article.body))
+    return vn.search_key(" ".join(parts))
 
 
 # Categories -----------------------------------------------------------------------------
@@ -106,6 +103,7 @@ def article_create(
     author: str = "",
     source: str = "",
     origin: str = "",
+    unit: Any = None,
     user: Any,
 ) -> Article:
     """Create a DRAFT article from plain text; nothing is public until `article_publish`.
@@ -114,7 +112,7 @@ def article_create(
     break. Every character is escaped (a "<" shows as "<"), then the result goes through the
     same sanitiser as the editors' HTML. `category_slug` names an existing category; the
     default "tin-nganh" ("Tin ngành") is created when missing, any other unknown slug raises
-    ValidationError. `origin` is kept as given, e.g. "report:12".
+    ValidationError. `origin` is kept as given, e.g. "report:12"; `unit`: see article_save.
     """
     if category_slug == DEFAULT_CATEGORY_SLUG:
         category = category_default()
@@ -130,6 +128,7 @@ def article_create(
         author=author,
         source=source,
         origin=origin,
+        unit=unit,
         user=user,
     )
 
@@ -145,11 +144,14 @@ def article_save(
     source: str = "",
     origin: str | None = None,
     article: Article | None = None,
+    unit: Any = None,
     user: Any,
 ) -> Article:
     """Create (as a draft) or change an article; the body is sanitised HTML whatever came in."""
     creating = article is None
     article = article or Article(created_by=recorded(user))
+    if creating:  # in `unit`, else the writer's committee; a change keeps the committee
+        article.unit = unit or policies.home_committee(user)
     article.title = " ".join(title.split())
     article.lead = lead.strip()
     article.body = richtext.sanitise(body_html)

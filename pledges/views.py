@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from core import files
 from core.concurrency import unchanged
-from core.pagination import paginate
+from core.listing import render_listing
 from core.policy import CHANGE, VIEW, has_role, permission_required_for
 from core.roles import Role
 from core.search import search
@@ -22,6 +22,7 @@ from organisation.policies import units as unit_policy
 from organisation.selectors import committee_of
 
 from . import selectors, services
+from .columns import PLAN_COLUMNS, PLEDGE_COLUMNS
 from .documents import pledge_file
 from .forms import (
     PaperPledgeForm,
@@ -146,9 +147,15 @@ def pledge_list(request: HttpRequest) -> HttpResponse:
     elif request.GET.get("status") == "confirmed":
         queryset = queryset.filter(confirmed_at__isnull=False)
     queryset = search(queryset, request.GET.get("q"), field="person__search_key")
-    page = paginate(request, queryset)
-    context = {"page_obj": page, "year": year, "can_record": pledges.can(request.user, CHANGE)}
-    return render(request, "pledges/pledge_list.html", context)
+    context = {"year": year, "can_record": pledges.can(request.user, CHANGE)}
+    return render_listing(
+        request,
+        "pledges/pledge_list.html",
+        queryset,
+        PLEDGE_COLUMNS,
+        context,
+        filename="cam-ket",
+    )
 
 
 @login_required
@@ -254,8 +261,13 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         request.user, year=int(year) if year and year.isdigit() else None
     )
     queryset = search(queryset, request.GET.get("q"), field="person__search_key")
-    return render(
-        request, "pledges/plan_list.html", {"page_obj": paginate(request, queryset), "year": year}
+    return render_listing(
+        request,
+        "pledges/plan_list.html",
+        queryset,
+        PLAN_COLUMNS,
+        {"year": year},
+        filename="ke-hoach-ca-nhan",
     )
 
 

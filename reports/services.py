@@ -314,6 +314,7 @@ def review_publish(*, review: Review, user: Any) -> tuple[Any, bool]:
         author=draft["author"],
         source=draft["source"],
         origin=f"report:{review.pk}",
+        unit=review.committee,
         user=user,
     )
     review.article_id = article.pk

@@ -8,10 +8,12 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core import files
 from core.concurrency import unchanged
+from core.listing import Column, render_listing
 from core.pagination import paginate
 from core.policy import ADD, CHANGE, VIEW, permission_required_for
 from core.search import search
@@ -32,13 +34,31 @@ def _errors(request: HttpRequest, error: ValidationError) -> None:
         messages.error(request, message)
 
 
+def _period(review: Review) -> str:
+    return f"{review.period_from:%d/%m/%Y} – {review.period_to:%d/%m/%Y}"
+
+
+REVIEW_COLUMNS = [
+    Column("number", gettext_lazy("Number"), ("number_symbol",), "number_symbol"),
+    Column("kind", gettext_lazy("Kind"), ("kind", "-period_to"), "get_kind_display"),
+    Column(
+        "committee", gettext_lazy("Committee"), ("committee__path", "-period_to"), "committee.name"
+    ),
+    Column("period", gettext_lazy("Period"), ("period_to", "period_from"), _period),
+    Column("version", gettext_lazy("Version"), ("lineage", "version"), "version", css="num"),
+    Column("status", gettext_lazy("Status"), ("status", "-period_to"), "get_status_display"),
+]
+
+
 @permission_required_for(reviews, VIEW)
 def review_list(request: HttpRequest) -> HttpResponse:
-    page_obj = paginate(request, selectors.reviews_for(request.user, request.GET.get("q")))
-    return render(
+    return render_listing(
         request,
         "reports/list.html",
-        {"page_obj": page_obj, "can_add": reviews.can(request.user, ADD)},
+        selectors.reviews_for(request.user, request.GET.get("q")),
+        REVIEW_COLUMNS,
+        {"can_add": reviews.can(request.user, ADD)},
+        filename="bao-cao",
     )
 
 

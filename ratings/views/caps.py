@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.pagination import paginate
+from core.listing import render_listing
 from core.policy import VIEW, permission_required_for
 from core.search import search
 
 from .. import services
+from ..columns import CAP_COLUMNS
 from ..forms import (
     CapConditionForm,
     attach_errors,
@@ -28,11 +29,10 @@ from ..policies import caps as cap_policy
 def cap_list(request: HttpRequest) -> HttpResponse:
     queryset = cap_policy.queryset_for(request.user).select_related("person", "recorded_by")
     queryset = search(queryset, request.GET.get("q"), "person__search_key")
-    context = {
-        "page_obj": paginate(request, queryset),
-        "can_change": cap_policy.can(request.user, "change"),
-    }
-    return render(request, "ratings/caps.html", context)
+    context = {"can_change": cap_policy.can(request.user, "change")}
+    return render_listing(
+        request, "ratings/caps.html", queryset, CAP_COLUMNS, context, filename="dieu-kien-han-che"
+    )
 
 
 @login_required

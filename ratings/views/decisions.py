@@ -13,13 +13,14 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.pagination import paginate
+from core.listing import listing
 from core.policy import has_role
 from core.roles import Role
 from core.search import search
 from organisation.models import Unit
 
 from .. import documents, rules, selectors, services
+from ..columns import DECISION_COLUMNS
 from ..models import Rating
 from ..policies import DECIDE
 from ..policies import ratings as rating_policy
@@ -41,7 +42,10 @@ def decide_list(request: HttpRequest, year: int) -> HttpResponse:
     if cell_code:
         queryset = queryset.filter(cell__code=cell_code)
     queryset = search(queryset, request.GET.get("q"), "person__search_key")
-    page = paginate(request, queryset)
+    listed = listing(request, queryset, DECISION_COLUMNS, filename=f"quyet-dinh-xep-loai-{year}")
+    if isinstance(listed, HttpResponse):
+        return listed
+    page = listed.page_obj
     ratings = list(page.object_list)
     rule_set = selectors.rule_set_for_year(year)
     errors: list[str] = []
@@ -75,6 +79,7 @@ def decide_list(request: HttpRequest, year: int) -> HttpResponse:
         "rule_set": rule_set,
         "rows": rows,
         "page_obj": page,
+        "listing": listed,
         "levels": _level_labels(),
         "errors": errors,
         "quota": quota,

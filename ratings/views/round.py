@@ -12,11 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.concurrency import unchanged
+from core.listing import render_listing
 from core.pagination import paginate
 from core.policy import has_role
 from core.roles import Role
 
 from .. import conditions, rules, selectors, services
+from ..columns import ROUND_COLUMNS
 from ..forms import DecisionForm, SelfAssessmentForm, attach_errors
 from ..models import Rating
 from ..policies import COMPLAIN, DECIDE, PROPOSE, SELF_ASSESS
@@ -39,7 +41,6 @@ def index(request: HttpRequest) -> HttpResponse:
     context = {
         "year": year,
         "years": _years(),
-        "page_obj": paginate(request, rows),
         "rule_set": rule_set,
         "stages": stages,
         "cells": cells,
@@ -47,7 +48,10 @@ def index(request: HttpRequest) -> HttpResponse:
         "can_review": has_role(request.user, Role.OFFICE, Role.SECRETARY),
         "is_member": bool(request.user.person_id),
     }
-    return render(request, "ratings/index.html", context)
+    filename = f"xep-loai-{year}"
+    return render_listing(
+        request, "ratings/index.html", rows, ROUND_COLUMNS, context, filename=filename
+    )
 
 
 @login_required

@@ -10,9 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from core.concurrency import unchanged
+from core.listing import matching, render_listing
 from core.policy import VIEW, permission_required_for
 
 from .. import selectors, services
+from ..columns import RULE_SET_COLUMNS
 from ..forms import (
     RuleSetForm,
     attach_errors,
@@ -25,11 +27,13 @@ from ..policies import rule_sets as rule_set_policy
 def rule_set_list(request: HttpRequest) -> HttpResponse:
     sets = selectors.rule_sets()
     used = selectors.rule_sets_in_use(sets)
-    context = {
-        "rule_sets": [(rule_set, rule_set.pk in used) for rule_set in sets],
-        "can_change": rule_set_policy.can(request.user, "change"),
-    }
-    return render(request, "ratings/rule_sets.html", context)
+    for rule_set in sets:
+        rule_set.in_use = rule_set.pk in used
+    sets = matching(sets, request.GET.get("q"), lambda s: f"{s.name} {s.documents}")
+    context = {"can_change": rule_set_policy.can(request.user, "change")}
+    return render_listing(
+        request, "ratings/rule_sets.html", sets, RULE_SET_COLUMNS, context, filename="bo-quy-tac"
+    )
 
 
 @login_required

@@ -140,6 +140,7 @@ def test_publish_creates_a_draft_article_for_the_editor(tree, review, records, u
     assert created
     article = news.Article.objects.get(pk=article.pk)
     assert article.origin == f"report:{review.pk}"
+    assert article.unit == review.committee  # its committee's editors manage it
     assert article.title == "Đảng ủy thử nghiệm sơ kết 4 năm thực hiện Chỉ thị 05-CT/TW"
     assert article.lead.startswith(
         "Ngày 30/6/2020, Đảng ủy thử nghiệm ban hành Báo cáo số 15-BC/ĐU"
