@@ -40,7 +40,8 @@ def check_dates(
         ctx.error(sheet, seen[code].number, header, message)
         bad.add(code)
 
-    for code, (_name, _kind, _parent, founded, dissolved, successor) in wanted_of.items():
+    for code, values in wanted_of.items():
+        founded, dissolved, successor = values[3:6]
         for key, value in (("founded_on", founded), ("dissolved_on", dissolved)):
             if value and value > today:
                 refuse(code, DATE_HEADERS[key], _("This date lies in the future."))
