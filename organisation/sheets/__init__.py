@@ -5,8 +5,8 @@ the rest of the workbook; `apply()` writes with bulk operations (and their histo
 that a 20,000-person workbook imports in seconds. Importing the same workbook twice finds
 every row unchanged and writes nothing.
 
-The handlers live in `units` ("Đơn vị"), `unit_names` ("Tên đơn vị"), `people` ("Nhân sự") and `history` ("Biến
-động"); importing this package registers them (organisation.apps imports it), and the
+The handlers live in `units` ("Đơn vị"), `unit_names` ("Tên đơn vị"), `people` ("Nhân
+sự") and `history` ("Biến động"); importing this package registers them (organisation.apps imports it), and the
 names stay importable from here.
 """
 

@@ -42,8 +42,11 @@ class UnitNameSheet(SheetHandler):
     sheet = "Tên đơn vị"
     order = 12  # after "Đơn vị" (10): the units must exist
     scoped = {"code": "unit"}
-    description = gettext_lazy(
-        "Former names of the units: one row per rename, with the old name and its last day."
+    description = cast(
+        str,
+        gettext_lazy(
+            "Former names of the units: one row per rename, with the old name and its last day."
+        ),
     )
     columns = [
         Column(
