@@ -6,8 +6,8 @@ that a 20,000-person workbook imports in seconds. Importing the same workbook tw
 every row unchanged and writes nothing.
 
 The handlers live in `units` ("Đơn vị"), `unit_names` ("Tên đơn vị"), `people` ("Nhân
-sự") and `history` ("Biến động"); importing this package registers them (organisation.apps imports it), and the
-names stay importable from here.
+sự") and `history` ("Biến động"); importing this package registers them (organisation.apps
+imports it), and the names stay importable from here.
 """
 
 from workbook.scope import paths_by_code, register_owner
