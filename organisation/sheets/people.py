@@ -48,6 +48,7 @@ from .people_fields import (
     mass_names,
     person_rows,
     planned_history,
+    planned_move_ins,
     planned_transfers,
     set_mass,
 )
@@ -273,6 +274,7 @@ class PersonSheet(SheetHandler):
             by_code[item.code].pk: item.values["mass"] for item in created
         }
         moves_in_workbook = planned_transfers(ctx)
+        moves_in = planned_move_ins(ctx)
         values_of = {item.code: item.values for item in items}
 
         # Changed people: particulars, transfers, mass organisations.
@@ -304,8 +306,13 @@ class PersonSheet(SheetHandler):
                         )
                     )
                 person.unit_id = unit_id
-                if person.left_kind == MemberEvent.Kind.MOVE_OUT and not values["moved_out_on"]:
-                    # Ngày chuyển đi cleared: the move out it stood for is undone.
+                back = moves_in.get(person.code)
+                if (
+                    person.left_kind == MemberEvent.Kind.MOVE_OUT
+                    and not values["moved_out_on"]
+                    and not (back and back > person.moved_out_on)
+                ):
+                    # Ngày chuyển đi cleared (not by moving back in): the move out is undone.
                     cleared.append(Q(person_id=person.pk, date=person.moved_out_on))
                 to_save.append(person)
                 if old_mass.get(person.pk, frozenset()) != values["mass"]:

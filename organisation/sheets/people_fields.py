@@ -106,6 +106,12 @@ def planned_transfers(ctx: ImportContext) -> set[str]:
     return getattr(plan, "transfer_codes", set()) if plan is not None else set()
 
 
+def planned_move_ins(ctx: ImportContext) -> dict[str, Any]:
+    """Code → the date of his latest "Chuyển sinh hoạt đến" row in "Biến động"."""
+    plan = ctx.plans.get(HISTORY_SHEET)
+    return getattr(plan, "move_ins", {}) if plan is not None else {}
+
+
 def planned_history(ctx: ImportContext) -> set[str]:
     """Codes of people having rows in the workbook's "Biến động" sheet."""
     plan = ctx.plans.get(HISTORY_SHEET)
