@@ -177,6 +177,12 @@ class RoundRow:
     person: Person
     cell: Unit
     rating: Rating | None
+    # Exempted or suspended on the roll date: listed on the cell's page with a badge, not rated.
+    state: str = Posting.State.ACTIVE
+
+    @property
+    def excused(self) -> bool:
+        return self.state != Posting.State.ACTIVE
 
     @property
     def stage(self) -> str:
@@ -203,7 +209,8 @@ def round_rows(user: Any, year: int, *, cell: Unit | None = None, text: str = ""
         paths = [cell.path] if paths is None or any(cell.path.startswith(p) for p in paths) else []
     own_person = getattr(user, "person_id", None)
     on = roll_date(year)
-    postings = membership.periods_on(on, active=True).filter(
+    # A cell's page also lists its exempted and suspended members, with a badge.
+    postings = membership.periods_on(on, active=cell is None).filter(
         person__party_joined_on__isnull=False, person__party_joined_on__lte=on
     )
     ratings = Rating.objects.filter(year=year, person__isnull=False)
@@ -221,7 +228,7 @@ def round_rows(user: Any, year: int, *, cell: Unit | None = None, text: str = ""
         ratings = ratings.filter(person__search_key__contains=word)
     rows: dict[int, RoundRow] = {}
     for posting in postings.select_related("person", "unit"):
-        rows[posting.person_id] = RoundRow(posting.person, posting.unit, None)
+        rows[posting.person_id] = RoundRow(posting.person, posting.unit, None, posting.state)
     for rating in ratings.select_related(
         "person", "cell", "proposal_meeting", "self_assessed_by", "proposed_by", "decided_by"
     ):

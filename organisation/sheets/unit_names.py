@@ -129,7 +129,7 @@ class UnitNameSheet(SheetHandler):
             if message:
                 ctx.error(self.sheet, row.number, UNTIL_H, message)
                 continue
-            label = f"{code} — {name} ({_('until')} {date_text(until)})"
+            label = f"{code} — {name} (… {date_text(until)})"
             plan_row(plan, label, stored.get(key), name, NameItem(code, name, until))
 
     def apply(self, ctx: ImportContext) -> None:

@@ -28,9 +28,7 @@ def _running(job, **fields):
     return job
 
 
-def test_a_job_without_heartbeat_for_too_long_is_failed_and_runs_again(
-    client_as, tree, settings
-):
+def test_a_job_without_heartbeat_for_too_long_is_failed_and_runs_again(client_as, tree, settings):
     settings.JOB_STALE_SECONDS = 60
     client = client_as("office")
     job = _checked_upload(client)
