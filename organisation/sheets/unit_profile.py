@@ -3,6 +3,9 @@ directly above it and the place its documents are dated at (interchange.md, root
 
 Only the root's values travel in the workbook: a cell's own profile is set on its page, and an
 import keeps it (a blank cell on a non-root row changes nothing; a value there is an error).
+A blank cell on the root row keeps the stored value too: the printed header of every document
+depends on it, so a workbook that merely leaves the column empty must not erase it (it is
+cleared on the unit's page).
 """
 
 from __future__ import annotations
@@ -81,13 +84,10 @@ def check_profile(sheet: str, seen: dict[str, Row], ctx: ImportContext) -> set[s
 
 
 def profile_wanted(row: Row, before: tuple[str, str] | None) -> tuple[str, str]:
-    """The values after import: a root row's present column sets them (blank clears); an
-    absent column, or a non-root row, keeps the stored ones."""
+    """The values after import: a value on the root row sets them; a blank cell, an absent
+    column or a non-root row keeps the stored ones."""
     values = []
     for index, key in enumerate(PROFILE_HEADERS):
         stored = before[index] if before else ""
-        if key in row.values and row["parent"] is None:
-            values.append(row[key] or "")
-        else:
-            values.append(stored)
+        values.append(row[key] if row[key] and row["parent"] is None else stored)
     return values[0], values[1]

@@ -53,7 +53,7 @@ def test_a_profile_value_on_a_cell_row_is_an_error_and_nothing_is_written():
     assert not Unit.objects.filter(code__in=["DB", "C1"]).exists()
 
 
-def test_without_the_columns_the_stored_profile_is_kept_and_a_blank_clears_it():
+def test_without_the_columns_or_with_blanks_the_stored_profile_is_kept():
     assert workbook_import(make_workbook({"Đơn vị": [ROOT, CELL]})).applied
     cell = Unit.objects.get(code="C1")
     cell.place = "Gia Lâm"  # a cell's own profile, set on its page
@@ -65,11 +65,12 @@ def test_without_the_columns_the_stored_profile_is_kept_and_a_blank_clears_it():
     result = workbook_import(book)
     assert result.applied and result.plans["Đơn vị"].unchanged == 2
     assert Unit.objects.get(code="DB").place == "Hà Nội"
-    blank = [*ROOT[:7], "ĐẢNG BỘ KHỐI CƠ QUAN", ""]
+    blank = [*ROOT[:7], "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", ""]
     result = workbook_import(make_workbook({"Đơn vị": [blank, CELL]}))
     assert result.applied and len(result.plans["Đơn vị"].updated) == 1
-    assert Unit.objects.get(code="DB").place == ""
-    assert Unit.objects.get(code="C1").place == "Gia Lâm"  # a blank on a cell keeps it
+    root = Unit.objects.get(code="DB")
+    assert (root.superior_body, root.place) == ("ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "Hà Nội")
+    assert Unit.objects.get(code="C1").place == "Gia Lâm"  # a cell's own value is kept
 
 
 def test_a_rename_round_trips_and_an_earlier_report_prints_the_old_name(tree, users, capsys):

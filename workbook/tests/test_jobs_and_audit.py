@@ -95,7 +95,7 @@ def test_a_committed_import_leaves_one_entry_on_the_audit_trail(client_as, tree,
     client.post(reverse("workbook:confirm", args=[job.pk]))
     record = WorkbookImport.objects.get()
     assert record.file_name == "so-lieu.xlsx" and record.unit == tree.committee
-    assert "Đơn vị: thêm mới 1, thay đổi 0, không đổi 1." in record.summary
+    assert "Đơn vị: thêm mới 1, thay đổi 0, không đổi 1." in record.summary, record.summary
     assert "Nhân sự: thêm mới 1, thay đổi 0, không đổi 0." in record.summary
     trail = client.get(reverse("core:audit"), {"model": "workbook.workbookimport"})
     items = list(trail.context["page_obj"])
