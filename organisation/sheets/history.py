@@ -35,7 +35,7 @@ from .. import membership, timeline
 from ..models import MemberEvent, Person, Unit
 from .common import BATCH, chunks, date_text, import_user
 from .people import HISTORY_SHEET
-from .unit_dates import exists
+from .unit_dates import exists, unit_spans
 
 Kind = MemberEvent.Kind
 # Loại, as interchange.md lists them; "Sinh hoạt tạm thời" and its end are our extension.
@@ -120,7 +120,7 @@ class HistorySheet(SheetHandler):
 
     def check(self, rows: list[Row], ctx: ImportContext) -> None:
         people = _planned_people(ctx)
-        spans = _unit_spans(ctx)
+        spans = unit_spans(ctx)
         stored = _stored_events(set(people))
         by_person: dict[str, dict[tuple, timeline.Event]] = defaultdict(dict)
         first_row: dict[tuple, int] = {}
@@ -327,20 +327,6 @@ def _planned_people(ctx: ImportContext) -> dict[str, dict[str, Any]]:
 def _people_sheet_codes(ctx: ImportContext) -> set[str]:
     plan = ctx.plans.get("Nhân sự")
     return {item.code for item in plan.items} if plan is not None else set()
-
-
-def _unit_spans(ctx: ImportContext) -> dict[str, tuple]:
-    """Code → (founded, dissolved) of every unit, as the import will leave them."""
-    spans = {
-        code: (founded, dissolved)
-        for code, founded, dissolved in Unit.objects.values_list(
-            "code", "founded_on", "dissolved_on"
-        )
-    }
-    spans.update(ctx.cache.get("unit_spans", {}))
-    for code in ctx.declared.get("unit", ()):
-        spans.setdefault(code, (None, None))
-    return spans
 
 
 def _stored_events(codes: set[str]) -> dict[str, dict[tuple, tuple]]:

@@ -26,6 +26,7 @@ from workbook.registry import (
 
 from ..models import Unit, UnitName
 from .common import BATCH, date_text, import_user
+from .unit_dates import unit_spans
 
 CODE_H, NAME_H, UNTIL_H = "Mã đơn vị", "Tên cũ", "Dùng đến ngày"
 
@@ -78,15 +79,7 @@ class UnitNameSheet(SheetHandler):
     ]
 
     def check(self, rows: list[Row], ctx: ImportContext) -> None:
-        spans = {
-            code: (founded, dissolved)
-            for code, founded, dissolved in Unit.objects.values_list(
-                "code", "founded_on", "dissolved_on"
-            )
-        }
-        spans.update(ctx.cache.get("unit_spans", {}))
-        for code in ctx.declared.get("unit", ()):
-            spans.setdefault(code, (None, None))
+        spans = unit_spans(ctx)
         stored = {
             (code, until): name
             for code, until, name in UnitName.objects.values_list("unit__code", "until", "name")

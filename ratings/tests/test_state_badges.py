@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from organisation.services import member_event_record
-from ratings import selectors
+from ratings import selectors, services
+from ratings.models import Level
 
 
 def _review(client, tree):
@@ -19,6 +20,9 @@ def _review(client, tree):
 
 
 def test_an_exempt_member_is_listed_with_a_badge_and_cannot_be_proposed(client_as, tree, users):
+    services.rating_self_assess(
+        person=tree.members_a[1], year=2019, text="…", self_level=Level.GOOD, user=users["member"]
+    )
     client = client_as("secretary")
     _html, queries_before = _review(client, tree)
     exempt = tree.members_a[0]
