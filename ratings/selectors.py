@@ -177,12 +177,7 @@ class RoundRow:
     person: Person
     cell: Unit
     rating: Rating | None
-    # Exempted or suspended on the roll date: listed on the cell's page with a badge, not rated.
-    state: str = Posting.State.ACTIVE
-
-    @property
-    def excused(self) -> bool:
-        return self.state != Posting.State.ACTIVE
+    state: str = Posting.State.ACTIVE  # exempt / suspended: a badge on the cell's page
 
     @property
     def stage(self) -> str:
@@ -209,8 +204,7 @@ def round_rows(user: Any, year: int, *, cell: Unit | None = None, text: str = ""
         paths = [cell.path] if paths is None or any(cell.path.startswith(p) for p in paths) else []
     own_person = getattr(user, "person_id", None)
     on = roll_date(year)
-    # A cell's page also lists its exempted and suspended members, with a badge.
-    postings = membership.periods_on(on, active=cell is None).filter(
+    postings = membership.periods_on(on, active=cell is None).filter(  # cell: all states
         person__party_joined_on__isnull=False, person__party_joined_on__lte=on
     )
     ratings = Rating.objects.filter(year=year, person__isnull=False)
