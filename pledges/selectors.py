@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from organisation import membership
-from organisation.models import MassOrganisation, Person, Unit
+from organisation.models import MassOrganisation, Person, Posting, Unit
 from organisation.policies import units as unit_policy
 from organisation.selectors import committee_of
 
@@ -136,6 +136,12 @@ class PersonProgress:
     has_pledge: bool
     has_plan: bool
     organisations: list[int] = field(default_factory=list)
+    # Exempted or suspended that day: listed with a badge, not expected to pledge.
+    state: str = Posting.State.ACTIVE
+
+    @property
+    def excused(self) -> bool:
+        return self.state != Posting.State.ACTIVE
 
 
 @dataclass
@@ -146,8 +152,12 @@ class Tally:
     members: int = 0
     members_pledged: int = 0
     members_planned: int = 0
+    excused: int = 0  # exempted or suspended: not counted in the rest
 
     def add(self, row: PersonProgress) -> None:
+        if row.excused:
+            self.excused += 1
+            return
         self.people += 1
         self.pledged += row.has_pledge
         self.planned += row.has_plan
@@ -177,8 +187,8 @@ def _progress_rows(cells: list[Unit], year: int, on_date: dt.date) -> list[Perso
     if not cells:
         return []
     postings = (
-        # Exempted and suspended members are not expected to pledge.
-        membership.periods_on(on_date, active=True)
+        # Exempted and suspended members are listed, but not expected to pledge (Tally).
+        membership.periods_on(on_date)
         .filter(unit_id__in=[cell.pk for cell in cells])
         .annotate(
             has_pledge=Exists(Pledge.objects.filter(person_id=OuterRef("person_id"), year=year)),
@@ -195,11 +205,12 @@ def _progress_rows(cells: list[Unit], year: int, on_date: dt.date) -> list[Perso
             "person__party_joined_on",
             "has_pledge",
             "has_plan",
+            "state",
         )
         .order_by("person__sort_key", "person__code")
     )
     rows: dict[int, PersonProgress] = {}
-    for pid, code, name, key, unit_id, joined, pledged, planned in postings:
+    for pid, code, name, key, unit_id, joined, pledged, planned, state in postings:
         rows[pid] = PersonProgress(
             pid,
             code,
@@ -209,6 +220,7 @@ def _progress_rows(cells: list[Unit], year: int, on_date: dt.date) -> list[Perso
             bool(joined and joined <= on_date),
             bool(pledged),
             bool(planned),
+            state=state,
         )
     links = Person.mass_organisations.through.objects.filter(
         person_id__in=postings.values("person_id")
@@ -262,5 +274,5 @@ def cell_progress(cell: Unit, year: int, on_date: dt.date | None = None) -> dict
         "on_date": on_date,
         "rows": rows,
         "tally": tally,
-        "missing": [row for row in rows if not (row.has_pledge and row.has_plan)],
+        "missing": [row for row in rows if not (row.excused or (row.has_pledge and row.has_plan))],
     }

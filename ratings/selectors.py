@@ -162,6 +162,7 @@ class RoundRow:
     person: Person
     cell: Unit
     rating: Rating | None
+    state: str = Posting.State.ACTIVE  # exempt / suspended: a badge on the cell's page
 
     @property
     def stage(self) -> str:
@@ -188,7 +189,7 @@ def round_rows(user: Any, year: int, *, cell: Unit | None = None, text: str = ""
         paths = [cell.path] if paths is None or any(cell.path.startswith(p) for p in paths) else []
     own_person = getattr(user, "person_id", None)
     on = roll_date(year)
-    postings = membership.periods_on(on, active=True).filter(
+    postings = membership.periods_on(on, active=cell is None).filter(  # cell: all states
         person__party_joined_on__isnull=False, person__party_joined_on__lte=on
     )
     ratings = Rating.objects.filter(year=year, person__isnull=False)
@@ -206,7 +207,7 @@ def round_rows(user: Any, year: int, *, cell: Unit | None = None, text: str = ""
         ratings = ratings.filter(person__search_key__contains=word)
     rows: dict[int, RoundRow] = {}
     for posting in postings.select_related("person", "unit"):
-        rows[posting.person_id] = RoundRow(posting.person, posting.unit, None)
+        rows[posting.person_id] = RoundRow(posting.person, posting.unit, None, posting.state)
     for rating in ratings.select_related(
         "person", "cell", "proposal_meeting", "self_assessed_by", "proposed_by", "decided_by"
     ):

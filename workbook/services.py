@@ -9,6 +9,7 @@ back; a dry run (the preview) rolls back too, so it finds what the real import w
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any
 
 from django.db import transaction
@@ -18,6 +19,7 @@ from core.actors import SYSTEM, acting, recorded
 
 from . import reader as readers
 from . import scope
+from .models import WorkbookImport
 from .registry import (
     CellError,
     ImportContext,
@@ -258,13 +260,19 @@ def _in_reading_order(errors: list[ImportError_]) -> list[ImportError_]:
 
 
 def workbook_import(
-    file: IO[bytes] | str, *, user: Any = SYSTEM, dry_run: bool = False, progress: Any = None
+    file: IO[bytes] | str,
+    *,
+    user: Any = SYSTEM,
+    dry_run: bool = False,
+    progress: Any = None,
+    name: str = "",
 ) -> ImportResult:
     """Import every sheet present, or nothing at all if any row of any sheet has an error.
 
     `dry_run` checks and writes in a transaction that is rolled back; `progress(percent,
     step)` is told how far it got. `user` is the importing user, or `SYSTEM` (the command
-    line): the sheets see the system as no user, unrestricted and recorded as nobody.
+    line): the sheets see the system as no user, unrestricted and recorded as nobody. A committed
+    import leaves one entry on the audit trail naming the file (`name`, or the path's last part).
     """
     result = ImportResult()
     ctx = ImportContext(user=recorded(acting(user)), progress=progress)
@@ -280,6 +288,7 @@ def workbook_import(
                 transaction.set_rollback(True)
             else:
                 result.applied = True
+                record_import(result, ctx.plans, user=ctx.user, name=name or _file_name(file))
     result.errors, result.plans = _in_reading_order(ctx.errors), ctx.plans
     return result
 
@@ -289,3 +298,34 @@ def workbook_check(
 ) -> ImportResult:
     """What an import would do, and every error; changes nothing."""
     return workbook_import(file, user=user, dry_run=True, progress=progress)
+
+
+def _file_name(file: IO[bytes] | str) -> str:
+    return Path(file if isinstance(file, str) else getattr(file, "name", "") or "").name
+
+
+def record_import(
+    result: ImportResult, plans: dict[str, SheetPlan], *, user: Any, name: str
+) -> WorkbookImport:
+    """The audit trail's entry of a committed import: the file, and per sheet the rows
+    created, changed and unchanged; under the unit the importer imports into."""
+    lines = [
+        _("%(sheet)s: %(created)s created, %(updated)s changed, %(unchanged)s unchanged.")
+        % {
+            "sheet": sheet,
+            "created": len(plans[sheet].created),
+            "updated": len(plans[sheet].updated),
+            "unchanged": plans[sheet].unchanged,
+        }
+        for sheet in result.sheets
+        if sheet in plans
+    ]
+    record = WorkbookImport(
+        file_name=(name or _("(no name)"))[:255],
+        unit=scope.import_unit(user),
+        summary="\n".join(lines),
+    )
+    if getattr(user, "is_authenticated", False):
+        record._history_user = user  # type: ignore[attr-defined]
+    record.save()
+    return record

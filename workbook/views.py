@@ -4,7 +4,9 @@ never holds a web worker."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -55,11 +57,12 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 def _job(request: HttpRequest, pk: int) -> WorkbookJob:
-    """A job is its creator's alone; anyone else's does not exist."""
+    """A job is its creator's alone; anyone else's does not exist. A job whose worker died is
+    shown failed (core.jobs), with a button to run it again."""
     job = selectors.job_of(request.user, pk)
     if job is None:
         raise Http404
-    return job
+    return jobs.job_check(job=job)
 
 
 @login_required
@@ -80,7 +83,21 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     if not checked or not found.result.get("ok"):
         raise Http404
     jobs.job_confirm(job=found)
-    workbook_run.enqueue(found.pk)
+    workbook_run.enqueue(found.pk, found.attempt)
+    return redirect("workbook:job", pk=found.pk)
+
+
+@login_required
+@require_POST
+def retry(request: HttpRequest, pk: int) -> HttpResponse:
+    """Run a failed job again (its worker died, or no worker took it up)."""
+    found = _job(request, pk)
+    try:
+        found = jobs.job_retry(job=found)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        workbook_run.enqueue(found.pk, found.attempt)
     return redirect("workbook:job", pk=found.pk)
 
 

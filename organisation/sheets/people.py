@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import operator
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import reduce
 from typing import Any
 
-from django.db.models import Case, DateField, F, Q, QuerySet, Value, When
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from core import vn
 from workbook.registry import (
     Column,
     ImportContext,
@@ -40,78 +37,23 @@ from .common import (
     import_user,
     parse_names,
 )
-
-HISTORY_SHEET = "Biến động"
-
-PERSON_VALUE_FIELDS = (
-    "full_name",
-    "birth_date",
-    "gender",
-    "unit",
-    "party_status",
-    "party_joined_on",
-    "party_official_on",
-    "moved_out_on",
-    "position",
-    "mass",
-)
-DATE_COLUMNS = {
-    "birth_date": "Ngày sinh",
-    "party_joined_on": "Ngày vào Đảng",
-    "party_official_on": "Ngày chính thức",
-    "moved_out_on": "Ngày chuyển đi",
-}
-
-
-# What `_existing()` and the export read of each person, in this order.
-PERSON_ROW_FIELDS = (
-    "id",
-    "code",
-    "full_name",
-    "birth_date",
-    "gender",
-    "unit__code",
-    "party_status",
-    "party_joined_on",
-    "party_official_on",
-    "move_out_column",
-    "position",
+from .people_fields import (
+    DATE_COLUMNS,
+    HISTORY_SHEET,
+    PERSON_HEADERS,
+    PERSON_VALUE_FIELDS,
+    PersonItem,
+    existing_mass,
+    mass_key,
+    mass_names,
+    person_rows,
+    planned_history,
+    planned_move_ins,
+    planned_transfers,
+    set_mass,
 )
 
-PERSON_HEADERS = {
-    "full_name": "Họ và tên",
-    "birth_date": "Ngày sinh",
-    "gender": "Giới tính",
-    "unit": "Mã đơn vị",
-    "party_status": "Đảng viên",
-    "party_joined_on": "Ngày vào Đảng",
-    "party_official_on": "Ngày chính thức",
-    "moved_out_on": "Ngày chuyển đi",
-    "position": "Chức vụ",
-    "mass": "Đoàn thể",
-}
-
-
-@dataclass
-class PersonItem:
-    code: str
-    values: dict[str, Any]
-    new: bool
-
-
-def _mass_names(links: Iterable[QuerySet]) -> dict[int, set[str]]:
-    """Person id → the names of his mass organisations, read from querysets of the
-    person–organisation link table."""
-    names = dict(MassOrganisation.objects.values_list("id", "name"))
-    found: dict[int, set[str]] = defaultdict(set)
-    for queryset in links:
-        for person_id, organisation_id in queryset.values_list("person_id", "massorganisation_id"):
-            found[person_id].add(names[organisation_id])
-    return found
-
-
-def _mass_key(name: str) -> str:
-    return vn.search_key(name)
+__all__ = ["DATE_COLUMNS", "HISTORY_SHEET", "PERSON_HEADERS", "PERSON_VALUE_FIELDS", "PersonItem"]
 
 
 @register
@@ -206,7 +148,7 @@ class PersonSheet(SheetHandler):
         rows = person_rows(Person.objects.all())
         existing: dict[str, dict[str, Any]] = {}
         ids: dict[str, int] = {}
-        mass = _mass_names([Person.mass_organisations.through.objects.all()])
+        mass = mass_names([Person.mass_organisations.through.objects.all()])
         for pk, code, *values in rows.iterator(chunk_size=5000):
             record = dict(zip(PERSON_VALUE_FIELDS[:-1], values, strict=True))
             record["position"] = record["position"] or ""
@@ -224,9 +166,9 @@ class PersonSheet(SheetHandler):
         units = ctx.known("unit", lambda: Unit.objects.values_list("code", flat=True))
         organisations: dict[str, str] = {}
         for name, short in MassOrganisation.objects.values_list("name", "short_name"):
-            organisations[_mass_key(name)] = name
+            organisations[mass_key(name)] = name
             if short:
-                organisations.setdefault(_mass_key(short), name)
+                organisations.setdefault(mass_key(short), name)
         new_organisations: dict[str, str] = {}
         seen: dict[str, int] = {}
         plan = ctx.plan(sheet)
@@ -261,7 +203,7 @@ class PersonSheet(SheetHandler):
                     ok = False
             names = []
             for name in row["mass"] or ():
-                key = _mass_key(name)
+                key = mass_key(name)
                 canonical = organisations.get(key) or new_organisations.setdefault(key, name)
                 if canonical not in names:
                     names.append(canonical)
@@ -332,6 +274,7 @@ class PersonSheet(SheetHandler):
             by_code[item.code].pk: item.values["mass"] for item in created
         }
         moves_in_workbook = planned_transfers(ctx)
+        moves_in = planned_move_ins(ctx)
         values_of = {item.code: item.values for item in items}
 
         # Changed people: particulars, transfers, mass organisations.
@@ -340,7 +283,7 @@ class PersonSheet(SheetHandler):
             for chunk in chunks([item.code for item in updated]):
                 changed_people.extend(Person.objects.filter(code__in=chunk))
             current = {person.code: person for person in changed_people}
-            old_mass = dict(self._existing_mass([person.pk for person in changed_people]))
+            old_mass = dict(existing_mass([person.pk for person in changed_people]))
             to_save, cleared = [], []
             for item in updated:
                 person = current[item.code]
@@ -363,8 +306,13 @@ class PersonSheet(SheetHandler):
                         )
                     )
                 person.unit_id = unit_id
-                if person.left_kind == MemberEvent.Kind.MOVE_OUT and not values["moved_out_on"]:
-                    # Ngày chuyển đi cleared: the move out it stood for is undone.
+                back = moves_in.get(person.code)
+                if (
+                    person.left_kind == MemberEvent.Kind.MOVE_OUT
+                    and not values["moved_out_on"]
+                    and not (back and back > person.moved_out_on)
+                ):
+                    # Ngày chuyển đi cleared (not by moving back in): the move out is undone.
                     cleared.append(Q(person_id=person.pk, date=person.moved_out_on))
                 to_save.append(person)
                 if old_mass.get(person.pk, frozenset()) != values["mass"]:
@@ -405,39 +353,14 @@ class PersonSheet(SheetHandler):
         # People with "Biến động" rows are rebuilt once their events are in (history.py).
         later = planned_history(ctx)
         membership.rebuild(person.pk for person in people if person.code not in later)
-        self._set_mass(mass_links, organisation_ids)
-
-    @staticmethod
-    def _existing_mass(person_ids: list[int]) -> Iterator[tuple[int, frozenset[str]]]:
-        through = Person.mass_organisations.through
-        found = _mass_names(
-            through.objects.filter(person_id__in=chunk) for chunk in chunks(person_ids)
-        )
-        for person_id, value in found.items():
-            yield person_id, frozenset(value)
-
-    @staticmethod
-    def _set_mass(links: dict[int, frozenset[str]], organisation_ids: dict[str, int]) -> None:
-        if not links:
-            return
-        through = Person.mass_organisations.through
-        for chunk in chunks(list(links)):
-            through.objects.filter(person_id__in=chunk).delete()
-        through.objects.bulk_create(
-            [
-                through(person_id=person_id, massorganisation_id=organisation_ids[name])
-                for person_id, names in links.items()
-                for name in sorted(names)
-            ],
-            batch_size=BATCH,
-        )
+        set_mass(mass_links, organisation_ids)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         people = Person.objects.all()
         if committee is not None:
             people = people.filter(unit__path__startswith=committee.path)
         through = Person.mass_organisations.through
-        links = _mass_names([through.objects.filter(person__in=people)])
+        links = mass_names([through.objects.filter(person__in=people)])
         rows = person_rows(people.order_by("code"))
         for (
             pk,
@@ -465,26 +388,3 @@ class PersonSheet(SheetHandler):
                 position,
                 ", ".join(sorted(links.get(pk, []))),
             ]
-
-
-def person_rows(people: QuerySet[Person]) -> QuerySet:
-    """The sheet's values of each person; "Ngày chuyển đi" is the day he moved out of the
-    committee — not the day he died or was struck off (those are "Biến động" rows)."""
-    move_out = Case(
-        When(left_kind=MemberEvent.Kind.MOVE_OUT, then=F("moved_out_on")),
-        default=Value(None),
-        output_field=DateField(),
-    )
-    return people.annotate(move_out_column=move_out).values_list(*PERSON_ROW_FIELDS)
-
-
-def planned_transfers(ctx: ImportContext) -> set[str]:
-    """Codes of people whose moves between cells the workbook's "Biến động" sheet records."""
-    plan = ctx.plans.get(HISTORY_SHEET)
-    return getattr(plan, "transfer_codes", set()) if plan is not None else set()
-
-
-def planned_history(ctx: ImportContext) -> set[str]:
-    """Codes of people having rows in the workbook's "Biến động" sheet."""
-    plan = ctx.plans.get(HISTORY_SHEET)
-    return getattr(plan, "person_codes", set()) if plan is not None else set()
