@@ -170,15 +170,14 @@ def _match_sheets(book: readers.Reader, ctx: ImportContext) -> dict[str, readers
     }
 
 
-def _collisions(defined: dict[str, tuple[SheetHandler, list[Row]]], ctx: ImportContext) -> None:
+def _collisions(
+    defined: dict[str, tuple[SheetHandler, dict[str, int]]], ctx: ImportContext
+) -> None:
     """A code used for a unit and for a person makes "Mã đối tượng" ambiguous: refused on
     the row that defines it, whether the other use is in the workbook or the database."""
     if not {"unit", "person"} & set(defined):
         return
-    codes = {
-        kind: {row["code"]: row.number for row in rows if row["code"]}
-        for kind, (_handler, rows) in defined.items()
-    }
+    codes = {kind: numbers for kind, (_handler, numbers) in defined.items()}
     for kind, other in (("unit", "person"), ("person", "unit")):
         if kind not in defined:
             continue
@@ -213,7 +212,7 @@ def _check(file: IO[bytes] | str, result: ImportResult, ctx: ImportContext) -> b
     try:
         found = _match_sheets(book, ctx)
         chosen = [handler for handler in handlers() if handler.sheet in found]
-        defined: dict[str, tuple[SheetHandler, list[Row]]] = {}
+        defined: dict[str, tuple[SheetHandler, dict[str, int]]] = {}
         for index, handler in enumerate(chosen):
             _progress(ctx, 5 + 45 * index // max(len(chosen), 1), handler.sheet)
             result.sheets.append(handler.sheet)
@@ -227,8 +226,11 @@ def _check(file: IO[bytes] | str, result: ImportResult, ctx: ImportContext) -> b
                 continue
             rows = _read_rows(book, found[handler.sheet], handler, ctx)
             if rows is not None:
-                if handler.defines:
-                    defined[handler.defines] = (handler, rows)
+                if handler.defines:  # only the codes: the rows themselves can be let go
+                    defined[handler.defines] = (
+                        handler,
+                        {row["code"]: row.number for row in rows if row["code"]},
+                    )
                 handler.check(scope.check_rows(handler, rows, ctx), ctx)
         _collisions(defined, ctx)
     except readers.WorkbookRefused as refused:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Iterator
-from functools import reduce
 from typing import Any
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from workbook.registry import (
     Column,
@@ -43,15 +40,13 @@ from .people_fields import (
     PERSON_HEADERS,
     PERSON_VALUE_FIELDS,
     PersonItem,
-    existing_mass,
     mass_key,
     mass_names,
     person_rows,
     planned_history,
-    planned_move_ins,
-    planned_transfers,
     set_mass,
 )
+from .people_write import create_people, update_people
 
 __all__ = ["DATE_COLUMNS", "HISTORY_SHEET", "PERSON_HEADERS", "PERSON_VALUE_FIELDS", "PersonItem"]
 
@@ -243,11 +238,12 @@ class PersonSheet(SheetHandler):
             )
 
     def apply(self, ctx: ImportContext) -> None:
+        """Write in batches, keeping only (pk, code, cell) of each person written, so that
+        memory follows the batch size rather than the number of people (100,000 at once)."""
         items: list[PersonItem] = ctx.plan(self.sheet).items
         if not items:
             return
         user = import_user(ctx)
-        today = timezone.localdate()
         unit_ids = dict(Unit.objects.values_list("code", "id"))
         new_names = ctx.cache.get("mass_organisations_new", [])
         if new_names:
@@ -255,104 +251,33 @@ class PersonSheet(SheetHandler):
                 [MassOrganisation(name=name) for name in new_names], ignore_conflicts=True
             )
         organisation_ids = dict(MassOrganisation.objects.values_list("name", "id"))
-        fields = [f for f in PERSON_VALUE_FIELDS if f not in {"unit", "mass"}]
-
-        created = [item for item in items if item.new]
-        updated = [item for item in items if not item.new]
-        # New people: the person, a posting since before the records, the mass organisations.
-        people = []
-        for item in created:
-            person = Person(code=item.code, unit_id=unit_ids[item.values["unit"]])
-            for name in fields:
-                setattr(person, name, item.values[name])
-            person.fill_keys()
-            people.append(person)
-        people = bulk_create_with_history(people, Person, batch_size=BATCH, default_user=user)
-        by_code = {person.code: person for person in people}
-        events: list[MemberEvent] = []
-        mass_links: dict[int, frozenset[str]] = {
-            by_code[item.code].pk: item.values["mass"] for item in created
-        }
-        moves_in_workbook = planned_transfers(ctx)
-        moves_in = planned_move_ins(ctx)
         values_of = {item.code: item.values for item in items}
-
-        # Changed people: particulars, transfers, mass organisations.
-        if updated:
-            changed_people = []
-            for chunk in chunks([item.code for item in updated]):
-                changed_people.extend(Person.objects.filter(code__in=chunk))
-            current = {person.code: person for person in changed_people}
-            old_mass = dict(existing_mass([person.pk for person in changed_people]))
-            to_save, cleared = [], []
-            for item in updated:
-                person = current[item.code]
-                values = item.values
-                for name in fields:
-                    if name != "moved_out_on":
-                        setattr(person, name, values[name])
-                person.fill_keys()
-                unit_id = unit_ids[values["unit"]]
-                if unit_id != person.unit_id and person.code not in moves_in_workbook:
-                    # A new cell with no "Biến động" row: he moves today.
-                    events.append(
-                        MemberEvent(
-                            person_id=person.pk,
-                            kind=MemberEvent.Kind.TRANSFER,
-                            date=today,
-                            from_unit_id=person.unit_id,
-                            to_unit_id=unit_id,
-                            note=_("Transfer (workbook import)"),
-                        )
-                    )
-                person.unit_id = unit_id
-                back = moves_in.get(person.code)
-                if (
-                    person.left_kind == MemberEvent.Kind.MOVE_OUT
-                    and not values["moved_out_on"]
-                    and not (back and back > person.moved_out_on)
-                ):
-                    # Ngày chuyển đi cleared (not by moving back in): the move out is undone.
-                    cleared.append(Q(person_id=person.pk, date=person.moved_out_on))
-                to_save.append(person)
-                if old_mass.get(person.pk, frozenset()) != values["mass"]:
-                    mass_links[person.pk] = values["mass"]
-            people = people + to_save
-            if cleared:
-                MemberEvent.objects.filter(
-                    reduce(operator.or_, cleared), kind=MemberEvent.Kind.MOVE_OUT
-                ).delete()
-            bulk_update_with_history(
-                to_save,
-                Person,
-                [*[f for f in fields if f != "moved_out_on"], "unit", "sort_key", "search_key"],
-                batch_size=BATCH,
-                default_user=user,
-            )
+        written: list[tuple[int, str, int]] = []  # pk, code, cell of every person written
+        mass_links: dict[int, frozenset[str]] = {}
+        for batch in chunks([item for item in items if item.new], BATCH):
+            create_people(batch, unit_ids, user, written, mass_links)
+        for batch in chunks([item for item in items if not item.new], BATCH):
+            update_people(batch, unit_ids, user, ctx, written, mass_links)
         # "Ngày chuyển đi" is shorthand for a "Chuyển sinh hoạt đi" event on that day.
-        moved = {person.pk: person for person in people}
-        values_by_pk = {person.pk: values_of[person.code] for person in people}
-        existing = set(
-            MemberEvent.objects.filter(
-                person_id__in=list(moved), kind=MemberEvent.Kind.MOVE_OUT
-            ).values_list("person_id", "date")
-        )
-        for pk, values in values_by_pk.items():
-            day = values.get("moved_out_on")
-            if day and (pk, day) not in existing:
-                events.append(
-                    MemberEvent(
-                        person_id=pk,
-                        kind=MemberEvent.Kind.MOVE_OUT,
-                        date=day,
-                        from_unit_id=moved[pk].unit_id,
-                    )
+        for batch in chunks(written, BATCH):
+            existing = set(
+                MemberEvent.objects.filter(
+                    person_id__in=[pk for pk, _code, _unit in batch],
+                    kind=MemberEvent.Kind.MOVE_OUT,
+                ).values_list("person_id", "date")
+            )
+            events = [
+                MemberEvent(
+                    person_id=pk, kind=MemberEvent.Kind.MOVE_OUT, date=day, from_unit_id=unit
                 )
-        if events:
-            bulk_create_with_history(events, MemberEvent, batch_size=BATCH, default_user=user)
+                for pk, code, unit in batch
+                if (day := values_of[code].get("moved_out_on")) and (pk, day) not in existing
+            ]
+            if events:
+                bulk_create_with_history(events, MemberEvent, batch_size=BATCH, default_user=user)
         # People with "Biến động" rows are rebuilt once their events are in (history.py).
         later = planned_history(ctx)
-        membership.rebuild(person.pk for person in people if person.code not in later)
+        membership.rebuild(pk for pk, code, _unit in written if code not in later)
         set_mass(mass_links, organisation_ids)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
