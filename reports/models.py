@@ -5,12 +5,19 @@ compute them from the records (reports.figures). Freezing keeps the figures and 
 they were, in `snapshot`, so that a signed report never changes again.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # The sections of the report, in the order a party committee writes them.
 SECTION_KEYS = (
@@ -134,7 +141,7 @@ class Review(models.Model):
         return self.status == self.Status.FROZEN
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, StrOrPromise] = {}
         if self.period_from and self.period_to and self.period_to < self.period_from:
             errors["period_to"] = _("The period ends before it starts.")
         if self.period_from and self.period_from > timezone.localdate():
@@ -143,7 +150,7 @@ class Review(models.Model):
         ends_before_directive = (
             directive is not None and self.period_to and self.period_to < directive.issued_on
         )
-        if ends_before_directive and "period_to" not in errors:
+        if directive is not None and ends_before_directive and "period_to" not in errors:
             errors["period_to"] = _(
                 "The period ends on %(end)s, before %(number)s was issued (%(issued)s)."
             ) % {
@@ -159,7 +166,7 @@ class Review(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def _number_errors(self, committee) -> dict[str, str]:
+    def _number_errors(self, committee: Any) -> dict[str, StrOrPromise]:
         from documents.models import Document
 
         number = self.number_symbol.strip()
