@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core import vn
+
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
@@ -40,6 +42,13 @@ SECTION_KEYS = (
 # Sections people write themselves (pre-filled from the committee's previous report); a
 # report cannot be frozen while one of them is empty.
 WRITTEN_SECTIONS = ("breakthrough", "limitations", "causes", "lessons", "directions", "proposals")
+
+
+def review_search_key(review: Any) -> str:
+    """What the list's search box finds a report by: its number, committee and directive."""
+    committee = review.committee.name if review.committee_id else ""
+    directive = review.directive.number_symbol if review.directive_id else ""
+    return vn.search_key(f"{review.number_symbol} {committee} {directive}")[:255]
 
 
 class Review(models.Model):
@@ -130,6 +139,10 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number_symbol} — {self.get_kind_display()}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_key = review_search_key(self)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse
