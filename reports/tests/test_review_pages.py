@@ -7,9 +7,6 @@ import pytest
 from django.urls import reverse
 
 from news.models import Article
-from reports import services
-
-from .factories import DocumentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -81,15 +78,8 @@ def test_a_frozen_section_answers_with_its_text(client_as, review):
     assert "Báo cáo đã chốt" in client.post(reset, follow=True).content.decode()
 
 
-def test_a_report_without_its_written_sections_cannot_be_frozen(client_as, tree, users):
-    review = services.review_create(
-        committee=tree.committee,
-        directive=DocumentFactory(),
-        period_from=dt.date(2016, 5, 15),
-        period_to=dt.date(2020, 6, 30),
-        number_symbol="16-BC/ĐU",
-        user=users["office"],
-    )
+def test_a_report_without_its_written_sections_cannot_be_frozen(client_as, draft):
+    review = draft
     client = client_as("office")
     page = client.post(reverse("reports:freeze", kwargs={"pk": review.pk}), follow=True)
     assert "Cần viết các phần sau trước khi khóa báo cáo" in page.content.decode()
