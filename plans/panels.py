@@ -49,7 +49,7 @@ def overdue_items(plans: list, today: dt.date) -> list[PlanItem]:
 
 
 def _rating_round(user: Any, today: dt.date) -> dict[str, Any] | None:
-    from ratings import selectors as ratings
+    from ratings import overview as ratings
 
     year = rating_round_year(today)
     if year is None:

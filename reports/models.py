@@ -5,12 +5,21 @@ compute them from the records (reports.figures). Freezing keeps the figures and 
 they were, in `snapshot`, so that a signed report never changes again.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from core import vn
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # The sections of the report, in the order a party committee writes them.
 SECTION_KEYS = (
@@ -33,6 +42,13 @@ SECTION_KEYS = (
 # Sections people write themselves (pre-filled from the committee's previous report); a
 # report cannot be frozen while one of them is empty.
 WRITTEN_SECTIONS = ("breakthrough", "limitations", "causes", "lessons", "directions", "proposals")
+
+
+def review_search_key(review: Any) -> str:
+    """What the list's search box finds a report by: its number, committee and directive."""
+    committee = review.committee.name if review.committee_id else ""
+    directive = review.directive.number_symbol if review.directive_id else ""
+    return vn.search_key(f"{review.number_symbol} {committee} {directive}")[:255]
 
 
 class Review(models.Model):
@@ -124,6 +140,10 @@ class Review(models.Model):
     def __str__(self) -> str:
         return f"{self.number_symbol} — {self.get_kind_display()}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_key = review_search_key(self)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
@@ -134,7 +154,7 @@ class Review(models.Model):
         return self.status == self.Status.FROZEN
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, StrOrPromise] = {}
         if self.period_from and self.period_to and self.period_to < self.period_from:
             errors["period_to"] = _("The period ends before it starts.")
         if self.period_from and self.period_from > timezone.localdate():
@@ -143,7 +163,7 @@ class Review(models.Model):
         ends_before_directive = (
             directive is not None and self.period_to and self.period_to < directive.issued_on
         )
-        if ends_before_directive and "period_to" not in errors:
+        if directive is not None and ends_before_directive and "period_to" not in errors:
             errors["period_to"] = _(
                 "The period ends on %(end)s, before %(number)s was issued (%(issued)s)."
             ) % {
@@ -159,7 +179,7 @@ class Review(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def _number_errors(self, committee) -> dict[str, str]:
+    def _number_errors(self, committee: Any) -> dict[str, StrOrPromise]:
         from documents.models import Document
 
         number = self.number_symbol.strip()

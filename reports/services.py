@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from core.actors import acting, recorded
 from core.policy import ADD, CHANGE
 from documents.models import Document
+from news.models import Article
+from news.services import article_create
 from organisation.models import Unit
 
 from .content import report_content
@@ -292,11 +294,6 @@ def review_publish(*, review: Review, user: Any) -> tuple[Any, bool]:
     """Turn the report into a DRAFT news article for the editor (news.services); a report has
     one article: when it already has one, that article is returned (created False)."""
     reviews.check(acting(user), CHANGE, review)
-    try:
-        from news.models import Article
-        from news.services import article_create
-    except ImportError:
-        raise ValidationError(_("The news site is not available.")) from None
     review = Review.objects.select_for_update().get(pk=review.pk)
     existing = (
         Article.objects.filter(pk=review.article_id).first()

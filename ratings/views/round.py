@@ -17,7 +17,7 @@ from core.pagination import paginate
 from core.policy import has_role
 from core.roles import Role
 
-from .. import conditions, rules, selectors, services
+from .. import conditions, overview, rules, selectors, services
 from ..columns import ROUND_COLUMNS
 from ..forms import DecisionForm, SelfAssessmentForm, attach_errors
 from ..models import Rating
@@ -205,9 +205,9 @@ def progress(request: HttpRequest) -> HttpResponse:
     if not has_role(request.user, Role.OFFICE, Role.INSPECTION, Role.SECRETARY):
         raise PermissionDenied
     year = _year(request)
-    state = selectors.progress(request.user, year)
+    state = overview.progress(request.user, year)
     committees = selectors.committees_visible(request.user)
-    summary = selectors.summary(_committee(request), year) if committees else None
+    summary = overview.summary(_committee(request), year) if committees else None
     context = {
         "year": year,
         "years": _years(),
