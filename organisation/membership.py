@@ -187,6 +187,9 @@ def rebuild(person_ids: Iterable[int]) -> None:
     Posting.objects.bulk_create(new, batch_size=2000)
     if changed:
         Person.objects.bulk_update(changed, ["moved_out_on", "left_kind"], batch_size=2000)
+    from reports.versions import records_changed  # periods are written in bulk: no signals
+
+    records_changed()
 
 
 def last_leaving(events: list[timeline.Event]) -> timeline.Event | None:

@@ -277,6 +277,9 @@ def workbook_import(
                 transaction.set_rollback(True)
             else:
                 result.applied = True
+                from reports.versions import records_changed  # bulk writes send no signals
+
+                records_changed()
     result.errors, result.plans = _in_reading_order(ctx.errors), ctx.plans
     return result
 
