@@ -82,8 +82,9 @@ def is_fresh(found: ReviewFigures, review: Review) -> bool:
     return found.figures is not None and found.key == figures_key(review)
 
 
-def _update(pk: int, key: str, **fields: Any) -> int:
-    return ReviewFigures.objects.filter(pk=pk, wanted=key).update(**fields)
+def _update(pk: int, wanted: str, /, **fields: Any) -> int:
+    """Write on the run computing `wanted`; a newer run's record is left alone."""
+    return ReviewFigures.objects.filter(pk=pk, wanted=wanted).update(**fields)
 
 
 def compute_and_store(pk: int, key: str) -> None:
