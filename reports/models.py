@@ -261,11 +261,7 @@ class ReviewFigures(models.Model):
     """A draft report's figures and charts as of a records version, computed once in the
     background (reports.figure_jobs) and read by every view until the records change."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
+    Status = ExportJob.Status
 
     review = models.OneToOneField(Review, on_delete=models.CASCADE, related_name="stored_figures")
     key = models.CharField(max_length=200, blank=True)  # the version `figures` belong to
