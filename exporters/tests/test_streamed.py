@@ -65,4 +65,6 @@ def test_a_long_word_file_has_every_table_and_prints_like_the_pdf():
     assert opened.tables[-1].rows[60].cells[0].text == "Chi bộ Ượng 11-59"
     assert not any("TABLE-" in paragraph.text for paragraph in opened.paragraphs)
     printed = pdf_pages(docx_to_pdf(data))
-    assert abs(printed - pdf_pages(render_pdf(big_document()))) <= 2
+    # Each part of the PDF starts on a new page; Word flows the tables on.
+    allowance = len(streamed.parts(big_document().appendix)) + 1
+    assert abs(printed - pdf_pages(render_pdf(big_document()))) <= allowance
