@@ -156,6 +156,10 @@ def rebuild(person_ids: Iterable[int]) -> None:
     ids = sorted(set(person_ids))
     for start in range(0, len(ids), REBUILD_BATCH):  # memory follows the batch, not the import
         _rebuild(ids[start : start + REBUILD_BATCH])
+    if ids:
+        from reports.versions import records_changed  # periods are written in bulk: no signals
+
+        records_changed()
 
 
 REBUILD_BATCH = 2000

@@ -241,3 +241,60 @@ class ExportJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.review} — {self.exporter}"
+
+
+class RecordsVersion(models.Model):
+    """A counter per year (0: every year) bumped whenever a record the report reads changes,
+    so stored figures know they are stale (reports.versions)."""
+
+    year = models.PositiveSmallIntegerField(unique=True)
+    counter = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year or 'all'}: {self.counter}"
+
+
+class YearFigures(models.Model):
+    """The figure queries' rows of one closed year of a committee (reports.snapshots): read
+    instead of querying again while the year's records stay as they were."""
+
+    committee = models.ForeignKey("organisation.Unit", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    start = models.DateField()
+    roll_date = models.DateField()
+    version = models.CharField(max_length=60)
+    data = models.JSONField()
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "year", "start", "roll_date"], name="year_figures_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.committee_id} {self.year} @{self.version}"
+
+
+class ReviewFigures(models.Model):
+    """A draft report's figures and charts as of a records version, computed once in the
+    background (reports.figure_jobs) and read by every view until the records change."""
+
+    Status = ExportJob.Status
+
+    review = models.OneToOneField(Review, on_delete=models.CASCADE, related_name="stored_figures")
+    key = models.CharField(max_length=200, blank=True)  # the version `figures` belong to
+    figures = models.JSONField(null=True, blank=True)
+    charts = models.JSONField(default=list, blank=True)  # [[name, title, svg], ...]
+    wanted = models.CharField(max_length=200, blank=True)  # the version being computed
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    progress = models.PositiveSmallIntegerField(default=0)
+    step = models.CharField(max_length=120, blank=True)
+    error = models.TextField(blank=True)
+    worker = models.CharField(max_length=120, blank=True, help_text="host:pid")
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    computed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.review_id} @{self.key}"

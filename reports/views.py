@@ -18,7 +18,7 @@ from core.pagination import paginate
 from core.policy import ADD, CHANGE, VIEW, permission_required_for
 from core.search import search
 
-from . import charts, page, selectors, services
+from . import charts, figure_jobs, page, selectors, services
 from .content import report_content
 from .drafting import PARTS, SECTION_TITLES, summary_line
 from .exports import FORMATS
@@ -104,7 +104,19 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     review = reviews.get_for(request.user, VIEW, pk=pk)
-    content = report_content(review)
+    if review.is_frozen:
+        content = report_content(review)
+        drawn = charts.draw_all(content.figures, "svg")
+        stored = None
+    else:
+        # Computed once per change of the records, in the background; the page reads them.
+        stored = figure_jobs.page_figures(review)
+        if stored.figures is None:
+            return render(
+                request, "reports/figures_pending.html", {"review": review, "stored": stored}
+            )
+        content = report_content(review, stored.figures)
+        drawn = [tuple(chart) for chart in stored.charts]
     figures = content.figures
     by_key = {section.key: section for section in content.sections}
     may_change = reviews.can(request.user, CHANGE, review)
@@ -119,7 +131,9 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 (numeral, title, [by_key[key] for key in keys]) for numeral, title, keys in PARTS
             ],
             "summary": summary_line(review),
-            "charts": charts.draw_all(figures, "svg"),
+            "charts": drawn,
+            "stored": stored,
+            "stale": stored is not None and stored.wanted != stored.key,
             "may_change": may_change,
             "can_change": may_change and not review.is_frozen,
             "jobs": selectors.jobs_of(review, request.user),
@@ -146,7 +160,9 @@ def _headline(figures: dict) -> dict:
 
 
 def _section_context(review: Review, key: str) -> dict:
-    content = report_content(review)
+    """The section as drafted from the stored figures: editing never computes them."""
+    stored = None if review.is_frozen else figure_jobs.stored(review).figures
+    content = report_content(review, stored)
     section = next(s for s in content.sections if s.key == key)
     return {"review": review, "section": section, "can_change": not review.is_frozen}
 
@@ -302,6 +318,17 @@ def job_download(request: HttpRequest, pk: int) -> HttpResponse:
     if job.status != ExportJob.Status.DONE or not job.file:
         raise Http404
     return files.serve(request, job.file, title=str(job.review), filename=job.filename or None)
+
+
+@login_required
+def figures_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The progress of the figures' computation; reloads the page once they are ready."""
+    review = reviews.get_for(request.user, VIEW, pk=pk)
+    stored = figure_jobs.stored(review)
+    response = render(request, "reports/figures_status.html", {"review": review, "stored": stored})
+    if stored.key == stored.wanted and stored.figures is not None:
+        response["HX-Refresh"] = "true"
+    return response
 
 
 @login_required

@@ -291,6 +291,9 @@ def workbook_import(
             else:
                 result.applied = True
                 record_import(result, ctx.plans, user=ctx.user, name=name or _file_name(file))
+                from reports.versions import records_changed  # bulk writes send no signals
+
+                records_changed()
     result.errors, result.plans = _in_reading_order(ctx.errors), ctx.plans
     return result
 
