@@ -162,8 +162,8 @@ def plan_progress(plan: InspectionPlan) -> Progress:
 def progress_by_year(user: Any) -> list[Progress]:
     """One row a year over everything the user may see: two queries."""
     rows = _progress_rows(
-        policies.inspections.queryset_for(user, Inspection.objects.all()).order_by(),
-        policies.remediations.queryset_for(user, Remediation.objects.all()),
+        policies.inspections.queryset_for(user).order_by(),
+        policies.remediations.queryset_for(user),
         timezone.localdate(),
     )
     return [rows[year] for year in sorted(rows, reverse=True)]
@@ -171,7 +171,7 @@ def progress_by_year(user: Any) -> list[Progress]:
 
 def years_for(user: Any) -> list[int]:
     return list(
-        policies.inspections.queryset_for(user, Inspection.objects.all())
+        policies.inspections.queryset_for(user)
         .order_by("-year")
         .values_list("year", flat=True)
         .distinct()

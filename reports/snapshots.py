@@ -20,7 +20,7 @@ from organisation.models import Unit
 
 from . import versions
 from .figures.assembly import Figures
-from .figures.queries import FigureQueries
+from .figures.queries import FigureQueries, Row
 from .models import YearFigures
 from .scope import Period, Scope
 
@@ -103,28 +103,28 @@ class StoredFigures(Figures):
     def roll_change_rows(self) -> dict[int, dict[str, int]]:
         return dict(self.rows["roll_changes"])
 
-    def meeting_rows(self) -> list[dict]:
+    def meeting_rows(self) -> list[Row]:
         return self.rows["meetings"]
 
-    def attendance_rows(self) -> list[dict]:
+    def attendance_rows(self) -> list[Row]:
         return self.rows["attendance"]
 
-    def yearly_rows(self, queryset: Any, *extra: str) -> list[dict]:
+    def yearly_rows(self, queryset: Any, *extra: str) -> list[Row]:
         return self.rows[YEARLY[queryset.model.__name__]]
 
-    def activity_rows(self) -> list[dict]:
+    def activity_rows(self) -> list[Row]:
         return self.rows["activities"]
 
     def inspection_figures(self) -> dict[int, dict[str, int]]:
         return dict(self.rows["inspections"])
 
-    def document_rows(self) -> tuple[dict, list[dict], dict]:
+    def document_rows(self) -> tuple[dict[int, int], list[Row], dict[int, int]]:
         return dict(self.rows["issued"]), self.rows["deliveries"], dict(self.rows["distinct"])
 
-    def commendation_rows(self) -> list[dict]:
+    def commendation_rows(self) -> list[Row]:
         return self.rows["commendations"]
 
-    def topic_rows(self) -> list[dict]:
+    def topic_rows(self) -> list[Row]:
         return self.rows["topics"]
 
 
