@@ -71,8 +71,8 @@ class DeliverySheet(SheetHandler):
         declared = ctx.plans.get(DOCUMENT_SHEET)
         if declared is not None:
             documents |= {
-                document_key(item.values["number_symbol"], item.values["issuer"])
-                for item in declared.items
+                document_key(values["number_symbol"], values["issuer"])
+                for _stored, values in declared.items
             }
         units = ctx.known("unit", lambda: Unit.objects.values_list("code", flat=True))
         sent = {
