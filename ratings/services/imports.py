@@ -48,7 +48,7 @@ def ratings_import(
     """Open and decide every row, committee and year at a time (the quota counts them
     together), or write nothing and return each refusal with its row's key."""
     errors: list[tuple[Hashable, ValidationError]] = []
-    groups: dict[tuple[int, int], list[tuple[Hashable, Decision]]] = defaultdict(list)
+    groups: dict[tuple[int | None, int], list[tuple[Hashable, Decision]]] = defaultdict(list)
     for row in rows:
         try:
             rating_import_check(year=row.year, score=row.score, unit=row.unit)
@@ -60,8 +60,10 @@ def ratings_import(
             errors.append((row.key, error))
     for (_committee, year), entries in groups.items():
         try:
+            committee = entries[0][1].rating.committee
+            assert committee is not None  # rating_open places every rating in a committee
             quota_guard(
-                entries[0][1].rating.committee,
+                committee,
                 year,
                 rule_set_of(year),
                 [decision for _key, decision in entries],
