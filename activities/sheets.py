@@ -8,19 +8,16 @@ Ngày quyết định · Lý do (Mã đối tượng: a person's code or a unit'
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import vn
-from organisation.models import MassOrganisation, Person, Unit
-from pledges.sheets import known_people
+from organisation.models import MassOrganisation
+from workbook.codes import known_people, known_units, number_cell, plausible
 from workbook.registry import (
     Column,
     ImportContext,
@@ -31,11 +28,13 @@ from workbook.registry import (
     parse_decimal,
     parse_int,
     parse_text,
+    plan_row,
     register,
 )
 from workbook.scope import paths_by_code, register_owner
 
-from .models import EARLIEST_DATE, Activity, ActivityKind, Commendation
+from . import services
+from .models import Activity, ActivityKind, Commendation
 
 register_owner("activity", lambda codes: paths_by_code(Activity.objects, codes, "unit__path"))
 register_owner(
@@ -45,38 +44,6 @@ register_owner(
 
 LEVELS = {"Cấp cơ sở": Commendation.Level.GRASSROOTS, "Cấp trên": Commendation.Level.HIGHER}
 LEVEL_LABELS = {value: label for label, value in LEVELS.items()}
-
-
-def known_units(ctx: ImportContext) -> set[str]:
-    return ctx.known("unit", lambda: Unit.objects.values_list("code", flat=True))
-
-
-def _plausible(ctx: ImportContext, sheet: str, row: Row, column: str, day: dt.date | None) -> bool:
-    if day is None:
-        return True
-    if day < EARLIEST_DATE or day > timezone.localdate():
-        ctx.error(
-            sheet,
-            row.number,
-            column,
-            _("the date %(date)s is not plausible: it must lie between 01/01/1930 and today.")
-            % {"date": vn.format_date(day)},
-        )
-        return False
-    return True
-
-
-def _number_cell(value: Decimal | None) -> Any:
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-@dataclass
-class ActivityItem:
-    code: str
-    values: dict[str, Any]
-    new: bool
 
 
 def _organisation_keys() -> dict[str, str]:
@@ -167,7 +134,7 @@ class ActivitySheet(SheetHandler):
                         },
                     )
                     ok = False
-            ok &= _plausible(ctx, sheet, row, "Ngày", row["date"])
+            ok &= plausible(ctx, sheet, row, "Ngày", row["date"])
             participants = row["participants"]
             if participants is not None and participants < 0:
                 ctx.error(
@@ -194,14 +161,8 @@ class ActivitySheet(SheetHandler):
                 "measure_unit": row["measure_unit"] or "",
             }
             before = existing.get(code)
-            if before is None:
-                plan.created.append(f"{code} — {row['title']}")
-            elif self._values(before) != values:
-                plan.updated.append(f"{code} — {row['title']}")
-            else:
-                plan.unchanged += 1
-                continue
-            plan.items.append(ActivityItem(code, values, before is None))
+            label = f"{code} — {row['title']}"
+            plan_row(plan, label, before and self._values(before), values, (code, values))
 
     @staticmethod
     def _values(activity: Activity) -> dict[str, Any]:
@@ -217,59 +178,7 @@ class ActivitySheet(SheetHandler):
         }
 
     def apply(self, ctx: ImportContext) -> None:
-        items: list[ActivityItem] = ctx.plan(self.sheet).items
-        if not items:
-            return
-        units = dict(
-            Unit.objects.filter(code__in={i.values["unit"] for i in items}).values_list(
-                "code", "pk"
-            )
-        )
-        organisations = {o.name: o.pk for o in MassOrganisation.objects.all()}
-        for item in items:
-            name = item.values["organisation"]
-            if name not in organisations:
-                organisations[name] = MassOrganisation.objects.create(name=name).pk
-        user = ctx.user if getattr(ctx.user, "pk", None) else None
-
-        def fill(activity: Activity, values: dict[str, Any]) -> Activity:
-            activity.organisation_id = organisations[values["organisation"]]
-            activity.unit_id = units[values["unit"]]
-            activity.kind_id = values["kind"]
-            activity.date = values["date"]
-            activity.title = values["title"]
-            activity.participants = values["participants"]
-            activity.quantity = values["quantity"]
-            activity.measure_unit = values["measure_unit"]
-            activity.fill_keys()
-            return activity
-
-        Activity.objects.bulk_create(
-            [
-                fill(Activity(code=item.code, recorded_by=user), item.values)
-                for item in items
-                if item.new
-            ]
-        )
-        changed = {item.code: item for item in items if not item.new}
-        if changed:
-            activities = list(Activity.objects.filter(code__in=changed))
-            for activity in activities:
-                fill(activity, changed[activity.code].values)
-            Activity.objects.bulk_update(
-                activities,
-                [
-                    "organisation",
-                    "unit",
-                    "kind",
-                    "date",
-                    "title",
-                    "participants",
-                    "quantity",
-                    "measure_unit",
-                    "search_key",
-                ],
-            )
+        services.activities_import(rows=ctx.plan(self.sheet).items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         rows = (
@@ -296,16 +205,9 @@ class ActivitySheet(SheetHandler):
                 vn.format_date(date),
                 title,
                 participants,
-                _number_cell(quantity),
+                number_cell(quantity),
                 measure or None,
             ]
-
-
-@dataclass
-class CommendationItem:
-    code: str
-    values: dict[str, Any]
-    new: bool
 
 
 @register
@@ -365,7 +267,7 @@ class CommendationSheet(SheetHandler):
                     ok = False
                 else:
                     kind = "person" if is_person else "unit"
-            ok &= _plausible(ctx, sheet, row, "Ngày quyết định", row["decided_on"])
+            ok &= plausible(ctx, sheet, row, "Ngày quyết định", row["decided_on"])
             if not ok or code is None:
                 continue
             values = {
@@ -377,14 +279,8 @@ class CommendationSheet(SheetHandler):
                 "reason": row["reason"] or "",
             }
             before = existing.get(code)
-            if before is None:
-                plan.created.append(f"{code} — {subject}")
-            elif self._values(before) != values:
-                plan.updated.append(f"{code} — {subject}")
-            else:
-                plan.unchanged += 1
-                continue
-            plan.items.append(CommendationItem(code, values, before is None))
+            label = f"{code} — {subject}"
+            plan_row(plan, label, before and self._values(before), values, (code, values))
 
     @staticmethod
     def _values(item: Commendation) -> dict[str, Any]:
@@ -399,44 +295,7 @@ class CommendationSheet(SheetHandler):
         }
 
     def apply(self, ctx: ImportContext) -> None:
-        items: list[CommendationItem] = ctx.plan(self.sheet).items
-        if not items:
-            return
-        person_codes = {i.values["subject"][1] for i in items if i.values["subject"][0] == "person"}
-        unit_codes = {i.values["subject"][1] for i in items if i.values["subject"][0] == "unit"}
-        people = {p.code: p for p in Person.objects.filter(code__in=person_codes)}
-        units = {u.code: u for u in Unit.objects.filter(code__in=unit_codes)}
-
-        def fill(item: Commendation, values: dict[str, Any]) -> Commendation:
-            kind, subject = values["subject"]
-            item.person = people[subject] if kind == "person" else None
-            item.unit = units[subject] if kind == "unit" else None
-            for key in ("level", "form", "decision_number", "decided_on", "reason"):
-                setattr(item, key, values[key])
-            item.fill_keys()
-            return item
-
-        Commendation.objects.bulk_create(
-            [fill(Commendation(code=i.code), i.values) for i in items if i.new]
-        )
-        changed = {i.code: i for i in items if not i.new}
-        if changed:
-            records = list(Commendation.objects.filter(code__in=changed))
-            for record in records:
-                fill(record, changed[record.code].values)
-            Commendation.objects.bulk_update(
-                records,
-                [
-                    "person",
-                    "unit",
-                    "level",
-                    "form",
-                    "decision_number",
-                    "decided_on",
-                    "reason",
-                    "search_key",
-                ],
-            )
+        services.commendations_import(rows=ctx.plan(self.sheet).items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         from django.db.models import Q

@@ -5,15 +5,16 @@ the model keeps a history, so a service writes ten thousand rows in a few querie
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 BATCH = 1000
+M = TypeVar("M", bound=models.Model)
 
 
-def filled(obj: models.Model, values: dict[str, Any]) -> models.Model:
+def filled(obj: M, values: dict[str, Any]) -> M:
     """`obj` with `values` set on it (field name → value)."""
     for name, value in values.items():
         setattr(obj, name, value)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from organisation.models import Person, Unit
+from workbook.codes import known_people, known_units
 from workbook.registry import (
     Column,
     ImportContext,
@@ -28,24 +29,14 @@ from workbook.registry import (
 
 from . import services
 from .models import ConductStandard, PersonalPlan, split_items
-from .sheets import known_people
 
 PLAN_SHEET = "Kế hoạch cá nhân"
 STANDARD_SHEET = "Chuẩn mực"
-UNIT_SHEET = "Đơn vị"
 
 
 def _lines(text: str | None) -> str:
     """The stored form of a list: one item a line, as the service keeps it."""
     return "\n".join(split_items(text or ""))
-
-
-def known_units(ctx: ImportContext) -> set[str]:
-    codes = ctx.known("unit", lambda: Unit.objects.values_list("code", flat=True))
-    planned = ctx.plans.get(UNIT_SHEET)
-    if planned is not None:
-        codes = codes | {item.code for item in planned.items if hasattr(item, "code")}
-    return codes
 
 
 @dataclass
