@@ -16,7 +16,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core import vn
 from organisation.models import Person, Unit
@@ -29,11 +28,13 @@ from workbook.registry import (
     parse_date,
     parse_int,
     parse_text,
+    plan_row,
     register,
 )
 from workbook.scope import paths_by_code, register_owner
 
-from .models import Inspection, InspectionPlan, Remediation
+from .models import Inspection, Remediation
+from .services import imports as services
 
 register_owner(
     "inspection",
@@ -184,14 +185,8 @@ class InspectionSheet(SheetHandler):
                 "concluded_on": concluded_on,
                 "conclusion": row["conclusion"] or "",
             }
-            if current is None:
-                plan.created.append(code)
-                plan.items.append((None, code, values))
-            elif values != self._values(current):
-                plan.updated.append(code)
-                plan.items.append((current, code, values))
-            else:
-                plan.unchanged += 1
+            before = current and self._values(current)
+            plan_row(plan, code, before, values, (current, code, values))
         ctx.declare("inspection", concluded)
         ctx.cache[CONCLUDED_IN_WORKBOOK] = concluded
 
@@ -210,50 +205,7 @@ class InspectionSheet(SheetHandler):
         plan = ctx.plan(self.sheet)
         if not plan.items:
             return
-        codes = {values["subject"] for _item, _code, values in plan.items}
-        units = {unit.code: unit for unit in Unit.objects.filter(code__in=codes)}
-        people = {
-            person.code: person
-            for person in Person.objects.filter(code__in=codes).select_related("unit")
-        }
-        plans = list(InspectionPlan.objects.select_related("committee"))
-        created, updated = [], []
-        for item, code, values in plan.items:
-            if item is None:
-                item = Inspection(code=code)
-                created.append(item)
-            else:
-                updated.append(item)
-            subject = values["subject"]
-            item.subject_unit = units.get(subject)
-            item.subject_person = None if item.subject_unit else people[subject]
-            for name in ("form", "year", "content", "concluded_on", "conclusion"):
-                setattr(item, name, values[name])
-            item.state = _state_for(item)
-            if item.plan_id is None:
-                item.plan = _plan_for(plans, item)
-            item.fill_keys()
-        user = ctx.user if getattr(ctx.user, "is_authenticated", False) else None
-        if created:
-            bulk_create_with_history(created, Inspection, default_user=user)
-        if updated:
-            bulk_update_with_history(
-                updated,
-                Inspection,
-                [
-                    "form",
-                    "year",
-                    "subject_unit",
-                    "subject_person",
-                    "content",
-                    "concluded_on",
-                    "conclusion",
-                    "state",
-                    "plan",
-                    "search_key",
-                ],
-                default_user=user,
-            )
+        services.inspections_import(rows=plan.items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         items = (
@@ -271,23 +223,6 @@ class InspectionSheet(SheetHandler):
                 _date(item.concluded_on),
                 item.conclusion,
             ]
-
-
-def _state_for(item: Inspection) -> str:
-    """An imported conclusion date concludes the item; clearing it reopens the item."""
-    if item.concluded_on:
-        return Inspection.State.CONCLUDED
-    if item.state == Inspection.State.CONCLUDED:
-        return Inspection.State.IN_PROGRESS if item.started_on else Inspection.State.PLANNED
-    return item.state
-
-
-def _plan_for(plans: list[InspectionPlan], item: Inspection) -> InspectionPlan | None:
-    path = item.subject_unit.path if item.subject_unit else item.subject_person.unit.path
-    for plan in plans:
-        if plan.year == item.year and path.startswith(plan.committee.path):
-            return plan
-    return None
 
 
 @register
@@ -386,57 +321,18 @@ class RemediationSheet(SheetHandler):
                 )
                 continue
             values = {"deadline": deadline, "completed_on": completed_on}
-            label = f"{code}: {key[:40]}"
-            if current is None:
-                plan.created.append(label)
-                plan.items.append((None, code, row["content"], created_on, values))
-            elif values != {"deadline": current.deadline, "completed_on": current.completed_on}:
-                plan.updated.append(label)
-                plan.items.append((current, code, row["content"], created_on, values))
-            else:
-                plan.unchanged += 1
+            before = current and {
+                "deadline": current.deadline,
+                "completed_on": current.completed_on,
+            }
+            item = (current, code, row["content"], created_on, values)
+            plan_row(plan, f"{code}: {key[:40]}", before, values, item)
 
     def apply(self, ctx: ImportContext) -> None:
         plan = ctx.plan(self.sheet)
         if not plan.items:
             return
-        inspections = {
-            item.code: item
-            for item in Inspection.objects.filter(code__in={entry[1] for entry in plan.items})
-        }
-        user = ctx.user if getattr(ctx.user, "is_authenticated", False) else None
-        created, updated = [], []
-        for task, code, content, created_on, values in plan.items:
-            if task is None:
-                inspection = inspections[code]
-                task = Remediation(
-                    inspection=inspection,
-                    content=content,
-                    created_on=created_on,
-                    responsible_unit=inspection.subject_unit,
-                    responsible_person=inspection.subject_person,
-                )
-                created.append(task)
-            else:
-                updated.append(task)
-            task.deadline = values["deadline"]
-            task.completed_on = values["completed_on"]
-            if task.completed_on:
-                task.state = Remediation.State.VERIFIED
-                task.verified_by = task.verified_by or user
-            elif task.state == Remediation.State.VERIFIED:
-                task.state = Remediation.State.OPEN
-                task.verified_by = None
-            task.fill_keys(inspections.get(code) or task.inspection)
-        if created:
-            bulk_create_with_history(created, Remediation, default_user=user)
-        if updated:
-            bulk_update_with_history(
-                updated,
-                Remediation,
-                ["deadline", "completed_on", "state", "verified_by", "search_key"],
-                default_user=user,
-            )
+        services.remediations_import(rows=plan.items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         tasks = (

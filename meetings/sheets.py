@@ -27,10 +27,12 @@ from workbook.registry import (
     parse_date,
     parse_text,
     parse_yes_no,
+    plan_row,
     register,
 )
 from workbook.scope import paths_by_code, register_owner
 
+from . import bulk_services as services
 from .models import Attendance, Meeting
 from .reference import KIND_LABELS, STATUS_LABELS
 
@@ -158,15 +160,11 @@ class MeetingSheet(SheetHandler):
         plan.items = valid
         if ctx.errors:
             return
+        plan.items = []
         existing = self._existing([row["code"] for row in valid])
         for row in valid:
             current = existing.get(row["code"])
-            if current is None:
-                plan.created.append(row["code"])
-            elif current != self._wanted(row, ctx, current):
-                plan.updated.append(row["code"])
-            else:
-                plan.unchanged += 1
+            plan_row(plan, row["code"], current, self._wanted(row, ctx, current), row)
 
     @staticmethod
     def _existing(codes: list[str]) -> dict[str, tuple]:
@@ -215,49 +213,7 @@ class MeetingSheet(SheetHandler):
         )
 
     def apply(self, ctx: ImportContext) -> None:
-        plan = ctx.plan(self.sheet)
-        changed = set(plan.created) | set(plan.updated)
-        rows = [row for row in plan.items if row["code"] in changed]
-        if not rows:
-            return
-        units = dict(Unit.objects.values_list("code", "pk"))
-        topics = dict(StudyTopic.objects.values_list("code", "pk"))
-        by_code = {
-            meeting.code: meeting
-            for meeting in Meeting.objects.filter(code__in=[row["code"] for row in rows])
-        }
-        new, updated = [], []
-        for row in rows:
-            meeting = by_code.get(row["code"]) or Meeting(code=row["code"])
-            meeting.kind = row["kind"]
-            meeting.unit_id = units[row["unit"]]
-            meeting.date = row["date"]
-            meeting.content = row["content"] or ""
-            meeting.held = True
-            if row["combined"] is not None:
-                meeting.combined = row["combined"]
-            meeting.fill_keys()
-            (updated if meeting.pk else new).append(meeting)
-        Meeting.objects.bulk_create(new, batch_size=BATCH)
-        if updated:
-            Meeting.objects.bulk_update(
-                updated,
-                ["kind", "unit", "date", "content", "held", "combined", "search_key"],
-                batch_size=BATCH,
-            )
-        ids = dict(
-            Meeting.objects.filter(code__in=[row["code"] for row in rows]).values_list("code", "pk")
-        )
-        through = Meeting.topics.through
-        through.objects.filter(meeting_id__in=ids.values()).delete()
-        through.objects.bulk_create(
-            [
-                through(meeting_id=ids[row["code"]], studytopic_id=topics[code])
-                for row in rows
-                for code in row["topics"] or []
-            ],
-            batch_size=BATCH,
-        )
+        services.meetings_import(rows=ctx.plan(self.sheet).items)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         meetings = (
@@ -344,16 +300,12 @@ class AttendanceSheet(SheetHandler):
         plan.items = valid
         if ctx.errors:
             return
+        plan.items = []
         existing = self._existing(list({row["meeting"] for row in valid}))
         for row in valid:
             label = f"{row['meeting']}/{row['person']}"
             current = existing.get((row["meeting"], row["person"]))
-            if current is None:
-                plan.created.append(label)
-            elif current != row["status"]:
-                plan.updated.append(label)
-            else:
-                plan.unchanged += 1
+            plan_row(plan, label, current, row["status"], row)
 
     @staticmethod
     def _existing(meeting_codes: list[str]) -> dict[tuple[str, str], str]:
@@ -366,46 +318,7 @@ class AttendanceSheet(SheetHandler):
         return found
 
     def apply(self, ctx: ImportContext) -> None:
-        plan = ctx.plan(self.sheet)
-        changed = set(plan.created) | set(plan.updated)
-        rows = [row for row in plan.items if f"{row['meeting']}/{row['person']}" in changed]
-        if not rows:
-            return
-        meeting_codes = list({row["meeting"] for row in rows})
-        meetings: dict[str, int] = {}
-        for start in range(0, len(meeting_codes), BATCH):
-            meetings.update(
-                Meeting.objects.filter(code__in=meeting_codes[start : start + BATCH]).values_list(
-                    "code", "pk"
-                )
-            )
-        person_codes = list({row["person"] for row in rows})
-        people: dict[str, int] = {}
-        for start in range(0, len(person_codes), BATCH):
-            people.update(
-                Person.objects.filter(code__in=person_codes[start : start + BATCH]).values_list(
-                    "code", "pk"
-                )
-            )
-        existing: dict[tuple[int, int], Attendance] = {}
-        meeting_ids = list(meetings.values())
-        for start in range(0, len(meeting_ids), BATCH):
-            for item in Attendance.objects.filter(
-                meeting_id__in=meeting_ids[start : start + BATCH]
-            ):
-                existing[(item.meeting_id, item.person_id)] = item
-        new, updated = [], []
-        for row in rows:
-            key = (meetings[row["meeting"]], people[row["person"]])
-            item = existing.get(key)
-            if item is None:
-                new.append(Attendance(meeting_id=key[0], person_id=key[1], status=row["status"]))
-            else:
-                item.status = row["status"]
-                updated.append(item)
-        Attendance.objects.bulk_create(new, batch_size=BATCH)
-        if updated:
-            Attendance.objects.bulk_update(updated, ["status"], batch_size=BATCH)
+        services.attendances_import(rows=ctx.plan(self.sheet).items)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         rows = (
