@@ -17,20 +17,8 @@ from django.utils.translation import gettext_lazy
 
 from core import vn
 from organisation.models import MassOrganisation
+from workbook import registry as wb
 from workbook.codes import known_people, known_units, number_cell, plausible
-from workbook.registry import (
-    Column,
-    ImportContext,
-    Row,
-    SheetHandler,
-    choice_parser,
-    parse_date,
-    parse_decimal,
-    parse_int,
-    parse_text,
-    plan_row,
-    register,
-)
 from workbook.scope import paths_by_code, register_owner
 
 from . import services
@@ -55,8 +43,8 @@ def _organisation_keys() -> dict[str, str]:
     return keys
 
 
-@register
-class ActivitySheet(SheetHandler):
+@wb.register
+class ActivitySheet(wb.SheetHandler):
     sheet = "Hoạt động"
     order = 45
     scoped = {"code": "activity", "unit": "unit"}
@@ -64,18 +52,22 @@ class ActivitySheet(SheetHandler):
         "Mass-organisation activities: organisation, unit, kind, date, participants, quantity."
     )
     columns = [
-        Column("Mã hoạt động", "code", True, parse_text, "Mã duy nhất, ví dụ HD2019-001"),
-        Column("Đoàn thể", "organisation", True, parse_text, "Công đoàn, Đoàn Thanh niên, …"),
-        Column("Mã đơn vị", "unit", True, parse_text, "Mã đơn vị tổ chức"),
-        Column("Loại", "kind", True, parse_text, "Tình nguyện, Hiến máu, Từ thiện, …"),
-        Column("Ngày", "date", True, parse_date, "dd/mm/yyyy"),
-        Column("Tên hoạt động", "title", True, parse_text),
-        Column("Số người tham gia", "participants", False, parse_int, "Số nguyên ≥ 0"),
-        Column("Số lượng", "quantity", False, parse_decimal, "Số ≥ 0, ví dụ 45 hoặc 12500000"),
-        Column("Đơn vị tính", "measure_unit", False, parse_text, "đơn vị máu, đồng, suất quà …"),
+        wb.Column("Mã hoạt động", "code", True, wb.parse_text, "Mã duy nhất, ví dụ HD2019-001"),
+        wb.Column("Đoàn thể", "organisation", True, wb.parse_text, "Công đoàn, Đoàn Thanh niên, …"),
+        wb.Column("Mã đơn vị", "unit", True, wb.parse_text, "Mã đơn vị tổ chức"),
+        wb.Column("Loại", "kind", True, wb.parse_text, "Tình nguyện, Hiến máu, Từ thiện, …"),
+        wb.Column("Ngày", "date", True, wb.parse_date, "dd/mm/yyyy"),
+        wb.Column("Tên hoạt động", "title", True, wb.parse_text),
+        wb.Column("Số người tham gia", "participants", False, wb.parse_int, "Số nguyên ≥ 0"),
+        wb.Column(
+            "Số lượng", "quantity", False, wb.parse_decimal, "Số ≥ 0, ví dụ 45 hoặc 12500000"
+        ),
+        wb.Column(
+            "Đơn vị tính", "measure_unit", False, wb.parse_text, "đơn vị máu, đồng, suất quà …"
+        ),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         sheet = self.sheet
         units = known_units(ctx)
         organisations = _organisation_keys()
@@ -162,7 +154,7 @@ class ActivitySheet(SheetHandler):
             }
             before = existing.get(code)
             label = f"{code} — {row['title']}"
-            plan_row(plan, label, before and self._values(before), values, (code, values))
+            wb.plan_row(plan, label, before and self._values(before), values, (code, values))
 
     @staticmethod
     def _values(activity: Activity) -> dict[str, Any]:
@@ -177,7 +169,7 @@ class ActivitySheet(SheetHandler):
             "measure_unit": activity.measure_unit,
         }
 
-    def apply(self, ctx: ImportContext) -> None:
+    def apply(self, ctx: wb.ImportContext) -> None:
         services.activities_import(rows=ctx.plan(self.sheet).items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
@@ -210,8 +202,8 @@ class ActivitySheet(SheetHandler):
             ]
 
 
-@register
-class CommendationSheet(SheetHandler):
+@wb.register
+class CommendationSheet(wb.SheetHandler):
     sheet = "Khen thưởng"
     order = 46
     scoped = {"code": "commendation", "subject": "subject"}
@@ -219,16 +211,16 @@ class CommendationSheet(SheetHandler):
         "Commendations of people (members or not) and collectives: level, form, decision."
     )
     columns = [
-        Column("Mã khen thưởng", "code", True, parse_text, "Mã duy nhất, ví dụ KT2019-001"),
-        Column("Mã đối tượng", "subject", True, parse_text, "Mã nhân sự hoặc mã đơn vị"),
-        Column("Cấp", "level", True, choice_parser(LEVELS), "Cấp cơ sở hoặc Cấp trên"),
-        Column("Hình thức", "form", True, parse_text, "Giấy khen, Bằng khen …"),
-        Column("Số quyết định", "decision_number", False, parse_text),
-        Column("Ngày quyết định", "decided_on", True, parse_date, "dd/mm/yyyy"),
-        Column("Lý do", "reason", False, parse_text),
+        wb.Column("Mã khen thưởng", "code", True, wb.parse_text, "Mã duy nhất, ví dụ KT2019-001"),
+        wb.Column("Mã đối tượng", "subject", True, wb.parse_text, "Mã nhân sự hoặc mã đơn vị"),
+        wb.Column("Cấp", "level", True, wb.choice_parser(LEVELS), "Cấp cơ sở hoặc Cấp trên"),
+        wb.Column("Hình thức", "form", True, wb.parse_text, "Giấy khen, Bằng khen …"),
+        wb.Column("Số quyết định", "decision_number", False, wb.parse_text),
+        wb.Column("Ngày quyết định", "decided_on", True, wb.parse_date, "dd/mm/yyyy"),
+        wb.Column("Lý do", "reason", False, wb.parse_text),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         sheet = self.sheet
         people = known_people(ctx)
         units = known_units(ctx)
@@ -280,7 +272,7 @@ class CommendationSheet(SheetHandler):
             }
             before = existing.get(code)
             label = f"{code} — {subject}"
-            plan_row(plan, label, before and self._values(before), values, (code, values))
+            wb.plan_row(plan, label, before and self._values(before), values, (code, values))
 
     @staticmethod
     def _values(item: Commendation) -> dict[str, Any]:
@@ -294,7 +286,7 @@ class CommendationSheet(SheetHandler):
             "reason": item.reason,
         }
 
-    def apply(self, ctx: ImportContext) -> None:
+    def apply(self, ctx: wb.ImportContext) -> None:
         services.commendations_import(rows=ctx.plan(self.sheet).items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:

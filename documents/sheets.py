@@ -19,19 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import vn
-from workbook.registry import (
-    CellError,
-    Column,
-    ImportContext,
-    Row,
-    SheetHandler,
-    choice_parser,
-    parse_date,
-    parse_int,
-    parse_text,
-    plan_row,
-    register,
-)
+from workbook import registry as wb
 from workbook.scope import register_owner
 
 from . import services
@@ -102,12 +90,12 @@ register_owner("document_number", _number_paths)
 def parse_year(value: Any) -> int | None:
     """A whole number; a date or any other kind of cell is an error, not a crash."""
     if isinstance(value, (dt.date, dt.time, dt.timedelta, bool)):
-        raise CellError(_("“%(value)s” is not a whole number.") % {"value": value})
-    return parse_int(value)
+        raise wb.CellError(_("“%(value)s” is not a whole number.") % {"value": value})
+    return wb.parse_int(value)
 
 
 def _too_long(
-    ctx: ImportContext, sheet: str, row: Row, column: str, value: Any, limit: int
+    ctx: wb.ImportContext, sheet: str, row: wb.Row, column: str, value: Any, limit: int
 ) -> bool:
     if value and len(value) > limit:
         ctx.error(
@@ -121,8 +109,8 @@ def _too_long(
     return False
 
 
-@register
-class DocumentSheet(SheetHandler):
+@wb.register
+class DocumentSheet(wb.SheetHandler):
     sheet = DOCUMENT_SHEET
     order = 20
     scoped = {"issuer": "issuer"}
@@ -130,14 +118,14 @@ class DocumentSheet(SheetHandler):
         "The register of documents: directives, resolutions, plans, guidance (one row each)."
     )
     columns = [
-        Column("Số ký hiệu", "number_symbol", required=True, parse=parse_text),
-        Column("Loại", "kind", required=True, parse=choice_parser(KIND_LABELS)),
-        Column("Ngày ban hành", "issued_on", required=True, parse=parse_date),
-        Column("Cơ quan ban hành", "issuer", required=True, parse=parse_text),
-        Column("Trích yếu", "summary", required=True, parse=parse_text),
+        wb.Column("Số ký hiệu", "number_symbol", required=True, parse=wb.parse_text),
+        wb.Column("Loại", "kind", required=True, parse=wb.choice_parser(KIND_LABELS)),
+        wb.Column("Ngày ban hành", "issued_on", required=True, parse=wb.parse_date),
+        wb.Column("Cơ quan ban hành", "issuer", required=True, parse=wb.parse_text),
+        wb.Column("Trích yếu", "summary", required=True, parse=wb.parse_text),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         existing = {
             document_key(document.number_symbol, document.issuer): document
             for document in Document.objects.all()
@@ -186,10 +174,10 @@ class DocumentSheet(SheetHandler):
             }
             current = existing.get(key)
             before = current and {name: getattr(current, name) for name in values}
-            plan_row(plan, values["number_symbol"], before, values, (current, values))
+            wb.plan_row(plan, values["number_symbol"], before, values, (current, values))
         ctx.declare("document", {number for number, _issuer in seen})
 
-    def apply(self, ctx: ImportContext) -> None:
+    def apply(self, ctx: wb.ImportContext) -> None:
         services.documents_import(rows=ctx.plan(self.sheet).items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
@@ -218,8 +206,8 @@ def _document_key_of(topic: StudyTopic) -> tuple[str, str] | None:
     return document_key(document.number_symbol, document.issuer) if document else None
 
 
-@register
-class StudyTopicSheet(SheetHandler):
+@wb.register
+class StudyTopicSheet(wb.SheetHandler):
     sheet = TOPIC_SHEET
     order = 25
     scoped = {"code": "study_topic", "document": "document_number"}
@@ -227,15 +215,15 @@ class StudyTopicSheet(SheetHandler):
         "Study topics, whole-term (Toàn khóa) and annual (Năm), each with its document."
     )
     columns = [
-        Column("Mã chuyên đề", "code", required=True, parse=parse_text),
-        Column("Tên chuyên đề", "title", required=True, parse=parse_text),
-        Column("Loại", "kind", required=True, parse=choice_parser(TOPIC_KIND_LABELS)),
-        Column("Năm bắt đầu", "start_year", required=True, parse=parse_year),
-        Column("Năm kết thúc", "end_year", parse=parse_year),
-        Column("Số ký hiệu văn bản", "document", parse=parse_text),
+        wb.Column("Mã chuyên đề", "code", required=True, parse=wb.parse_text),
+        wb.Column("Tên chuyên đề", "title", required=True, parse=wb.parse_text),
+        wb.Column("Loại", "kind", required=True, parse=wb.choice_parser(TOPIC_KIND_LABELS)),
+        wb.Column("Năm bắt đầu", "start_year", required=True, parse=parse_year),
+        wb.Column("Năm kết thúc", "end_year", parse=parse_year),
+        wb.Column("Số ký hiệu văn bản", "document", parse=wb.parse_text),
     ]
 
-    def _documents_by_number(self, ctx: ImportContext) -> dict[str, dict[tuple[str, str], str]]:
+    def _documents_by_number(self, ctx: wb.ImportContext) -> dict[str, dict[tuple[str, str], str]]:
         """Number key → {document key: issuer as written}, in the register or the sheet."""
         by_number: dict[str, dict[tuple[str, str], str]] = {}
         pairs = list(Document.objects.values_list("number_symbol", "issuer"))
@@ -245,7 +233,7 @@ class StudyTopicSheet(SheetHandler):
             by_number.setdefault(key[0], {}).setdefault(key, issuer)
         return by_number
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         existing = {
             topic.code.casefold(): topic for topic in StudyTopic.objects.select_related("document")
         }
@@ -346,10 +334,10 @@ class StudyTopicSheet(SheetHandler):
                 {name: getattr(current, name) for name in values},
                 _document_key_of(current),
             )
-            plan_row(plan, code, before, (values, key), TopicItem(values, key, current))
+            wb.plan_row(plan, code, before, (values, key), TopicItem(values, key, current))
         ctx.declare("study_topic", declared)
 
-    def apply(self, ctx: ImportContext) -> None:
+    def apply(self, ctx: wb.ImportContext) -> None:
         items: list[TopicItem] = ctx.plan(self.sheet).items
         numbers = {item.document_key[0] for item in items if item.document_key}
         documents = {}

@@ -19,18 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from core import vn
 from organisation.models import Person, Unit
-from workbook.registry import (
-    Column,
-    ImportContext,
-    Row,
-    SheetHandler,
-    choice_parser,
-    parse_date,
-    parse_int,
-    parse_text,
-    plan_row,
-    register,
-)
+from workbook import registry as wb
 from workbook.scope import paths_by_code, register_owner
 
 from .models import Inspection, Remediation
@@ -68,8 +57,8 @@ def _subtree(committee: Any, prefix: str = "") -> Q:
     )
 
 
-@register
-class InspectionSheet(SheetHandler):
+@wb.register
+class InspectionSheet(wb.SheetHandler):
     sheet = KIEM_TRA
     order = 60
     scoped = {"code": "inspection", "subject": "subject"}
@@ -77,33 +66,33 @@ class InspectionSheet(SheetHandler):
         "Inspections and supervisions: one row per item, keyed by its code (Mã cuộc)."
     )
     columns = [
-        Column("Mã cuộc", "code", required=True, parse=parse_text, help="KT-2020-01"),
-        Column(
+        wb.Column("Mã cuộc", "code", required=True, parse=wb.parse_text, help="KT-2020-01"),
+        wb.Column(
             "Hình thức",
             "form",
             required=True,
-            parse=choice_parser(FORMS),
+            parse=wb.choice_parser(FORMS),
             help="Kiểm tra hoặc Giám sát",
         ),
-        Column("Năm", "year", required=True, parse=parse_int),
-        Column(
+        wb.Column("Năm", "year", required=True, parse=wb.parse_int),
+        wb.Column(
             "Mã đối tượng",
             "subject",
             required=True,
-            parse=parse_text,
+            parse=wb.parse_text,
             help="Mã đơn vị (chi bộ) hoặc mã nhân sự (đảng viên)",
         ),
-        Column("Nội dung", "content", required=True, parse=parse_text),
-        Column(
+        wb.Column("Nội dung", "content", required=True, parse=wb.parse_text),
+        wb.Column(
             "Ngày kết luận",
             "concluded_on",
-            parse=parse_date,
+            parse=wb.parse_date,
             help="dd/mm/yyyy; để trống khi chưa kết luận",
         ),
-        Column("Kết luận", "conclusion", parse=parse_text),
+        wb.Column("Kết luận", "conclusion", parse=wb.parse_text),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         units = ctx.known("unit", lambda: Unit.objects.values_list("code", flat=True))
         people = ctx.known("person", lambda: Person.objects.values_list("code", flat=True))
         existing = {
@@ -186,7 +175,7 @@ class InspectionSheet(SheetHandler):
                 "conclusion": row["conclusion"] or "",
             }
             before = current and self._values(current)
-            plan_row(plan, code, before, values, (current, code, values))
+            wb.plan_row(plan, code, before, values, (current, code, values))
         ctx.declare("inspection", concluded)
         ctx.cache[CONCLUDED_IN_WORKBOOK] = concluded
 
@@ -201,7 +190,7 @@ class InspectionSheet(SheetHandler):
             "conclusion": item.conclusion,
         }
 
-    def apply(self, ctx: ImportContext) -> None:
+    def apply(self, ctx: wb.ImportContext) -> None:
         plan = ctx.plan(self.sheet)
         if not plan.items:
             return
@@ -225,8 +214,8 @@ class InspectionSheet(SheetHandler):
             ]
 
 
-@register
-class RemediationSheet(SheetHandler):
+@wb.register
+class RemediationSheet(wb.SheetHandler):
     sheet = KHAC_PHUC
     order = 65
     scoped = {"code": "inspection"}
@@ -234,18 +223,18 @@ class RemediationSheet(SheetHandler):
         "Remediation tasks of the inspections: a row is found again by Mã cuộc and Nội dung."
     )
     columns = [
-        Column("Mã cuộc", "code", required=True, parse=parse_text),
-        Column("Nội dung", "content", required=True, parse=parse_text),
-        Column("Hạn", "deadline", required=True, parse=parse_date, help="dd/mm/yyyy"),
-        Column(
+        wb.Column("Mã cuộc", "code", required=True, parse=wb.parse_text),
+        wb.Column("Nội dung", "content", required=True, parse=wb.parse_text),
+        wb.Column("Hạn", "deadline", required=True, parse=wb.parse_date, help="dd/mm/yyyy"),
+        wb.Column(
             "Ngày hoàn thành",
             "completed_on",
-            parse=parse_date,
+            parse=wb.parse_date,
             help="dd/mm/yyyy; để trống khi chưa hoàn thành",
         ),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         known = ctx.known("inspection", lambda: Inspection.objects.values_list("code", flat=True))
         codes = {row["code"] for row in rows if row["code"]}
         in_db = {item.code: item for item in Inspection.objects.filter(code__in=codes)}
@@ -326,9 +315,9 @@ class RemediationSheet(SheetHandler):
                 "completed_on": current.completed_on,
             }
             item = (current, code, row["content"], created_on, values)
-            plan_row(plan, f"{code}: {key[:40]}", before, values, item)
+            wb.plan_row(plan, f"{code}: {key[:40]}", before, values, item)
 
-    def apply(self, ctx: ImportContext) -> None:
+    def apply(self, ctx: wb.ImportContext) -> None:
         plan = ctx.plan(self.sheet)
         if not plan.items:
             return
@@ -349,7 +338,7 @@ class RemediationSheet(SheetHandler):
             ]
 
 
-def _created_on(concluded_on: dt.date | None, row: Row) -> dt.date:
+def _created_on(concluded_on: dt.date | None, row: wb.Row) -> dt.date:
     """When an imported task was set: at the conclusion, else no later than its dates."""
     if concluded_on:
         return concluded_on

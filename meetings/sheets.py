@@ -17,19 +17,7 @@ from django.utils.translation import gettext_lazy
 from core import vn
 from documents.models import StudyTopic
 from organisation.models import Person, Unit
-from workbook.registry import (
-    CellError,
-    Column,
-    ImportContext,
-    Row,
-    SheetHandler,
-    choice_parser,
-    parse_date,
-    parse_text,
-    parse_yes_no,
-    plan_row,
-    register,
-)
+from workbook import registry as wb
 from workbook.scope import paths_by_code, register_owner
 
 from . import bulk_services as services
@@ -48,20 +36,20 @@ BATCH = 2000
 
 def parse_codes(value: Any) -> list[str] | None:
     """Topic codes: one, or several separated by commas or semicolons."""
-    text = parse_text(value)
+    text = wb.parse_text(value)
     if text is None:
         return None
     codes = [code.strip() for code in text.replace(";", ",").split(",") if code.strip()]
     if len(set(codes)) != len(codes):
-        raise CellError(_("the same topic code is written twice."))
+        raise wb.CellError(_("the same topic code is written twice."))
     return codes
 
 
-def _units(ctx: ImportContext) -> dict[str, int]:
+def _units(ctx: wb.ImportContext) -> dict[str, int]:
     return ctx.memo("meetings:units", lambda: dict(Unit.objects.values_list("code", "pk")))
 
 
-def _topics(ctx: ImportContext) -> dict[str, int]:
+def _topics(ctx: wb.ImportContext) -> dict[str, int]:
     return ctx.memo("meetings:topics", lambda: dict(StudyTopic.objects.values_list("code", "pk")))
 
 
@@ -69,8 +57,8 @@ def _committee_q(committee: Unit, lookup: str = "unit__path") -> Q:
     return Q(**{f"{lookup}__startswith": committee.path})
 
 
-@register
-class MeetingSheet(SheetHandler):
+@wb.register
+class MeetingSheet(wb.SheetHandler):
     sheet = MEETING_SHEET
     order = 30
     roles = ("office", "secretary")
@@ -80,38 +68,38 @@ class MeetingSheet(SheetHandler):
         "sessions; one row per meeting."
     )
     columns = [
-        Column("Mã hội nghị", "code", required=True, parse=parse_text),
-        Column(
+        wb.Column("Mã hội nghị", "code", required=True, parse=wb.parse_text),
+        wb.Column(
             "Loại",
             "kind",
             required=True,
-            parse=choice_parser({label: kind for kind, label in KIND_LABELS.items()}),
+            parse=wb.choice_parser({label: kind for kind, label in KIND_LABELS.items()}),
             help="Hội nghị quán triệt, Sinh hoạt định kỳ, Sinh hoạt chuyên đề, Học tập",
         ),
-        Column("Mã đơn vị", "unit", required=True, parse=parse_text),
-        Column("Ngày", "date", required=True, parse=parse_date, help="dd/mm/yyyy"),
-        Column(
+        wb.Column("Mã đơn vị", "unit", required=True, parse=wb.parse_text),
+        wb.Column("Ngày", "date", required=True, parse=wb.parse_date, help="dd/mm/yyyy"),
+        wb.Column(
             "Mã chuyên đề",
             "topics",
             parse=parse_codes,
             help="Có thể để trống; nhiều mã cách nhau bằng dấu phẩy.",
         ),
-        Column("Nội dung", "content", parse=parse_text),
-        Column(
+        wb.Column("Nội dung", "content", parse=wb.parse_text),
+        wb.Column(
             COMBINED_HEADER,
             "combined",
-            parse=parse_yes_no,
+            parse=wb.parse_yes_no,
             optional=True,
             help="Có: buổi sinh hoạt vừa là sinh hoạt định kỳ vừa là sinh hoạt chuyên đề "
             "(tính cả hai). Cột không bắt buộc.",
         ),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         units = ctx.known("unit", lambda: _units(ctx).keys())
         topics = ctx.known("study_topic", lambda: _topics(ctx).keys())
         seen: dict[str, int] = {}
-        valid: list[Row] = []
+        valid: list[wb.Row] = []
         for row in rows:
             ok = not row.values.get("_invalid")
             code = row["code"]
@@ -164,7 +152,7 @@ class MeetingSheet(SheetHandler):
         existing = self._existing([row["code"] for row in valid])
         for row in valid:
             current = existing.get(row["code"])
-            plan_row(plan, row["code"], current, self._wanted(row, ctx, current), row)
+            wb.plan_row(plan, row["code"], current, self._wanted(row, ctx, current), row)
 
     @staticmethod
     def _existing(codes: list[str]) -> dict[str, tuple]:
@@ -198,7 +186,7 @@ class MeetingSheet(SheetHandler):
         return found
 
     @staticmethod
-    def _wanted(row: Row, ctx: ImportContext, current: tuple | None = None) -> tuple:
+    def _wanted(row: wb.Row, ctx: wb.ImportContext, current: tuple | None = None) -> tuple:
         combined = row["combined"]
         if combined is None:  # the optional column is absent: the meeting keeps its value
             combined = current[-1] if current else False
@@ -212,7 +200,7 @@ class MeetingSheet(SheetHandler):
             combined,
         )
 
-    def apply(self, ctx: ImportContext) -> None:
+    def apply(self, ctx: wb.ImportContext) -> None:
         services.meetings_import(rows=ctx.plan(self.sheet).items)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
@@ -234,26 +222,26 @@ class MeetingSheet(SheetHandler):
             ]
 
 
-@register
-class AttendanceSheet(SheetHandler):
+@wb.register
+class AttendanceSheet(wb.SheetHandler):
     sheet = ATTENDANCE_SHEET
     order = 35
     roles = ("office", "secretary")
     scoped = {"meeting": "meeting", "person": "person"}
     description = gettext_lazy("Who attended each meeting: one row per person per meeting.")
     columns = [
-        Column("Mã hội nghị", "meeting", required=True, parse=parse_text),
-        Column("Mã nhân sự", "person", required=True, parse=parse_text),
-        Column(
+        wb.Column("Mã hội nghị", "meeting", required=True, parse=wb.parse_text),
+        wb.Column("Mã nhân sự", "person", required=True, parse=wb.parse_text),
+        wb.Column(
             "Có mặt",
             "status",
             required=True,
-            parse=choice_parser({label: status for status, label in STATUS_LABELS.items()}),
+            parse=wb.choice_parser({label: status for status, label in STATUS_LABELS.items()}),
             help="Có, Vắng có lý do, Vắng không lý do",
         ),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         meetings = ctx.known(
             "meeting", lambda: Meeting.objects.values_list("code", flat=True).iterator()
         )
@@ -261,7 +249,7 @@ class AttendanceSheet(SheetHandler):
             "person", lambda: Person.objects.values_list("code", flat=True).iterator()
         )
         seen: dict[tuple[str, str], int] = {}
-        valid: list[Row] = []
+        valid: list[wb.Row] = []
         for row in rows:
             ok = not row.values.get("_invalid")
             if row["meeting"] and row["meeting"] not in meetings:
@@ -305,7 +293,7 @@ class AttendanceSheet(SheetHandler):
         for row in valid:
             label = f"{row['meeting']}/{row['person']}"
             current = existing.get((row["meeting"], row["person"]))
-            plan_row(plan, label, current, row["status"], row)
+            wb.plan_row(plan, label, current, row["status"], row)
 
     @staticmethod
     def _existing(meeting_codes: list[str]) -> dict[tuple[str, str], str]:
@@ -317,7 +305,7 @@ class AttendanceSheet(SheetHandler):
                 found[(meeting, person)] = status
         return found
 
-    def apply(self, ctx: ImportContext) -> None:
+    def apply(self, ctx: wb.ImportContext) -> None:
         services.attendances_import(rows=ctx.plan(self.sheet).items)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:

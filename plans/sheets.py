@@ -18,20 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from organisation.models import Unit
+from workbook import registry as wb
 from workbook.codes import date_cell, known_units, number_cell
-from workbook.registry import (
-    Column,
-    ImportContext,
-    Row,
-    SheetHandler,
-    choice_parser,
-    parse_date,
-    parse_decimal,
-    parse_int,
-    parse_text,
-    plan_row,
-    register,
-)
 
 from . import services
 from .catalogue import FIGURES
@@ -43,7 +31,7 @@ UNIT, YEAR = "Mã đơn vị", "Năm"
 
 
 def parse_codes(value: Any) -> list[str] | None:
-    text = parse_text(value)
+    text = wb.parse_text(value)
     return sorted({code.strip() for code in text.split(",") if code.strip()}) if text else None
 
 
@@ -51,35 +39,35 @@ def _plans(committee: Any) -> Any:
     return Plan.objects.filter(committee__path__startswith=committee.path)
 
 
-def plan_code(row: Row) -> str:
+def plan_code(row: wb.Row) -> str:
     """How the sheets name a plan to one another: the committee's code and the year."""
     return f"{row['committee']}/{row['year']}"
 
 
 @dataclass
 class Item:
-    row: Row
+    row: wb.Row
     values: dict[str, Any]
 
 
-class PlanPartSheet(SheetHandler):
+class PlanPartSheet(wb.SheetHandler):
     """What the three sheets share: a row names its plan by Mã đơn vị and Năm; it is
     matched by `key`, compared on `values` and written by `write`."""
 
     columns_of: dict[str, str] = {}  # the services' field names → headers
     scoped = {"committee": "unit"}
 
-    def key(self, row: Row) -> tuple:
+    def key(self, row: wb.Row) -> tuple:
         return (row["committee"], row["year"])
 
-    def values(self, row: Row) -> dict[str, Any]:
+    def values(self, row: wb.Row) -> dict[str, Any]:
         return {column.key: row[column.key] for column in self.columns[2:]}
 
     def stored(self) -> dict[tuple, dict[str, Any]]:
         """Key → values of the records in the database."""
         raise NotImplementedError
 
-    def known_plans(self, ctx: ImportContext) -> set[str]:
+    def known_plans(self, ctx: wb.ImportContext) -> set[str]:
         return ctx.known(
             "plan",
             lambda: (
@@ -88,7 +76,7 @@ class PlanPartSheet(SheetHandler):
             ),
         )
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         units, plans, stored = known_units(ctx), self.known_plans(ctx), self.stored()
         plan, seen = ctx.plan(self.sheet), dict[tuple, int]()
         for row in rows:
@@ -108,10 +96,10 @@ class PlanPartSheet(SheetHandler):
                 seen[key] = row.number
                 values = self.values(row)
                 label = " — ".join(str(part) for part in key)
-                plan_row(plan, label, stored.get(key), values, Item(row, values))
+                wb.plan_row(plan, label, stored.get(key), values, Item(row, values))
         ctx.declare("plan", {f"{key[0]}/{key[1]}" for key in seen})
 
-    def apply(self, ctx: ImportContext) -> None:
+    def apply(self, ctx: wb.ImportContext) -> None:
         items: list[Item] = ctx.plan(self.sheet).items
         codes = {item.row["committee"] for item in items}
         committees = {unit.code: unit for unit in Unit.objects.filter(code__in=codes)}
@@ -129,29 +117,29 @@ class PlanPartSheet(SheetHandler):
         return Plan.objects.get(committee=committee, year=item.row["year"])
 
 
-@register
+@wb.register
 class PlanSheet(PlanPartSheet):
     sheet = "Kế hoạch"
     order = 70
     description = gettext_lazy("The committee's yearly plan: number, date, title, purpose.")
     columns = [
-        Column(UNIT, "committee", True, parse_text, "Mã đảng bộ"),
-        Column(YEAR, "year", True, parse_int, "Năm của kế hoạch, ví dụ 2019"),
-        Column("Số ký hiệu", "number_symbol", False, parse_text, "Ví dụ 12-KH/ĐU"),
-        Column("Ngày ban hành", "issued_on", True, parse_date, "dd/mm/yyyy"),
-        Column("Tiêu đề", "title", True, parse_text, width=50),
-        Column("Mục đích, yêu cầu", "purpose", False, parse_text, width=50),
+        wb.Column(UNIT, "committee", True, wb.parse_text, "Mã đảng bộ"),
+        wb.Column(YEAR, "year", True, wb.parse_int, "Năm của kế hoạch, ví dụ 2019"),
+        wb.Column("Số ký hiệu", "number_symbol", False, wb.parse_text, "Ví dụ 12-KH/ĐU"),
+        wb.Column("Ngày ban hành", "issued_on", True, wb.parse_date, "dd/mm/yyyy"),
+        wb.Column("Tiêu đề", "title", True, wb.parse_text, width=50),
+        wb.Column("Mục đích, yêu cầu", "purpose", False, wb.parse_text, width=50),
     ]
     columns_of = {"committee": UNIT, "year": YEAR, "issued_on": "Ngày ban hành"}
 
-    def known_plans(self, ctx: ImportContext) -> set[str]:
+    def known_plans(self, ctx: wb.ImportContext) -> set[str]:
         return {plan_code(row) for row in ctx.cache.get("plans:rows", [])}
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         ctx.cache["plans:rows"] = [row for row in rows if not row.values.get("_invalid")]
         super().check(rows, ctx)
 
-    def values(self, row: Row) -> dict[str, Any]:
+    def values(self, row: wb.Row) -> dict[str, Any]:
         values = super().values(row)
         return values | {
             "number_symbol": row["number_symbol"] or "",
@@ -180,19 +168,23 @@ class PlanSheet(PlanPartSheet):
             ]
 
 
-@register
+@wb.register
 class PlanItemSheet(PlanPartSheet):
     sheet = "Nhiệm vụ kế hoạch"
     order = 71
     description = gettext_lazy("The tasks of a plan: content, deadline, who carries them out.")
     columns = [
-        Column(UNIT, "committee", True, parse_text, "Mã đảng bộ của kế hoạch"),
-        Column(YEAR, "year", True, parse_int, "Năm của kế hoạch"),
-        Column("Nội dung", "content", True, parse_text, "Nội dung nhiệm vụ", width=60),
-        Column("Thời hạn", "deadline", True, parse_date, "dd/mm/yyyy"),
-        Column("Đơn vị thực hiện", "units", False, parse_codes, "Mã đơn vị, cách nhau dấu phẩy"),
-        Column("Thực hiện khác", "responsible_text", False, parse_text, "Ví dụ Văn phòng Đảng ủy"),
-        Column("Ngày hoàn thành", "done_on", False, parse_date, "dd/mm/yyyy; trống: chưa xong"),
+        wb.Column(UNIT, "committee", True, wb.parse_text, "Mã đảng bộ của kế hoạch"),
+        wb.Column(YEAR, "year", True, wb.parse_int, "Năm của kế hoạch"),
+        wb.Column("Nội dung", "content", True, wb.parse_text, "Nội dung nhiệm vụ", width=60),
+        wb.Column("Thời hạn", "deadline", True, wb.parse_date, "dd/mm/yyyy"),
+        wb.Column("Đơn vị thực hiện", "units", False, parse_codes, "Mã đơn vị, cách nhau dấu phẩy"),
+        wb.Column(
+            "Thực hiện khác", "responsible_text", False, wb.parse_text, "Ví dụ Văn phòng Đảng ủy"
+        ),
+        wb.Column(
+            "Ngày hoàn thành", "done_on", False, wb.parse_date, "dd/mm/yyyy; trống: chưa xong"
+        ),
     ]
     columns_of = {
         "content": "Nội dung",
@@ -202,10 +194,10 @@ class PlanItemSheet(PlanPartSheet):
         "done_on": "Ngày hoàn thành",
     }
 
-    def key(self, row: Row) -> tuple:
+    def key(self, row: wb.Row) -> tuple:
         return (*super().key(row), services.content_key(row["content"]))
 
-    def values(self, row: Row) -> dict[str, Any]:
+    def values(self, row: wb.Row) -> dict[str, Any]:
         values = super().values(row)
         return values | {
             "units": values["units"] or [],
@@ -257,7 +249,7 @@ class PlanItemSheet(PlanPartSheet):
             ]
 
 
-@register
+@wb.register
 class TargetSheet(PlanPartSheet):
     sheet = "Chỉ tiêu"
     order = 72
@@ -265,20 +257,20 @@ class TargetSheet(PlanPartSheet):
         "The measurable targets of a plan: a report figure, a value, a date."
     )
     columns = [
-        Column(UNIT, "committee", True, parse_text, "Mã đảng bộ của kế hoạch"),
-        Column(YEAR, "year", True, parse_int, "Năm của kế hoạch"),
-        Column("Chỉ số", "figure", True, choice_parser({key: key for key in FIGURES})),
-        Column("Hạn", "due", True, parse_date, "dd/mm/yyyy, trong năm của kế hoạch"),
-        Column("So sánh", "comparison", True, choice_parser(COMPARISONS)),
-        Column("Giá trị", "value", True, parse_decimal, "Số; phần trăm từ 0 đến 100"),
-        Column("Diễn giải", "note", False, parse_text, "Câu chữ trong kế hoạch", width=50),
+        wb.Column(UNIT, "committee", True, wb.parse_text, "Mã đảng bộ của kế hoạch"),
+        wb.Column(YEAR, "year", True, wb.parse_int, "Năm của kế hoạch"),
+        wb.Column("Chỉ số", "figure", True, wb.choice_parser({key: key for key in FIGURES})),
+        wb.Column("Hạn", "due", True, wb.parse_date, "dd/mm/yyyy, trong năm của kế hoạch"),
+        wb.Column("So sánh", "comparison", True, wb.choice_parser(COMPARISONS)),
+        wb.Column("Giá trị", "value", True, wb.parse_decimal, "Số; phần trăm từ 0 đến 100"),
+        wb.Column("Diễn giải", "note", False, wb.parse_text, "Câu chữ trong kế hoạch", width=50),
     ]
     columns_of = {"figure": "Chỉ số", "due": "Hạn", "value": "Giá trị", "note": "Diễn giải"}
 
-    def key(self, row: Row) -> tuple:
+    def key(self, row: wb.Row) -> tuple:
         return (*super().key(row), row["figure"], row["due"])
 
-    def values(self, row: Row) -> dict[str, Any]:
+    def values(self, row: wb.Row) -> dict[str, Any]:
         return super().values(row) | {"note": row["note"] or ""}
 
     def stored(self) -> dict[tuple, dict[str, Any]]:

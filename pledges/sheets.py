@@ -15,18 +15,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from core import vn
 from organisation.models import Person, Posting
+from workbook import registry as wb
 from workbook.codes import known_people
-from workbook.registry import (
-    Column,
-    ImportContext,
-    Row,
-    SheetHandler,
-    parse_date,
-    parse_int,
-    parse_text,
-    plan_row,
-    register,
-)
 
 from . import services
 from .models import Pledge
@@ -63,8 +53,8 @@ class PledgeItem:
     new: bool
 
 
-@register
-class PledgeSheet(SheetHandler):
+@wb.register
+class PledgeSheet(wb.SheetHandler):
     sheet = "Cam kết"
     order = 40
     roles = ("office", "secretary")
@@ -73,13 +63,13 @@ class PledgeSheet(SheetHandler):
         "Pledges: one per person per year, with the date registered and the content."
     )
     columns = [
-        Column("Mã nhân sự", "person", True, parse_text, "Mã nhân sự trong sheet Nhân sự"),
-        Column("Năm", "year", True, parse_int, "Năm của bản cam kết, ví dụ 2019"),
-        Column("Ngày đăng ký", "registered_on", True, parse_date, "dd/mm/yyyy"),
-        Column("Nội dung", "content", False, parse_text, "Nội dung bản cam kết"),
+        wb.Column("Mã nhân sự", "person", True, wb.parse_text, "Mã nhân sự trong sheet Nhân sự"),
+        wb.Column("Năm", "year", True, wb.parse_int, "Năm của bản cam kết, ví dụ 2019"),
+        wb.Column("Ngày đăng ký", "registered_on", True, wb.parse_date, "dd/mm/yyyy"),
+        wb.Column("Nội dung", "content", False, wb.parse_text, "Nội dung bản cam kết"),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         sheet = self.sheet
         people = known_people(ctx)
         codes = {row["person"] for row in rows if row["person"]}
@@ -161,9 +151,9 @@ class PledgeSheet(SheetHandler):
             content = row["content"] or ""
             before = existing.get((code, year))
             item = PledgeItem(code, year, registered_on, content, before is None)
-            plan_row(plan, f"{code} — {year}", before, (registered_on, content), item)
+            wb.plan_row(plan, f"{code} — {year}", before, (registered_on, content), item)
 
-    def apply(self, ctx: ImportContext) -> None:
+    def apply(self, ctx: wb.ImportContext) -> None:
         items: list[PledgeItem] = ctx.plan(self.sheet).items
         if not items:
             return

@@ -18,20 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from organisation.models import Person, Unit
+from workbook import registry as wb
 from workbook.codes import known_people, known_units, number_cell
-from workbook.registry import (
-    CellError,
-    Column,
-    ImportContext,
-    Row,
-    SheetHandler,
-    choice_parser,
-    parse_decimal,
-    parse_int,
-    parse_text,
-    plan_row,
-    register,
-)
 
 from .models import LEVEL_LABELS_VI, LEVEL_ORDER, Rating
 from .services.imports import ImportedRating, rating_import_check, ratings_import
@@ -46,16 +34,16 @@ FIELDS = {"": SUBJECT, "subject": SUBJECT, "year": YEAR, "level": LEVEL, "score"
 
 
 def parse_year(value: Any) -> int | None:
-    year = parse_int(value)
+    year = wb.parse_int(value)
     if year is not None and not 1930 <= year <= 2100:
-        raise CellError(_("“%(value)s” is not a year.") % {"value": value})
+        raise wb.CellError(_("“%(value)s” is not a year.") % {"value": value})
     return year
 
 
 def parse_score(value: Any) -> Decimal | None:
-    score = parse_decimal(value)
+    score = wb.parse_decimal(value)
     if score is not None and not (score.is_finite() and Decimal(0) <= score <= Decimal(100)):
-        raise CellError(_("a score lies between 0 and 100, not %(value)s.") % {"value": value})
+        raise wb.CellError(_("a score lies between 0 and 100, not %(value)s.") % {"value": value})
     return score
 
 
@@ -69,8 +57,8 @@ def _existing() -> dict[tuple[str, str, int], tuple[str, Decimal | None, str]]:
     return found
 
 
-@register
-class RatingSheet(SheetHandler):
+@wb.register
+class RatingSheet(wb.SheetHandler):
     sheet = SHEET
     order = 50
     scoped = {"subject": "subject"}
@@ -78,34 +66,34 @@ class RatingSheet(SheetHandler):
         "Decided yearly quality ratings of members and of party organisations."
     )
     columns = [
-        Column(
+        wb.Column(
             SUBJECT,
             "subject",
             required=True,
-            parse=parse_text,
+            parse=wb.parse_text,
             help=gettext_lazy("A person's code (Mã nhân sự) or a unit's code (Mã đơn vị)."),
         ),
-        Column(YEAR, "year", required=True, parse=parse_year, help=gettext_lazy("e.g. 2019")),
-        Column(
+        wb.Column(YEAR, "year", required=True, parse=parse_year, help=gettext_lazy("e.g. 2019")),
+        wb.Column(
             LEVEL,
             "level",
             required=True,
-            parse=choice_parser(LEVELS_BY_LABEL),
+            parse=wb.choice_parser(LEVELS_BY_LABEL),
             help=gettext_lazy(
                 "Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ or "
                 "Không hoàn thành nhiệm vụ."
             ),
         ),
-        Column(
+        wb.Column(
             SCORE,
             "score",
             parse=parse_score,
             help=gettext_lazy("0–100; only for years whose rules score on 100 points."),
         ),
-        Column(NOTE, "note", parse=parse_text, help=gettext_lazy("Optional.")),
+        wb.Column(NOTE, "note", parse=wb.parse_text, help=gettext_lazy("Optional.")),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         people, units = known_people(ctx), known_units(ctx)
         stored_units = {
             unit.code: unit
@@ -149,10 +137,10 @@ class RatingSheet(SheetHandler):
                 continue
             after = (row["level"], row["score"], row["note"] or "")
             label = f"{code} — {year} — {LEVEL_LABELS[row['level']]}"
-            plan_row(plan, label, existing.get(key), after, (row, kind))
+            wb.plan_row(plan, label, existing.get(key), after, (row, kind))
 
-    def apply(self, ctx: ImportContext) -> None:
-        items: list[tuple[Row, str]] = ctx.plan(self.sheet).items
+    def apply(self, ctx: wb.ImportContext) -> None:
+        items: list[tuple[wb.Row, str]] = ctx.plan(self.sheet).items
         if not items:
             return
         codes = {row["subject"] for row, _kind in items}
