@@ -65,22 +65,8 @@ def attendances_import(*, rows: Sequence[Any]) -> None:
     """Attendance from a workbook, in bulk: each row has meeting and person (codes) and status."""
     if not rows:
         return
-    meeting_codes = list({row["meeting"] for row in rows})
-    meetings: dict[str, int] = {}
-    for start in range(0, len(meeting_codes), BATCH):
-        meetings.update(
-            Meeting.objects.filter(code__in=meeting_codes[start : start + BATCH]).values_list(
-                "code", "pk"
-            )
-        )
-    person_codes = list({row["person"] for row in rows})
-    people: dict[str, int] = {}
-    for start in range(0, len(person_codes), BATCH):
-        people.update(
-            Person.objects.filter(code__in=person_codes[start : start + BATCH]).values_list(
-                "code", "pk"
-            )
-        )
+    meetings = _ids(Meeting, {row["meeting"] for row in rows})
+    people = _ids(Person, {row["person"] for row in rows})
     existing: dict[tuple[int, int], Attendance] = {}
     meeting_ids = list(meetings.values())
     for start in range(0, len(meeting_ids), BATCH):
@@ -99,3 +85,12 @@ def attendances_import(*, rows: Sequence[Any]) -> None:
     Attendance.objects.bulk_create(new, batch_size=BATCH)
     if updated:
         Attendance.objects.bulk_update(updated, ["status"], batch_size=BATCH)
+
+
+def _ids(model: Any, codes: set[str]) -> dict[str, int]:
+    """{code: primary key}, in batches (SQLite limits the parameters of one query)."""
+    ordered, found = sorted(codes), {}
+    for start in range(0, len(ordered), BATCH):
+        chunk = ordered[start : start + BATCH]
+        found.update(model.objects.filter(code__in=chunk).values_list("code", "pk"))
+    return found

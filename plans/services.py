@@ -62,12 +62,15 @@ def item_save(
 ) -> PlanItem:
     """Add or change a task of the plan; its deadline is not before the plan's date."""
     _require_change(user, plan)
-    item = item or PlanItem(plan=plan)
+    return _write_item(item or PlanItem(plan=plan), responsible_units, user, fields)
+
+
+def _write_item(item: PlanItem, units: Any, user: Any, fields: dict[str, Any]) -> PlanItem:
     for name, value in fields.items():
         setattr(item, name, value)
-    _check_responsible(plan, responsible_units)
+    _check_responsible(item.plan, units)
     _save(item, user)
-    item.responsible_units.set(responsible_units)
+    item.responsible_units.set(units)
     return item
 
 
@@ -137,12 +140,7 @@ def item_import(
         (old for old in plan.items.all() if content_key(old.content) == content_key(content)),
         None,
     ) or PlanItem(plan=plan, content=content)
-    for name, value in fields.items():
-        setattr(item, name, value)
-    _check_responsible(plan, responsible_units)
-    _save(item, user)
-    item.responsible_units.set(responsible_units)
-    return item
+    return _write_item(item, responsible_units, user, fields)
 
 
 def target_import(*, plan: Plan, figure: str, due: Any, user: Any, **fields: Any) -> Target:

@@ -135,6 +135,28 @@ def pledge_create(
     return pledge
 
 
+def next_version(pledge: Pledge, by: Any) -> PledgeVersion:
+    """A confirmed pledge is locked: what was confirmed becomes a version (returned unsaved)
+    and the pledge the next version, awaiting confirmation. The old scan belongs to the old
+    version; it stays there, not on the new text."""
+    version = PledgeVersion(
+        pledge=pledge,
+        version=pledge.version,
+        registered_on=pledge.registered_on,
+        content=pledge.content,
+        source=pledge.source,
+        scan=pledge.scan.name if pledge.scan else "",
+        confirmed_at=pledge.confirmed_at,
+        confirmed_by_id=pledge.confirmed_by_id,
+        replaced_by=by if getattr(by, "pk", None) else None,
+    )
+    pledge.version += 1
+    pledge.confirmed_at = None
+    pledge.confirmed_by = None
+    pledge.scan = ""
+    return version
+
+
 @transaction.atomic
 def pledge_update(
     *,
@@ -155,23 +177,7 @@ def pledge_update(
     if scan:
         validate_scan(scan)
     if pledge.is_locked:
-        PledgeVersion.objects.create(
-            pledge=pledge,
-            version=pledge.version,
-            registered_on=pledge.registered_on,
-            content=pledge.content,
-            source=pledge.source,
-            scan=pledge.scan.name if pledge.scan else "",
-            confirmed_at=pledge.confirmed_at,
-            confirmed_by=pledge.confirmed_by,
-            replaced_by=by if getattr(by, "pk", None) else None,
-        )
-        pledge.version += 1
-        pledge.confirmed_at = None
-        pledge.confirmed_by = None
-        if not scan:
-            # The old scan belongs to the old version; keep it there, not on the new text.
-            pledge.scan = ""
+        next_version(pledge, by).save()
     pledge.registered_on = registered_on
     pledge.content = content
     if scan:
@@ -281,26 +287,10 @@ def pledges_import(*, rows: Sequence[Any], user: Any) -> None:
     for pledge in pledges:
         item = changed[(pledge.person_id, pledge.year)]
         if pledge.is_locked:
-            # A confirmed pledge is locked: keep what was confirmed as a version.
-            versions.append(
-                PledgeVersion(
-                    pledge=pledge,
-                    version=pledge.version,
-                    registered_on=pledge.registered_on,
-                    content=pledge.content,
-                    source=pledge.source,
-                    scan=pledge.scan.name if pledge.scan else "",
-                    confirmed_at=pledge.confirmed_at,
-                    confirmed_by_id=pledge.confirmed_by_id,
-                    replaced_by=user,
-                )
-            )
-            pledge.version += 1
-            pledge.confirmed_at = None
-            pledge.confirmed_by = None
+            versions.append(next_version(pledge, user))
         pledge.registered_on = item.registered_on
         pledge.content = item.content
     PledgeVersion.objects.bulk_create(versions)
     Pledge.objects.bulk_update(
-        pledges, ["registered_on", "content", "version", "confirmed_at", "confirmed_by"]
+        pledges, ["registered_on", "content", "version", "confirmed_at", "confirmed_by", "scan"]
     )
