@@ -174,7 +174,7 @@ class SheetHandler(ABC):
     sheet: str = ""
     order: int = 100  # sheets are checked and applied in this order (parents first)
     columns: list[Column] = []
-    description: str = ""  # a line for the "Hướng dẫn" sheet of the template
+    description: Any = ""  # a line for the "Hướng dẫn" sheet (a lazy translation)
     # Who may import the sheet, on the units they hold the role on (see workbook.scope).
     roles: tuple[str, ...] = ("office",)
     # Column key → kind of record it names ("unit", "person", "subject", "meeting", …): a
