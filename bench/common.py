@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SERVER = "postgres://postgres@127.0.0.1:5432"
 # The databases the crawl, the load test and the soak use; built by bench/province_build.py.
 SIZES = {"small": 10_000, "big": 100_000}
+# One key for this run: sessions made here must be read by the gunicorn it starts.
+KEY = os.environ.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(50)
 
 
 def database_url(size: str) -> str:
@@ -33,7 +35,7 @@ def production_env(database: str, **extra: str) -> dict[str, str]:
         "DATABASE_URL": database,
         "DJANGO_SETTINGS_MODULE": os.environ.get("BENCH_SETTINGS", "config.settings.base"),
         "DEBUG": "0",
-        "SECRET_KEY": os.environ.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(50),
+        "SECRET_KEY": KEY,
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "MEDIA_DIR": str(media),
         "LOG_LEVEL": "ERROR",

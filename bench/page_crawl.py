@@ -202,6 +202,7 @@ def main() -> None:
     parser.add_argument("--sizes", nargs="+", default=list(SIZES))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", default="", help="URL names that start with this")
+    parser.add_argument("--compare", action="store_true", help="compare the last crawls only")
     parser.add_argument("--size", help=argparse.SUPPRESS)  # the child process's one size
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
@@ -209,7 +210,7 @@ def main() -> None:
         result = crawl(args.size, args.repeat, args.only)
         (OUT / f"{args.size}.json").write_text(json.dumps(result, indent=1))
         return
-    for size in args.sizes:
+    for size in [] if args.compare else args.sizes:
         ensure_province(size)
         started = time.monotonic()
         subprocess.run(
@@ -229,8 +230,8 @@ def main() -> None:
         print(
             f"{size}: crawled in {time.monotonic() - started:.0f} s, load average {load_average()}"
         )
-    if len(args.sizes) == 2:
-        small, big = (json.loads((OUT / f"{size}.json").read_text()) for size in args.sizes)
+    if len(args.sizes) == 2 or args.compare:
+        small, big = (json.loads((OUT / f"{size}.json").read_text()) for size in SIZES)
         lines, grown = compare(small, big)
         print("\n".join(lines))
         if grown:

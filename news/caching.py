@@ -120,22 +120,57 @@ def whole_page_applies(request: HttpRequest) -> bool:
     )
 
 
-def whole_page(
-    request: HttpRequest, parts: tuple, render: Callable[[], tuple[HttpResponse, int | None]]
-) -> HttpResponse:
-    """The stored page for `parts`, or `render()` stored. `render()` returns the response,
-    rendered with the placeholders, and the article whose comment form it shows (or None)."""
+def whole_page(request: HttpRequest, article_pk: int | None, render: Callable[[], HttpResponse]):
+    """The page rendered with placeholders, marked for `WholePageMiddleware` to store and fill.
+    `article_pk` names the article whose comment form the page shows (or None)."""
+    response = render()
+    response.whole_page = article_pk  # type: ignore[attr-defined]
+    if not getattr(request, "whole_page_store", False):  # no middleware: fill it here
+        response.content = _fill(request, response.content.decode(), article_pk)
+    return response
+
+
+def _fill(request: HttpRequest, body: str, article_pk: int | None) -> bytes:
     from .forms import form_token
 
-    page_key = key("page", request.scheme, request.get_host(), *parts)
-    stored = cache.get(page_key)
-    if stored is None:
-        response, article_pk = render()
-        stored = (response.content.decode(), response.status_code, response["Content-Type"])
-        stored += (article_pk,)
-        cache.set(page_key, stored, timeout())
-    body, status, content_type, article_pk = stored
     body = body.replace(CSRF_PLACEHOLDER, get_token(request))
     if article_pk is not None:
         body = body.replace(TOKEN_PLACEHOLDER, form_token(article_pk))
-    return HttpResponse(body, status=status, content_type=content_type)
+    return body.encode()
+
+
+# Headers that belong to one visitor or that the outer middleware sets again.
+_NOT_STORED = {"set-cookie", "content-length", "vary", "content-language"}
+
+
+class WholePageMiddleware:
+    """Answers a plain anonymous GET of a stored public page before the URL is resolved and
+    before the middleware below it (authentication, messages, htmx, history, axes) runs: the
+    page's bytes, the headers it was first served with, this visitor's two values.
+
+    Placed after CsrfViewMiddleware (which then sets the visitor's CSRF cookie) and the
+    language middleware (the language is part of the key). A page is stored only when its
+    view marked it (`whole_page`), so nothing else is ever cached by URL.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not whole_page_applies(request):
+            return self.get_response(request)
+        page_key = key("page", request.scheme, request.get_host(), request.path)
+        stored = cache.get(page_key)
+        if stored is None:
+            request.whole_page_store = True  # type: ignore[attr-defined]
+            response = self.get_response(request)
+            if not hasattr(response, "whole_page"):
+                return response
+            headers = [(k, v) for k, v in response.items() if k.lower() not in _NOT_STORED]
+            stored = (response.content.decode(), response.status_code, headers, response.whole_page)
+            cache.set(page_key, stored, timeout())
+        body, status, headers, article_pk = stored
+        response = HttpResponse(_fill(request, body, article_pk), status=status)
+        for name, value in headers:
+            response[name] = value
+        return response

@@ -151,7 +151,10 @@ def _article_data(request: HttpRequest, slug: str) -> dict:
 def article(request: HttpRequest, slug: str) -> HttpResponse:
     reply_to = request.GET.get("tra-loi")
     if caching.whole_page_applies(request):
-        return caching.whole_page(request, ("article", slug), lambda: _blank_page(request, slug))
+        data = _cached(("article", slug), lambda: _article_data(request, slug))
+        if data.get("missing"):
+            raise Http404
+        return caching.whole_page(request, data["pk"], lambda: _blank_page(request, data))
     data = _cached(("article", slug), lambda: _article_data(request, slug))
     if data.get("missing"):
         raise Http404
@@ -167,14 +170,11 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     return _public(request, "news/article.html", {"data": data, "form_html": form_html})
 
 
-def _blank_page(request: HttpRequest, slug: str) -> tuple[HttpResponse, int | None]:
+def _blank_page(request: HttpRequest, data: dict) -> HttpResponse:
     """The whole article page with placeholders for the visitor's CSRF token and form stamp."""
-    data = _cached(("article", slug), lambda: _article_data(request, slug))
-    if data.get("missing"):
-        raise Http404
-    blank = _cached(("form", slug), lambda: _blank_form(data))
+    blank = _cached(("form", data["slug"]), lambda: _blank_form(data))
     context = {"data": data, "form_html": blank, "csrf_token": CSRF_PLACEHOLDER}
-    return _public(request, "news/article.html", context), data["pk"]
+    return _public(request, "news/article.html", context)
 
 
 CSRF_PLACEHOLDER = caching.CSRF_PLACEHOLDER
