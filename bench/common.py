@@ -57,18 +57,26 @@ def _psql(database: str, sql: str) -> str:
     ).stdout.strip()
 
 
+def _ensure_database(name: str) -> None:
+    exists = f"SELECT 1 FROM pg_database WHERE datname = '{name}'"
+    if _psql(f"{SERVER}/postgres", exists) != "1":
+        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
+
+
+def ensure_demo(name: str = "dangbo_bench_soak") -> None:
+    """A database with the demo committee (it round-trips through the workbook)."""
+    _ensure_database(name)
+    if _psql(f"{SERVER}/{name}", "SELECT count(*) FROM organisation_unit") not in ("", "0"):
+        return
+    env = production_env(f"{SERVER}/{name}")
+    for command in (["migrate", "-v0"], ["load_demo"]):
+        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
+
+
 def ensure_province(size: str, members: int | None = None) -> None:
     """Create and build `dangbo_bench_<size>` unless it already holds the province."""
     url = database_url(size)
-    if (
-        _psql(
-            f"{SERVER}/postgres", f"SELECT 1 FROM pg_database WHERE datname = 'dangbo_bench_{size}'"
-        )
-        != "1"
-    ):
-        subprocess.run(
-            ["createdb", "-h", "127.0.0.1", "-U", "postgres", f"dangbo_bench_{size}"], check=True
-        )
+    _ensure_database(f"dangbo_bench_{size}")
     if _psql(url, "SELECT count(*) FROM organisation_unit WHERE code = 'PV'") == "1":
         return
     subprocess.run(

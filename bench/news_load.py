@@ -121,9 +121,14 @@ def run_wrk(port: int, path: str, seconds: int, connections: int) -> dict:
         return match.group(1) if match else default
 
     def millis(text: str) -> float:
-        number, unit = re.match(r"([\d.]+)(\w+)", text).groups()
+        match = re.match(r"([\d.]+)(\w+)", text)
+        if not match:  # wrk prints "-nan" when a run saw no latency at all
+            return 0.0
+        number, unit = match.groups()
         return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
+    if os.environ.get("BENCH_VERBOSE"):
+        print(output)
     errors = int(find(r"Non-2xx or 3xx responses: (\d+)"))
     socket_errors = re.search(
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
@@ -134,9 +139,9 @@ def run_wrk(port: int, path: str, seconds: int, connections: int) -> dict:
         "client": "wrk",
         "requests": int(find(r"(\d+) requests in")),
         "rps": float(find(r"Requests/sec:\s+([\d.]+)")),
-        "p50": millis(find(r"50%\s+(\S+)", "0ms")),
-        "p90": millis(find(r"90%\s+(\S+)", "0ms")),
-        "p99": millis(find(r"99%\s+(\S+)", "0ms")),
+        "p50": millis(find(r"(?m)^\s+50%\s+(\S+)", "0ms")),
+        "p90": millis(find(r"(?m)^\s+90%\s+(\S+)", "0ms")),
+        "p99": millis(find(r"(?m)^\s+99%\s+(\S+)", "0ms")),
         "errors": errors,
     }
 
