@@ -114,10 +114,16 @@ def secretary(
         browser.request("GET", plan["attendance"][0])
         person = rng.choice(people[meeting_pk])
         status = rng.choice(("present", "absent"))
-        code, _, _ = browser.post_form(
+        code, _, response = browser.post_form(
             f"/sinh-hoat/{meeting_pk}/diem-danh/{person}/", {"status": status}
         )
-        if code == 302:
+        # A refusal also redirects, with its reason in the messages cookie: not acknowledged.
+        refused = "messages=" in (response.getheader("Set-Cookie") or "") if response else True
+        browser.cookies.pop("messages", None)
+        if code == 302 and refused:
+            with lock:
+                marks["refused"] = marks.get("refused", 0) + 1
+        elif code == 302:
             with lock:
                 marks[(meeting_pk, person)] = status
         time.sleep(rng.uniform(0.5, 1.5))
@@ -305,6 +311,7 @@ def verify(marks: dict, comments: list, log: Counter, since) -> dict:
             meeting_id__in={m for m, _ in marks}, person_id__in={p for _, p in marks}
         ).values_list("meeting_id", "person_id", "status")
     }
+    refused = marks.pop("refused", 0)
     changed = [key for key, status in marks.items() if stored.get(key) != status]
     # The office's import of an earlier export may write an older status back: that is a
     # later acknowledged write, not a loss, when the mark is in the history before it.
@@ -319,6 +326,7 @@ def verify(marks: dict, comments: list, log: Counter, since) -> dict:
     found = set(Comment.objects.filter(body__in=comments).values_list("body", flat=True))
     return {
         "marks acknowledged": len(marks),
+        "marks refused with a message": refused,
         "marks replaced by a later import": len(changed) - len(lost_marks),
         "marks lost": len(lost_marks),
         "comments acknowledged": len(comments),
