@@ -216,13 +216,13 @@ def verify(marks: dict, comments: list, log: Counter, since) -> dict:
     from news.models import Comment
 
     close_old_connections()
+    refused = marks.pop("refused", 0)
     stored = {
         (meeting, person): status
         for meeting, person, status in Attendance.objects.filter(
             meeting_id__in={m for m, _ in marks}, person_id__in={p for _, p in marks}
         ).values_list("meeting_id", "person_id", "status")
     }
-    refused = marks.pop("refused", 0)
     changed = [key for key, status in marks.items() if stored.get(key) != status]
     # The office's import of an earlier export may write an older status back: that is a
     # later acknowledged write, not a loss, when the mark is in the history before it.
