@@ -109,7 +109,9 @@ def test_a_bump_by_another_process_reaches_this_one(client, settings):
 def _hidden(html: str, name: str) -> str:
     import re
 
-    return re.search(rf'name="{name}" value="([^"]+)"', html).group(1)
+    found = re.search(rf'name="{name}" value="([^"]+)"', html)
+    assert found, f"no hidden field {name}"
+    return found.group(1)
 
 
 def test_whole_page_is_stored_and_filled_per_visitor(client, django_assert_num_queries):
