@@ -25,6 +25,10 @@ NOT_AUDITED = {
     "reminders.reminder",  # notices the system derives from the records, per user
     "reminders.preferences",  # a user's own settings for the e-mail digest
     "organisation.posting",
+    # Stored figures are caches of what the records give, rebuilt when the records change.
+    "reports.recordsversion",
+    "reports.yearfigures",
+    "reports.reviewfigures",
 }
 
 

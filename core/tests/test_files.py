@@ -162,10 +162,11 @@ def everyone(users, second_committee):
     return {**users, STRANGER: stranger}
 
 
-def is_news_staff(user) -> bool:
-    from news.policies import is_news_staff
+def may_edit_article(user, article) -> bool:
+    """News staff of the article's own committee (the back office is per committee)."""
+    from news.policies import articles
 
-    return user is not None and is_news_staff(user)
+    return user is not None and articles.queryset_for(user).filter(pk=article.pk).exists()
 
 
 def _get(client, user, url):
@@ -182,8 +183,8 @@ def test_each_file_is_served_only_to_those_who_may_open_its_record(client, tree,
     served_to = set()
     for role in [*ALL_ROLES, STRANGER]:
         response = _get(client, everyone[role], file_url)
-        if record_url is None:  # a draft: only the news staff (of any committee, as news is)
-            may = is_news_staff(everyone[role])
+        if record_url is None:  # a draft: only the news staff of the article's committee
+            may = may_edit_article(everyone[role], field.instance.article)
         else:
             may = _get(client, everyone[role], record_url).status_code == 200
         if not may:
@@ -200,7 +201,7 @@ def test_each_file_is_served_only_to_those_who_may_open_its_record(client, tree,
         else:
             assert disposition.startswith("attachment"), (kind, disposition)
             assert response["Content-Type"] in ("application/pdf", "application/octet-stream")
-    assert (STRANGER in served_to) == kind.endswith("news photo")
+    assert (STRANGER in served_to) == (kind == "published news photo")
     assert ("anonymous" in served_to) == (kind == "published news photo")
     assert served_to, kind
     # The stored name is the system's, and nothing serves the media folder directly.

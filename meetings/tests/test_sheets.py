@@ -202,7 +202,7 @@ def test_big_workbook_uses_bulk_writes(tree, django_assert_max_num_queries):
     ]
     attendance = [(code, person, "Có") for code, *_ in meetings for person in people]
     content = book(meetings, attendance)
-    with django_assert_max_num_queries(80):
+    with django_assert_max_num_queries(90):  # fixed, whatever the rows; +stored-figure counters
         result = workbook_import(content)
     assert result.ok and Attendance.objects.count() == 9000
 

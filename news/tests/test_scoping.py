@@ -102,7 +102,7 @@ def test_the_public_site_shows_every_committees_articles(first, second_committee
         category=first["published"].category,
         user=second_committee["users"]["office2"],
     )
-    services.article_publish(article=theirs, user=None)
+    services.article_publish(article=theirs, user=second_committee["users"]["office2"])
     from django.test import Client
 
     home = Client().get(reverse("news:home")).text
