@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 
 from core import files
 from core.concurrency import unchanged
+from core.forms import form_errors
 from core.pagination import paginate
 from core.policy import CHANGE, DELETE, VIEW
 from organisation.models import MassOrganisation
-from pledges.views import form_errors
 
 from . import selectors, services
 from .forms import ActivityForm, CommendationForm, PhotoForm

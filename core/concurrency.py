@@ -26,6 +26,8 @@ from django.forms.models import model_to_dict
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import form_errors
+
 STALE_MESSAGE = _(
     "Someone else saved this record after you opened the form, so your changes were not "
     "saved. Compare your values with the current ones below; save again to replace the "
@@ -190,10 +192,6 @@ def save_or_refuse(form: Any, action: Any) -> bool:
         with unchanged(form):
             action()
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for name, errors in error.message_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
-        else:
-            form.add_error(None, error.messages)
+        form_errors(form, error)
         return False
     return True

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import files, vn
+from core.services import model_update, record_actor, save_as
 from organisation.models import Unit
 
 from .models import Document, DocumentDelivery, StudyTopic
@@ -21,11 +22,9 @@ DOCUMENT_FIELDS = ("number_symbol", "kind", "issued_on", "issuer", "summary", "i
 
 
 def _save_document(document: Document, user: Any) -> Document:
-    document.full_clean()
-    document._history_user = user
     try:
         with transaction.atomic():
-            document.save()
+            save_as(document, user)
     except IntegrityError as exc:  # two offices registering the same number at once
         raise ValidationError(
             {"number_symbol": _("The register already holds this number for this issuer.")}
@@ -72,13 +71,9 @@ def document_update(*, user: Any, document: Document, file: Any = None, **fields
     `file=False` removes the attached file."""
     if user is not None and not document_policy.can(user, "change", document):
         raise PermissionDenied
-    unknown = set(fields) - set(DOCUMENT_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown document fields: {sorted(unknown)}")
     if "issued_by" in fields:
         _check_issuer(user, fields["issued_by"])
-    for name, value in fields.items():
-        setattr(document, name, value)
+    model_update(document, fields, allowed=DOCUMENT_FIELDS, save=False)
     if file is False:
         document.file = ""
     elif file:
@@ -137,8 +132,7 @@ def document_deliver(
         if unit.pk not in already
     ]
     for delivery in deliveries:
-        delivery._history_user = user
-        delivery.save()
+        record_actor(delivery, user).save()
     return deliveries
 
 
@@ -146,13 +140,6 @@ def _require_term_end(kind: str, end_year: int | None) -> None:
     """An annual topic's last year defaults to its first; a whole-term topic must say it."""
     if kind == StudyTopic.Kind.TERM and not end_year:
         raise ValidationError({"end_year": _("A whole-term topic needs its last year.")})
-
-
-def _save_topic(topic: StudyTopic, user: Any) -> StudyTopic:
-    topic.full_clean()
-    topic._history_user = user
-    topic.save()
-    return topic
 
 
 TOPIC_FIELDS = ("code", "title", "kind", "start_year", "end_year", "document")
@@ -181,7 +168,7 @@ def study_topic_create(
         end_year=end_year or start_year,
         document=document,
     )
-    return _save_topic(topic, user)
+    return save_as(topic, user)
 
 
 @transaction.atomic
@@ -189,12 +176,8 @@ def study_topic_update(*, user: Any, topic: StudyTopic, **fields: Any) -> StudyT
     """Change a topic's fields (of TOPIC_FIELDS)."""
     if user is not None and not topic_policy.can(user, "change", topic):
         raise PermissionDenied
-    unknown = set(fields) - set(TOPIC_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown topic fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(topic, name, value)
+    model_update(topic, fields, allowed=TOPIC_FIELDS, save=False)
     _require_term_end(topic.kind, topic.end_year)
     if not topic.end_year:
         topic.end_year = topic.start_year
-    return _save_topic(topic, user)
+    return save_as(topic, user)

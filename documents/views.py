@@ -5,7 +5,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from core import files
 from core.concurrency import unchanged
+from core.forms import form_errors
 from core.listing import Column, listing
 from core.pagination import paginate
 
@@ -22,16 +22,6 @@ from .models import StudyTopic
 from .policies import documents as document_policy
 from .policies import sees_every_cell
 from .policies import topics as topic_policy
-
-
-def _show_errors(form: Form, error: ValidationError) -> None:
-    """Put a service's errors next to their fields (or above the form)."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
 
 DOCUMENT_COLUMNS = [
     Column("number", _l("Number and symbol"), ("number_symbol",), "number_symbol"),
@@ -95,7 +85,7 @@ def document_create(request: HttpRequest) -> HttpResponse:
                 file=data.get("file") or None,
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(
                 request, _("Document %(number)s registered.") % {"number": document.number_symbol}
@@ -144,7 +134,7 @@ def document_update(request: HttpRequest, pk: int) -> HttpResponse:
                     **{name: data[name] for name in services.DOCUMENT_FIELDS},
                 )
         except ValidationError as error:
-            _show_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("Document saved."))
             return redirect("documents:detail", pk=document.pk)
@@ -179,7 +169,7 @@ def document_deliver(request: HttpRequest, pk: int) -> HttpResponse:
                 sent_on=form.cleaned_data["sent_on"],
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(
                 request,
@@ -263,7 +253,7 @@ def topic_create(request: HttpRequest) -> HttpResponse:
                 user=request.user, **{name: data[name] for name in services.TOPIC_FIELDS}
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("Study topic %(code)s added.") % {"code": topic.code})
             return redirect("documents:topic_detail", pk=topic.pk)
@@ -288,7 +278,7 @@ def topic_update(request: HttpRequest, pk: int) -> HttpResponse:
                     **{name: data[name] for name in services.TOPIC_FIELDS},
                 )
         except ValidationError as error:
-            _show_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("Study topic saved."))
             return redirect("documents:topic_detail", pk=topic.pk)

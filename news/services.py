@@ -20,6 +20,7 @@ from django.utils.translation import pgettext
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from core import vn
+from core.services import actor, record_actor, save_as, stamp
 
 from . import caching, richtext
 from .models import Article, ArticleImage, Category, Comment, CommentGuard
@@ -44,11 +45,6 @@ def _slug_for(text: str, model: type, exclude_pk: int | None = None) -> str:
         slug = f"{base}-{number}"
         number += 1
     return slug
-
-
-def _set_history_user(obj: Any, user: Any) -> None:
-    if getattr(user, "is_authenticated", False):
-        obj._history_user = user
 
 
 def _article_search_key(article: Article) -> str:
@@ -77,9 +73,7 @@ def category_save(
     category.description = description.strip()
     category.order = order
     category.slug = slug.strip() or _slug_for(category.name, Category, category.pk)
-    _set_history_user(category, user)
-    category.full_clean()
-    category.save()
+    save_as(category, user)
     caching.bump_on_commit()
     return category
 
@@ -148,7 +142,7 @@ def article_save(
 ) -> Article:
     """Create (as a draft) or change an article; the body is sanitised HTML whatever came in."""
     creating = article is None
-    article = article or Article(created_by=user if getattr(user, "pk", None) else None)
+    article = article or Article(created_by=actor(user))
     article.title = " ".join(title.split())
     article.lead = lead.strip()
     article.body = richtext.sanitise(body_html)
@@ -160,9 +154,7 @@ def article_save(
     if creating or not article.slug:
         article.slug = _slug_for(article.title, Article, article.pk)
     article.search_key = _article_search_key(article)
-    _set_history_user(article, user)
-    article.full_clean()
-    article.save()
+    save_as(article, user)
     caching.bump_on_commit()
     return article
 
@@ -174,7 +166,7 @@ def article_publish(*, article: Article, user: Any, at: dt.datetime | None = Non
         at = timezone.make_aware(at)
     article.status = Article.Status.PUBLISHED
     article.published_at = at or timezone.now()
-    _set_history_user(article, user)
+    record_actor(article, user)
     article.full_clean()
     article.save(update_fields=["status", "published_at", "updated_at"])
     caching.bump_on_commit()
@@ -185,7 +177,7 @@ def article_publish(*, article: Article, user: Any, at: dt.datetime | None = Non
 def article_unpublish(*, article: Article, user: Any) -> Article:
     """Take an article off the public site; it becomes a draft again."""
     article.status = Article.Status.DRAFT
-    _set_history_user(article, user)
+    record_actor(article, user)
     article.save(update_fields=["status", "updated_at"])
     caching.bump_on_commit()
     return article
@@ -257,9 +249,7 @@ def image_add(
     small, _size = _resized(image, IMAGE_SMALL_WIDTH)
     photo.image.save(f"{stem}.jpg", ContentFile(large), save=False)
     photo.small.save(f"{stem}-small.jpg", ContentFile(small), save=False)
-    _set_history_user(photo, user)
-    photo.full_clean()
-    photo.save()
+    save_as(photo, user)
     caching.bump_on_commit()
     return photo
 
@@ -268,7 +258,7 @@ def image_add(
 def image_update(*, photo: ArticleImage, caption: str, position: int, user: Any) -> ArticleImage:
     photo.caption = caption.strip()
     photo.position = position
-    _set_history_user(photo, user)
+    record_actor(photo, user)
     photo.full_clean()
     photo.save(update_fields=["caption", "position"])
     caching.bump_on_commit()
@@ -279,7 +269,7 @@ def image_update(*, photo: ArticleImage, caption: str, position: int, user: Any)
 def image_delete(*, photo: ArticleImage, user: Any) -> None:
     files = [photo.image.name, photo.small.name]
     storage = photo.image.storage
-    _set_history_user(photo, user)
+    record_actor(photo, user)
     photo.delete()
 
     def remove_files() -> None:
@@ -361,10 +351,7 @@ def comment_moderate(*, comment: Comment, status: str, user: Any) -> Comment:
         raise ValidationError({"status": pgettext("news", "Unknown moderation action.")})
     was_public = comment.status == Comment.Status.APPROVED
     comment.status = status
-    comment.moderated_by = user
-    comment.moderated_at = timezone.now()
-    _set_history_user(comment, user)
-    comment.save(update_fields=["status", "moderated_by", "moderated_at"])
+    stamp(comment, user, "moderated").save(update_fields=["status", "moderated_by", "moderated_at"])
     if was_public or status == Comment.Status.APPROVED:
         caching.bump_on_commit()
     return comment
@@ -387,12 +374,8 @@ def comment_reply(*, parent: Comment, body: str, user: Any, name: str = "") -> C
         email=getattr(user, "email", "") or "",
         body=body.strip(),
         status=Comment.Status.APPROVED,
-        by_editor=user,
-        moderated_by=user,
-        moderated_at=timezone.now(),
+        by_editor=actor(user),
     )
-    _set_history_user(reply, user)
-    reply.full_clean()
-    reply.save()
+    save_as(stamp(reply, user, "moderated"), user)
     caching.bump_on_commit()
     return reply

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from core import vn
 from core.concurrency import unchanged
+from core.forms import form_errors
 from core.listing import Column, listing
 from core.pagination import paginate
 from core.policy import ADD, CHANGE, has_role
@@ -38,16 +39,6 @@ def _unit_or_404(request: HttpRequest, pk: int) -> Unit:
 def _require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
-
-
-def _form_errors(form, error: ValidationError, default: str | None = None) -> None:
-    """Put a service's validation errors next to the form's fields (errors that name no
-    field go next to `default`, or on top)."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else default, errors)
-    else:
-        form.add_error(default, error)
 
 
 def _date_param(text: str | None) -> dt.date | None:
@@ -125,7 +116,7 @@ def unit_profile(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.unit_profile_update(user=request.user, unit=unit, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect("organisation:unit", pk=unit.pk)
@@ -176,7 +167,7 @@ def person_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             person = services.person_create(user=request.user, unit=target, **data)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("%(name)s was added.") % {"name": person.full_name})
             return redirect("organisation:person", pk=person.pk)
@@ -198,7 +189,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
             with unchanged(form):
                 services.person_update(user=request.user, person=person, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect("organisation:person", pk=person.pk)
@@ -227,7 +218,7 @@ def person_event(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as error:
             # A history that does not hold is a matter of the date typed.
-            _form_errors(form, error, default="date")
+            form_errors(form, error, default="date")
         else:
             messages.success(
                 request,

@@ -6,21 +6,14 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from core.policy import CHANGE
+from core.services import actor, model_update, record_actor, save_as
 from organisation.models import Unit
 
 from . import policies
 from .models import BreakthroughArea, Plan, PlanItem, Target
-
-
-def _save(obj: Model, user: Any) -> Model:
-    obj.full_clean()
-    obj._history_user = user if getattr(user, "is_authenticated", False) else None
-    obj.save()
-    return obj
 
 
 def _require_change(user: Any, plan: Plan) -> None:
@@ -38,7 +31,7 @@ def plan_create(*, user: Any, committee: Unit, **fields: Any) -> Plan:
         raise ValidationError(
             {"year": _("The committee already has its plan for %(year)s.") % {"year": year}}
         )
-    return _save(Plan(committee=committee, created_by=user, **fields), user)
+    return save_as(Plan(committee=committee, created_by=actor(user), **fields), user)
 
 
 @transaction.atomic
@@ -46,9 +39,8 @@ def plan_update(*, user: Any, plan: Plan, **fields: Any) -> Plan:
     _require_change(user, plan)
     if fields.get("year", plan.year) != plan.year:
         raise ValidationError({"year": _("The year of a plan does not change; make a new plan.")})
-    for name, value in fields.items():
-        setattr(plan, name, value)
-    return _save(plan, user)
+    model_update(plan, fields, user=user)
+    return plan
 
 
 @transaction.atomic
@@ -58,12 +50,11 @@ def item_save(
     """Add or change a task of the plan; its deadline is not before the plan's date."""
     _require_change(user, plan)
     item = item or PlanItem(plan=plan)
-    for name, value in fields.items():
-        setattr(item, name, value)
+    model_update(item, fields, save=False)
     outside = [unit for unit in responsible_units if not unit.path.startswith(plan.committee.path)]
     if outside:
         raise ValidationError({"responsible_units": _("Choose units of the committee.")})
-    _save(item, user)
+    save_as(item, user)
     item.responsible_units.set(responsible_units)
     return item
 
@@ -73,9 +64,8 @@ def target_save(*, user: Any, plan: Plan, target: Target | None = None, **fields
     """Add or change a target: a known figure, a value, a date inside the plan's year."""
     _require_change(user, plan)
     target = target or Target(plan=plan)
-    for name, value in fields.items():
-        setattr(target, name, value)
-    return _save(target, user)
+    model_update(target, fields, user=user)
+    return target
 
 
 @transaction.atomic
@@ -91,9 +81,7 @@ def area_save(
     """Add or change a breakthrough area with its actions and the records tagged with it."""
     _require_change(user, plan)
     area = area or BreakthroughArea(plan=plan)
-    for name, value in fields.items():
-        setattr(area, name, value)
-    _save(area, user)
+    model_update(area, fields, user=user)
     area.activities.set(activities)
     area.inspections.set(inspections)
     return area
@@ -102,5 +90,4 @@ def area_save(
 @transaction.atomic
 def part_delete(*, user: Any, obj: PlanItem | Target | BreakthroughArea) -> None:
     _require_change(user, obj.plan)
-    obj._history_user = user
-    obj.delete()
+    record_actor(obj, user).delete()

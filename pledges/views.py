@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from core import files
 from core.concurrency import unchanged
+from core.forms import form_errors
 from core.pagination import paginate
 from core.policy import CHANGE, VIEW, has_role
 from core.roles import Role
@@ -34,15 +35,6 @@ from .forms import (
 )
 from .models import PersonalPlan, Pledge
 from .policies import CONFIRM, plans, pledges, standards
-
-
-def form_errors(form, exc: ValidationError) -> None:
-    """Put a service's errors next to their fields (or on top when no field matches)."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _year(request: HttpRequest) -> tuple[int, object]:

@@ -1,7 +1,6 @@
 """Forms of the rating round. Validation that needs the rules lives in the services."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedForm
@@ -21,18 +20,6 @@ def _score_field(label: str) -> forms.DecimalField:
 
 
 LEVEL_CHOICES = [("", "—"), *Level.choices]
-
-
-def attach_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's errors next to their field, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for item in errors:
-                form.add_error(target, item)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 class SelfAssessmentForm(VersionedForm, forms.Form):

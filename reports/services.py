@@ -11,9 +11,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.services import actor, model_update, record_actor, stamp
 from documents.models import Document
 from organisation.models import Unit
 
@@ -34,11 +34,6 @@ EDITABLE_FIELDS = (
     "signer_on_behalf",
     "recipients",
 )
-
-
-def _as(obj: Any, user: Any) -> None:
-    if getattr(user, "is_authenticated", False):
-        obj._history_user = user
 
 
 def _refuse_frozen(review: Review) -> None:
@@ -154,7 +149,7 @@ def review_create(
         signer_title=signer_title,
         signer_on_behalf=signer_on_behalf,
         recipients=recipients,
-        created_by=user if getattr(user, "is_authenticated", False) else None,
+        created_by=actor(user),
     )
     previous = previous_review(committee, period_from)
     if previous is not None:
@@ -165,7 +160,7 @@ def review_create(
             if section.key in WRITTEN_SECTIONS and section.text
         }
     review.full_clean()
-    _as(review, user)
+    record_actor(review, user)
     review.save()
     review.lineage = review.pk
     review.save(update_fields=["lineage"])
@@ -177,13 +172,7 @@ def review_update(*, review: Review, user: Any = None, **fields: Any) -> Review:
     """Change the report's facts (number, period, signer …); refused once frozen."""
     review = Review.objects.select_for_update().get(pk=review.pk)
     _refuse_frozen(review)
-    for name, value in fields.items():
-        if name not in EDITABLE_FIELDS:
-            raise ValueError(name)
-        setattr(review, name, value.strip() if isinstance(value, str) else value)
-    review.full_clean()
-    _as(review, user)
-    review.save()
+    model_update(review, fields, allowed=EDITABLE_FIELDS, user=user, strip=True)
     return review
 
 
@@ -198,7 +187,7 @@ def review_section_save(*, review: Review, key: str, text: str, user: Any = None
     sections[key] = {"text": text.replace("\r\n", "\n").strip(), "edited": True}
     review.sections = sections
     review.full_clean()
-    _as(review, user)
+    record_actor(review, user)
     review.save()
     return review
 
@@ -213,7 +202,7 @@ def review_section_reset(*, review: Review, key: str, user: Any = None) -> Revie
     sections = dict(review.sections or {})
     sections.pop(key, None)
     review.sections = sections
-    _as(review, user)
+    record_actor(review, user)
     review.save()
     return review
 
@@ -235,10 +224,7 @@ def review_freeze(*, review: Review, user: Any = None) -> Review:
         "sections": {section.key: section.text for section in content.sections},
     }
     review.status = Review.Status.FROZEN
-    review.frozen_at = timezone.now()
-    review.frozen_by = user if getattr(user, "is_authenticated", False) else None
-    _as(review, user)
-    review.save()
+    stamp(review, user, "frozen").save()
     return review
 
 
@@ -262,7 +248,7 @@ def review_new_version(*, review: Review, user: Any = None) -> Review:
         lineage=review.lineage,
         version=(latest.version if latest else review.version) + 1,
         previous=review,
-        created_by=user if getattr(user, "is_authenticated", False) else None,
+        created_by=actor(user),
     )
     if review.is_frozen and review.snapshot:
         # What was signed is the starting point: every section as it was written then.
@@ -272,7 +258,7 @@ def review_new_version(*, review: Review, user: Any = None) -> Review:
     else:
         copy.sections = dict(review.sections or {})
     copy.full_clean()
-    _as(copy, user)
+    record_actor(copy, user)
     copy.save()
     return copy
 
@@ -306,7 +292,7 @@ def review_publish(*, review: Review, user: Any = None) -> tuple[Any, bool]:
         user=user,
     )
     review.article_id = article.pk
-    _as(review, user)
+    record_actor(review, user)
     review.save(update_fields=["article_id", "updated_at"])
     return article, True
 

@@ -16,13 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.forms import form_errors
 from core.pagination import paginate
 from core.policy import CHANGE, DELETE, VIEW
 
 from .. import forms, policies, selectors, services
 from ..models import Remediation
 from .common import (
-    apply_errors,
     delete_action,
     download,
     edit_page,
@@ -167,7 +167,7 @@ def _task_form_action(
         try:
             call(user=request.user, remediation=task, **form.cleaned_data)
         except ValidationError as exc:
-            apply_errors(form, exc)
+            form_errors(form, exc)
             task.refresh_from_db()
         else:
             messages.success(request, done_message)

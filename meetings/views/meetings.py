@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from core.concurrency import unchanged
+from core.forms import form_errors
 from core.listing import Column, listing
 from core.policy import CHANGE, has_role
 from organisation.models import Unit
@@ -26,7 +27,6 @@ from .common import (
     CHANGE_ROLES,
     OVERSIGHT_ROLES,
     VIEW_ROLES,
-    apply_errors,
     flash_outcome,
     meeting_for_change,
     roles_required,
@@ -95,7 +95,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
                 **_meeting_form_values(form),
             )
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("The meeting was recorded."))
             return redirect("meetings:detail", pk=meeting.pk)
@@ -135,7 +135,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     user=request.user, meeting=fresh, topics=form.cleaned_data["topics"], **values
                 )
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("The meeting was saved."))
             return redirect("meetings:detail", pk=meeting.pk)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from core import files
 from core.concurrency import unchanged
+from core.forms import form_errors
 from core.policy import CHANGE
 from exporters.party import render_docx, render_pdf
 from exporters.registry import DOCX, PDF
@@ -24,7 +25,6 @@ from ..quorum import meeting_quorum
 from .common import (
     CHANGE_ROLES,
     VIEW_ROLES,
-    apply_errors,
     flash_outcome,
     meeting_for_change,
     roles_required,
@@ -95,7 +95,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     **parts,
                 )
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         else:
             if current and current.is_locked:
                 messages.info(

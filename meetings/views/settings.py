@@ -20,13 +20,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.concurrency import unchanged
+from core.forms import form_errors
 from core.pagination import paginate
 from core.policy import CHANGE, has_role
 from core.roles import Role
 
 from .. import policies, selectors, services
 from ..forms import FocusAreaForm, MeetingRulesForm, TopicDeadlineForm
-from .common import OVERSIGHT_ROLES, apply_errors, roles_required
+from .common import OVERSIGHT_ROLES, roles_required
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def _settings_form(
             with unchanged(form):
                 setting.save(user=request.user, **{setting.key: existing}, **values)
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(setting.target)

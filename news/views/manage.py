@@ -14,6 +14,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from core.concurrency import save_or_refuse
+from core.forms import form_errors
 from core.pagination import paginate
 from core.search import search as search_rows
 
@@ -186,8 +187,7 @@ def image_add(request: HttpRequest, pk: int) -> HttpResponse:
                 user=request.user,
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            form_errors(form, error)
     if form.errors:
         return render(
             request,

@@ -17,6 +17,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from core import files
+from core.forms import form_errors
 from core.middleware import client_ip
 from core.pagination import paginate
 
@@ -251,8 +252,7 @@ def comment_post(request: HttpRequest, slug: str) -> HttpResponse:
     except ValidationError as error:
         form.data = form.data.copy()
         form.data["token"] = form_token(article_obj.pk)
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+        form_errors(form, error)
         return _article_page(request, data, form)
     messages.success(request, pgettext("news", "Thank you. Your comment is awaiting moderation."))
     return redirect(reverse("news:article", kwargs={"slug": slug}) + "#binh-luan")

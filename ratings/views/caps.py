@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.forms import form_errors
 from core.pagination import paginate
 from core.policy import VIEW
 from core.search import search
@@ -18,7 +19,6 @@ from core.search import search
 from .. import services
 from ..forms import (
     CapConditionForm,
-    attach_errors,
 )
 from ..models import CapCondition
 from ..policies import caps as cap_policy
@@ -63,7 +63,7 @@ def cap_add(request: HttpRequest) -> HttpResponse:
                     user=request.user,
                 )
             except ValidationError as error:
-                attach_errors(form, error)
+                form_errors(form, error)
             else:
                 messages.success(request, _("The capping condition is recorded."))
                 return redirect("ratings:caps")

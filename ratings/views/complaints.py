@@ -9,8 +9,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.forms import form_errors
+
 from .. import services
-from ..forms import AnswerForm, ComplaintForm, ReconsiderationForm, attach_errors
+from ..forms import AnswerForm, ComplaintForm, ReconsiderationForm
 from ..models import Complaint
 from ..policies import COMPLAIN, DECIDE
 from ..policies import ratings as rating_policy
@@ -30,7 +32,7 @@ def complain(request: HttpRequest, pk: int) -> HttpResponse:
                 rating=rating, text=form.cleaned_data["text"], user=request.user
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(
                 request,
@@ -54,7 +56,7 @@ def reconsider(request: HttpRequest, pk: int) -> HttpResponse:
                 rating=rating, text=form.cleaned_data["text"], user=request.user
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("The reconsideration is opened."))
             return redirect("ratings:detail", pk=rating.pk)
@@ -85,7 +87,7 @@ def answer(request: HttpRequest, pk: int, complaint_pk: int) -> HttpResponse:
                 user=request.user,
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("The answer is recorded."))
             return redirect("ratings:detail", pk=rating.pk)

@@ -12,12 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.concurrency import unchanged
+from core.forms import form_errors
 from core.pagination import paginate
 from core.policy import has_role
 from core.roles import Role
 
 from .. import conditions, rules, selectors, services
-from ..forms import DecisionForm, SelfAssessmentForm, attach_errors
+from ..forms import DecisionForm, SelfAssessmentForm
 from ..models import Rating
 from ..policies import COMPLAIN, DECIDE, PROPOSE, SELF_ASSESS
 from ..policies import ratings as rating_policy
@@ -94,7 +95,7 @@ def self_assess(request: HttpRequest, year: int) -> HttpResponse:
                     user=request.user,
                 )
         except ValidationError as error:
-            attach_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("Your self-assessment is recorded."))
             return redirect("ratings:detail", pk=rating.pk)
@@ -173,7 +174,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
                     user=request.user,
                 )
         except ValidationError as error:
-            attach_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("The decision is recorded."))
             return redirect("ratings:detail", pk=rating.pk)

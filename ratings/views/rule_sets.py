@@ -10,12 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from core.concurrency import unchanged
+from core.forms import form_errors
 from core.policy import VIEW
 
 from .. import selectors, services
 from ..forms import (
     RuleSetForm,
-    attach_errors,
 )
 from ..models import RuleSet
 from ..policies import rule_sets as rule_set_policy
@@ -46,7 +46,7 @@ def rule_set_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             with unchanged(form):
                 services.rule_set_save(rule_set=form.instance, user=request.user)
         except ValidationError as error:
-            attach_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("The rule set is saved."))
             return redirect("ratings:rule_sets")
