@@ -5,14 +5,13 @@ The fields of `Meeting` (code, kind, unit, date, held, topics, content) and of `
 (meeting, person, status) are read by the review report: add to them, never rename them.
 """
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
-from core.fields import acting_user
+from core.fields import acting_user, step_time
 from core.models import KeyedModel
 
 
@@ -213,14 +212,8 @@ class Minutes(models.Model):
     closing = models.TextField(_("closing"), blank=True)
     file = models.FileField(_("uploaded file"), upload_to=minutes_upload_to, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    created_by = acting_user()
+    approved_at = step_time(_("approved at"))
     approved_by = acting_user(_("approved by"))
     # A version after an approved one is a correction and says why.
     reason = models.TextField(_("reason for the correction"), blank=True)

@@ -6,7 +6,6 @@ any job having to run. A reader's e-mail address is stored for the editors only:
 template ever receives a Comment's `email`.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core import vn
+from core.fields import acting_user, step_time
 
 
 class Category(models.Model):
@@ -90,14 +90,7 @@ class Article(models.Model):
         pgettext_lazy("news", "created"), default=timezone.now, editable=False
     )
     updated_at = models.DateTimeField(pgettext_lazy("news", "updated"), auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=pgettext_lazy("news", "created by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = acting_user(pgettext_lazy("news", "created by"))
     search_key = models.TextField(editable=False, default="")
     history = HistoricalRecords(excluded_fields=["search_key"])
 
@@ -221,24 +214,12 @@ class Comment(models.Model):
     ip_address = models.GenericIPAddressField(
         pgettext_lazy("news", "address"), null=True, blank=True
     )
-    by_editor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=pgettext_lazy("news", "editor"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    by_editor = acting_user(
+        pgettext_lazy("news", "editor"),
         help_text=pgettext_lazy("news", "Set when the editorial office wrote this reply."),
     )
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=pgettext_lazy("news", "moderated by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    moderated_at = models.DateTimeField(pgettext_lazy("news", "moderated"), null=True, blank=True)
+    moderated_by = acting_user(pgettext_lazy("news", "moderated by"))
+    moderated_at = step_time(pgettext_lazy("news", "moderated"))
     search_key = models.TextField(editable=False, default="")
     history = HistoricalRecords(excluded_fields=["search_key"])
 

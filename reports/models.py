@@ -5,12 +5,13 @@ compute them from the records (reports.figures). Freezing keeps the figures and 
 they were, in `snapshot`, so that a signed report never changes again.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from core.fields import acting_user, step_time
 
 # The sections of the report, in the order a party committee writes them.
 SECTION_KEYS = (
@@ -78,16 +79,8 @@ class Review(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     snapshot = models.JSONField(_("snapshot"), null=True, blank=True, editable=False)
-    frozen_at = models.DateTimeField(_("frozen at"), null=True, blank=True, editable=False)
-    frozen_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("frozen by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    frozen_at = step_time(_("frozen at"), editable=False)
+    frozen_by = acting_user(_("frozen by"), editable=False)
     # Versions of the same report share a lineage (the first version's id).
     lineage = models.PositiveBigIntegerField(null=True, blank=True, editable=False, db_index=True)
     version = models.PositiveSmallIntegerField(_("version"), default=1, editable=False)
@@ -103,14 +96,7 @@ class Review(models.Model):
     article_id = models.PositiveBigIntegerField(
         _("news article"), null=True, blank=True, editable=False
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    created_by = acting_user(editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     search_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
@@ -204,9 +190,7 @@ class ExportJob(models.Model):
     filename = models.CharField(max_length=255, blank=True)
     content_type = models.CharField(max_length=120, blank=True)
     error = models.TextField(blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = acting_user()
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     # The worker's sign of life: a job whose worker died is told apart from a slow one.

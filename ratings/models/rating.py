@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.fields import acting_user
+from core.fields import acting_user, step_time
 
 from .levels import Level, score_field
 
@@ -64,7 +64,7 @@ class Rating(models.Model):
         _("every shortcoming found in the year fixed"), default=False
     )
     self_assessed_by = acting_user(_("self-assessed by"))
-    self_assessed_at = models.DateTimeField(_("self-assessed at"), null=True, blank=True)
+    self_assessed_at = step_time(_("self-assessed at"))
 
     # 2. The cell's review at its meeting.
     proposed_level = models.CharField(
@@ -80,11 +80,11 @@ class Rating(models.Model):
     )
     proposal_note = models.TextField(_("cell's remarks"), blank=True)
     proposed_by = acting_user(_("proposed by"))
-    proposed_at = models.DateTimeField(_("proposed at"), null=True, blank=True)
+    proposed_at = step_time(_("proposed at"))
 
     # 3. The committee's decision (`level` above).
     decided_by = acting_user(_("decided by"))
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_at = step_time(_("decided at"))
     imported = models.BooleanField(_("imported from a workbook"), default=False)
 
     history = HistoricalRecords()

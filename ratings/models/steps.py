@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.fields import acting_user
+from core.fields import acting_user, step_time
 
 from .levels import Level
 from .rating import Rating
@@ -122,7 +122,7 @@ class Complaint(models.Model):
     resolved_level = models.CharField(
         _("level after the answer"), max_length=20, choices=Level.choices, blank=True
     )
-    resolved_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    resolved_at = step_time(_("answered at"))
     history = HistoricalRecords()
 
     class Meta:
