@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,11 +15,10 @@ from core.concurrency import unchanged
 from core.forms import form_errors
 from core.pagination import paginate
 from core.policy import CHANGE, DELETE, VIEW
-from organisation.models import MassOrganisation
 
 from . import selectors, services
 from .forms import ActivityForm, CommendationForm, PhotoForm
-from .models import ActivityKind, ActivityPhoto
+from .models import ActivityPhoto
 from .policies import activities, commendations
 
 
@@ -30,15 +29,6 @@ def _int(value: str | None) -> int | None:
 def _need(policy, user, action=VIEW) -> None:
     if not policy.can(user, action):
         raise PermissionDenied
-
-
-def _units_for(user, policy):
-    from core.policy import role_paths, subtree_q
-    from organisation.models import Unit
-
-    if getattr(user, "is_superuser", False):
-        return Unit.objects.all()
-    return Unit.objects.filter(subtree_q(role_paths(user, policy.change_roles), "path"))
 
 
 # --- activities -----------------------------------------------------------------------------
@@ -59,8 +49,8 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         "activities/activity_list.html",
         {
             "page_obj": paginate(request, queryset),
-            "kinds": ActivityKind.objects.all(),
-            "organisations": MassOrganisation.objects.all(),
+            "kinds": selectors.activity_kinds(),
+            "organisations": selectors.mass_organisations(),
             "can_add": activities.can(request.user, CHANGE),
         },
     )
@@ -105,7 +95,7 @@ def _activity_form(request: HttpRequest, activity=None) -> HttpResponse:
         request.FILES or None,
         initial=initial,
         record=activity,
-        units=_units_for(user, activities),
+        units=selectors.recording_units(user, activities),
         user=user,
     )
     if request.method == "POST" and form.is_valid():
@@ -174,9 +164,7 @@ def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _visible_photo(request: HttpRequest, pk: int) -> ActivityPhoto:
-    photo = get_object_or_404(ActivityPhoto.objects.select_related("activity__unit"), pk=pk)
-    activities.get_visible_or_404(request.user, pk=photo.activity_id)
-    return photo
+    return selectors.visible_photo(request.user, pk)
 
 
 @login_required
@@ -206,7 +194,7 @@ def totals(request: HttpRequest) -> HttpResponse:
         "activities/totals.html",
         {
             **selectors.activity_totals(request.user, organisation_id=organisation_id),
-            "organisations": MassOrganisation.objects.all(),
+            "organisations": selectors.mass_organisations(),
             "organisation_id": organisation_id,
             "commendations": selectors.commendation_counts(request.user),
         },
@@ -267,7 +255,7 @@ def _commendation_form(request: HttpRequest, commendation=None) -> HttpResponse:
         request.POST or None,
         initial=initial,
         record=commendation,
-        units=_units_for(user, commendations),
+        units=selectors.recording_units(user, commendations),
         user=user,
     )
     if request.method == "POST" and form.is_valid():

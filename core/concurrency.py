@@ -55,6 +55,12 @@ def _digest(values: dict[str, Any] | None, record: models.Model) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:20]
 
 
+def stored(record: Any) -> Any:
+    """The record as stored, for a service to compare with: a bound ModelForm has already
+    written the user's values onto the instance it was given."""
+    return type(record)._default_manager.get(pk=record.pk)
+
+
 def _locked_version(record: models.Model) -> str:
     stored = type(record)._default_manager.select_for_update().filter(pk=record.pk)
     return _digest(stored.values().first(), record)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from core import audit
 
 
-def form_errors(form: forms.Form, error: ValidationError, default: str | None = None) -> None:
+def form_errors(form: forms.BaseForm, error: ValidationError, default: str | None = None) -> None:
     """Put a service's refusal on the form: each message next to the field it names, the
     rest next to `default` (or above the form). One place, so every page shows it alike."""
     if hasattr(error, "error_dict"):

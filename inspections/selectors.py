@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from core.search import search
 
 from . import policies
-from .models import Inspection, InspectionPlan, Remediation
+from .models import Finding, Inspection, InspectionPlan, Remediation
 
 IS = Inspection.State
 
@@ -176,3 +177,19 @@ def years_for(user: Any) -> list[int]:
         .values_list("year", flat=True)
         .distinct()
     )
+
+
+def inspection_parts(user: Any, inspection: Inspection) -> tuple[list[Finding], list[Remediation]]:
+    """An item's findings, and the remediation tasks of it that the user sees."""
+    findings = list(inspection.findings.all())
+    tasks = list(policies.remediations.visible_to(user).filter(inspection=inspection))
+    return findings, tasks
+
+
+def visible_finding(user: Any, pk: int) -> Finding:
+    """A finding of an item the user sees; any other answers 404."""
+    visible = policies.inspections.visible_to(user)
+    finding = Finding.objects.filter(inspection__in=visible, pk=pk).first()
+    if finding is None:
+        raise Http404
+    return finding

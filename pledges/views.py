@@ -20,7 +20,6 @@ from core.roles import Role
 from core.search import search
 from organisation.models import Unit
 from organisation.policies import units as unit_policy
-from organisation.selectors import committee_of
 
 from . import selectors, services
 from .documents import pledge_file
@@ -33,7 +32,7 @@ from .forms import (
     TemplateForm,
     YearForm,
 )
-from .models import PersonalPlan, Pledge
+from .models import Pledge
 from .policies import CONFIRM, plans, pledges, standards
 
 
@@ -59,11 +58,7 @@ def _need_view(user) -> None:
 def mine(request: HttpRequest) -> HttpResponse:
     person = request.user.person
     this_year = timezone.localdate().year
-    own_pledges = list(Pledge.objects.filter(person=person)) if person else []
-    own_plans = {p.year: p for p in PersonalPlan.objects.filter(person=person)} if person else {}
-    years = sorted({this_year, *(p.year for p in own_pledges), *own_plans}, reverse=True)
-    by_year = {p.year: p for p in own_pledges}
-    rows = [{"year": y, "pledge": by_year.get(y), "plan": own_plans.get(y)} for y in years]
+    rows = selectors.own_years(person, this_year)
     return render(
         request,
         "pledges/mine.html",
@@ -80,7 +75,7 @@ def _own_person(request: HttpRequest):
 @login_required
 def my_pledge(request: HttpRequest, year: int) -> HttpResponse:
     person = _own_person(request)
-    pledge = Pledge.objects.filter(person=person, year=year).first()
+    pledge = selectors.own_pledge(person, year)
     initial = {
         "registered_on": timezone.localdate(),
         "content": pledge.content if pledge else selectors.prefilled_pledge(person, year),
@@ -112,7 +107,7 @@ def my_pledge(request: HttpRequest, year: int) -> HttpResponse:
 @login_required
 def my_plan(request: HttpRequest, year: int) -> HttpResponse:
     person = _own_person(request)
-    plan = PersonalPlan.objects.filter(person=person, year=year).first()
+    plan = selectors.own_plan(person, year)
     initial = {"content": plan.content, "items": plan.items} if plan else {}
     form = PlanForm(request.POST or None, initial=initial, record=plan)
     if request.method == "POST" and form.is_valid():
@@ -361,11 +356,9 @@ def _url(name: str) -> str:
 def template_edit(request: HttpRequest, year: int) -> HttpResponse:
     if not has_role(request.user, Role.OFFICE):
         raise PermissionDenied
-    committees = unit_policy.visible_to(request.user).filter(kind=Unit.Kind.COMMITTEE)
-    committee = committees.order_by("depth").first()
+    committee = selectors.template_committee(request.user)
     if committee is None:
         raise Http404
-    committee = committee_of(committee)
     form = TemplateForm(
         request.POST or None, initial={"text": selectors.template_text_raw(committee, year)}
     )

@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from core.policy import has_role
 from core.roles import Role
-from documents.models import StudyTopic
 from organisation.models import Unit
 
 from .. import oversight, selectors
@@ -73,7 +72,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
 @roles_required(*OVERSIGHT_ROLES)
 def topic_coverage(request: HttpRequest) -> HttpResponse:
     committee = _committee(request)
-    topics = list(StudyTopic.objects.order_by("start_year", "code"))
+    topics = selectors.study_topics()
     topic = next((t for t in topics if str(t.pk) == request.GET.get("topic")), None)
     if topic is None and topics:
         topic = topics[0]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
-from core.concurrency import unchanged
+from core.concurrency import stored, unchanged
 from core.forms import form_errors
 from core.listing import Column, listing
 from core.policy import CHANGE, has_role
@@ -128,7 +128,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         # The form wrote its values onto the instance; reload so the service sees the old unit.
         values = _meeting_form_values(form)
-        fresh = Meeting.objects.get(pk=meeting.pk)
+        fresh = stored(meeting)
         try:
             with unchanged(form):
                 services.meeting_update(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -32,8 +32,7 @@ from .common import (
 
 
 def _minutes_version(request: HttpRequest, pk: int, version: int) -> Minutes:
-    meeting = selectors.meeting_detail(request.user, pk)
-    return get_object_or_404(meeting.minutes.select_related("meeting__unit"), version=version)
+    return selectors.minutes_version(request.user, pk, version)
 
 
 @roles_required(*VIEW_ROLES)

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.concurrency import unchanged
+from core.concurrency import stored, unchanged
 from core.forms import form_errors
 from core.pagination import paginate
 from core.policy import CHANGE, has_role
@@ -73,9 +73,7 @@ def _settings_form(
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in form.Meta.fields}
         try:
-            existing = (
-                type(instance).objects.get(pk=instance.pk) if instance and instance.pk else None
-            )
+            existing = stored(instance) if instance and instance.pk else None
             with unchanged(form):
                 setting.save(user=request.user, **{setting.key: existing}, **values)
         except ValidationError as error:

@@ -16,7 +16,7 @@ from core.pagination import paginate
 from core.policy import VIEW
 from core.search import search
 
-from .. import services
+from .. import lookups, services
 from ..forms import (
     CapConditionForm,
 )
@@ -43,11 +43,7 @@ def cap_add(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = CapConditionForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
-        from organisation.policies import people
-
-        person = (
-            people.visible_to(request.user).filter(code=form.cleaned_data["person_code"]).first()
-        )
+        person = lookups.visible_person(request.user, form.cleaned_data["person_code"])
         if person is None:
             form.add_error("person_code", _("No person with this code in your committee."))
         else:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.forms import form_errors
 
-from .. import services
+from .. import lookups, services
 from ..forms import AnswerForm, ComplaintForm, ReconsiderationForm
 from ..models import Complaint
 from ..policies import COMPLAIN, DECIDE
@@ -70,9 +70,7 @@ def answer(request: HttpRequest, pk: int, complaint_pk: int) -> HttpResponse:
     rating = _rating(request, pk)
     if not rating_policy.can(request.user, DECIDE, rating):
         raise PermissionDenied
-    complaint = rating.complaints.filter(pk=complaint_pk).first()
-    if complaint is None:
-        raise Http404
+    complaint = lookups.rating_complaint(rating, complaint_pk)
     form = AnswerForm(request.POST or None, initial={"outcome": Complaint.Outcome.KEEP})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

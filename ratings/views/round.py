@@ -17,9 +17,8 @@ from core.pagination import paginate
 from core.policy import has_role
 from core.roles import Role
 
-from .. import conditions, rules, selectors, services
+from .. import conditions, lookups, rules, selectors, services
 from ..forms import DecisionForm, SelfAssessmentForm
-from ..models import Rating
 from ..policies import COMPLAIN, DECIDE, PROPOSE, SELF_ASSESS
 from ..policies import ratings as rating_policy
 from .common import ROUND_ROLES, _committee, _level_labels, _rating, _suggestion, _year, _years
@@ -60,7 +59,7 @@ def self_assess(request: HttpRequest, year: int) -> HttpResponse:
     rule_set = selectors.rule_set_for_year(year)
     if rule_set is None or year > timezone.localdate().year:
         raise Http404
-    rating = Rating.objects.filter(person=person, year=year).first()
+    rating = lookups.person_rating(person, year)
     if rating and rating.level:
         messages.info(request, _("The committee has already decided your rating for this year."))
         return redirect("ratings:detail", pk=rating.pk)

@@ -6,18 +6,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.concurrency import unchanged
 from core.forms import form_errors
 from core.policy import VIEW
 
-from .. import selectors, services
+from .. import lookups, selectors, services
 from ..forms import (
     RuleSetForm,
 )
-from ..models import RuleSet
 from ..policies import rule_sets as rule_set_policy
 
 
@@ -38,7 +37,7 @@ def rule_set_list(request: HttpRequest) -> HttpResponse:
 def rule_set_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if not rule_set_policy.can(request.user, "change"):
         raise PermissionDenied
-    rule_set = get_object_or_404(RuleSet, pk=pk) if pk else None
+    rule_set = lookups.rule_set_or_404(pk) if pk else None
     locked = bool(rule_set and rule_set.pk in selectors.rule_sets_in_use())
     form = RuleSetForm(request.POST or None, instance=rule_set)
     if request.method == "POST" and form.is_valid():
