@@ -46,6 +46,10 @@ def mass_organisations() -> QuerySet[MassOrganisation]:
     return MassOrganisation.objects.all()
 
 
+def activity_people(activity: Any) -> QuerySet:
+    return activity.people.order_by("sort_key")
+
+
 def recording_units(user: Any, policy: Any) -> QuerySet[Unit]:
     """The units the user may record for under `policy`: the subtrees of his changing roles."""
     from core.policy import role_paths, subtree_q

@@ -66,7 +66,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "activity": activity,
             "photos": activity.photos.all(),
-            "people": activity.people.order_by("sort_key"),
+            "people": selectors.activity_people(activity),
             "can_change": can_change,
             "photo_form": PhotoForm() if can_change else None,
         },
@@ -155,7 +155,7 @@ def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "activity": activity,
             "photos": activity.photos.all(),
-            "people": activity.people.order_by("sort_key"),
+            "people": selectors.activity_people(activity),
             "can_change": True,
             "photo_form": form,
         },

@@ -16,6 +16,7 @@ from organisation.models import Unit
 from .models import Document, DocumentDelivery, StudyTopic
 from .policies import documents as document_policy
 from .policies import topics as topic_policy
+from .selectors import deliverable_cells
 from .validators import validate_attachment
 
 DOCUMENT_FIELDS = ("number_symbol", "kind", "issued_on", "issuer", "summary", "issued_by")
@@ -80,15 +81,6 @@ def document_update(*, user: Any, document: Document, file: Any = None, **fields
         validate_attachment(file)
         document.file = files.accept_field("file", file, files.OFFICE, stem="van-ban")
     return _save_document(document, user)
-
-
-def deliverable_cells(document: Document):
-    """The cells a committee's document can go to: the cells below its issuing unit."""
-    if document.issued_by_id is None or document.issued_by.is_cell:
-        return Unit.objects.none()
-    return Unit.objects.filter(
-        path__startswith=document.issued_by.path, kind=Unit.Kind.CELL
-    ).order_by("code")
 
 
 @transaction.atomic

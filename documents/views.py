@@ -157,8 +157,7 @@ def document_deliver(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_detail(request.user, pk)
     if not document_policy.can_deliver(request.user, document):
         raise PermissionDenied
-    sent = {row.unit.pk for row in selectors.delivery_status(request.user, document) if row.sent_on}
-    cells = services.deliverable_cells(document).exclude(pk__in=sent)
+    cells = selectors.cells_to_deliver(request.user, document)
     form = DeliveryForm(request.POST or None, cells=cells)
     if request.method == "POST" and form.is_valid():
         try:
@@ -218,10 +217,7 @@ def topic_list(request: HttpRequest) -> HttpResponse:
 def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
     topic = selectors.topic_detail(request.user, pk)
     document = topic.document
-    readable = (
-        document is not None
-        and document_policy.visible_to(request.user).filter(pk=document.pk).exists()
-    )
+    readable = selectors.document_readable(request.user, document)
     return render(
         request,
         "documents/topic_detail.html",

@@ -34,6 +34,10 @@ def status_q(status: str, today: dt.date, prefix: str = "") -> Q:
     }[status]
 
 
+def can_add_plan(user: Any) -> bool:
+    return policies.committees_for(user).exists()
+
+
 def plans_for(user: Any, text: str | None = None) -> QuerySet[InspectionPlan]:
     return (
         search(policies.plans.visible_to(user), text)

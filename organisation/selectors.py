@@ -90,11 +90,24 @@ def scope_paths(user: Any) -> list[str] | None:
     return role_paths(user, SEES_OWN_UNIT)
 
 
-def units_in_scope(user: Any) -> QuerySet[Unit]:
-    """Units in the subtree of a role the user holds (no ancestors, unlike the policy)."""
+def units_in_scope(user: Any, *, ordered: bool = False) -> QuerySet[Unit]:
+    """Units in the subtree of a role the user holds (no ancestors, unlike the policy);
+    `ordered`: in the tree's order."""
     paths = scope_paths(user)
-    queryset = Unit.objects.all()
+    queryset = Unit.objects.order_by("path") if ordered else Unit.objects.all()
     return queryset if paths is None else queryset.filter(subtree_q(paths, "path"))
+
+
+def unit_in_scope(user: Any, pk: int) -> Unit:
+    """A unit in the user's scope, with its parent; any other answers 404."""
+    try:
+        return units_in_scope(user).select_related("parent").get(pk=pk)
+    except Unit.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def sees_unit(user: Any, pk: int | None) -> bool:
+    return units_in_scope(user).filter(pk=pk).exists()
 
 
 def unit_counts(prefixes: list[str] | None) -> dict[int, Counts]:
@@ -254,9 +267,12 @@ def person_event(person: Person, pk: int) -> MemberEvent:
         raise Http404 from exc
 
 
-def possible_parents(user: Any) -> QuerySet[Unit]:
-    """Units in scope that may hold others: not cells, not dissolved."""
+def possible_parents(user: Any, moving: Unit | None = None) -> QuerySet[Unit]:
+    """Units in scope that may hold others: not cells, not dissolved; not `moving` itself
+    nor a unit under it."""
     units = units_in_scope(user).exclude(kind=Unit.Kind.CELL)
+    if moving is not None:
+        units = units.exclude(path__startswith=moving.path)
     return units.filter(dissolved_on__isnull=True).order_by("path")
 
 

@@ -108,7 +108,7 @@ def unit_rename(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def unit_move(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _changeable(request, pk)
-    parents = selectors.possible_parents(request.user).exclude(path__startswith=unit.path)
+    parents = selectors.possible_parents(request.user, moving=unit)
     form = UnitMoveForm(request.POST or None, parents=parents, initial={"parent": unit.parent})
     if request.method == "POST" and form.is_valid():
         _require(units_policy.can(request.user, CHANGE, form.cleaned_data["parent"]))

@@ -7,7 +7,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,10 +30,7 @@ from .policies import units as units_policy
 
 
 def _unit_or_404(request: HttpRequest, pk: int) -> Unit:
-    try:
-        return selectors.units_in_scope(request.user).select_related("parent").get(pk=pk)
-    except Unit.DoesNotExist as exc:
-        raise Http404 from exc
+    return selectors.unit_in_scope(request.user, pk)
 
 
 def _require(allowed: bool) -> None:
@@ -140,7 +137,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_change": people_policy.can(request.user, CHANGE, person),
         "can_audit": has_role(request.user, *SEES_EVERYTHING),
         # A member sees his own record but not his cell's roll: no link that would answer 404.
-        "can_open_unit": selectors.units_in_scope(request.user).filter(pk=person.unit_id).exists(),
+        "can_open_unit": selectors.sees_unit(request.user, person.unit_id),
     }
     return render(request, "organisation/person_detail.html", context)
 
@@ -158,7 +155,7 @@ def me(request: HttpRequest) -> HttpResponse:
 def person_add(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _unit_or_404(request, pk)
     _require(people_policy.can(request.user, ADD, Person(unit=unit)))
-    units = selectors.units_in_scope(request.user).order_by("path")
+    units = selectors.units_in_scope(request.user, ordered=True)
     form = PersonAddForm(request.POST or None, units=units, initial={"unit": unit})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

@@ -53,7 +53,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         "plans/plan_list.html",
         {
             "page_obj": paginate(request, selectors.plans_for(request.user)),
-            "can_add": policies.committees_for(request.user).exists(),
+            "can_add": selectors.can_add_plan(request.user),
         },
     )
 
@@ -75,7 +75,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 
 def _plan(request: HttpRequest, pk: int, action: str = VIEW) -> Plan:
     """The plan with its parts if the user sees it (else 404) and may do `action` (else 403)."""
-    plan = selectors.with_parts(selectors.plans_for(request.user)).filter(pk=pk).first()
+    plan = selectors.plan_with_parts(request.user, pk)
     if plan is None:
         raise Http404
     if not policies.plans.can(request.user, action, plan):
@@ -120,7 +120,7 @@ def _part(plan: Plan, part: str, part_pk: int | None) -> tuple[Any, str, Any]:
     form_class, related, noun = forms.PARTS[part]
     obj = None
     if part_pk is not None:
-        obj = getattr(plan, related).filter(pk=part_pk).first()
+        obj = selectors.plan_part(plan, related, part_pk)
         if obj is None:
             raise Http404
     return form_class, obj, noun

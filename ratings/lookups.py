@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 
 from organisation.models import Person, Unit
 from organisation.policies import people
+from organisation.selectors import committee_cells
 
 from .models import Complaint, Rating, RuleSet
 
@@ -54,3 +55,20 @@ def decision_rows(committee: Unit, year: int, cell_code: str = "") -> QuerySet[R
     if cell_code:
         queryset = queryset.filter(cell__code=cell_code)
     return queryset
+
+
+def cells_of(committee: Unit) -> list[Unit]:
+    return list(committee_cells(committee).order_by("path"))
+
+
+def rating_trail(rating: Rating) -> dict[str, list[Any]]:
+    """What a rating went through: complaints, decisions and its last 50 changes."""
+    return {
+        "complaints": list(
+            rating.complaints.select_related("lodged_by", "answered_by", "decision")
+        ),
+        "decisions": list(rating.decisions.select_related("decided_by")),
+        "history": list(
+            rating.history.select_related("history_user").order_by("-history_date")[:50]
+        ),
+    }

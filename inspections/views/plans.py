@@ -33,7 +33,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         "inspections/plan_list.html",
         {
             "page_obj": paginate(request, queryset),
-            "can_add": policies.committees_for(request.user).exists(),
+            "can_add": selectors.can_add_plan(request.user),
         },
     )
 

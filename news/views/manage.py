@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
@@ -111,7 +111,7 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "article": article_obj,
-            "photos": list(article_obj.images.all()),
+            "photos": selectors.article_photos(article_obj),
             "image_form": ImageForm(),
             "publish_form": PublishForm(),
         },
@@ -121,7 +121,7 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @news_staff_required
 def article_preview(request: HttpRequest, pk: int) -> HttpResponse:
     article_obj = _article_or_404(request, pk)
-    images = list(article_obj.images.all())
+    images = selectors.article_photos(article_obj)
     blocks = richtext.split_blocks(article_obj.body)
     placed = [
         {
@@ -195,7 +195,7 @@ def image_add(request: HttpRequest, pk: int) -> HttpResponse:
             {
                 "form": ArticleForm(instance=article_obj),
                 "article": article_obj,
-                "photos": list(article_obj.images.all()),
+                "photos": selectors.article_photos(article_obj),
                 "image_form": form,
                 "publish_form": PublishForm(),
             },
@@ -206,8 +206,7 @@ def image_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _photo_or_404(request: HttpRequest, pk: int) -> ArticleImage:
-    visible = policies.articles.visible_to(request.user)
-    return get_object_or_404(ArticleImage.objects.filter(article__in=visible), pk=pk)
+    return selectors.staff_photo_or_404(request.user, pk)
 
 
 @news_staff_required

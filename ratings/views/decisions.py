@@ -16,7 +16,6 @@ from core.pagination import paginate
 from core.policy import has_role
 from core.roles import Role
 from core.search import search
-from organisation.selectors import committee_cells
 
 from .. import documents, lookups, rules, selectors, services
 from ..policies import DECIDE
@@ -72,7 +71,7 @@ def decide_list(request: HttpRequest, year: int) -> HttpResponse:
         "errors": errors,
         "quota": quota,
         "counts": [(label, counts.get(level, 0)) for level, label in _level_labels()],
-        "cells": list(committee_cells(committee).order_by("path")),
+        "cells": lookups.cells_of(committee),
         "cell_code": cell_code,
     }
     return render(request, "ratings/decide_list.html", context)

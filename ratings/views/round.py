@@ -128,14 +128,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "suggestion": suggestion,
         "pledge": pledge,
         "plan": plan,
-        "complaints": list(
-            rating.complaints.select_related("lodged_by", "answered_by", "decision")
-        ),
-        "decisions": list(rating.decisions.select_related("decided_by")),
+        **lookups.rating_trail(rating),
         "level_name": rules.level_name(rule_set, rating.level, unit=rating.unit_id is not None),
-        "history": list(
-            rating.history.select_related("history_user").order_by("-history_date")[:50]
-        ),
         "can_decide": rating_policy.can(request.user, DECIDE, rating) and not rating.level,
         "can_answer": rating_policy.can(request.user, DECIDE, rating),
         "can_complain": rating_policy.can(request.user, COMPLAIN, rating),
