@@ -25,3 +25,16 @@ def acting_user(verbose_name: Any = None, **options: Any) -> models.ForeignKey:
 def step_time(verbose_name: Any, **options: Any) -> models.DateTimeField:
     """When a step was done (approved, confirmed, decided …): empty until it is."""
     return models.DateTimeField(verbose_name, null=True, blank=True, **options)
+
+
+def optional_link(to: Any, verbose_name: Any, on_delete: Any, **options: Any) -> models.ForeignKey:
+    """A link a record may lack (a subject person or unit, a focus area …)."""
+    return models.ForeignKey(
+        to, verbose_name=verbose_name, null=True, blank=True, on_delete=on_delete, **options
+    )
+
+
+def derived_key(max_length: int = 255) -> models.CharField:
+    """A stored key computed from other fields (diacritic-free search, Vietnamese sort):
+    filled by `save()` / `fill_keys()`, never typed in, indexed for lookups."""
+    return models.CharField(max_length=max_length, editable=False, default="", db_index=True)

@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core import vn
-from core.fields import acting_user, step_time
+from core.fields import acting_user, derived_key, optional_link, step_time
 
 
 class Category(models.Model):
@@ -22,7 +22,7 @@ class Category(models.Model):
     slug = models.SlugField(pgettext_lazy("news", "address"), max_length=120, unique=True)
     description = models.CharField(pgettext_lazy("news", "description"), max_length=255, blank=True)
     order = models.PositiveSmallIntegerField(pgettext_lazy("news", "order"), default=100)
-    search_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
+    search_key = derived_key()
     history = HistoricalRecords()
 
     class Meta:
@@ -190,13 +190,8 @@ class Comment(models.Model):
         on_delete=models.CASCADE,
         related_name="comments",
     )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=pgettext_lazy("news", "reply to"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="replies",
+    parent = optional_link(
+        "self", pgettext_lazy("news", "reply to"), models.CASCADE, related_name="replies"
     )
     name = models.CharField(pgettext_lazy("news", "name"), max_length=100)
     # Never rendered on a public page; editors see it in the moderation queue.

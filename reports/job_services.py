@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import jobs
+from core.services import actor
 
 from .models import ExportJob, Review
 
@@ -35,7 +36,7 @@ def export_job_create(*, review: Review, exporter: str, user: Any = None) -> Exp
     job = ExportJob(
         review=review,
         exporter=exporter,
-        created_by=user if getattr(user, "is_authenticated", False) else None,
+        created_by=actor(user),
     )
     job.full_clean()
     job.save()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.fields import acting_user, step_time
+from core.fields import acting_user, derived_key, optional_link, step_time
 
 # The sections of the report, in the order a party committee writes them.
 SECTION_KEYS = (
@@ -51,13 +51,8 @@ class Review(models.Model):
         on_delete=models.PROTECT,
         related_name="reviews",
     )
-    directive = models.ForeignKey(
-        "documents.Document",
-        verbose_name=_("directive"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="reviews",
+    directive = optional_link(
+        "documents.Document", _("directive"), models.PROTECT, related_name="reviews"
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.INTERIM)
     period_from = models.DateField(_("period from"))
@@ -84,14 +79,8 @@ class Review(models.Model):
     # Versions of the same report share a lineage (the first version's id).
     lineage = models.PositiveBigIntegerField(null=True, blank=True, editable=False, db_index=True)
     version = models.PositiveSmallIntegerField(_("version"), default=1, editable=False)
-    previous = models.ForeignKey(
-        "self",
-        verbose_name=_("previous version"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="next_versions",
-        editable=False,
+    previous = optional_link(
+        "self", _("previous version"), models.SET_NULL, related_name="next_versions", editable=False
     )
     article_id = models.PositiveBigIntegerField(
         _("news article"), null=True, blank=True, editable=False
@@ -99,7 +88,7 @@ class Review(models.Model):
     created_by = acting_user(editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    search_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
+    search_key = derived_key()
     history = HistoricalRecords()
 
     class Meta:
