@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model
 from django.utils import timezone
 
@@ -37,6 +36,14 @@ def stamp(obj: M, user: Any, step: str, *, when: Any = None) -> M:
     if any(field.name == f"{step}_at" for field in obj._meta.concrete_fields):
         setattr(obj, f"{step}_at", when or timezone.now())
     return record_actor(obj, user)
+
+
+def _differs(instance: Model, name: str, value: Any) -> bool:
+    """Whether `value` differs from the instance's; a link compares ids (no query)."""
+    field = next((f for f in instance._meta.concrete_fields if f.name == name), None)
+    if field is not None and field.is_relation:
+        return getattr(instance, field.attname) != getattr(value, "pk", value)
+    return bool(getattr(instance, name, None) != value)
 
 
 def save_as(obj: M, user: Any, *, exclude: Iterable[str] = ()) -> M:
@@ -70,11 +77,7 @@ def model_update(
     for name, value in fields.items():
         if strip and isinstance(value, str):
             value = value.strip()
-        try:
-            before = getattr(instance, name)
-        except ObjectDoesNotExist:  # a relation not set yet on a new record
-            before = None
-        changed = changed or before != value
+        changed = changed or _differs(instance, name, value)
         setattr(instance, name, value)
     if save:
         save_as(instance, user)

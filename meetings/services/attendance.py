@@ -14,12 +14,11 @@ from organisation.models import Person, Unit
 from organisation.selectors import roll_on
 
 from ..models import Attendance, Guest, Meeting
+from ..selectors import people_to_mark
 from .common import _clean_save, _require_unit, _require_unlocked
 
 
 def _allowed_people(meeting: Meeting):
-    from .selectors import people_to_mark
-
     return people_to_mark(meeting)
 
 
