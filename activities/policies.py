@@ -4,7 +4,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from core.policy import UnitScopedPolicy, role_paths, subtree_q
+from core.policy import VIEW, UnitScopedPolicy, is_superuser, role_paths, subtree_q
 from core.roles import Role
 
 from .models import Activity, Commendation
@@ -27,11 +27,13 @@ class CommendationPolicy(UnitScopedPolicy):
     def base_queryset(self) -> QuerySet:
         return Commendation.objects.select_related("person", "person__unit", "unit")
 
-    def visible_to(self, user: Any, queryset: QuerySet | None = None) -> QuerySet:
+    def queryset_for(
+        self, user: Any, action: str = VIEW, queryset: QuerySet | None = None
+    ) -> QuerySet:
         queryset = self.base_queryset() if queryset is None else queryset
-        if getattr(user, "is_superuser", False):
+        if is_superuser(user):
             return queryset
-        paths = role_paths(user, self.view_roles)
+        paths = role_paths(user, self.roles_for(action))
         query: Q = subtree_q(paths, "unit__path") | subtree_q(paths, "person__unit__path")
         return queryset.filter(query)
 

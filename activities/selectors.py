@@ -28,7 +28,7 @@ def activities_list(
     kind_id: int | None = None,
     organisation_id: int | None = None,
 ) -> QuerySet:
-    queryset = activities.visible_to(user).order_by("-date", "code")
+    queryset = activities.queryset_for(user).order_by("-date", "code")
     if year:
         queryset = queryset.filter(date__year=year)
     if kind_id:
@@ -52,23 +52,21 @@ def activity_people(activity: Any) -> QuerySet:
 
 def recording_units(user: Any, policy: Any) -> QuerySet[Unit]:
     """The units the user may record for under `policy`: the subtrees of his changing roles."""
-    from core.policy import role_paths, subtree_q
+    from core.policy import CHANGE
 
-    if getattr(user, "is_superuser", False):
-        return Unit.objects.all()
-    return Unit.objects.filter(subtree_q(role_paths(user, policy.change_roles), "path"))
+    return Unit.objects.filter(policy.units_for(user, CHANGE))
 
 
 def visible_photo(user: Any, pk: int) -> ActivityPhoto:
     """A photo of an activity the user sees; any other answers 404, as if it did not exist."""
     photos = ActivityPhoto.objects.select_related("activity__unit")
-    return get_object_or_404(photos.filter(activity__in=activities.visible_to(user)), pk=pk)
+    return get_object_or_404(photos.filter(activity__in=activities.queryset_for(user)), pk=pk)
 
 
 def activity_totals(user: Any, *, organisation_id: int | None = None) -> dict[str, Any]:
     """Per year and kind: number of activities, participants, and quantity per unit of
     measure (units of blood, đồng, gifts … are never added together)."""
-    queryset = activities.visible_to(user)
+    queryset = activities.queryset_for(user)
     if organisation_id:
         queryset = queryset.filter(organisation_id=organisation_id)
     grouped = (
@@ -103,7 +101,7 @@ def activity_totals(user: Any, *, organisation_id: int | None = None) -> dict[st
 
 
 def commendations_list(user: Any, *, text: str | None = None, year: int | None = None):
-    queryset = commendations.visible_to(user).order_by("-decided_on", "code")
+    queryset = commendations.queryset_for(user).order_by("-decided_on", "code")
     if year:
         queryset = queryset.filter(decided_on__year=year)
     return search(queryset, text)
@@ -118,7 +116,7 @@ def commendation_counts(user: Any) -> list[dict[str, Any]]:
         person__party_joined_on__lte=F("decided_on"),
     )
     grouped = (
-        commendations.visible_to(user)
+        commendations.queryset_for(user)
         .annotate(year=ExtractYear("decided_on"))
         .values("year", "level")
         .annotate(

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core import files
 from core.concurrency import unchanged
 from core.forms import form_errors
-from core.pagination import paginate
-from core.policy import CHANGE, DELETE, VIEW
+from core.listing import Column, render_listing
+from core.policy import CHANGE, DELETE, VIEW, permission_required_for
 
 from . import selectors, services
 from .forms import ActivityForm, CommendationForm, PhotoForm
@@ -26,17 +27,29 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
-def _need(policy, user, action=VIEW) -> None:
-    if not policy.can(user, action):
-        raise PermissionDenied
-
-
 # --- activities -----------------------------------------------------------------------------
 
 
-@login_required
+ACTIVITY_COLUMNS = [
+    Column("date", gettext_lazy("Date"), ("date", "code"), "date"),
+    Column("code", gettext_lazy("Code"), ("code",)),
+    Column("title", gettext_lazy("Activity name"), (), "title"),
+    Column(
+        "organisation",
+        gettext_lazy("Mass organisation"),
+        ("organisation", "date"),
+        "organisation.name",
+    ),
+    Column("kind", gettext_lazy("Kind"), ("kind", "date"), "kind.name"),
+    Column("unit", gettext_lazy("Unit"), ("unit__path", "date"), "unit.name"),
+    Column("participants", gettext_lazy("Participants"), (), "participants", css="num"),
+    Column("quantity", gettext_lazy("Quantity"), (), "quantity", css="num"),
+    Column("measure", gettext_lazy("Unit of measure"), (), "measure_unit", css="wide-only"),
+]
+
+
+@permission_required_for(activities, VIEW)
 def activity_list(request: HttpRequest) -> HttpResponse:
-    _need(activities, request.user)
     queryset = selectors.activities_list(
         request.user,
         text=request.GET.get("q"),
@@ -44,15 +57,18 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         kind_id=_int(request.GET.get("kind")),
         organisation_id=_int(request.GET.get("organisation")),
     )
-    return render(
+    return render_listing(
         request,
         "activities/activity_list.html",
+        queryset,
+        ACTIVITY_COLUMNS,
         {
-            "page_obj": paginate(request, queryset),
             "kinds": selectors.activity_kinds(),
             "organisations": selectors.mass_organisations(),
             "can_add": activities.can(request.user, CHANGE),
         },
+        default="-date",
+        filename="hoat-dong",
     )
 
 
@@ -115,9 +131,8 @@ def _activity_form(request: HttpRequest, activity=None) -> HttpResponse:
     return render(request, "activities/activity_form.html", {"form": form, "activity": activity})
 
 
-@login_required
+@permission_required_for(activities, CHANGE)
 def activity_create(request: HttpRequest) -> HttpResponse:
-    _need(activities, request.user, CHANGE)
     return _activity_form(request)
 
 
@@ -177,17 +192,15 @@ def photo_file(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def photo_delete(request: HttpRequest, pk: int) -> HttpResponse:
     photo = _visible_photo(request, pk)
-    if not activities.can(request.user, CHANGE, photo.activity):
-        raise PermissionDenied
+    activities.check(request.user, CHANGE, photo.activity)
     activity_id = photo.activity_id
     services.photo_delete(photo=photo, by=request.user)
     messages.success(request, _("The photo has been deleted."))
     return redirect("activities:activity_detail", pk=activity_id)
 
 
-@login_required
+@permission_required_for(activities, VIEW)
 def totals(request: HttpRequest) -> HttpResponse:
-    _need(activities, request.user)
     organisation_id = _int(request.GET.get("organisation"))
     return render(
         request,
@@ -204,20 +217,36 @@ def totals(request: HttpRequest) -> HttpResponse:
 # --- commendations --------------------------------------------------------------------------
 
 
-@login_required
+def _commended(item) -> str:
+    return item.person.full_name if item.person_id else item.unit.name
+
+
+COMMENDATION_COLUMNS = [
+    Column("date", gettext_lazy("Decision date"), ("decided_on", "code"), "decided_on"),
+    Column("code", gettext_lazy("Code"), ("code",)),
+    Column("commended", gettext_lazy("Commended"), (), _commended),
+    Column("level", gettext_lazy("Level"), ("level", "decided_on"), "get_level_display"),
+    Column("form", gettext_lazy("Form"), (), "form"),
+    Column("decision", gettext_lazy("Decision number"), (), "decision_number"),
+]
+
+
+@permission_required_for(commendations, VIEW)
 def commendation_list(request: HttpRequest) -> HttpResponse:
-    _need(commendations, request.user)
     queryset = selectors.commendations_list(
         request.user, text=request.GET.get("q"), year=_int(request.GET.get("year"))
     )
-    return render(
+    return render_listing(
         request,
         "activities/commendation_list.html",
+        queryset,
+        COMMENDATION_COLUMNS,
         {
-            "page_obj": paginate(request, queryset),
             "counts": selectors.commendation_counts(request.user),
             "can_add": commendations.can(request.user, CHANGE),
         },
+        default="-date",
+        filename="khen-thuong",
     )
 
 
@@ -276,9 +305,8 @@ def _commendation_form(request: HttpRequest, commendation=None) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required_for(commendations, CHANGE)
 def commendation_create(request: HttpRequest) -> HttpResponse:
-    _need(commendations, request.user, CHANGE)
     return _commendation_form(request)
 
 

@@ -27,6 +27,8 @@ import threading
 import time
 from pathlib import Path
 
+from core.actors import SYSTEM
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
@@ -62,6 +64,7 @@ def prepare_database(workdir: Path, articles: int) -> str:
     target = None
     for number in range(articles):
         article = services.article_create(
+            user=SYSTEM,
             title=f"Bài viết thử tải số {number}: học tập và làm theo",
             lead="Bài viết dùng để đo tải trang tin.",
             body="\n\n".join(f"Đoạn văn thứ {n} của bài viết thử tải." for n in range(12)),
@@ -70,13 +73,14 @@ def prepare_database(workdir: Path, articles: int) -> str:
         )
         if number % 20 == 0:
             services.image_add(
+                user=SYSTEM,
                 article=article,
                 upload=SimpleUploadedFile("a.png", photo, content_type="image/png"),
                 caption="Ảnh minh họa",
                 position=2,
             )
         services.article_publish(
-            article=article, user=None, at=now - dt.timedelta(hours=articles - number)
+            article=article, user=SYSTEM, at=now - dt.timedelta(hours=articles - number)
         )
         target = article
     for number in range(20):

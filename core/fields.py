@@ -1,12 +1,17 @@
 """Model fields that many apps declare the same way."""
 
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def acting_user(verbose_name: Any = None, **options: Any) -> models.ForeignKey:
+
+def acting_user(verbose_name: StrOrPromise | None = None, **options: Any) -> models.ForeignKey:
     """Who did a step (recorded, approved, decided …): kept as history, so the record survives
     the account being deleted, and no reverse accessor clutters the user model. Services
     fill it with `core.services.stamp` (or `actor`)."""

@@ -73,19 +73,49 @@ def _query(params: QueryDict, **changes: str) -> str:
     return f"?{query.urlencode()}" if query else "?"
 
 
-def sorted_queryset(queryset: QuerySet, columns: Sequence[Column], sort: str) -> QuerySet:
+def _path_value(row: Any, path: str) -> Any:
+    for part in path.removeprefix("-").split("__"):
+        row = getattr(row, part, None) if row is not None else None
+    return row
+
+
+def _sorted_rows(rows: list, fields: Sequence[str], descending: bool) -> list:
+    """A list loaded whole (e.g. the rating round) sorted in Python on the same field paths;
+    empty values last when ascending, first when descending, as PostgreSQL orders NULLs."""
+
+    def key_for(field: str) -> Callable[[Any], tuple[bool, Any]]:
+        def key(row: Any) -> tuple[bool, Any]:
+            value = _path_value(row, field)
+            return (value is None, 0 if value is None else value)
+
+        return key
+
+    for field in reversed(fields):
+        rows = sorted(rows, key=key_for(field), reverse=descending != field.startswith("-"))
+    return rows
+
+
+def sorted_queryset(queryset: Any, columns: Sequence[Column], sort: str) -> Any:
     key = sort.removeprefix("-")
     column = next((c for c in columns if c.key == key and c.order_by), None)
     if column is None:
         return queryset
-    prefix = "-" if sort.startswith("-") else ""
+    if isinstance(queryset, list):
+        return _sorted_rows(queryset, column.order_by, sort.startswith("-"))
+    descending = sort.startswith("-")
+
+    def directed(field: str) -> str:
+        # A field written "-year" runs against the column: reversed once more when descending.
+        against = field.startswith("-") != descending
+        return f"{'-' if against else ''}{field.removeprefix('-')}"
+
     # The primary key last, so that equal values keep a stable order across pages.
-    return queryset.order_by(*(f"{prefix}{field}" for field in column.order_by), f"{prefix}pk")
+    return queryset.order_by(*(directed(field) for field in column.order_by), directed("pk"))
 
 
 def listing(
     request: HttpRequest,
-    queryset: QuerySet,
+    queryset: QuerySet | list,
     columns: Sequence[Column],
     *,
     default: str = "",
@@ -117,6 +147,36 @@ def listing(
     return Listing(paginate(request, queryset, per_page), headings, sort, export_url)
 
 
+def matching(rows: Any, text: str | None, text_of: Callable[[Any], str]) -> Any:
+    """Search for a short list without a stored search key (settings, rule sets): the rows
+    whose text holds every typed word, accents and case ignored; all of them when no text."""
+    from core.vn import search_key
+
+    words = search_key(text or "").split()
+    if not words:
+        return rows
+    return [row for row in rows if all(word in search_key(text_of(row)) for word in words)]
+
+
+def render_listing(
+    request: HttpRequest,
+    template: str,
+    queryset: QuerySet | list,
+    columns: Sequence[Column],
+    context: dict[str, Any] | None = None,
+    **options: Any,
+) -> HttpResponse:
+    """`listing()` then the page: the template gets `listing` and `page_obj` with `context`."""
+    from django.shortcuts import render
+
+    result = listing(request, queryset, columns, **options)
+    if isinstance(result, HttpResponse):
+        return result
+    return render(
+        request, template, {**(context or {}), "listing": result, "page_obj": result.page_obj}
+    )
+
+
 def _excel_value(value: Any) -> Any:
     if value is None:
         return ""
@@ -129,7 +189,9 @@ def _excel_value(value: Any) -> Any:
     return str(value)
 
 
-def export_xlsx(queryset: QuerySet, columns: Sequence[Column], filename: str) -> HttpResponse:
+def export_xlsx(
+    queryset: QuerySet | list, columns: Sequence[Column], filename: str
+) -> HttpResponse:
     """The list as an .xlsx file: a bold heading row, then one row per record."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -143,7 +205,12 @@ def export_xlsx(queryset: QuerySet, columns: Sequence[Column], filename: str) ->
         cell.font = Font(bold=True)
         header.append(cell)
     sheet.append(header)
-    for row in queryset[:EXPORT_MAX_ROWS].iterator(chunk_size=2000):
+    rows = (
+        queryset[:EXPORT_MAX_ROWS]
+        if isinstance(queryset, list)
+        else queryset[:EXPORT_MAX_ROWS].iterator(chunk_size=2000)
+    )
+    for row in rows:
         values = []
         for column in columns:
             value = _excel_value(column.cell(row))

@@ -1,13 +1,18 @@
 """The main menu. Each app adds its entries in its AppConfig.ready(), so no app edits another."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
 class NavEntry:
-    label: str
+    label: StrOrPromise  # translated when the menu is drawn
     url_name: str
     roles: tuple[str, ...]  # empty: every signed-in user
     order: int = 100
@@ -19,7 +24,7 @@ _entries: list[NavEntry] = []
 
 
 def register(
-    label: str,
+    label: StrOrPromise,
     url_name: str,
     roles: tuple[str, ...] = (),
     order: int = 100,

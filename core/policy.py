@@ -1,20 +1,49 @@
-"""The scoping policy: one per model, so that every list starts from what the user may see.
+"""The permission policies: one per model, one API for views, services, sheets and exports.
 
-A policy answers two questions: `visible_to(user)` (a queryset) and `can(user, action, obj)`.
-Roles are held on units and reach the unit's subtree, which is one `path__startswith` filter
-because units store their materialised path ("1.5.12.").
+A policy answers `can(user, action, obj=None)` (may the user do `action`, on `obj` or on the
+model at all) and `queryset_for(user, action=VIEW)` (the rows on which he may). Actions are
+named once, here. Roles are held on units and reach the unit's subtree, which is one
+`path__startswith` filter because units store their materialised path ("1.5.12.").
+`policy_for(Model)` finds a model's policy; `permission_required_for` guards a view. An
+object outside `queryset_for(user, VIEW)` answers 404, an action the user may not do 403.
 """
 
-from collections.abc import Iterable
-from typing import Any
+from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import Any, ClassVar
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, Q, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 
 from core.roles import Role
 
+# The actions, named once. Apps add none of their own.
 VIEW, ADD, CHANGE, DELETE = "view", "add", "change", "delete"
+CONFIRM = "confirm"  # pledges: the cell confirms a member's pledge
+PROPOSE, DECIDE = "propose", "decide"  # ratings: the cell proposes, the committee decides
+SELF_ASSESS, COMPLAIN = "self_assess", "complain"  # ratings: the member's own steps
+RECORD, VERIFY = "record", "verify"  # inspections: report on a remediation; close it
+IMPORT, EXPORT = "import", "export"  # workbook
+
+ACTIONS = (
+    VIEW,
+    ADD,
+    CHANGE,
+    DELETE,
+    CONFIRM,
+    PROPOSE,
+    DECIDE,
+    SELF_ASSESS,
+    COMPLAIN,
+    RECORD,
+    VERIFY,
+    IMPORT,
+    EXPORT,
+)
 
 
 def role_paths(user: Any, roles: Iterable[str]) -> list[str]:
@@ -44,35 +73,114 @@ def subtree_q(paths: Iterable[str], lookup: str) -> Q:
     return query
 
 
+def scope_q(paths: list[str] | None, lookup: str) -> Q:
+    """`subtree_q`, with None meaning everything (a superuser's scope)."""
+    return Q() if paths is None else subtree_q(paths, lookup)
+
+
 def path_in(paths: Iterable[str], path: str | None) -> bool:
-    return bool(path) and any(path.startswith(prefix) for prefix in paths)
+    if not path:
+        return False
+    return any(path.startswith(prefix) for prefix in paths)
 
 
-class UnitScopedPolicy:
+def ancestor_paths(paths: Iterable[str]) -> set[str]:
+    """'1.5.12.' → {'1.', '1.5.', '1.5.12.'}: the units at or above each held unit."""
+    found: set[str] = set()
+    for path in paths:
+        parts = [part for part in path.split(".") if part]
+        found.update(".".join(parts[: index + 1]) + "." for index in range(len(parts)))
+    return found
+
+
+def is_authenticated(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False))
+
+
+def is_superuser(user: Any) -> bool:
+    return bool(getattr(user, "is_superuser", False))
+
+
+_registry: dict[type[Model], Policy] = {}
+_discovered = False
+
+
+class Policy:
+    """The shape every policy has; `model` set on a concrete policy registers its instance."""
+
+    model: ClassVar[type[Model]]
+
+    def __init__(self) -> None:
+        model = getattr(self, "model", None)
+        if model is not None:
+            _registry[model] = self
+
+    def base_queryset(self) -> QuerySet:
+        return self.model._default_manager.all()
+
+    def can(self, user: Any, action: str, obj: Any = None) -> bool:
+        raise NotImplementedError
+
+    def queryset_for(
+        self, user: Any, action: str = VIEW, queryset: QuerySet | None = None
+    ) -> QuerySet:
+        """Everything when the user may do `action` on the model, else nothing."""
+        queryset = self.base_queryset() if queryset is None else queryset
+        return queryset if self.can(user, action) else queryset.none()
+
+    def visible_to(self, user: Any, queryset: QuerySet | None = None) -> QuerySet:
+        """Former name of `queryset_for(user, VIEW)`, kept while branches merge."""
+        return self.queryset_for(user, VIEW, queryset)
+
+    def check(self, user: Any, action: str, obj: Any = None) -> None:
+        """Raise PermissionDenied (the 403 page) unless the user may do `action`."""
+        if not self.can(user, action, obj):
+            raise PermissionDenied
+
+    def get_for(self, user: Any, action: str = VIEW, **lookup: Any) -> Any:
+        """The object if the user may see it (else 404) and do `action` on it (else 403)."""
+        obj = self.get_visible_or_404(user, **lookup)
+        self.check(user, action, obj)
+        return obj
+
+    def get_visible_or_404(self, user: Any, **lookup: Any) -> Any:
+        """Look an object up inside what the user may see: outside it, it does not exist."""
+        try:
+            return self.queryset_for(user, VIEW).get(**lookup)
+        except ObjectDoesNotExist as exc:
+            raise Http404 from exc
+
+
+class UnitScopedPolicy(Policy):
     """Default policy for records that belong to a unit.
 
     Subclasses set `model`, `unit_path` (the lookup from the model to `Unit.path`) and the
     roles that may see and change; `member_q` lets a member see his own records.
     """
 
-    model: type[Model]
     unit_path: str = "unit__path"
     view_roles: tuple[str, ...] = (Role.OFFICE, Role.INSPECTION, Role.SECRETARY)
     change_roles: tuple[str, ...] = (Role.OFFICE,)
 
-    def base_queryset(self) -> QuerySet:
-        return self.model._default_manager.all()
+    def roles_for(self, action: str) -> tuple[str, ...]:
+        return self.view_roles if action == VIEW else self.change_roles
+
+    def scope_paths(self, user: Any, action: str = VIEW) -> list[str] | None:
+        """The unit paths whose subtree the user reaches for `action`; None: everything."""
+        return None if is_superuser(user) else role_paths(user, self.roles_for(action))
 
     def member_q(self, user: Any) -> Q | None:
         """Rows a plain member may see as his own; None when members see nothing here."""
         return None
 
-    def visible_to(self, user: Any, queryset: QuerySet | None = None) -> QuerySet:
+    def queryset_for(
+        self, user: Any, action: str = VIEW, queryset: QuerySet | None = None
+    ) -> QuerySet:
         queryset = self.base_queryset() if queryset is None else queryset
-        if getattr(user, "is_superuser", False):
+        if is_superuser(user):
             return queryset
-        query = subtree_q(role_paths(user, self.view_roles), self.unit_path)
-        own = self.member_q(user) if getattr(user, "is_authenticated", False) else None
+        query = subtree_q(role_paths(user, self.roles_for(action)), self.unit_path)
+        own = self.member_q(user) if action == VIEW and is_authenticated(user) else None
         if own is not None:
             query |= own
         return queryset.filter(query).distinct() if own is not None else queryset.filter(query)
@@ -85,27 +193,48 @@ class UnitScopedPolicy:
                 return None
         return value
 
-    def can(self, user: Any, action: str, obj: Model | None = None) -> bool:
-        if not getattr(user, "is_authenticated", False):
+    def can(self, user: Any, action: str, obj: Any = None) -> bool:
+        if not is_authenticated(user):
             return False
-        if getattr(user, "is_superuser", False):
+        if is_superuser(user):
             return True
-        roles = self.view_roles if action == VIEW else self.change_roles
-        paths = role_paths(user, roles)
+        paths = role_paths(user, self.roles_for(action))
         if obj is None:
             return bool(paths)
         return path_in(paths, self.object_path(obj))
 
-    def get_for(self, user: Any, action: str, **lookup: Any) -> Model:
-        """The object if the user may see it (else 404) and do `action` on it (else 403)."""
-        obj = self.get_visible_or_404(user, **lookup)
-        if not self.can(user, action, obj):
-            raise PermissionDenied
-        return obj
+    def units_for(self, user: Any, action: str = CHANGE) -> Q:
+        """Q on Unit: the units in whose name the user may do `action` on this model."""
+        if is_superuser(user):
+            return Q()
+        return subtree_q(role_paths(user, self.roles_for(action)), "path")
 
-    def get_visible_or_404(self, user: Any, **lookup: Any) -> Model:
-        """Look an object up inside what the user may see: outside it, it does not exist."""
-        try:
-            return self.visible_to(user).get(**lookup)
-        except self.model.DoesNotExist as exc:
-            raise Http404 from exc
+
+def policy_for(model: type[Model] | Model) -> Policy:
+    """The policy of a model (or of an object's model), from the apps' `policies` modules."""
+    global _discovered
+    if not _discovered:
+        from django.utils.module_loading import autodiscover_modules
+
+        autodiscover_modules("policies")
+        _discovered = True
+    key = model if isinstance(model, type) else type(model)
+    try:
+        return _registry[key]
+    except KeyError as exc:
+        raise ImproperlyConfigured(f"No policy for {key.__name__}") from exc
+
+
+def permission_required_for(policy: Policy, action: str = VIEW) -> Callable:
+    """Guard a view: signed in (else the login page) and allowed `action` (else 403)."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        @login_required
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            policy.check(request.user, action)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

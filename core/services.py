@@ -13,13 +13,15 @@ from typing import Any, TypeVar
 from django.db.models import Model
 from django.utils import timezone
 
+from core.actors import recorded
+
 M = TypeVar("M", bound=Model)
 
 
 def actor(user: Any) -> Any:
-    """The user as a column value: a real account, or None (a job, the demo, an anonymous
-    visitor), so a step done outside a login is stored as done by nobody."""
-    return user if getattr(user, "is_authenticated", False) and getattr(user, "pk", None) else None
+    """The user as a column value: a real account, or None (the system actor, a job, an
+    anonymous visitor). One definition: `core.actors.recorded`."""
+    return recorded(user)
 
 
 def record_actor(obj: M, user: Any) -> M:

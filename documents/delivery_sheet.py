@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import vn
+from core.actors import SYSTEM
 from organisation.models import Unit
 from workbook.registry import (
     Column,
@@ -135,7 +136,7 @@ class DeliverySheet(SheetHandler):
         groups: dict[tuple, list[Delivery]] = defaultdict(list)
         for item in items:
             groups[(documents[item.key], item.row["sent_on"])].append(item)
-        user = ctx.user if getattr(ctx.user, "pk", None) else None
+        user = ctx.user if getattr(ctx.user, "pk", None) else SYSTEM
         for (document_pk, sent_on), group in groups.items():
             document = Document.objects.select_related("issued_by").get(pk=document_pk)
             try:

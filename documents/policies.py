@@ -12,52 +12,60 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from core.policy import CHANGE, VIEW, UnitScopedPolicy, path_in, role_paths, subtree_q
+from core.policy import (
+    CHANGE,
+    VIEW,
+    UnitScopedPolicy,
+    ancestor_paths,
+    is_authenticated,
+    is_superuser,
+    path_in,
+    role_paths,
+    subtree_q,
+)
 from core.roles import Role
 
 from .models import Document, DocumentDelivery, StudyTopic
-
-
-def _ancestor_paths(paths: list[str]) -> set[str]:
-    """ "1.5.12." → {"1.", "1.5.", "1.5.12."}: the units at or above each held unit."""
-    found: set[str] = set()
-    for path in paths:
-        parts = path.strip(".").split(".")
-        found |= {".".join(parts[: index + 1]) + "." for index in range(len(parts))}
-    return found
 
 
 class DocumentPolicy(UnitScopedPolicy):
     model = Document
     unit_path = "issued_by__path"
 
-    def visible_to(self, user: Any, queryset: QuerySet | None = None) -> QuerySet:
+    def queryset_for(
+        self, user: Any, action: str = VIEW, queryset: QuerySet | None = None
+    ) -> QuerySet:
         queryset = self.base_queryset() if queryset is None else queryset
-        if getattr(user, "is_superuser", False):
+        if action != VIEW:
+            # Changing: the office of the issuing unit; outside bodies' documents, any office.
+            if is_superuser(user):
+                return queryset
+            offices = role_paths(user, (Role.OFFICE,))
+            outside = Q(issued_by__isnull=True) if offices else Q(pk__in=[])
+            return queryset.filter(outside | subtree_q(offices, "issued_by__path"))
+        if is_superuser(user):
             return queryset
-        if not getattr(user, "is_authenticated", False):
+        if not is_authenticated(user):
             return queryset.none()
         below = role_paths(user, self.view_roles)
         if not below:
             return queryset.none()
-        query = Q(issued_by__isnull=True) | Q(issued_by__path__in=_ancestor_paths(below))
+        query = Q(issued_by__isnull=True) | Q(issued_by__path__in=ancestor_paths(below))
         query |= subtree_q(below, "issued_by__path")
-        if below:
-            delivered = DocumentDelivery.objects.filter(document=OuterRef("pk")).filter(
-                subtree_q(below, "unit__path")
-            )
-            query |= Exists(delivered)
-        return queryset.filter(query)
+        delivered = DocumentDelivery.objects.filter(document=OuterRef("pk")).filter(
+            subtree_q(below, "unit__path")
+        )
+        return queryset.filter(query | Q(Exists(delivered)))
 
-    def can(self, user: Any, action: str, obj: Document | None = None) -> bool:
-        if not getattr(user, "is_authenticated", False):
+    def can(self, user: Any, action: str, obj: Any = None) -> bool:
+        if not is_authenticated(user):
             return False
-        if getattr(user, "is_superuser", False):
+        if is_superuser(user):
             return True
         if action == VIEW:
             if obj is None:
                 return bool(role_paths(user, self.view_roles))
-            return self.visible_to(user).filter(pk=obj.pk).exists()
+            return self.queryset_for(user).filter(pk=obj.pk).exists()
         offices = role_paths(user, (Role.OFFICE,))
         if obj is None or obj.issued_by_id is None:
             return bool(offices)
@@ -65,18 +73,15 @@ class DocumentPolicy(UnitScopedPolicy):
 
     def can_issue_for(self, user: Any, unit: Any) -> bool:
         """May the user register a document in the name of `unit` (None: an outside body)?"""
-        if getattr(user, "is_superuser", False):
+        if is_superuser(user):
             return True
         offices = role_paths(user, (Role.OFFICE,))
         return bool(offices) if unit is None else path_in(offices, unit.path)
 
     def can_deliver(self, user: Any, obj: Document) -> bool:
         """Only a document issued by one of our committees goes out to its cells."""
-        return (
-            obj.issued_by_id is not None
-            and not obj.issued_by.is_cell
-            and self.can(user, CHANGE, obj)
-        )
+        issuer = obj.issued_by
+        return issuer is not None and not issuer.is_cell and self.can(user, CHANGE, obj)
 
 
 class StudyTopicPolicy(UnitScopedPolicy):
@@ -84,16 +89,16 @@ class StudyTopicPolicy(UnitScopedPolicy):
 
     model = StudyTopic
 
-    def visible_to(self, user: Any, queryset: QuerySet | None = None) -> QuerySet:
+    def queryset_for(
+        self, user: Any, action: str = VIEW, queryset: QuerySet | None = None
+    ) -> QuerySet:
         queryset = self.base_queryset() if queryset is None else queryset
-        if getattr(user, "is_authenticated", False):
-            return queryset
-        return queryset.none()
+        return queryset if self.can(user, action) else queryset.none()
 
-    def can(self, user: Any, action: str, obj: StudyTopic | None = None) -> bool:
-        if not getattr(user, "is_authenticated", False):
+    def can(self, user: Any, action: str, obj: Any = None) -> bool:
+        if not is_authenticated(user):
             return False
-        if action == VIEW or getattr(user, "is_superuser", False):
+        if action == VIEW or is_superuser(user):
             return True
         return bool(role_paths(user, (Role.OFFICE,)))
 
@@ -104,13 +109,13 @@ topics = StudyTopicPolicy()
 
 def office_unit_q(user: Any, lookup: str = "path") -> Q:
     """Units the user's office role reaches (everything for a superuser)."""
-    if getattr(user, "is_superuser", False):
+    if is_superuser(user):
         return Q()
     return subtree_q(role_paths(user, (Role.OFFICE,)), lookup)
 
 
 def sees_every_cell(user: Any) -> bool:
     """Office and inspection see the delivery matrix of the committee."""
-    if getattr(user, "is_superuser", False):
+    if is_superuser(user):
         return True
     return bool(role_paths(user, (Role.OFFICE, Role.INSPECTION)))

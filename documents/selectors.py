@@ -30,7 +30,7 @@ def document_list(
     issuer: str | None = None,
 ) -> QuerySet[Document]:
     """The documents the user may read, searched and filtered."""
-    queryset = document_policy.visible_to(user).select_related("issued_by")
+    queryset = document_policy.queryset_for(user).select_related("issued_by")
     queryset = search(queryset, text)
     if kind:
         queryset = queryset.filter(kind=kind)
@@ -42,13 +42,13 @@ def document_list(
 
 
 def document_years(user: Any) -> list[int]:
-    dates = document_policy.visible_to(user).dates("issued_on", "year", order="DESC")
+    dates = document_policy.queryset_for(user).dates("issued_on", "year", order="DESC")
     return [value.year for value in dates]
 
 
 def document_issuers(user: Any) -> list[str]:
     return list(
-        document_policy.visible_to(user)
+        document_policy.queryset_for(user)
         .order_by("issuer")
         .values_list("issuer", flat=True)
         .distinct()
@@ -56,7 +56,7 @@ def document_issuers(user: Any) -> list[str]:
 
 
 def document_detail(user: Any, pk: int) -> Document:
-    queryset = document_policy.visible_to(user).select_related("issued_by")
+    queryset = document_policy.queryset_for(user).select_related("issued_by")
     return _get(queryset, pk)
 
 
@@ -90,7 +90,9 @@ def cells_to_deliver(user: Any, document: Document) -> QuerySet[Unit]:
 
 
 def document_readable(user: Any, document: Document | None) -> bool:
-    return document is not None and document_policy.visible_to(user).filter(pk=document.pk).exists()
+    if document is None:
+        return False
+    return document_policy.queryset_for(user).filter(pk=document.pk).exists()
 
 
 def delivery_status(user: Any, document: Document) -> list[DeliveryRow]:
@@ -172,7 +174,7 @@ def delivery_matrix(user: Any, year: int | None = None) -> DeliveryMatrix:
 
 
 def topic_list(user: Any, *, text: str | None = None, kind: str | None = None) -> QuerySet:
-    queryset = topic_policy.visible_to(user).select_related("document")
+    queryset = topic_policy.queryset_for(user).select_related("document")
     queryset = search(queryset, text)
     if kind:
         queryset = queryset.filter(kind=kind)
@@ -180,7 +182,9 @@ def topic_list(user: Any, *, text: str | None = None, kind: str | None = None) -
 
 
 def topic_detail(user: Any, pk: int) -> StudyTopic:
-    return _get(topic_policy.visible_to(user).select_related("document", "document__issued_by"), pk)
+    return _get(
+        topic_policy.queryset_for(user).select_related("document", "document__issued_by"), pk
+    )
 
 
 def topics_of_document(document: Document) -> QuerySet[StudyTopic]:

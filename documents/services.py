@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import files, vn
+from core.actors import acting
 from core.services import model_update, record_actor, save_as
 from organisation.models import Unit
 
@@ -34,7 +35,7 @@ def _save_document(document: Document, user: Any) -> Document:
 
 
 def _check_issuer(user: Any, unit: Unit | None) -> None:
-    if user is not None and not document_policy.can_issue_for(user, unit):
+    if not document_policy.can_issue_for(acting(user), unit):
         raise ValidationError({"issued_by": _("You may not register documents of this unit.")})
 
 
@@ -50,7 +51,7 @@ def document_create(
     issued_by: Unit | None = None,
     file: Any = None,
 ) -> Document:
-    """Register a document. `user` None is the importer or the demo (no permission check)."""
+    """Register a document. The importer and the demo act as `core.actors.SYSTEM`."""
     _check_issuer(user, issued_by)
     validate_attachment(file)
     document = Document(
@@ -70,7 +71,7 @@ def document_create(
 def document_update(*, user: Any, document: Document, file: Any = None, **fields: Any) -> Document:
     """Change a document's particulars (fields of DOCUMENT_FIELDS) and optionally its file;
     `file=False` removes the attached file."""
-    if user is not None and not document_policy.can(user, "change", document):
+    if not document_policy.can(acting(user), "change", document):
         raise PermissionDenied
     if "issued_by" in fields:
         _check_issuer(user, fields["issued_by"])
@@ -89,7 +90,7 @@ def document_deliver(
 ) -> list[DocumentDelivery]:
     """Record that the document was sent to these cells on `sent_on`; cells already sent it
     keep their first date. Returns the new deliveries."""
-    if user is not None and not document_policy.can_deliver(user, document):
+    if not document_policy.can_deliver(acting(user), document):
         raise PermissionDenied
     units = list(units)
     if not units:
@@ -149,7 +150,7 @@ def study_topic_create(
     document: Document | None = None,
 ) -> StudyTopic:
     """Add a study topic; an annual topic's last year defaults to its first."""
-    if user is not None and not topic_policy.can(user, "add"):
+    if not topic_policy.can(acting(user), "add"):
         raise PermissionDenied
     _require_term_end(kind, end_year)
     topic = StudyTopic(
@@ -166,7 +167,7 @@ def study_topic_create(
 @transaction.atomic
 def study_topic_update(*, user: Any, topic: StudyTopic, **fields: Any) -> StudyTopic:
     """Change a topic's fields (of TOPIC_FIELDS)."""
-    if user is not None and not topic_policy.can(user, "change", topic):
+    if not topic_policy.can(acting(user), "change", topic):
         raise PermissionDenied
     model_update(topic, fields, allowed=TOPIC_FIELDS, save=False)
     _require_term_end(topic.kind, topic.end_year)

@@ -35,8 +35,7 @@ DOCUMENT_COLUMNS = [
 @login_required
 def document_list(request: HttpRequest) -> HttpResponse:
     user = request.user
-    if not document_policy.can(user, "view"):
-        raise PermissionDenied
+    document_policy.check(user, "view")
     filters = DocumentFilterForm(
         request.GET or None,
         years=selectors.document_years(user),
@@ -68,8 +67,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def document_create(request: HttpRequest) -> HttpResponse:
-    if not document_policy.can(request.user, "add"):
-        raise PermissionDenied
+    document_policy.check(request.user, "add")
     form = DocumentForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -115,8 +113,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def document_update(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_detail(request.user, pk)
-    if not document_policy.can(request.user, "change", document):
-        raise PermissionDenied
+    document_policy.check(request.user, "change", document)
     form = DocumentForm(
         request.POST or None, request.FILES or None, instance=document, user=request.user
     )
@@ -239,8 +236,7 @@ def _topic_form(request: HttpRequest, topic: StudyTopic | None) -> StudyTopicFor
 
 @login_required
 def topic_create(request: HttpRequest) -> HttpResponse:
-    if not topic_policy.can(request.user, "add"):
-        raise PermissionDenied
+    topic_policy.check(request.user, "add")
     form = _topic_form(request, None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -261,8 +257,7 @@ def topic_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def topic_update(request: HttpRequest, pk: int) -> HttpResponse:
     topic = selectors.topic_detail(request.user, pk)
-    if not topic_policy.can(request.user, "change", topic):
-        raise PermissionDenied
+    topic_policy.check(request.user, "change", topic)
     form = _topic_form(request, topic)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -8,7 +8,6 @@ heading, date line, signature block and recipients look the same everywhere.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -180,9 +179,10 @@ def table_font_size(table: Table) -> float:
 
 
 def render_pdf(document: PartyDocument) -> bytes:
-    from weasyprint import HTML
+    """The PDF; a long appendix is laid out part by part (exporters.streamed)."""
+    from .streamed import pdf
 
-    return HTML(string=render_html(document)).write_pdf()
+    return pdf(document)
 
 
 def render_html(document: PartyDocument) -> str:
@@ -196,10 +196,8 @@ def render_html(document: PartyDocument) -> str:
 
 
 def render_docx(document: PartyDocument) -> bytes:
-    from .party_docx import build_docx
+    """The Word file; tables are written into the package one at a time (exporters.streamed)."""
+    from .streamed import docx
 
     with translation.override("vi"):
-        built = build_docx(document)
-    buffer = io.BytesIO()
-    built.save(buffer)
-    return buffer.getvalue()
+        return docx(document)

@@ -194,7 +194,9 @@ def _page_numbers(section) -> None:
         run._r.append(element)
 
 
-def build_docx(document: PartyDocument):
+def build_docx(document: PartyDocument, tables: list[Table] | None = None):
+    """The document; with `tables`, each table is a marker paragraph and is appended to
+    `tables` for exporters.streamed to write in its place."""
     doc = Document()
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
@@ -213,16 +215,36 @@ def build_docx(document: PartyDocument):
     if document.summary:
         _para(doc, document.summary, 14, bold=True)
     _para(doc, "-----", 14)
-    _blocks(doc, document.blocks)
+    _blocks(doc, document.blocks, tables)
     _para(doc, "", 14)
     _signature(doc, document)
     if document.appendix:
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        _blocks(doc, document.appendix)
+        _blocks(doc, document.appendix, tables)
     return doc
 
 
-def _blocks(doc, blocks) -> None:
+def table_writer():
+    """A function answering a table's XML (caption, table, spacing), built with python-docx
+    in one scratch document that is emptied after each table."""
+    from lxml import etree
+
+    scratch = Document()
+    body = scratch.element.body
+
+    def render(block: Table) -> str:
+        before = len(body)
+        _table(scratch, block)
+        added = list(body)[before - 1 : -1]  # the last child is the section properties
+        text = "".join(etree.tostring(element, encoding="unicode") for element in added)
+        for element in added:
+            body.remove(element)
+        return text
+
+    return render
+
+
+def _blocks(doc, blocks, tables: list[Table] | None = None) -> None:
     for block in blocks:
         if isinstance(block, Heading):
             paragraph = _para(doc, block.text, 14, bold=True, italic=block.level >= 3, align="left")
@@ -234,6 +256,11 @@ def _blocks(doc, blocks) -> None:
                 Cm(1) if block.align == "justify" else None
             )
             paragraph.paragraph_format.space_after = Pt(6)
+        elif isinstance(block, Table) and tables is not None:
+            from .streamed import MARKER
+
+            _para(doc, MARKER.format(len(tables)), 6)
+            tables.append(block)
         elif isinstance(block, Table):
             _table(doc, block)
         elif isinstance(block, Image) and block.png:

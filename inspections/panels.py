@@ -24,7 +24,7 @@ def overdue_panel(request: HttpRequest) -> dict[str, Any] | None:
     awaiting = 0
     if policies.remediations.can(user, policies.VERIFY):
         awaiting = (
-            policies.remediations.visible_to(user, Remediation.objects.all())
+            policies.remediations.queryset_for(user)
             .filter(state=Remediation.State.SUBMITTED)
             .count()
         )

@@ -10,14 +10,18 @@ from typing import Any
 
 from django.db.models import Model, Q, QuerySet
 
-from core.policy import VIEW, UnitScopedPolicy, path_in, role_paths, subtree_q
+from core.policy import RECORD as RECORD  # re-exported: the actions these policies answer
+from core.policy import VERIFY as VERIFY
+from core.policy import (
+    VIEW,
+    UnitScopedPolicy,
+    is_superuser,
+    role_paths,
+    subtree_q,
+)
 from core.roles import Role
 
 from .models import EvidenceFile, Inspection, InspectionPlan, Remediation, RemediationSubmission
-
-# Actions beyond view/add/change/delete.
-RECORD = "record"  # report what was done for a remediation task
-VERIFY = "verify"  # close or return a remediation task
 
 EDITORS = (Role.OFFICE, Role.INSPECTION)
 READERS = (Role.OFFICE, Role.INSPECTION, Role.SECRETARY)
@@ -41,11 +45,16 @@ class _SubjectScopedPolicy(UnitScopedPolicy):
         unit_lookup, person_lookup = self._lookups()
         return subtree_q(paths, unit_lookup) | subtree_q(paths, person_lookup)
 
-    def visible_to(self, user: Any, queryset: QuerySet | None = None) -> QuerySet:
+    def queryset_for(
+        self, user: Any, action: str = VIEW, queryset: QuerySet | None = None
+    ) -> QuerySet:
         queryset = self.base_queryset() if queryset is None else queryset
-        if getattr(user, "is_superuser", False):
+        if is_superuser(user):
             return queryset
-        return queryset.filter(self._q(role_paths(user, self.view_roles)))
+        return queryset.filter(self._q(role_paths(user, self.roles_for(action))))
+
+    def roles_for(self, action: str) -> tuple[str, ...]:
+        return {VIEW: self.view_roles, RECORD: self.record_roles}.get(action, self.change_roles)
 
     def inspection_of(self, obj: Model) -> Inspection:
         value: Any = obj
@@ -56,22 +65,11 @@ class _SubjectScopedPolicy(UnitScopedPolicy):
 
     def object_path(self, obj: Model) -> str | None:
         inspection = self.inspection_of(obj)
-        if inspection.subject_unit_id:
+        if inspection.subject_unit is not None:
             return inspection.subject_unit.path
-        if inspection.subject_person_id:
+        if inspection.subject_person is not None:
             return inspection.subject_person.unit.path
         return None
-
-    def can(self, user: Any, action: str, obj: Model | None = None) -> bool:
-        if not getattr(user, "is_authenticated", False):
-            return False
-        if getattr(user, "is_superuser", False):
-            return True
-        roles = {VIEW: self.view_roles, RECORD: self.record_roles}.get(action, self.change_roles)
-        paths = role_paths(user, roles)
-        if obj is None:
-            return bool(paths)
-        return path_in(paths, self.object_path(obj))
 
 
 class InspectionPolicy(_SubjectScopedPolicy):
@@ -138,7 +136,7 @@ def committees_for(user: Any) -> QuerySet:
     """The committees whose inspections the user edits (commission or office on them)."""
     from organisation.models import Unit
 
-    if getattr(user, "is_superuser", False):
+    if is_superuser(user):
         return Unit.objects.filter(kind=Unit.Kind.COMMITTEE)
     paths = role_paths(user, EDITORS)
     return Unit.objects.filter(subtree_q(paths, "path"), kind=Unit.Kind.COMMITTEE)

@@ -40,7 +40,7 @@ def can_add_plan(user: Any) -> bool:
 
 def plans_for(user: Any, text: str | None = None) -> QuerySet[InspectionPlan]:
     return (
-        search(policies.plans.visible_to(user), text)
+        search(policies.plans.queryset_for(user), text)
         .annotate(items_count=Count("items", distinct=True))
         .order_by("-year")
     )
@@ -57,7 +57,7 @@ def inspections_for(
 ) -> QuerySet[Inspection]:
     """Items the user may see, filtered, with their task counts in the same query."""
     today = timezone.localdate()
-    queryset = search(policies.inspections.visible_to(user), text)
+    queryset = search(policies.inspections.queryset_for(user), text)
     if year:
         queryset = queryset.filter(year=year)
     if plan:
@@ -85,7 +85,7 @@ def remediations_for(
 ) -> QuerySet[Remediation]:
     """Remediation tasks the user may see; `subject` is a unit or a person code."""
     today = timezone.localdate()
-    queryset = search(policies.remediations.visible_to(user), text)
+    queryset = search(policies.remediations.queryset_for(user), text)
     if status in (STATUS_OPEN, STATUS_LATE, STATUS_DONE):
         queryset = queryset.filter(status_q(status, today))
     if state:
@@ -103,7 +103,7 @@ def remediations_for(
 
 def overdue_for(user: Any, limit: int = 8) -> tuple[list[Remediation], int]:
     """The user's most overdue tasks and how many there are: two queries."""
-    queryset = policies.remediations.visible_to(user).filter(
+    queryset = policies.remediations.queryset_for(user).filter(
         status_q(STATUS_LATE, timezone.localdate())
     )
     return list(queryset.order_by("deadline", "pk")[:limit]), queryset.count()
@@ -167,8 +167,8 @@ def plan_progress(plan: InspectionPlan) -> Progress:
 def progress_by_year(user: Any) -> list[Progress]:
     """One row a year over everything the user may see: two queries."""
     rows = _progress_rows(
-        policies.inspections.visible_to(user, Inspection.objects.all()).order_by(),
-        policies.remediations.visible_to(user, Remediation.objects.all()),
+        policies.inspections.queryset_for(user).order_by(),
+        policies.remediations.queryset_for(user),
         timezone.localdate(),
     )
     return [rows[year] for year in sorted(rows, reverse=True)]
@@ -176,7 +176,7 @@ def progress_by_year(user: Any) -> list[Progress]:
 
 def years_for(user: Any) -> list[int]:
     return list(
-        policies.inspections.visible_to(user, Inspection.objects.all())
+        policies.inspections.queryset_for(user)
         .order_by("-year")
         .values_list("year", flat=True)
         .distinct()
@@ -186,13 +186,13 @@ def years_for(user: Any) -> list[int]:
 def inspection_parts(user: Any, inspection: Inspection) -> tuple[list[Finding], list[Remediation]]:
     """An item's findings, and the remediation tasks of it that the user sees."""
     findings = list(inspection.findings.all())
-    tasks = list(policies.remediations.visible_to(user).filter(inspection=inspection))
+    tasks = list(policies.remediations.queryset_for(user).filter(inspection=inspection))
     return findings, tasks
 
 
 def visible_finding(user: Any, pk: int) -> Finding:
     """A finding of an item the user sees; any other answers 404."""
-    visible = policies.inspections.visible_to(user)
+    visible = policies.inspections.queryset_for(user)
     finding = Finding.objects.filter(inspection__in=visible, pk=pk).first()
     if finding is None:
         raise Http404

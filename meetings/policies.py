@@ -3,9 +3,18 @@ reads his own cell's meetings."""
 
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
-from core.policy import CHANGE, UnitScopedPolicy, has_role, role_paths, subtree_q
+from core.policy import (
+    CHANGE,
+    VIEW,
+    UnitScopedPolicy,
+    has_role,
+    is_superuser,
+    path_in,
+    role_paths,
+    subtree_q,
+)
 from core.roles import Role
 
 from .models import FocusArea, Meeting, MeetingRules, TopicDeadline
@@ -18,17 +27,13 @@ class MeetingPolicy(UnitScopedPolicy):
 
     def can_record_in(self, user: Any, unit: Any) -> bool:
         """May the user record a meeting held by `unit`?"""
-        if getattr(user, "is_superuser", False):
+        if is_superuser(user):
             return True
-        paths = role_paths(user, self.change_roles)
-        return any(unit.path.startswith(path) for path in paths)
+        return path_in(role_paths(user, self.change_roles), unit.path)
 
     def unit_q(self, user: Any, action: str = CHANGE) -> Q:
-        """Q on Unit: the units where the user may record meetings."""
-        if getattr(user, "is_superuser", False):
-            return Q()
-        roles = self.change_roles if action == CHANGE else self.view_roles
-        return subtree_q(role_paths(user, roles), "path")
+        """Q on Unit: the units where the user may record meetings (or read them)."""
+        return self.units_for(user, action)
 
 
 class CommitteeSettingsPolicy(UnitScopedPolicy):
@@ -50,20 +55,23 @@ class TopicDeadlinePolicy(CommitteeSettingsPolicy):
 class MeetingRulesPolicy(CommitteeSettingsPolicy):
     model = MeetingRules
 
-    def visible_to(self, user: Any, queryset=None):
+    def queryset_for(
+        self, user: Any, action: str = VIEW, queryset: QuerySet | None = None
+    ) -> QuerySet:
         queryset = self.base_queryset() if queryset is None else queryset
-        if getattr(user, "is_superuser", False):
+        if is_superuser(user):
             return queryset
-        if not has_role(user, *self.view_roles):
+        roles = self.roles_for(action)
+        if not has_role(user, *roles):
             return queryset.none()
-        # The defaults (no committee) apply to everyone and are readable by every role.
+        # The defaults (no committee) apply to everyone: every role reads them, any office
+        # changes them.
         return queryset.filter(
-            Q(committee__isnull=True)
-            | subtree_q(role_paths(user, self.view_roles), "committee__path")
+            Q(committee__isnull=True) | subtree_q(role_paths(user, roles), "committee__path")
         )
 
     def can(self, user: Any, action: str, obj: Any = None) -> bool:
-        if obj is not None and obj.committee_id is None and action != "view":
+        if obj is not None and obj.committee_id is None and action != VIEW:
             return has_role(user, Role.OFFICE)
         return super().can(user, action, obj)
 

@@ -73,7 +73,7 @@ class MeetingFilters:
 
 
 def meetings_visible(user: Any) -> QuerySet[Meeting]:
-    return policies.meetings.visible_to(user)
+    return policies.meetings.queryset_for(user)
 
 
 def meeting_list(user: Any, filters: MeetingFilters) -> QuerySet[Meeting]:
@@ -218,7 +218,7 @@ def attendance_person(user: Any, meeting: Meeting, person_pk: int) -> Person:
     from organisation.policies import people as people_policy
 
     allowed = (
-        Q(pk__in=people_policy.visible_to(user).values("pk"))
+        Q(pk__in=people_policy.queryset_for(user).values("pk"))
         | Q(pk__in=people_to_mark(meeting).values("pk"))
         | Q(attendance__meeting=meeting)
     )
@@ -267,16 +267,16 @@ def minutes_versions(meeting: Meeting) -> list[Minutes]:
 
 
 def focus_areas_visible(user: Any) -> QuerySet[FocusArea]:
-    return policies.focus_areas.visible_to(user).select_related("committee")
+    return policies.focus_areas.queryset_for(user).select_related("committee")
 
 
 def deadlines_visible(user: Any) -> QuerySet[TopicDeadline]:
-    return policies.deadlines.visible_to(user).select_related("committee", "topic")
+    return policies.deadlines.queryset_for(user).select_related("committee", "topic")
 
 
 def rules_visible(user: Any) -> QuerySet[MeetingRules]:
     return (
-        policies.rules.visible_to(user)
+        policies.rules.queryset_for(user)
         .select_related("committee")
         .order_by("committee__code", "-effective_from")
     )

@@ -72,6 +72,16 @@ class Article(models.Model):
         blank=True,
         help_text=pgettext_lazy("news", 'Shown as written, e.g. "Theo …".'),
     )
+    # The committee whose editors manage the article (news.policies): a report's article
+    # belongs to the report's committee, a plain article to its writer's committee.
+    unit = models.ForeignKey(
+        "organisation.Unit",
+        verbose_name=pgettext_lazy("news", "party committee"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="news_articles",
+    )
     # Where the article came from, e.g. "report:12" for a review report published as news.
     origin = models.CharField(
         pgettext_lazy("news", "origin"), max_length=100, blank=True, db_index=True
@@ -100,7 +110,12 @@ class Article(models.Model):
         verbose_name = pgettext_lazy("news", "article")
         verbose_name_plural = pgettext_lazy("news", "articles")
         ordering = ["-published_at", "-created_at"]
-        indexes = [models.Index(fields=["status", "published_at"], name="news_article_public")]
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="news_article_public"),
+            # The back office sorts by these (core.listing).
+            models.Index(fields=["published_at"], name="news_article_published"),
+            models.Index(fields=["updated_at"], name="news_article_updated"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -222,7 +237,10 @@ class Comment(models.Model):
         verbose_name = pgettext_lazy("news", "comment")
         verbose_name_plural = pgettext_lazy("news", "comments")
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["article", "status"], name="news_comment_article")]
+        indexes = [
+            models.Index(fields=["article", "status"], name="news_comment_article"),
+            models.Index(fields=["status", "created_at"], name="news_comment_queue"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name}: {self.body[:40]}"

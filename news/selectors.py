@@ -46,7 +46,7 @@ def article_photos(article: Article) -> list[ArticleImage]:
 
 def staff_photo_or_404(user: Any, pk: int) -> ArticleImage:
     """A photo of an article the editor sees; any other answers 404."""
-    visible = policies.articles.visible_to(user)
+    visible = policies.articles.queryset_for(user)
     return get_object_or_404(ArticleImage.objects.filter(article__in=visible), pk=pk)
 
 
@@ -104,7 +104,7 @@ def approved_comment_for_reply(article: Article, pk: Any) -> Comment | None:
 
 
 def articles_for(user: Any, text: str = "", status: str = "") -> QuerySet:
-    queryset = policies.articles.visible_to(user).select_related("category")
+    queryset = policies.articles.queryset_for(user).select_related("category")
     queryset = queryset.annotate(
         pending=Count("comments", filter=Q(comments__status=Comment.Status.PENDING))
     ).defer("body", "search_key")
@@ -118,12 +118,16 @@ def articles_for(user: Any, text: str = "", status: str = "") -> QuerySet:
 
 
 def categories_for(user: Any) -> QuerySet:
-    return policies.categories.visible_to(user).annotate(article_count=Count("articles"))
+    """The shared categories, each with the number of the user's committee's articles."""
+    own = Q(articles__in=policies.articles.queryset_for(user).values("pk"))
+    return policies.categories.queryset_for(user).annotate(
+        article_count=Count("articles", filter=own)
+    )
 
 
 def comments_for(user: Any, status: str = Comment.Status.PENDING, text: str = "") -> QuerySet:
     queryset = (
-        policies.comments.visible_to(user)
+        policies.comments.queryset_for(user)
         .filter(status=status)
         .select_related("article", "parent")
         .order_by("-created_at", "-pk")
@@ -133,7 +137,7 @@ def comments_for(user: Any, status: str = Comment.Status.PENDING, text: str = ""
 
 def comment_counts(user: Any) -> dict[str, int]:
     """How many comments wait, were approved, rejected, marked spam: one query."""
-    queryset = policies.comments.visible_to(user)
+    queryset = policies.comments.queryset_for(user)
     counts = queryset.aggregate(
         **{status: Count("pk", filter=Q(status=status)) for status in Comment.Status.values}
     )
@@ -141,8 +145,9 @@ def comment_counts(user: Any) -> dict[str, int]:
 
 
 def photo_for(user: Any, pk: int) -> ArticleImage | None:
-    """The photo if the reader may see it: its article is public, or he edits the news."""
+    """The photo if the reader may see it: its article is public, or he manages it."""
     photos = ArticleImage.objects.select_related("article")
-    if not policies.is_news_staff(user):
-        photos = photos.filter(article__in=Article.objects.public())
-    return photos.filter(pk=pk).first()
+    shown = Q(article__in=Article.objects.public())
+    if policies.is_news_staff(user):
+        shown |= Q(article__in=policies.articles.queryset_for(user).values("pk"))
+    return photos.filter(shown, pk=pk).first()

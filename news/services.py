@@ -20,9 +20,10 @@ from django.utils.translation import pgettext
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from core import vn
-from core.services import actor, record_actor, save_as, stamp
+from core.actors import acting, recorded
+from core.services import record_actor, save_as, stamp
 
-from . import caching, richtext
+from . import caching, policies, richtext
 from .models import Article, ArticleImage, Category, Comment, CommentGuard
 
 DEFAULT_CATEGORY_SLUG = "tin-nganh"
@@ -42,16 +43,13 @@ def _slug_for(text: str, model: type, exclude_pk: int | None = None) -> str:
     taken = model._default_manager.exclude(pk=exclude_pk)
     number = 2
     while taken.filter(slug=slug).exists():
-        slug = f"{base}-{number}"
-        number += 1
+        slug, number = f"{base}-{number}", number + 1
     return slug
 
 
 def _article_search_key(article: Article) -> str:
-    words = " ".join(
-        [article.title, article.lead, article.author, richtext.plain_text(article.body)]
-    )
-    return vn.search_key(words)
+    parts = (article.title, article.lead, article.author, richtext.plain_text(article.body))
+    return vn.search_key(" ".join(parts))
 
 
 # Categories -----------------------------------------------------------------------------
@@ -65,7 +63,7 @@ def category_save(
     description: str = "",
     order: int = 100,
     category: Category | None = None,
-    user: Any = None,
+    user: Any,
 ) -> Category:
     """Create a category, or change `category`; the address is made from the name if empty."""
     category = category or Category()
@@ -73,7 +71,7 @@ def category_save(
     category.description = description.strip()
     category.order = order
     category.slug = slug.strip() or _slug_for(category.name, Category, category.pk)
-    save_as(category, user)
+    save_as(category, acting(user))
     caching.bump_on_commit()
     return category
 
@@ -99,7 +97,8 @@ def article_create(
     author: str = "",
     source: str = "",
     origin: str = "",
-    user: Any = None,
+    unit: Any = None,
+    user: Any,
 ) -> Article:
     """Create a DRAFT article from plain text; nothing is public until `article_publish`.
 
@@ -107,7 +106,7 @@ def article_create(
     break. Every character is escaped (a "<" shows as "<"), then the result goes through the
     same sanitiser as the editors' HTML. `category_slug` names an existing category; the
     default "tin-nganh" ("Tin ngành") is created when missing, any other unknown slug raises
-    ValidationError. `origin` is kept as given, e.g. "report:12".
+    ValidationError. `origin` is kept as given, e.g. "report:12"; `unit`: see article_save.
     """
     if category_slug == DEFAULT_CATEGORY_SLUG:
         category = category_default()
@@ -123,6 +122,7 @@ def article_create(
         author=author,
         source=source,
         origin=origin,
+        unit=unit,
         user=user,
     )
 
@@ -138,11 +138,14 @@ def article_save(
     source: str = "",
     origin: str | None = None,
     article: Article | None = None,
-    user: Any = None,
+    unit: Any = None,
+    user: Any,
 ) -> Article:
     """Create (as a draft) or change an article; the body is sanitised HTML whatever came in."""
     creating = article is None
-    article = article or Article(created_by=actor(user))
+    article = article or Article(created_by=recorded(user))
+    if creating:  # in `unit`, else the writer's committee; a change keeps the committee
+        article.unit = unit or policies.home_committee(user)
     article.title = " ".join(title.split())
     article.lead = lead.strip()
     article.body = richtext.sanitise(body_html)
@@ -154,7 +157,7 @@ def article_save(
     if creating or not article.slug:
         article.slug = _slug_for(article.title, Article, article.pk)
     article.search_key = _article_search_key(article)
-    save_as(article, user)
+    save_as(article, acting(user))
     caching.bump_on_commit()
     return article
 
@@ -166,7 +169,7 @@ def article_publish(*, article: Article, user: Any, at: dt.datetime | None = Non
         at = timezone.make_aware(at)
     article.status = Article.Status.PUBLISHED
     article.published_at = at or timezone.now()
-    record_actor(article, user)
+    record_actor(article, acting(user))
     article.full_clean()
     article.save(update_fields=["status", "published_at", "updated_at"])
     caching.bump_on_commit()
@@ -177,7 +180,7 @@ def article_publish(*, article: Article, user: Any, at: dt.datetime | None = Non
 def article_unpublish(*, article: Article, user: Any) -> Article:
     """Take an article off the public site; it becomes a draft again."""
     article.status = Article.Status.DRAFT
-    record_actor(article, user)
+    record_actor(article, acting(user))
     article.save(update_fields=["status", "updated_at"])
     caching.bump_on_commit()
     return article
@@ -239,7 +242,7 @@ def _open_image(upload: Any) -> Image.Image:
 
 @transaction.atomic
 def image_add(
-    *, article: Article, upload: Any, caption: str = "", position: int = 0, user: Any = None
+    *, article: Article, upload: Any, caption: str = "", position: int = 0, user: Any
 ) -> ArticleImage:
     """Check that the upload is a real image, resize it (large and phone sizes), store it."""
     image = _open_image(upload)
@@ -249,7 +252,7 @@ def image_add(
     small, _size = _resized(image, IMAGE_SMALL_WIDTH)
     photo.image.save(f"{stem}.jpg", ContentFile(large), save=False)
     photo.small.save(f"{stem}-small.jpg", ContentFile(small), save=False)
-    save_as(photo, user)
+    save_as(photo, acting(user))
     caching.bump_on_commit()
     return photo
 
@@ -258,7 +261,7 @@ def image_add(
 def image_update(*, photo: ArticleImage, caption: str, position: int, user: Any) -> ArticleImage:
     photo.caption = caption.strip()
     photo.position = position
-    record_actor(photo, user)
+    record_actor(photo, acting(user))
     photo.full_clean()
     photo.save(update_fields=["caption", "position"])
     caching.bump_on_commit()
@@ -269,7 +272,7 @@ def image_update(*, photo: ArticleImage, caption: str, position: int, user: Any)
 def image_delete(*, photo: ArticleImage, user: Any) -> None:
     files = [photo.image.name, photo.small.name]
     storage = photo.image.storage
-    record_actor(photo, user)
+    record_actor(photo, acting(user))
     photo.delete()
 
     def remove_files() -> None:
@@ -351,7 +354,8 @@ def comment_moderate(*, comment: Comment, status: str, user: Any) -> Comment:
         raise ValidationError({"status": pgettext("news", "Unknown moderation action.")})
     was_public = comment.status == Comment.Status.APPROVED
     comment.status = status
-    stamp(comment, user, "moderated").save(update_fields=["status", "moderated_by", "moderated_at"])
+    stamp(comment, acting(user), "moderated")
+    comment.save(update_fields=["status", "moderated_by", "moderated_at"])
     if was_public or status == Comment.Status.APPROVED:
         caching.bump_on_commit()
     return comment
@@ -374,8 +378,8 @@ def comment_reply(*, parent: Comment, body: str, user: Any, name: str = "") -> C
         email=getattr(user, "email", "") or "",
         body=body.strip(),
         status=Comment.Status.APPROVED,
-        by_editor=actor(user),
+        by_editor=recorded(user),
     )
-    save_as(stamp(reply, user, "moderated"), user)
+    save_as(stamp(reply, acting(user), "moderated"), user)
     caching.bump_on_commit()
     return reply

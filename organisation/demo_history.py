@@ -1,4 +1,5 @@
-"""The demo's merged cell: until 30/06/2018 part of today's cell CB19 was a cell of its own.
+"""The demo's merged cell: until 30/06/2018 part of today's cell CB19 was a cell of its own,
+and CB19 took its present name at the merger (reports of 2016–2017 print its former name).
 
 Built after the meetings, pledges and ratings of the 32 cells, by handing the former cell its
 share of CB19's records before the merger, so that every figure of 2016–2017 counts 33 cells
@@ -12,11 +13,12 @@ import datetime as dt
 from core import demo
 
 from . import membership
-from .models import MemberEvent, Person, Unit
+from .models import MemberEvent, Person, Unit, UnitName
 
 MERGED_ON = dt.date(2018, 7, 1)
 SURVIVOR = "CB19"
 FORMER = ("CB19A", "Chi bộ Trung tâm Quản lý Di tích")
+SURVIVOR_FORMER_NAME = "Chi bộ Ban Quản lý Danh thắng"
 
 
 @demo.register(order=55)
@@ -35,6 +37,9 @@ def build_merged_cell(ctx: demo.DemoContext) -> None:
         place=survivor.place,
         dissolved_on=MERGED_ON,
         successor=survivor,
+    )
+    UnitName.objects.create(
+        unit=survivor, name=SURVIVOR_FORMER_NAME, until=MERGED_ON - dt.timedelta(days=1)
     )
     # Half of CB19's people without other history were in the former cell until the merger.
     moved_ids = set(MemberEvent.objects.values_list("person_id", flat=True))

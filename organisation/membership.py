@@ -148,14 +148,24 @@ def history_of(person: Person, events: Iterable[timeline.Event]) -> list[timelin
 
 
 def rebuild(person_ids: Iterable[int]) -> None:
-    """Store the periods of these people from their events (a fixed number of queries).
+    """Store the periods of these people from their events (fixed queries per 2,000 people).
 
     Callers validated the histories first; a history that still fails raises HistoryError.
     Also keeps `Person.moved_out_on` / `left_kind` — the date and way he left the roll.
     """
-    ids = list(set(person_ids))
-    if not ids:
-        return
+    ids = sorted(set(person_ids))
+    for start in range(0, len(ids), REBUILD_BATCH):  # memory follows the batch, not the import
+        _rebuild(ids[start : start + REBUILD_BATCH])
+    if ids:
+        from reports.versions import records_changed  # periods are written in bulk: no signals
+
+        records_changed()
+
+
+REBUILD_BATCH = 2000
+
+
+def _rebuild(ids: list[int]) -> None:
     persons = Person.objects.in_bulk(ids)
     events: dict[int, list[MemberEvent]] = defaultdict(list)
     for row in MemberEvent.objects.filter(person_id__in=ids).order_by("date", "pk"):

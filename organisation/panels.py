@@ -12,17 +12,18 @@ from core.roles import SEES_OWN_UNIT
 
 from . import selectors
 from .models import Person, Unit
+from .policies import units as unit_policy
 
 
 def register_panel(request: HttpRequest) -> dict[str, Any] | None:
     user = request.user
     if not has_role(user, *SEES_OWN_UNIT):
         return own_record_panel(request)
-    paths = selectors.scope_paths(user)
+    paths = unit_policy.scope_paths(user)
     totals = selectors.Counts()
     for counts in selectors.unit_counts(paths).values():
         totals.add(counts)
-    cells = selectors.units_in_scope(user).filter(kind=Unit.Kind.CELL).count()
+    cells = unit_policy.queryset_for(user).filter(kind=Unit.Kind.CELL).count()
     return {
         "title": _("The register"),
         "template": "organisation/panel.html",

@@ -29,6 +29,7 @@ from core.search import search
 
 from . import selectors
 from .models import Person, Unit
+from .policies import units as unit_policy
 
 ROLL, PEOPLE = "roll", "people"  # party members only; members and non-member staff
 MAX_RESULTS = 20
@@ -206,7 +207,7 @@ def results_context(user: Any, params: Any) -> dict[str, Any]:
     if not name.isidentifier():
         return {"name": "", "people": [], "found": [], "multiple": False, "required": True}
     scope = PEOPLE if params.get("scope") == PEOPLE else ROLL
-    in_scope = selectors.units_in_scope(user)
+    in_scope = unit_policy.queryset_for(user)
     unit_field = params.get("unit_field", "")
     unit_pk = params.get(unit_field, "") if unit_field else ""
     if unit_pk:
@@ -244,7 +245,7 @@ def results_context(user: Any, params: Any) -> dict[str, Any]:
 
 def scope_roots(user: Any) -> list[Unit]:
     """The units on which the user holds a role that sees records (roots for a superuser)."""
-    paths = selectors.scope_paths(user)
+    paths = unit_policy.scope_paths(user)
     if paths is None:
         return list(Unit.objects.filter(parent__isnull=True))
     return list(Unit.objects.filter(path__in=paths))

@@ -1,10 +1,15 @@
-"""Who sees which units and people."""
+"""Who sees which units and people.
+
+One rule for units: a role on a unit reaches its subtree (`units.queryset_for(user)`). The
+units above one's own are named on some pages for context (`units.with_ancestors`), never
+opened.
+"""
 
 from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from core.policy import UnitScopedPolicy, role_paths, subtree_q
+from core.policy import VIEW, UnitScopedPolicy, ancestor_paths, is_superuser, role_paths
 
 from .models import Person, Posting, Unit
 
@@ -13,14 +18,13 @@ class UnitPolicy(UnitScopedPolicy):
     model = Unit
     unit_path = "path"
 
-    def visible_to(self, user: Any, queryset: QuerySet | None = None) -> QuerySet:
-        queryset = self.base_queryset() if queryset is None else queryset
-        if getattr(user, "is_superuser", False):
+    def with_ancestors(self, user: Any) -> QuerySet:
+        """The units the user sees, and the units above them (for context)."""
+        queryset = self.base_queryset()
+        if is_superuser(user):
             return queryset
-        # A unit is visible under a role on it, and its ancestors are visible for context.
-        paths = role_paths(user, self.view_roles)
-        ancestor_ids = {int(pk) for path in paths for pk in path.strip(".").split(".")}
-        return queryset.filter(subtree_q(paths, "path") | Q(pk__in=ancestor_ids))
+        paths = role_paths(user, self.roles_for(VIEW))
+        return self.queryset_for(user) | queryset.filter(path__in=ancestor_paths(paths))
 
 
 class PersonPolicy(UnitScopedPolicy):

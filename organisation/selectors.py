@@ -11,14 +11,14 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.policy import role_paths, subtree_q
-from core.roles import SEES_OWN_UNIT
+from core.policy import subtree_q
 from core.search import search
 from core.vn import search_key
 
 from . import membership
 from .models import MemberEvent, Person, Posting, Unit
 from .policies import people as people_policy
+from .policies import units as unit_policy
 
 
 def unit_subtree(unit: Unit) -> QuerySet[Unit]:
@@ -83,23 +83,14 @@ class TreeNode:
     children: list[TreeNode] = field(default_factory=list)
 
 
-def scope_paths(user: Any) -> list[str] | None:
-    """Unit paths whose subtree the user may see; None for a superuser (everything)."""
-    if getattr(user, "is_superuser", False):
-        return None
-    return role_paths(user, SEES_OWN_UNIT)
-
-
 def units_in_scope(user: Any, *, ordered: bool = False) -> QuerySet[Unit]:
-    """Units in the subtree of a role the user holds (no ancestors, unlike the policy);
-    `ordered`: in the tree's order."""
-    paths = scope_paths(user)
-    queryset = Unit.objects.order_by("path") if ordered else Unit.objects.all()
-    return queryset if paths is None else queryset.filter(subtree_q(paths, "path"))
+    """The units the user may see (the units policy); `ordered`: in the tree's order."""
+    queryset = unit_policy.queryset_for(user)
+    return queryset.order_by("path") if ordered else queryset
 
 
 def unit_in_scope(user: Any, pk: int) -> Unit:
-    """A unit in the user's scope, with its parent; any other answers 404."""
+    """A unit the user may see, with its parent; any other answers 404."""
     try:
         return units_in_scope(user).select_related("parent").get(pk=pk)
     except Unit.DoesNotExist as exc:
@@ -157,8 +148,8 @@ def unit_tree(units: list[Unit], direct: dict[int, Counts]) -> list[TreeNode]:
 
 def committee_overview(user: Any) -> list[TreeNode]:
     """The tree of units the user may see, with counts, in a fixed number of queries."""
-    units = list(units_in_scope(user).order_by("path"))
-    return unit_tree(units, unit_counts(scope_paths(user)))
+    units = list(unit_policy.queryset_for(user).order_by("path"))
+    return unit_tree(units, unit_counts(unit_policy.scope_paths(user)))
 
 
 def unit_overview(unit: Unit) -> TreeNode:
@@ -189,7 +180,7 @@ def unit_people(
 
     With `on`, the party members on the unit's roll on that date instead (`roll_on`).
     """
-    queryset = people_policy.visible_to(user)
+    queryset = people_policy.queryset_for(user)
     if on is not None:
         # The roll on a past date: members posted in the subtree that day, wherever they are now.
         queryset = queryset.filter(pk__in=roll_on(unit, on).values("pk"))
@@ -216,7 +207,7 @@ def with_state(people: QuerySet[Person], day: dt.date) -> QuerySet[Person]:
 def person_record(user: Any, pk: int) -> Person:
     """A person the user may see, with unit, mass organisations and postings loaded."""
     queryset = (
-        people_policy.visible_to(user)
+        people_policy.queryset_for(user)
         .select_related("unit")
         .prefetch_related(
             "mass_organisations",
@@ -247,9 +238,9 @@ def global_search(user: Any, text: str) -> tuple[QuerySet[Unit], QuerySet[Person
     """Units and people whose name or code matches `text`, among what the user may see."""
     if not search_key(text):
         return Unit.objects.none(), Person.objects.none()
-    units = search(units_in_scope(user), text).order_by("path")
+    units = search(unit_policy.queryset_for(user), text).order_by("path")
     people = (
-        with_state(search(people_policy.visible_to(user), text), timezone.localdate())
+        with_state(search(people_policy.queryset_for(user), text), timezone.localdate())
         .select_related("unit")
         .order_by("sort_key", "code")
     )
@@ -257,7 +248,7 @@ def global_search(user: Any, text: str) -> tuple[QuerySet[Unit], QuerySet[Person
 
 
 def visible_cells(user: Any) -> QuerySet[Unit]:
-    return units_in_scope(user).filter(kind=Unit.Kind.CELL).order_by("path")
+    return unit_policy.queryset_for(user).filter(kind=Unit.Kind.CELL).order_by("path")
 
 
 def person_event(person: Person, pk: int) -> MemberEvent:
@@ -270,7 +261,7 @@ def person_event(person: Person, pk: int) -> MemberEvent:
 def possible_parents(user: Any, moving: Unit | None = None) -> QuerySet[Unit]:
     """Units in scope that may hold others: not cells, not dissolved; not `moving` itself
     nor a unit under it."""
-    units = units_in_scope(user).exclude(kind=Unit.Kind.CELL)
+    units = unit_policy.queryset_for(user).exclude(kind=Unit.Kind.CELL)
     if moving is not None:
         units = units.exclude(path__startswith=moving.path)
     return units.filter(dissolved_on__isnull=True).order_by("path")
@@ -278,7 +269,7 @@ def possible_parents(user: Any, moving: Unit | None = None) -> QuerySet[Unit]:
 
 def receiving_units(user: Any, unit: Unit) -> QuerySet[Unit]:
     """Where a dissolved unit's members may go: another unit of its kind, still existing."""
-    units = units_in_scope(user).filter(kind=unit.kind, dissolved_on__isnull=True)
+    units = unit_policy.queryset_for(user).filter(kind=unit.kind, dissolved_on__isnull=True)
     return units.exclude(pk=unit.pk).order_by("path")
 
 

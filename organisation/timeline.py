@@ -64,9 +64,19 @@ def ordered(events: Iterable[Event]) -> list[Event]:
 
 
 def initial_unit(current_unit: int, events: list[Event]) -> int:
-    """The cell before the first move: the "Từ đơn vị" of the earliest transfer."""
-    transfers = [event for event in events if event.kind == TRANSFER]
-    return transfers[0].from_unit if transfers and transfers[0].from_unit else current_unit
+    """The cell before the first event, found walking back from his unit now: a move came
+    from its "Từ đơn vị"; a leaving event left its "Từ đơn vị" when given; a move in from
+    outside defines his cell from then, and before it (unless a leaving event says otherwise)
+    he is taken to have been in that same cell."""
+    unit = current_unit
+    for event in reversed(ordered(events)):
+        if event.kind == TRANSFER and event.from_unit:
+            unit = event.from_unit
+        elif event.kind == MOVE_IN and event.to_unit:
+            unit = event.to_unit
+        elif event.kind in LEAVING and event.from_unit:
+            unit = event.from_unit
+    return unit
 
 
 def periods(
@@ -113,9 +123,8 @@ def periods(
                 refuse(event, _("The person is already on the committee's roll on this date."))
             if event.to_unit is None:
                 refuse(event, _("Say which cell the person moved into."))
-            elif event.to_unit != unit and event.to_unit is not None:
-                # The cell he arrives in is the one his later moves start from.
-                refuse(event, _("The cell moved into does not match the person's next cell."))
+            else:
+                unit = event.to_unit  # the cell he arrives in, maybe not the one he left
             present = True
         elif not present:
             refuse(event, _("The person is not on the committee's roll on this date."))

@@ -22,12 +22,12 @@ from core.policy import ADD, CHANGE
 from . import selectors, services
 from .policies import units as units_policy
 from .unit_forms import UnitDissolveForm, UnitEditForm, UnitFoundForm, UnitMoveForm, UnitRenameForm
-from .views import _require, _unit_or_404
+from .views import _unit_or_404
 
 
 def _changeable(request: HttpRequest, pk: int, action: str = CHANGE):
     unit = _unit_or_404(request, pk)
-    _require(units_policy.can(request.user, action, unit))
+    units_policy.check(request.user, action, unit)
     return unit
 
 
@@ -59,7 +59,7 @@ def unit_found(request: HttpRequest, pk: int) -> HttpResponse:
     parents = selectors.possible_parents(request.user)
     form = UnitFoundForm(request.POST or None, parents=parents, initial={"parent": parent})
     if request.method == "POST" and form.is_valid():
-        _require(units_policy.can(request.user, ADD, form.cleaned_data["parent"]))
+        units_policy.check(request.user, ADD, form.cleaned_data["parent"])
         try:
             unit = services.unit_found(user=request.user, **form.cleaned_data)
         except ValidationError as error:
@@ -111,7 +111,7 @@ def unit_move(request: HttpRequest, pk: int) -> HttpResponse:
     parents = selectors.possible_parents(request.user, moving=unit)
     form = UnitMoveForm(request.POST or None, parents=parents, initial={"parent": unit.parent})
     if request.method == "POST" and form.is_valid():
-        _require(units_policy.can(request.user, CHANGE, form.cleaned_data["parent"]))
+        units_policy.check(request.user, CHANGE, form.cleaned_data["parent"])
         done = _saved(
             request,
             form,

@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,8 +19,8 @@ from core.concurrency import unchanged
 from core.forms import form_errors
 from core.listing import Column, listing
 from core.pagination import paginate
-from core.policy import ADD, CHANGE, has_role
-from core.roles import SEES_EVERYTHING, SEES_OWN_UNIT
+from core.policy import ADD, CHANGE, VIEW, has_role, permission_required_for
+from core.roles import SEES_EVERYTHING
 
 from . import membership, pickers, selectors, services
 from .forms import MemberEventForm, PersonAddForm, PersonForm, UnitProfileForm
@@ -33,11 +33,6 @@ def _unit_or_404(request: HttpRequest, pk: int) -> Unit:
     return selectors.unit_in_scope(request.user, pk)
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
 def _date_param(text: str | None) -> dt.date | None:
     """A date from the query string (yyyy-mm-dd or dd/mm/yyyy); None if blank or unreadable."""
     if not text:
@@ -48,9 +43,8 @@ def _date_param(text: str | None) -> dt.date | None:
         return None
 
 
-@login_required
+@permission_required_for(units_policy, VIEW)
 def overview(request: HttpRequest) -> HttpResponse:
-    _require(has_role(request.user, *SEES_OWN_UNIT))
     roots = selectors.committee_overview(request.user)
     totals = selectors.Counts()
     for root in roots:
@@ -107,7 +101,7 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def unit_profile(request: HttpRequest, pk: int) -> HttpResponse:
     """The document profile: header, signers and recipients of the unit's documents."""
     unit = _unit_or_404(request, pk)
-    _require(people_policy.can(request.user, ADD, Person(unit=unit)))
+    people_policy.check(request.user, ADD, Person(unit=unit))
     form = UnitProfileForm(request.POST or None, instance=unit)
     if request.method == "POST" and form.is_valid():
         try:
@@ -154,13 +148,13 @@ def me(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def person_add(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _unit_or_404(request, pk)
-    _require(people_policy.can(request.user, ADD, Person(unit=unit)))
+    people_policy.check(request.user, ADD, Person(unit=unit))
     units = selectors.units_in_scope(request.user, ordered=True)
     form = PersonAddForm(request.POST or None, units=units, initial={"unit": unit})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         target = data.pop("unit")
-        _require(people_policy.can(request.user, ADD, Person(unit=target)))
+        people_policy.check(request.user, ADD, Person(unit=target))
         try:
             person = services.person_create(user=request.user, unit=target, **data)
         except ValidationError as error:
@@ -179,7 +173,7 @@ def person_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_record(request.user, pk)
-    _require(people_policy.can(request.user, CHANGE, person))
+    people_policy.check(request.user, CHANGE, person)
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         try:
@@ -202,7 +196,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def person_event(request: HttpRequest, pk: int) -> HttpResponse:
     """Record an event of the person's party life (biến động); only the office may."""
     person = selectors.person_record(request.user, pk)
-    _require(people_policy.can(request.user, CHANGE, person))
+    people_policy.check(request.user, CHANGE, person)
     kind = request.GET.get("kind")
     initial = {"kind": kind} if kind in MemberEvent.Kind.values else {}
     form = MemberEventForm(
@@ -239,7 +233,7 @@ def person_event(request: HttpRequest, pk: int) -> HttpResponse:
 def person_event_delete(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
     """Delete a wrongly recorded event, after a confirmation page."""
     person = selectors.person_record(request.user, pk)
-    _require(people_policy.can(request.user, CHANGE, person))
+    people_policy.check(request.user, CHANGE, person)
     event = selectors.person_event(person, event_pk)
     error = None
     if request.method == "POST":

@@ -49,7 +49,7 @@ def overdue_items(plans: list, today: dt.date) -> list[PlanItem]:
 
 
 def _rating_round(user: Any, today: dt.date) -> dict[str, Any] | None:
-    from ratings import selectors as ratings
+    from ratings import overview as ratings
 
     year = rating_round_year(today)
     if year is None:
@@ -68,7 +68,7 @@ def _open_remediation(user: Any, today: dt.date) -> dict[str, int]:
     from inspections import policies as inspection_policies
     from inspections.selectors import STATUS_LATE, STATUS_OPEN, status_q
 
-    tasks = inspection_policies.remediations.visible_to(user)
+    tasks = inspection_policies.remediations.queryset_for(user)
     return {
         "open": tasks.filter(status_q(STATUS_OPEN, today)).count(),
         "late": tasks.filter(status_q(STATUS_LATE, today)).count(),

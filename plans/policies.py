@@ -12,7 +12,16 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from core.policy import VIEW, UnitScopedPolicy, path_in, role_paths, subtree_q
+from core.policy import (
+    VIEW,
+    UnitScopedPolicy,
+    ancestor_paths,
+    is_authenticated,
+    is_superuser,
+    path_in,
+    role_paths,
+    subtree_q,
+)
 from core.roles import Role
 
 from .models import Plan
@@ -21,37 +30,30 @@ READERS = (Role.OFFICE, Role.INSPECTION, Role.SECRETARY, Role.MEMBER)
 EDITORS = (Role.OFFICE,)
 
 
-def _ancestor_paths(paths: list[str]) -> set[str]:
-    """'1.5.12.' → {'1.', '1.5.', '1.5.12.'}: the units a role on '1.5.12.' lies under."""
-    result = set()
-    for path in paths:
-        parts = [part for part in path.split(".") if part]
-        result.update(".".join(parts[: index + 1]) + "." for index in range(len(parts)))
-    return result
-
-
 class PlanPolicy(UnitScopedPolicy):
     model = Plan
     unit_path = "committee__path"
     view_roles = READERS
     change_roles = EDITORS
 
-    def visible_to(self, user: Any, queryset: QuerySet | None = None) -> QuerySet:
+    def queryset_for(
+        self, user: Any, action: str = VIEW, queryset: QuerySet | None = None
+    ) -> QuerySet:
         queryset = self.base_queryset() if queryset is None else queryset
-        if getattr(user, "is_superuser", False):
+        if action != VIEW:
+            return super().queryset_for(user, action, queryset)
+        if is_superuser(user):
             return queryset
         paths = role_paths(user, self.view_roles)
-        query = subtree_q(paths, self.unit_path) | Q(committee__path__in=_ancestor_paths(paths))
+        query = subtree_q(paths, self.unit_path) | Q(committee__path__in=ancestor_paths(paths))
         return queryset.filter(query)
 
-    def can(self, user: Any, action: str, obj: Plan | None = None) -> bool:
-        if action == VIEW and obj is not None and getattr(user, "is_authenticated", False):
-            if getattr(user, "is_superuser", False):
+    def can(self, user: Any, action: str, obj: Any = None) -> bool:
+        if action == VIEW and obj is not None and is_authenticated(user):
+            if is_superuser(user):
                 return True
             paths = role_paths(user, self.view_roles)
-            return path_in(paths, obj.committee.path) or obj.committee.path in _ancestor_paths(
-                paths
-            )
+            return path_in(paths, obj.committee.path) or obj.committee.path in ancestor_paths(paths)
         return super().can(user, action, obj)
 
 
@@ -63,6 +65,6 @@ def committees_for(user: Any) -> QuerySet:
     from organisation.models import Unit
 
     committees = Unit.objects.filter(kind=Unit.Kind.COMMITTEE)
-    if getattr(user, "is_superuser", False):
+    if is_superuser(user):
         return committees
     return committees.filter(subtree_q(role_paths(user, EDITORS), "path"))

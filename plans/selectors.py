@@ -18,7 +18,7 @@ from .models import BreakthroughArea, Plan, PlanItem
 
 
 def plans_for(user: Any) -> QuerySet[Plan]:
-    return policies.plans.visible_to(user).select_related("committee")
+    return policies.plans.queryset_for(user).select_related("committee")
 
 
 def with_parts(queryset: QuerySet[Plan]) -> QuerySet[Plan]:

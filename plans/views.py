@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from core.forms import form_errors
 from core.pagination import paginate
-from core.policy import CHANGE, VIEW
+from core.policy import CHANGE, VIEW, permission_required_for
 
 from . import forms, policies, printing, progress, selectors, services
 from .models import Plan
@@ -44,10 +44,8 @@ def _form_page(request, form, *, title: str, back: str, save, success) -> HttpRe
     return render(request, "plans/form.html", {"form": form, "title": title, "back": back})
 
 
-@login_required
+@permission_required_for(policies.plans, VIEW)
 def plan_list(request: HttpRequest) -> HttpResponse:
-    if not policies.plans.can(request.user, VIEW):
-        raise PermissionDenied
     return render(
         request,
         "plans/plan_list.html",
@@ -78,8 +76,7 @@ def _plan(request: HttpRequest, pk: int, action: str = VIEW) -> Plan:
     plan = selectors.plan_with_parts(request.user, pk)
     if plan is None:
         raise Http404
-    if not policies.plans.can(request.user, action, plan):
-        raise PermissionDenied
+    policies.plans.check(request.user, action, plan)
     return plan
 
 

@@ -6,14 +6,12 @@ to the unit that adopted them (committee: common, cell: specific).
 
 from typing import Any
 
-from django.db.models import Model, Q
+from django.db.models import Q, QuerySet
 
-from core.policy import CHANGE, VIEW, UnitScopedPolicy, path_in, role_paths
+from core.policy import CHANGE, CONFIRM, VIEW, UnitScopedPolicy, is_superuser, path_in, role_paths
 from core.roles import Role
 
 from .models import ConductStandard, PersonalPlan, Pledge, PledgeTemplate
-
-CONFIRM = "confirm"
 
 
 class PledgePolicy(UnitScopedPolicy):
@@ -21,17 +19,17 @@ class PledgePolicy(UnitScopedPolicy):
     unit_path = "person__unit__path"
     change_roles = (Role.OFFICE, Role.SECRETARY)
 
-    def base_queryset(self):
+    def base_queryset(self) -> QuerySet:
         return Pledge.objects.select_related("person", "person__unit")
 
     def member_q(self, user: Any) -> Q | None:
         return Q(person_id=user.person_id) if getattr(user, "person_id", None) else None
 
-    def is_own(self, user: Any, obj: Model | None) -> bool:
+    def is_own(self, user: Any, obj: Any) -> bool:
         person_id = getattr(user, "person_id", None)
         return bool(person_id) and obj is not None and obj.person_id == person_id
 
-    def can(self, user: Any, action: str, obj: Model | None = None) -> bool:
+    def can(self, user: Any, action: str, obj: Any = None) -> bool:
         if action == VIEW and self.is_own(user, obj):
             return True
         if action == CHANGE and self.is_own(user, obj):
@@ -43,12 +41,12 @@ class PledgePolicy(UnitScopedPolicy):
 
 
 class PersonalPlanPolicy(PledgePolicy):
-    model = PersonalPlan
+    model = PersonalPlan  # type: ignore[assignment]  # the same rules, another model
 
-    def base_queryset(self):
+    def base_queryset(self) -> QuerySet:
         return PersonalPlan.objects.select_related("person", "person__unit")
 
-    def can(self, user: Any, action: str, obj: Model | None = None) -> bool:
+    def can(self, user: Any, action: str, obj: Any = None) -> bool:
         # Only the person writes his own plan; the cell and the office read it.
         if action == CHANGE:
             return self.is_own(user, obj)
@@ -62,7 +60,7 @@ class ConductStandardPolicy(UnitScopedPolicy):
     change_roles = (Role.OFFICE, Role.SECRETARY)
 
     def can_edit_unit(self, user: Any, unit: Any) -> bool:
-        if getattr(user, "is_superuser", False):
+        if is_superuser(user):
             return True
         if path_in(role_paths(user, (Role.OFFICE,)), unit.path):
             return True

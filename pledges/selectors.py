@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from organisation import membership
-from organisation.models import MassOrganisation, Person, Unit
+from organisation.models import MassOrganisation, Person, Posting, Unit
 from organisation.policies import units as unit_policy
 from organisation.selectors import committee_of
 
@@ -53,7 +53,7 @@ def own_years(person: Person | None, this_year: int) -> list[dict[str, Any]]:
 
 def template_committee(user: Any) -> Unit | None:
     """The committee whose pledge template the office user edits: the top one he sees."""
-    committees = unit_policy.visible_to(user).filter(kind=Unit.Kind.COMMITTEE)
+    committees = unit_policy.with_ancestors(user).filter(kind=Unit.Kind.COMMITTEE)
     committee = committees.order_by("depth").first()
     return committee_of(committee) if committee is not None else None
 
@@ -107,7 +107,7 @@ def prefilled_pledge(person: Person, year: int) -> str:
 def pledges_list(user: Any, *, year: int | None = None, unit_id: int | None = None) -> QuerySet:
     from .policies import pledges
 
-    queryset = pledges.visible_to(user).order_by("-year", "person__sort_key")
+    queryset = pledges.queryset_for(user).order_by("-year", "person__sort_key")
     if year:
         queryset = queryset.filter(year=year)
     if unit_id:
@@ -118,15 +118,15 @@ def pledges_list(user: Any, *, year: int | None = None, unit_id: int | None = No
 def plans_list(user: Any, *, year: int | None = None) -> QuerySet:
     from .policies import plans
 
-    queryset = plans.visible_to(user).order_by("-year", "person__sort_key")
+    queryset = plans.queryset_for(user).order_by("-year", "person__sort_key")
     return queryset.filter(year=year) if year else queryset
 
 
 def standards_overview(user: Any, year: int) -> dict[str, Any]:
     """For a year: the committees' common standards and, for each visible cell, its specific
     standard or None (the committee sees which cells have not defined theirs)."""
-    cells = list(unit_policy.visible_to(user).filter(kind=Unit.Kind.CELL).order_by("path"))
-    committees = list(unit_policy.visible_to(user).filter(kind=Unit.Kind.COMMITTEE))
+    cells = list(unit_policy.queryset_for(user).filter(kind=Unit.Kind.CELL).order_by("path"))
+    committees = list(unit_policy.with_ancestors(user).filter(kind=Unit.Kind.COMMITTEE))
     if not committees and cells:
         committees = [committee_of(cells[0])]
     standards = ConductStandard.objects.filter(
@@ -159,6 +159,12 @@ class PersonProgress:
     has_pledge: bool
     has_plan: bool
     organisations: list[int] = field(default_factory=list)
+    # Exempted or suspended that day: listed with a badge, not expected to pledge.
+    state: str = Posting.State.ACTIVE
+
+    @property
+    def excused(self) -> bool:
+        return self.state != Posting.State.ACTIVE
 
 
 @dataclass
@@ -169,8 +175,12 @@ class Tally:
     members: int = 0
     members_pledged: int = 0
     members_planned: int = 0
+    excused: int = 0  # exempted or suspended: not counted in the rest
 
     def add(self, row: PersonProgress) -> None:
+        if row.excused:
+            self.excused += 1
+            return
         self.people += 1
         self.pledged += row.has_pledge
         self.planned += row.has_plan
@@ -200,8 +210,8 @@ def _progress_rows(cells: list[Unit], year: int, on_date: dt.date) -> list[Perso
     if not cells:
         return []
     postings = (
-        # Exempted and suspended members are not expected to pledge.
-        membership.periods_on(on_date, active=True)
+        # Exempted and suspended members are listed, but not expected to pledge (Tally).
+        membership.periods_on(on_date)
         .filter(unit_id__in=[cell.pk for cell in cells])
         .annotate(
             has_pledge=Exists(Pledge.objects.filter(person_id=OuterRef("person_id"), year=year)),
@@ -218,11 +228,12 @@ def _progress_rows(cells: list[Unit], year: int, on_date: dt.date) -> list[Perso
             "person__party_joined_on",
             "has_pledge",
             "has_plan",
+            "state",
         )
         .order_by("person__sort_key", "person__code")
     )
     rows: dict[int, PersonProgress] = {}
-    for pid, code, name, key, unit_id, joined, pledged, planned in postings:
+    for pid, code, name, key, unit_id, joined, pledged, planned, state in postings:
         rows[pid] = PersonProgress(
             pid,
             code,
@@ -232,6 +243,7 @@ def _progress_rows(cells: list[Unit], year: int, on_date: dt.date) -> list[Perso
             bool(joined and joined <= on_date),
             bool(pledged),
             bool(planned),
+            state=state,
         )
     links = Person.mass_organisations.through.objects.filter(
         person_id__in=postings.values("person_id")
@@ -245,7 +257,7 @@ def _progress_rows(cells: list[Unit], year: int, on_date: dt.date) -> list[Perso
 def progress(user: Any, year: int, on_date: dt.date | None = None) -> dict[str, Any]:
     """Per cell and per mass organisation: people on the date, who pledged, who has a plan."""
     on_date = on_date or roll_date(year)
-    cells = list(unit_policy.visible_to(user).filter(kind=Unit.Kind.CELL).order_by("path"))
+    cells = list(unit_policy.queryset_for(user).filter(kind=Unit.Kind.CELL).order_by("path"))
     rows = _progress_rows(cells, year, on_date)
     by_cell = {cell.pk: Tally() for cell in cells}
     organisations = list(MassOrganisation.objects.order_by("name"))
@@ -285,5 +297,5 @@ def cell_progress(cell: Unit, year: int, on_date: dt.date | None = None) -> dict
         "on_date": on_date,
         "rows": rows,
         "tally": tally,
-        "missing": [row for row in rows if not (row.has_pledge and row.has_plan)],
+        "missing": [row for row in rows if not (row.excused or (row.has_pledge and row.has_plan))],
     }

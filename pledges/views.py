@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,14 +14,15 @@ from django.views.decorators.http import require_POST
 from core import files
 from core.concurrency import unchanged
 from core.forms import form_errors
-from core.pagination import paginate
-from core.policy import CHANGE, VIEW, has_role
+from core.listing import render_listing
+from core.policy import CHANGE, VIEW, has_role, permission_required_for
 from core.roles import Role
 from core.search import search
 from organisation.models import Unit
 from organisation.policies import units as unit_policy
 
 from . import selectors, services
+from .columns import PLAN_COLUMNS, PLEDGE_COLUMNS
 from .documents import pledge_file
 from .forms import (
     PaperPledgeForm,
@@ -33,7 +34,7 @@ from .forms import (
     YearForm,
 )
 from .models import Pledge
-from .policies import CONFIRM, plans, pledges, standards
+from .policies import CONFIRM, plans, pledges, standards, templates
 
 
 def _year(request: HttpRequest) -> tuple[int, object]:
@@ -44,11 +45,6 @@ def _year(request: HttpRequest) -> tuple[int, object]:
         year = form.cleaned_data["year"] or year
         on_date = form.cleaned_data["on_date"]
     return year, on_date
-
-
-def _need_view(user) -> None:
-    if not pledges.can(user, VIEW):
-        raise PermissionDenied
 
 
 # --- the member's own pledge and plan -------------------------------------------------------
@@ -127,9 +123,8 @@ def my_plan(request: HttpRequest, year: int) -> HttpResponse:
 # --- pledges as the cell and the office see them --------------------------------------------
 
 
-@login_required
+@permission_required_for(pledges, VIEW)
 def pledge_list(request: HttpRequest) -> HttpResponse:
-    _need_view(request.user)
     year = request.GET.get("year")
     queryset = selectors.pledges_list(
         request.user, year=int(year) if year and year.isdigit() else None
@@ -139,9 +134,15 @@ def pledge_list(request: HttpRequest) -> HttpResponse:
     elif request.GET.get("status") == "confirmed":
         queryset = queryset.filter(confirmed_at__isnull=False)
     queryset = search(queryset, request.GET.get("q"), field="person__search_key")
-    page = paginate(request, queryset)
-    context = {"page_obj": page, "year": year, "can_record": pledges.can(request.user, CHANGE)}
-    return render(request, "pledges/pledge_list.html", context)
+    context = {"year": year, "can_record": pledges.can(request.user, CHANGE)}
+    return render_listing(
+        request,
+        "pledges/pledge_list.html",
+        queryset,
+        PLEDGE_COLUMNS,
+        context,
+        filename="cam-ket",
+    )
 
 
 @login_required
@@ -159,11 +160,9 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required_for(pledges, CHANGE)
 def pledge_record(request: HttpRequest) -> HttpResponse:
     """The cell secretary records a paper pledge, with the signed scan."""
-    if not pledges.can(request.user, CHANGE):
-        raise PermissionDenied
     form = PaperPledgeForm(
         request.POST or None,
         request.FILES or None,
@@ -242,16 +241,20 @@ def pledge_scan(request: HttpRequest, pk: int) -> HttpResponse:
 # --- personal plans ---------------------------------------------------------------------------
 
 
-@login_required
+@permission_required_for(pledges, VIEW)
 def plan_list(request: HttpRequest) -> HttpResponse:
-    _need_view(request.user)
     year = request.GET.get("year")
     queryset = selectors.plans_list(
         request.user, year=int(year) if year and year.isdigit() else None
     )
     queryset = search(queryset, request.GET.get("q"), field="person__search_key")
-    return render(
-        request, "pledges/plan_list.html", {"page_obj": paginate(request, queryset), "year": year}
+    return render_listing(
+        request,
+        "pledges/plan_list.html",
+        queryset,
+        PLAN_COLUMNS,
+        {"year": year},
+        filename="ke-hoach-ca-nhan",
     )
 
 
@@ -268,16 +271,15 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 # --- progress ---------------------------------------------------------------------------------
 
 
-@login_required
+@permission_required_for(pledges, VIEW)
 def progress(request: HttpRequest) -> HttpResponse:
-    _need_view(request.user)
     year, on_date = _year(request)
     data = selectors.progress(request.user, year, on_date)
     return render(request, "pledges/progress.html", {**data, "form": YearForm(request.GET or None)})
 
 
 def _visible_cell(request: HttpRequest, pk: int) -> Unit:
-    _need_view(request.user)
+    pledges.check(request.user, VIEW)
     return unit_policy.get_visible_or_404(request.user, pk=pk, kind=Unit.Kind.CELL)
 
 
@@ -301,10 +303,8 @@ def reminder(request: HttpRequest, pk: int) -> HttpResponse:
 # --- conduct standards and the template -----------------------------------------------------
 
 
-@login_required
+@permission_required_for(standards, VIEW)
 def standard_list(request: HttpRequest) -> HttpResponse:
-    if not standards.can(request.user, VIEW):
-        raise PermissionDenied
     year, _on = _year(request)
     overview = selectors.standards_overview(request.user, year)
     for row in overview["rows"]:
@@ -318,11 +318,9 @@ def standard_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required_for(standards, VIEW)
 def standard_edit(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse:
-    if not standards.can(request.user, VIEW):
-        raise PermissionDenied
-    unit = unit_policy.get_visible_or_404(request.user, pk=unit_pk)
+    unit = get_object_or_404(unit_policy.with_ancestors(request.user), pk=unit_pk)
     if not standards.can_edit_unit(request.user, unit) or unit.kind == Unit.Kind.SUB_COMMITTEE:
         raise PermissionDenied
     common, specific = selectors.standards_for(unit, year)
@@ -352,10 +350,8 @@ def _url(name: str) -> str:
     return reverse(name)
 
 
-@login_required
+@permission_required_for(templates, CHANGE)
 def template_edit(request: HttpRequest, year: int) -> HttpResponse:
-    if not has_role(request.user, Role.OFFICE):
-        raise PermissionDenied
     committee = selectors.template_committee(request.user)
     if committee is None:
         raise Http404

@@ -65,13 +65,14 @@ def build_ratings(ctx: demo.DemoContext) -> None:
     for year in YEARS:
         on = dt.date(year, 12, 31)
         rule_set = rules.rule_set_for(year, sets)
+        assert rule_set is not None, year  # the national rules cover every demo year
         roll = list(roll_on(committee, on, active=True).order_by("pk"))
         cell_of = dict(
             postings_on(on, committee.path)
             .filter(person__in=[person.pk for person in roll])
             .values_list("person_id", "unit_id")
         )
-        meeting_of = {}
+        meeting_of: dict[int, int] = {}
         for meeting in Meeting.objects.filter(
             unit__in=cells, date__year=year, date__month=12
         ).order_by("date"):

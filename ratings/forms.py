@@ -1,5 +1,9 @@
 """Forms of the rating round. Validation that needs the rules lives in the services."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -7,8 +11,11 @@ from core.concurrency import VersionedForm
 
 from .models import SCORE_VALIDATORS, CapCondition, Complaint, Level, RuleSet
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def _score_field(label: str) -> forms.DecimalField:
+
+def _score_field(label: StrOrPromise) -> forms.DecimalField:
     """An optional score or percentage between 0 and 100, with two decimals."""
     return forms.DecimalField(
         label=label,

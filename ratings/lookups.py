@@ -34,7 +34,7 @@ def rule_set_or_404(pk: int) -> RuleSet:
 
 def visible_person(user: Any, code: str) -> Person | None:
     """The person with this code if the user sees him (else None, as if there were none)."""
-    return people.visible_to(user).filter(code=code).first()
+    return people.queryset_for(user).filter(code=code).first()
 
 
 def rating_complaint(rating: Rating, pk: int) -> Complaint:

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, cast
 
 from django.db.models import Count, F, Q, QuerySet
 
-from core.policy import role_paths
+from core.policy import role_paths, scope_q
 from core.roles import Role
 from organisation import membership
 from organisation.models import Person, Posting, Unit
+from pledges.models import PersonalPlan, Pledge
 
 from . import rules
-from .models import LEVEL_ORDER, CapCondition, Level, Rating, RuleSet
+from .models import CapCondition, Rating, RuleSet
+from .policies import ratings as rating_policy
 
 
 def roll_date(year: int) -> dt.date:
@@ -60,10 +61,6 @@ def rule_sets_in_use(sets: list[RuleSet] | None = None) -> set[int]:
 
 
 # ---- where a subject sat in a year -----------------------------------------------------
-
-
-def year_bounds(year: int) -> tuple[dt.date, dt.date]:
-    return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
 def placements_in_year(person_ids: set[int], year: int, prefix: str = "") -> dict[int, Unit]:
@@ -156,27 +153,12 @@ def decided_counts(committee: Unit, year: int, *, persons: bool = True) -> dict[
 # ---- the round -------------------------------------------------------------------------
 
 
-def scope_paths(user: Any) -> list[str] | None:
-    """Unit paths the user may see ratings under; None for a superuser (everything)."""
-    if getattr(user, "is_superuser", False):
-        return None
-    return role_paths(user, (Role.OFFICE, Role.INSPECTION, Role.SECRETARY))
-
-
-def _path_q(paths: list[str] | None, lookup: str) -> Q:
-    if paths is None:
-        return Q()
-    query = Q(pk__in=[])
-    for path in set(paths):
-        query |= Q(**{f"{lookup}__startswith": path})
-    return query
-
-
 @dataclass
 class RoundRow:
     person: Person
     cell: Unit
     rating: Rating | None
+    state: str = Posting.State.ACTIVE  # exempt / suspended: a badge on the cell's page
 
     @property
     def stage(self) -> str:
@@ -198,17 +180,17 @@ def round_rows(user: Any, year: int, *, cell: Unit | None = None, text: str = ""
     """
     from core.vn import search_key
 
-    paths = scope_paths(user)
+    paths = rating_policy.scope_paths(user)
     if cell is not None:
         paths = [cell.path] if paths is None or any(cell.path.startswith(p) for p in paths) else []
     own_person = getattr(user, "person_id", None)
     on = roll_date(year)
-    postings = membership.periods_on(on, active=True).filter(
+    postings = membership.periods_on(on, active=cell is None).filter(  # cell: all states
         person__party_joined_on__isnull=False, person__party_joined_on__lte=on
     )
     ratings = Rating.objects.filter(year=year, person__isnull=False)
-    scope = _path_q(paths, "unit__path")
-    rating_scope = _path_q(paths, "cell__path")
+    scope = scope_q(paths, "unit__path")
+    rating_scope = scope_q(paths, "cell__path")
     if paths is not None and not paths:
         # A plain member sees only himself.
         scope = Q(person_id=own_person) if own_person and cell is None else Q(pk__in=[])
@@ -221,34 +203,35 @@ def round_rows(user: Any, year: int, *, cell: Unit | None = None, text: str = ""
         ratings = ratings.filter(person__search_key__contains=word)
     rows: dict[int, RoundRow] = {}
     for posting in postings.select_related("person", "unit"):
-        rows[posting.person_id] = RoundRow(posting.person, posting.unit, None)
+        rows[posting.person_id] = RoundRow(posting.person, posting.unit, None, posting.state)
     for rating in ratings.select_related(
         "person", "cell", "proposal_meeting", "self_assessed_by", "proposed_by", "decided_by"
     ):
-        row = rows.get(rating.person_id)
+        person_id = cast(int, rating.person_id)  # members' ratings only (filtered above)
+        row = rows.get(person_id)
         if row is None:
-            rows[rating.person_id] = RoundRow(rating.person, rating.cell, rating)
+            rows[person_id] = RoundRow(cast(Person, rating.person), cast(Unit, rating.cell), rating)
         else:
             row.rating = rating
-            if rating.cell_id:
+            if rating.cell is not None:
                 row.cell = rating.cell
     return sorted(rows.values(), key=lambda row: (row.cell.path, row.person.sort_key))
 
 
 def unit_ratings(user: Any, year: int) -> dict[int, Rating]:
-    paths = scope_paths(user)
+    paths = rating_policy.scope_paths(user)
     queryset = Rating.objects.filter(year=year, unit__isnull=False)
     if paths is not None:
-        queryset = queryset.filter(_path_q(paths, "unit__path")) if paths else queryset.none()
-    return {rating.unit_id: rating for rating in queryset.select_related("unit")}
+        queryset = queryset.filter(scope_q(paths, "unit__path")) if paths else queryset.none()
+    return {cast(int, rating.unit_id): rating for rating in queryset.select_related("unit")}
 
 
 def visible_cells(user: Any) -> QuerySet[Unit]:
-    paths = scope_paths(user)
+    paths = rating_policy.scope_paths(user)
     queryset = Unit.objects.filter(kind=Unit.Kind.CELL)
     if paths is None:
         return queryset
-    return queryset.filter(_path_q(paths, "path")) if paths else queryset.none()
+    return queryset.filter(scope_q(paths, "path")) if paths else queryset.none()
 
 
 def committees_visible(user: Any) -> list[Unit]:
@@ -258,159 +241,12 @@ def committees_visible(user: Any) -> list[Unit]:
         paths = role_paths(user, (Role.OFFICE, Role.INSPECTION))
         if not paths:
             return []
-        queryset = queryset.filter(_path_q(paths, "path"))
+        queryset = queryset.filter(scope_q(paths, "path"))
     return list(queryset.order_by("path"))
 
 
-# ---- progress and summary --------------------------------------------------------------
-
-
-@dataclass
-class LevelCounts:
-    counts: dict[str, int] = field(default_factory=dict)
-
-    def add(self, level: str, number: int) -> None:
-        self.counts[level] = self.counts.get(level, 0) + number
-
-    @property
-    def rated(self) -> int:
-        return sum(self.counts.get(level, 0) for level in LEVEL_ORDER)
-
-    def of(self, level: str) -> int:
-        return self.counts.get(level, 0)
-
-    @property
-    def levels(self) -> list[int]:
-        return [self.of(level) for level in LEVEL_ORDER]
-
-    @property
-    def good_or_better(self) -> int:
-        return self.of(Level.EXCELLENT) + self.of(Level.GOOD)
-
-    @property
-    def good_or_better_percent(self) -> Decimal | None:
-        return _percent(self.good_or_better, self.rated)
-
-    @property
-    def excellent_percent(self) -> Decimal | None:
-        return _percent(self.of(Level.EXCELLENT), self.rated)
-
-
-def _percent(part: int, whole: int) -> Decimal | None:
-    if not whole:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"))
-
-
-@dataclass
-class Progress:
-    year: int
-    rows: list[RoundRow]
-    not_self_assessed: list[RoundRow]
-    not_proposed_cells: list[Unit]
-    undecided_members: int
-    undecided_cells: list[Unit]
-    cells: list[Unit]
-
-
-def progress(user: Any, year: int) -> Progress:
-    """Who has not self-assessed, which cells have not proposed, what is left to decide."""
-    rows = round_rows(user, year)
-    cells = list(visible_cells(user).order_by("path"))
-    units = unit_ratings(user, year)
-    not_self = [row for row in rows if not (row.rating and row.rating.self_assessed_at)]
-    pending_cells = {
-        row.cell.pk
-        for row in rows
-        if not (row.rating and (row.rating.proposed_at or row.rating.level))
-    }
-    not_proposed = [
-        cell
-        for cell in cells
-        if cell.pk in pending_cells
-        or not (units.get(cell.pk) and (units[cell.pk].proposed_at or units[cell.pk].level))
-    ]
-    undecided_members = sum(1 for row in rows if not (row.rating and row.rating.level))
-    undecided_cells = [cell for cell in cells if not (units.get(cell.pk) and units[cell.pk].level)]
-    return Progress(year, rows, not_self, not_proposed, undecided_members, undecided_cells, cells)
-
-
-@dataclass
-class Summary:
-    year: int
-    cells: list[tuple[Unit, LevelCounts, str]]  # cell, its members' levels, the cell's level
-    overall: LevelCounts
-    units: LevelCounts
-    by_year: list[tuple[int, LevelCounts]]
-
-
-def summary(committee: Unit, year: int, *, years_back: int = 3) -> Summary:
-    """Decided members' levels per cell and overall, the cells' own levels, and the same
-    overall figures for the previous years. Three queries whatever the size."""
-    first_year = year - years_back
-    grouped = (
-        Rating.objects.filter(
-            committee=committee, person__isnull=False, year__gte=first_year, year__lte=year
-        )
-        .exclude(level="")
-        .values("year", "cell_id", "level")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    per_cell: dict[int, LevelCounts] = defaultdict(LevelCounts)
-    per_year: dict[int, LevelCounts] = defaultdict(LevelCounts)
-    for row in grouped:
-        per_year[row["year"]].add(row["level"], row["n"])
-        if row["year"] == year:
-            per_cell[row["cell_id"]].add(row["level"], row["n"])
-    cell_levels = dict(
-        Rating.objects.filter(committee=committee, year=year, unit__isnull=False).values_list(
-            "unit_id", "level"
-        )
-    )
-    units = LevelCounts()
-    for level in cell_levels.values():
-        if level:
-            units.add(level, 1)
-    cells = list(
-        Unit.objects.filter(path__startswith=committee.path)
-        .filter(Q(kind=Unit.Kind.CELL) | Q(pk__in=list(per_cell)))
-        .order_by("path")
-    )
-    table = [
-        (cell, per_cell.get(cell.pk, LevelCounts()), cell_levels.get(cell.pk, "")) for cell in cells
-    ]
-    return Summary(
-        year=year,
-        cells=table,
-        overall=per_year.get(year, LevelCounts()),
-        units=units,
-        by_year=[(y, per_year.get(y, LevelCounts())) for y in range(first_year, year + 1)],
-    )
-
-
-def roll_ratings(committee: Unit, year: int, on: dt.date | None = None) -> LevelCounts:
-    """Levels of the members on the roll at the roll date (the report's definition)."""
-    on = on or roll_date(year)
-    counts = LevelCounts()
-    rows = (
-        Rating.objects.filter(year=year, person__in=membership.roll(committee, on, active=True))
-        .exclude(level="")
-        .values("level")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for row in rows:
-        counts.add(row["level"], row["n"])
-    return counts
-
-
-def pledge_and_plan(person: Person, year: int) -> tuple[Any, Any]:
+def pledge_and_plan(person: Person, year: int) -> tuple[Pledge | None, PersonalPlan | None]:
     """The member's pledge and personal plan of the year, shown beside his self-assessment."""
-    try:
-        from pledges.models import PersonalPlan, Pledge
-    except ImportError:  # pragma: no cover - the pledges app is part of the project
-        return None, None
     pledge = Pledge.objects.filter(person=person, year=year).first()
     plan = PersonalPlan.objects.filter(person=person, year=year).first()
     return pledge, plan

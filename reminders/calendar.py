@@ -71,7 +71,7 @@ def events(user: Any, start: dt.date, end: dt.date) -> list[Event]:
             )
         )
     for task in (
-        inspection_policies.remediations.visible_to(user)
+        inspection_policies.remediations.queryset_for(user)
         .filter(completed_on__isnull=True, deadline__gte=start, deadline__lte=end)
         .order_by("deadline", "pk")[:200]
     ):

@@ -164,7 +164,7 @@ def remediation_duties(user: Any, today: dt.date) -> list[Duty]:
     from inspections import policies as inspection_policies
 
     tasks = (
-        inspection_policies.remediations.visible_to(user)
+        inspection_policies.remediations.queryset_for(user)
         .filter(completed_on__isnull=True, deadline__lte=today + REMEDIATION_AHEAD)
         .select_related("inspection")
         .order_by("deadline", "pk")[:10]

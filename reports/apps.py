@@ -10,8 +10,12 @@ class ReportsConfig(AppConfig):
         from core import dashboard, navigation
         from core.roles import Role
 
-        from . import exports  # noqa: F401  (registers the exporters)
+        from . import (
+            exports,  # noqa: F401  (registers the exporters)
+            versions,
+        )
         from .panels import reports_panel
 
         navigation.register(_("Reports"), "reports:list", (Role.OFFICE, Role.INSPECTION), 85)
         dashboard.register(reports_panel)
+        versions.connect()

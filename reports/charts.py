@@ -12,7 +12,7 @@ metadata make the output byte-for-byte deterministic.
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import Any, Literal, overload
 
 import matplotlib
 
@@ -139,6 +139,12 @@ DRAWERS = {
 }
 
 
+@overload
+def draw(figures: dict[str, Any], name: str, fmt: Literal["svg"] = "svg") -> str: ...
+@overload
+def draw(figures: dict[str, Any], name: str, fmt: Literal["png"]) -> bytes: ...
+@overload
+def draw(figures: dict[str, Any], name: str, fmt: str) -> str | bytes: ...
 def draw(figures: dict[str, Any], name: str, fmt: str = "svg") -> str | bytes:
     """The chart `name` of the figures, as SVG text or PNG bytes."""
     figure, axes = _figure()

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .drafting import SECTION_TITLES, draft_sections
-from .figures import compute
 from .models import SECTION_KEYS, WRITTEN_SECTIONS, Review
+from .snapshots import figures_for
 
 
 @dataclass
@@ -40,7 +40,8 @@ class ReportContent:
 
 
 def live_figures(review: Review) -> dict[str, Any]:
-    return compute(review.committee, review.period_from, review.period_to)
+    """The figures as the records stand; closed years read from their yearly snapshot."""
+    return figures_for(review.committee, review.period_from, review.period_to)
 
 
 def report_content(review: Review, figures: dict[str, Any] | None = None) -> ReportContent:

@@ -104,11 +104,36 @@ def summary_table(figures: dict[str, Any]) -> Table:
     )
 
 
-def cell_table(figures: dict[str, Any], index: int) -> Table:
-    """One year of the appendix: a row per cell."""
+def cell_groups(review: Review | None, figures: dict[str, Any]) -> list[tuple[str, list[int]]]:
+    """The figures' cells by the unit right above them (a grassroots committee of a
+    province), in tree order: the appendix prints one table per unit and year, so that no
+    table grows with the number of cells. Cells directly under the committee: one group."""
+    cells = figures["cells"]
+    parents: dict[str, tuple[int | None, str]] = {}
+    if review is not None and review.committee_id:
+        from organisation.models import Unit
+
+        rows = Unit.objects.filter(
+            path__startswith=review.committee.path, kind=Unit.Kind.CELL
+        ).values_list("code", "parent_id", "parent__name")
+        parents = {code: (parent, name) for code, parent, name in rows}
+    groups: dict[int | None, tuple[str, list[int]]] = {}
+    for index, cell in enumerate(cells):
+        parent, name = parents.get(cell["code"], (None, ""))
+        if review is None or parent == review.committee_id:
+            parent, name = None, ""
+        groups.setdefault(parent, (name, []))[1].append(index)
+    return list(groups.values())
+
+
+def cell_table(
+    figures: dict[str, Any], index: int, cells: list[int] | None = None, unit: str = ""
+) -> Table:
+    """One year of the appendix: a row per cell (of one unit, when given)."""
     year = figures["years"][index]["year"]
     rows = []
-    for cell in figures["cells"]:
+    chosen = figures["cells"] if cells is None else [figures["cells"][i] for i in cells]
+    for cell in chosen:
         entry = cell["years"][index]
         ratings = entry["ratings"]
         rows.append(
@@ -126,6 +151,11 @@ def cell_table(figures: dict[str, Any], index: int) -> Table:
                 number(ratings["not_complete"]),
             ]
         )
+    caption = (
+        _("Cells of %(unit)s in %(year)s") % {"unit": unit, "year": year}
+        if unit
+        else _("Cells in %(year)s") % {"year": year}
+    )
     return Table(
         [
             _("Cell"),
@@ -141,7 +171,7 @@ def cell_table(figures: dict[str, Any], index: int) -> Table:
             _("KHT"),
         ],
         rows,
-        caption=_("Cells in %(year)s") % {"year": year},
+        caption=caption,
         widths=[4, 1.3, 1.2, 1.3, 1.3, 1.6, 1.3, 1.2, 1.2, 1.2, 1.2],
     )
 
@@ -176,8 +206,9 @@ def appendix_blocks(
                     width_cm=charts.WIDTH_CM,
                 )
             )
-    for index in range(len(figures["years"])):
-        blocks.append(cell_table(figures, index))
+    for unit, cells in cell_groups(review, figures):
+        for index in range(len(figures["years"])):
+            blocks.append(cell_table(figures, index, cells, unit))
     return blocks
 
 

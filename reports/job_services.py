@@ -17,16 +17,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import jobs
-from core.services import actor
+from core.actors import acting, recorded
+from core.policy import ADD, CHANGE
 
 from .models import ExportJob, Review
+from .policies import export_jobs
 
 ACTIVE = (ExportJob.Status.PENDING, ExportJob.Status.RUNNING)
 
 
 @transaction.atomic
-def export_job_create(*, review: Review, exporter: str, user: Any = None) -> ExportJob:
+def export_job_create(*, review: Review, exporter: str, user: Any) -> ExportJob:
     """Record an export to run in the background; the caller enqueues it."""
+    export_jobs.check(acting(user), ADD, ExportJob(review=review))
     from exporters import registry
 
     try:
@@ -36,7 +39,7 @@ def export_job_create(*, review: Review, exporter: str, user: Any = None) -> Exp
     job = ExportJob(
         review=review,
         exporter=exporter,
-        created_by=actor(user),
+        created_by=recorded(user),
     )
     job.full_clean()
     job.save()
@@ -123,8 +126,9 @@ def export_job_check(*, job: ExportJob) -> ExportJob:
 
 
 @transaction.atomic
-def export_job_retry(*, job: ExportJob, user: Any = None) -> ExportJob:
+def export_job_retry(*, job: ExportJob, user: Any) -> ExportJob:
     """Start a failed export again, as a new attempt; the caller enqueues it."""
+    export_jobs.check(acting(user), CHANGE, job)
     job = ExportJob.objects.select_for_update().get(pk=job.pk)
     if job.status != ExportJob.Status.FAILED:
         raise ValidationError(_("Only a failed export can be started again."))
@@ -136,7 +140,7 @@ def export_job_retry(*, job: ExportJob, user: Any = None) -> ExportJob:
     job.worker = ""
     job.heartbeat_at = timezone.now()  # the wait for a worker counts from now
     job.finished_at = None
-    if getattr(user, "is_authenticated", False):
+    if recorded(user) is not None:
         job.created_by = user
     job.save()
     return job

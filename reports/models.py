@@ -5,13 +5,21 @@ compute them from the records (reports.figures). Freezing keeps the figures and 
 they were, in `snapshot`, so that a signed report never changes again.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core import vn
 from core.fields import acting_user, derived_key, optional_link, step_time
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # The sections of the report, in the order a party committee writes them.
 SECTION_KEYS = (
@@ -34,6 +42,13 @@ SECTION_KEYS = (
 # Sections people write themselves (pre-filled from the committee's previous report); a
 # report cannot be frozen while one of them is empty.
 WRITTEN_SECTIONS = ("breakthrough", "limitations", "causes", "lessons", "directions", "proposals")
+
+
+def review_search_key(review: Any) -> str:
+    """What the list's search box finds a report by: its number, committee and directive."""
+    committee = review.committee.name if review.committee_id else ""
+    directive = review.directive.number_symbol if review.directive_id else ""
+    return vn.search_key(f"{review.number_symbol} {committee} {directive}")[:255]
 
 
 class Review(models.Model):
@@ -99,6 +114,10 @@ class Review(models.Model):
     def __str__(self) -> str:
         return f"{self.number_symbol} — {self.get_kind_display()}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.search_key = review_search_key(self)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
@@ -109,7 +128,7 @@ class Review(models.Model):
         return self.status == self.Status.FROZEN
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, StrOrPromise] = {}
         if self.period_from and self.period_to and self.period_to < self.period_from:
             errors["period_to"] = _("The period ends before it starts.")
         if self.period_from and self.period_from > timezone.localdate():
@@ -118,7 +137,7 @@ class Review(models.Model):
         ends_before_directive = (
             directive is not None and self.period_to and self.period_to < directive.issued_on
         )
-        if ends_before_directive and "period_to" not in errors:
+        if directive is not None and ends_before_directive and "period_to" not in errors:
             errors["period_to"] = _(
                 "The period ends on %(end)s, before %(number)s was issued (%(issued)s)."
             ) % {
@@ -134,7 +153,7 @@ class Review(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def _number_errors(self, committee) -> dict[str, str]:
+    def _number_errors(self, committee: Any) -> dict[str, StrOrPromise]:
         from documents.models import Document
 
         number = self.number_symbol.strip()
@@ -194,3 +213,60 @@ class ExportJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.review} — {self.exporter}"
+
+
+class RecordsVersion(models.Model):
+    """A counter per year (0: every year) bumped whenever a record the report reads changes,
+    so stored figures know they are stale (reports.versions)."""
+
+    year = models.PositiveSmallIntegerField(unique=True)
+    counter = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year or 'all'}: {self.counter}"
+
+
+class YearFigures(models.Model):
+    """The figure queries' rows of one closed year of a committee (reports.snapshots): read
+    instead of querying again while the year's records stay as they were."""
+
+    committee = models.ForeignKey("organisation.Unit", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    start = models.DateField()
+    roll_date = models.DateField()
+    version = models.CharField(max_length=60)
+    data = models.JSONField()
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "year", "start", "roll_date"], name="year_figures_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.committee_id} {self.year} @{self.version}"
+
+
+class ReviewFigures(models.Model):
+    """A draft report's figures and charts as of a records version, computed once in the
+    background (reports.figure_jobs) and read by every view until the records change."""
+
+    Status = ExportJob.Status
+
+    review = models.OneToOneField(Review, on_delete=models.CASCADE, related_name="stored_figures")
+    key = models.CharField(max_length=200, blank=True)  # the version `figures` belong to
+    figures = models.JSONField(null=True, blank=True)
+    charts = models.JSONField(default=list, blank=True)  # [[name, title, svg], ...]
+    wanted = models.CharField(max_length=200, blank=True)  # the version being computed
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    progress = models.PositiveSmallIntegerField(default=0)
+    step = models.CharField(max_length=120, blank=True)
+    error = models.TextField(blank=True)
+    worker = models.CharField(max_length=120, blank=True, help_text="host:pid")
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    computed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.review_id} @{self.key}"

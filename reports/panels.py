@@ -12,7 +12,7 @@ def reports_panel(request):
     user = request.user
     if not has_role(user, Role.OFFICE, Role.INSPECTION):
         return None
-    latest = list(reviews.visible_to(user)[:5])
+    latest = list(reviews.queryset_for(user)[:5])
     return {
         "title": _("Review reports"),
         "template": "reports/panel.html",

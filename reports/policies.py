@@ -6,6 +6,8 @@ does not see the committee's report: his cell's own figures are on the cell's pa
 report is the committee's document until it is signed (docs/decisions.md).
 """
 
+from django.db.models import QuerySet
+
 from core.policy import UnitScopedPolicy
 from core.roles import Role
 
@@ -18,7 +20,7 @@ class ReviewPolicy(UnitScopedPolicy):
     view_roles = (Role.OFFICE, Role.INSPECTION)
     change_roles = (Role.OFFICE,)
 
-    def base_queryset(self):
+    def base_queryset(self) -> QuerySet:
         return Review.objects.select_related("committee", "directive")
 
 
@@ -28,7 +30,7 @@ class ExportJobPolicy(UnitScopedPolicy):
     view_roles = (Role.OFFICE, Role.INSPECTION)
     change_roles = (Role.OFFICE, Role.INSPECTION)
 
-    def base_queryset(self):
+    def base_queryset(self) -> QuerySet:
         return ExportJob.objects.select_related("review", "review__committee")
 
 

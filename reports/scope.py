@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from django.db.models import (
     Case,
@@ -102,7 +103,7 @@ class Scope:
             output_field=DateField(),
         )
 
-    def yearly_people(self, queryset: QuerySet, person: str = "person") -> QuerySet:
+    def yearly_people(self, queryset: QuerySet, person: str = "person") -> QuerySet[Any]:
         """Rows of a yearly per-person record (pledge, plan, rating) of people in the subtree
         on their year's roll date, annotated with `report_cell` (his cell that day),
         `report_member` (a party member that day) and `report_active` (expected to take
@@ -151,17 +152,17 @@ class Scope:
     def attendance(self) -> QuerySet[Attendance]:
         return Attendance.objects.filter(meeting__in=self.meetings())
 
-    def pledges(self) -> QuerySet[Pledge]:
+    def pledges(self) -> QuerySet[Any]:  # Pledge, with the report_* annotations
         return self.yearly_people(
             Pledge.objects.filter(
                 registered_on__gte=self.period.start, registered_on__lte=self.period.end
             )
         )
 
-    def personal_plans(self) -> QuerySet[PersonalPlan]:
+    def personal_plans(self) -> QuerySet[Any]:  # PersonalPlan, annotated
         return self.yearly_people(PersonalPlan.objects.all())
 
-    def ratings(self) -> QuerySet[Rating]:
+    def ratings(self) -> QuerySet[Any]:  # Rating, annotated
         """Decided ratings of members active on the roll date of the rating's year."""
         return self.yearly_people(
             Rating.objects.filter(person__isnull=False).exclude(level="")
@@ -216,18 +217,19 @@ class Scope:
         )
 
     @cached_property
-    def cell_list(self) -> list[dict]:
+    def cell_list(self) -> list[dict[str, Any]]:
         """The cells that existed on some day of the period, in tree order."""
         period = self.period
         cells = self.cells().filter(
             Q(founded_on__isnull=True) | Q(founded_on__lte=period.end),
             Q(dissolved_on__isnull=True) | Q(dissolved_on__gt=period.start),
         )
-        rows = list(
-            cells.order_by("path").values(
+        rows: list[dict[str, Any]] = [
+            dict(row)
+            for row in cells.order_by("path").values(
                 "id", "code", "name", "path", "founded_on", "dissolved_on"
             )
-        )
+        ]
         # A cell renamed after the period is printed with the name it carried then.
         last_day = {row["id"]: min(period.end, row["dissolved_on"] or period.end) for row in rows}
         former = UnitName.objects.filter(

@@ -1,6 +1,7 @@
 """Every write of the reports app: reports, their sections, freezing, versions, exports, news.
 
-Keyword-only, one transaction each, validated with `full_clean()`, and the acting user is
+Keyword-only, one transaction each, validated with `full_clean()`; the acting user is required
+(`core.actors.SYSTEM` for the demo and commands), checked against `reports.policies` and
 recorded in the audit trail. A frozen report refuses every change.
 """
 
@@ -13,13 +14,18 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.services import actor, model_update, record_actor, stamp
+from core.actors import acting, recorded
+from core.policy import ADD, CHANGE
+from core.services import model_update, record_actor, stamp
 from documents.models import Document
+from news.models import Article
+from news.services import article_create
 from organisation.models import Unit
 
 from .content import report_content
 from .models import SECTION_KEYS, WRITTEN_SECTIONS, Review
 from .news import news_draft
+from .policies import reviews
 
 EDITABLE_FIELDS = (
     "directive",
@@ -133,9 +139,10 @@ def review_create(
     signer_title: str = "BÍ THƯ",
     signer_on_behalf: str = "T/M ĐẢNG ỦY",
     recipients: str = "",
-    user: Any = None,
+    user: Any,
 ) -> Review:
     """Start a report; its limitations, causes and directions start from the previous one."""
+    reviews.check(acting(user), ADD, Review(committee=committee))
     review = Review(
         committee=committee,
         directive=directive,
@@ -149,7 +156,7 @@ def review_create(
         signer_title=signer_title,
         signer_on_behalf=signer_on_behalf,
         recipients=recipients,
-        created_by=actor(user),
+        created_by=recorded(user),
     )
     previous = previous_review(committee, period_from)
     if previous is not None:
@@ -168,8 +175,9 @@ def review_create(
 
 
 @transaction.atomic
-def review_update(*, review: Review, user: Any = None, **fields: Any) -> Review:
+def review_update(*, review: Review, user: Any, **fields: Any) -> Review:
     """Change the report's facts (number, period, signer …); refused once frozen."""
+    reviews.check(acting(user), CHANGE, review)
     review = Review.objects.select_for_update().get(pk=review.pk)
     _refuse_frozen(review)
     model_update(review, fields, allowed=EDITABLE_FIELDS, user=user, strip=True)
@@ -177,8 +185,9 @@ def review_update(*, review: Review, user: Any = None, **fields: Any) -> Review:
 
 
 @transaction.atomic
-def review_section_save(*, review: Review, key: str, text: str, user: Any = None) -> Review:
+def review_section_save(*, review: Review, key: str, text: str, user: Any) -> Review:
     """Keep what people wrote in one section; it no longer follows the figures."""
+    reviews.check(acting(user), CHANGE, review)
     if key not in SECTION_KEYS:
         raise ValidationError(_("This section does not exist."))
     review = Review.objects.select_for_update().get(pk=review.pk)
@@ -193,8 +202,9 @@ def review_section_save(*, review: Review, key: str, text: str, user: Any = None
 
 
 @transaction.atomic
-def review_section_reset(*, review: Review, key: str, user: Any = None) -> Review:
+def review_section_reset(*, review: Review, key: str, user: Any) -> Review:
     """Give a section back to the figures: it is drafted from them again."""
+    reviews.check(acting(user), CHANGE, review)
     if key not in SECTION_KEYS:
         raise ValidationError(_("This section does not exist."))
     review = Review.objects.select_for_update().get(pk=review.pk)
@@ -208,8 +218,9 @@ def review_section_reset(*, review: Review, key: str, user: Any = None) -> Revie
 
 
 @transaction.atomic
-def review_freeze(*, review: Review, user: Any = None) -> Review:
+def review_freeze(*, review: Review, user: Any) -> Review:
     """Keep the figures and the text as they are now; the report never changes again."""
+    reviews.check(acting(user), CHANGE, review)
     review = Review.objects.select_for_update().get(pk=review.pk)
     _refuse_frozen(review)
     review.full_clean()
@@ -229,8 +240,9 @@ def review_freeze(*, review: Review, user: Any = None) -> Review:
 
 
 @transaction.atomic
-def review_new_version(*, review: Review, user: Any = None) -> Review:
+def review_new_version(*, review: Review, user: Any) -> Review:
     """A new draft copied from `review` (same number, same lineage), live again."""
+    reviews.check(acting(user), CHANGE, review)
     latest = Review.objects.filter(lineage=review.lineage).order_by("-version").first()
     copy = Review(
         committee=review.committee,
@@ -248,7 +260,7 @@ def review_new_version(*, review: Review, user: Any = None) -> Review:
         lineage=review.lineage,
         version=(latest.version if latest else review.version) + 1,
         previous=review,
-        created_by=actor(user),
+        created_by=recorded(user),
     )
     if review.is_frozen and review.snapshot:
         # What was signed is the starting point: every section as it was written then.
@@ -264,14 +276,10 @@ def review_new_version(*, review: Review, user: Any = None) -> Review:
 
 
 @transaction.atomic
-def review_publish(*, review: Review, user: Any = None) -> tuple[Any, bool]:
+def review_publish(*, review: Review, user: Any) -> tuple[Any, bool]:
     """Turn the report into a DRAFT news article for the editor (news.services); a report has
     one article: when it already has one, that article is returned (created False)."""
-    try:
-        from news.models import Article
-        from news.services import article_create
-    except ImportError:
-        raise ValidationError(_("The news site is not available.")) from None
+    reviews.check(acting(user), CHANGE, review)
     review = Review.objects.select_for_update().get(pk=review.pk)
     existing = (
         Article.objects.filter(pk=review.article_id).first()
@@ -289,6 +297,7 @@ def review_publish(*, review: Review, user: Any = None) -> tuple[Any, bool]:
         author=draft["author"],
         source=draft["source"],
         origin=f"report:{review.pk}",
+        unit=review.committee,
         user=user,
     )
     review.article_id = article.pk

@@ -6,6 +6,7 @@ from django_tasks import task
 from core.jobs import Heartbeat
 from exporters import registry
 
+from . import figure_jobs
 from .job_services import (
     export_job_beat,
     export_job_fail,
@@ -43,3 +44,10 @@ def export_run(job_id: int, attempt: int = 1) -> None:
     except Exception as error:  # the job page shows what went wrong
         export_job_fail(job=job, error=f"{type(error).__name__}: {error}", attempt=attempt)
         raise
+
+
+@task()
+def figures_run(figures_id: int, key: str) -> None:
+    """Compute a draft report's figures and charts once for this version of its records."""
+    with translation.override("vi"):
+        figure_jobs.compute_and_store(figures_id, key)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/phien-ban-moi/", views.new_version, name="new_version"),
     path("<int:pk>/dang-tin/", views.publish, name="publish"),
     path("<int:pk>/xuat/<slug:fmt>/", views.export, name="export"),
+    path("<int:pk>/tinh-so-lieu/", views.figures_status, name="figures_status"),
     path("<int:pk>/so-lieu/<slug:name>/", views.drill, name="drill"),
     path("tep/<int:pk>/", views.job, name="job"),
     path("tep/<int:pk>/tien-do/", views.job_status, name="job_status"),

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core import files
 from core.concurrency import unchanged
+from core.listing import Column, render_listing
 from core.pagination import paginate
-from core.policy import ADD, CHANGE, VIEW
+from core.policy import ADD, CHANGE, VIEW, permission_required_for
 from core.search import search
 
-from . import charts, page, selectors, services
+from . import charts, figure_jobs, page, selectors, services
 from .content import report_content
 from .drafting import PARTS, SECTION_TITLES, summary_line
 from .exports import FORMATS
@@ -27,34 +29,41 @@ from .policies import export_jobs, reviews
 from .tasks import export_run
 
 
-def _review(request: HttpRequest, pk: int, action: str = VIEW) -> Review:
-    review = reviews.get_visible_or_404(request.user, pk=pk)
-    if action != VIEW and not reviews.can(request.user, action, review):
-        raise PermissionDenied
-    return review
-
-
 def _errors(request: HttpRequest, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
 
 
-@login_required
+def _period(review: Review) -> str:
+    return f"{review.period_from:%d/%m/%Y} – {review.period_to:%d/%m/%Y}"
+
+
+REVIEW_COLUMNS = [
+    Column("number", gettext_lazy("Number"), ("number_symbol",), "number_symbol"),
+    Column("kind", gettext_lazy("Kind"), ("kind", "-period_to"), "get_kind_display"),
+    Column(
+        "committee", gettext_lazy("Committee"), ("committee__path", "-period_to"), "committee.name"
+    ),
+    Column("period", gettext_lazy("Period"), ("period_to", "period_from"), _period),
+    Column("version", gettext_lazy("Version"), ("lineage", "version"), "version", css="num"),
+    Column("status", gettext_lazy("Status"), ("status", "-period_to"), "get_status_display"),
+]
+
+
+@permission_required_for(reviews, VIEW)
 def review_list(request: HttpRequest) -> HttpResponse:
-    if not reviews.can(request.user, VIEW):
-        raise PermissionDenied
-    page_obj = paginate(request, selectors.reviews_for(request.user, request.GET.get("q")))
-    return render(
+    return render_listing(
         request,
         "reports/list.html",
-        {"page_obj": page_obj, "can_add": reviews.can(request.user, ADD)},
+        selectors.reviews_for(request.user, request.GET.get("q")),
+        REVIEW_COLUMNS,
+        {"can_add": reviews.can(request.user, ADD)},
+        filename="bao-cao",
     )
 
 
-@login_required
+@permission_required_for(reviews, ADD)
 def review_create(request: HttpRequest) -> HttpResponse:
-    if not reviews.can(request.user, ADD):
-        raise PermissionDenied
     committees = selectors.committees_for(request.user)
     form = ReviewForm(
         request.POST or None, committees=committees, directives=selectors.directives(request.user)
@@ -73,7 +82,7 @@ def review_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    review = _review(request, pk, CHANGE)
+    review = reviews.get_for(request.user, CHANGE, pk=pk)
     if review.is_frozen:
         messages.error(request, _("This report is frozen: it can no longer be changed."))
         return redirect("reports:detail", pk=review.pk)
@@ -94,8 +103,20 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    review = _review(request, pk)
-    content = report_content(review)
+    review = reviews.get_for(request.user, VIEW, pk=pk)
+    if review.is_frozen:
+        content = report_content(review)
+        drawn = charts.draw_all(content.figures, "svg")
+        stored = None
+    else:
+        # Computed once per change of the records, in the background; the page reads them.
+        stored = figure_jobs.page_figures(review)
+        if stored.figures is None:
+            return render(
+                request, "reports/figures_pending.html", {"review": review, "stored": stored}
+            )
+        content = report_content(review, stored.figures)
+        drawn = [tuple(chart) for chart in stored.charts]
     figures = content.figures
     by_key = {section.key: section for section in content.sections}
     may_change = reviews.can(request.user, CHANGE, review)
@@ -110,7 +131,9 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 (numeral, title, [by_key[key] for key in keys]) for numeral, title, keys in PARTS
             ],
             "summary": summary_line(review),
-            "charts": charts.draw_all(figures, "svg"),
+            "charts": drawn,
+            "stored": stored,
+            "stale": stored is not None and stored.wanted != stored.key,
             "may_change": may_change,
             "can_change": may_change and not review.is_frozen,
             "jobs": selectors.jobs_of(review, request.user),
@@ -137,7 +160,9 @@ def _headline(figures: dict) -> dict:
 
 
 def _section_context(review: Review, key: str) -> dict:
-    content = report_content(review)
+    """The section as drafted from the stored figures: editing never computes them."""
+    stored = None if review.is_frozen else figure_jobs.stored(review).figures
+    content = report_content(review, stored)
     section = next(s for s in content.sections if s.key == key)
     return {"review": review, "section": section, "can_change": not review.is_frozen}
 
@@ -147,7 +172,7 @@ def section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     """GET: the section's edit form (htmx); POST: save it and answer the section."""
     if key not in SECTION_KEYS:
         raise Http404
-    review = _review(request, pk, CHANGE)
+    review = reviews.get_for(request.user, CHANGE, pk=pk)
     if request.method == "POST":
         form = SectionForm(request.POST)
         if form.is_valid():
@@ -182,7 +207,7 @@ def section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 def section_reset(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     if key not in SECTION_KEYS:
         raise Http404
-    review = _review(request, pk, CHANGE)
+    review = reviews.get_for(request.user, CHANGE, pk=pk)
     try:
         review = services.review_section_reset(review=review, key=key, user=request.user)
     except ValidationError as error:
@@ -195,7 +220,7 @@ def section_reset(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 @login_required
 @require_POST
 def freeze(request: HttpRequest, pk: int) -> HttpResponse:
-    review = _review(request, pk, CHANGE)
+    review = reviews.get_for(request.user, CHANGE, pk=pk)
     try:
         services.review_freeze(review=review, user=request.user)
     except ValidationError as error:
@@ -208,7 +233,7 @@ def freeze(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def new_version(request: HttpRequest, pk: int) -> HttpResponse:
-    review = _review(request, pk, CHANGE)
+    review = reviews.get_for(request.user, CHANGE, pk=pk)
     try:
         copy = services.review_new_version(review=review, user=request.user)
     except ValidationError as error:
@@ -221,7 +246,7 @@ def new_version(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    review = _review(request, pk, CHANGE)
+    review = reviews.get_for(request.user, CHANGE, pk=pk)
     try:
         article, created = services.review_publish(review=review, user=request.user)
     except ValidationError as error:
@@ -244,9 +269,8 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
-    review = _review(request, pk)
-    if not export_jobs.can(request.user, ADD, ExportJob(review=review)):
-        raise PermissionDenied
+    review = reviews.get_for(request.user, VIEW, pk=pk)
+    export_jobs.check(request.user, ADD, ExportJob(review=review))
     job = services.export_job_create(review=review, exporter=FORMATS[fmt], user=request.user)
     export_run.enqueue(job.pk)
     return redirect("reports:job", pk=job.pk)
@@ -278,8 +302,7 @@ def job_status(request: HttpRequest, pk: int) -> HttpResponse:
 def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
     """Start a failed export again (e.g. after its worker died)."""
     found = _job(request, pk)
-    if not export_jobs.can(request.user, ADD, found):
-        raise PermissionDenied
+    export_jobs.check(request.user, ADD, found)
     try:
         found = services.export_job_retry(job=found, user=request.user)
     except ValidationError as error:
@@ -298,8 +321,19 @@ def job_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def figures_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The progress of the figures' computation; reloads the page once they are ready."""
+    review = reviews.get_for(request.user, VIEW, pk=pk)
+    stored = figure_jobs.stored(review)
+    response = render(request, "reports/figures_status.html", {"review": review, "stored": stored})
+    if stored.key == stored.wanted and stored.figures is not None:
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@login_required
 def drill(request: HttpRequest, pk: int, name: str) -> HttpResponse:
-    review = _review(request, pk)
+    review = reviews.get_for(request.user, VIEW, pk=pk)
     found = selectors.drill(review, name, request.GET)
     queryset = search(found.queryset, request.GET.get("q"), found.search_field)
     return render(

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from docx import Document
 from docx.shared import Pt
 
+from core.actors import SYSTEM
 from exporters.party import render_docx, render_pdf
 from exporters.testing import docx_to_pdf, flat, pdf_font_families, pdf_pages, pdf_text
 from inspections.models import Inspection, InspectionPlan
@@ -135,7 +136,7 @@ def test_every_document_of_an_imported_committee():
         assert heading in text
     assert "[Chưa viết" in text and "Kèm theo Báo cáo số …" in text
     organisation_services.unit_profile_update(
-        user=None,
+        user=SYSTEM,
         unit=committee,
         superior_body="Đảng bộ Khối Doanh nghiệp Thành phố",
         place="Cần Thơ",

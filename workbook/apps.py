@@ -7,7 +7,11 @@ class WorkbookConfig(AppConfig):
     verbose_name = _("Workbook")
 
     def ready(self) -> None:
-        from core import navigation
+        from core import audit, navigation
         from core.roles import Role
+
+        from .models import WorkbookImport
+
+        audit.register(WorkbookImport, unit="unit")  # one entry per committed import
 
         navigation.register(_("Excel import and export"), "workbook:index", (Role.OFFICE,), 80)

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class WorkbookJob(models.Model):
@@ -43,6 +44,10 @@ class WorkbookJob(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The worker's sign of life (core.jobs): a job whose worker died is told from a slow one.
+    attempt = models.PositiveSmallIntegerField(default=1)
+    worker = models.CharField(max_length=120, blank=True, help_text="host:pid")
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("workbook job")
@@ -55,3 +60,29 @@ class WorkbookJob(models.Model):
     @property
     def running(self) -> bool:
         return self.status in (self.Status.PENDING, self.Status.RUNNING)
+
+
+class WorkbookImport(models.Model):
+    """One committed import, for the audit trail: who imported which file, and what each
+    sheet created and changed (the rows themselves carry the importer in their history)."""
+
+    file_name = models.CharField(_("file"), max_length=255)
+    unit = models.ForeignKey(
+        "organisation.Unit",
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    summary = models.TextField(_("result"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("workbook import")
+        verbose_name_plural = _("workbook imports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -48,6 +48,21 @@ def may_import(user: Any, handler: SheetHandler) -> bool:
     return paths is None or bool(paths)
 
 
+def import_unit(user: Any) -> Any:
+    """The unit an import is filed under on the audit trail: the highest unit the user may
+    import into (office: the committee, secretary: his cell); without a scope, the root."""
+    from django.apps import apps
+
+    from core.roles import Role
+
+    units = apps.get_model("organisation", "Unit").objects
+    if not unrestricted(user):
+        paths = sorted(role_paths(user, (Role.OFFICE, Role.SECRETARY)), key=len)
+        if paths:
+            return units.filter(path=paths[0]).first()
+    return units.filter(parent__isnull=True).order_by("path").first()
+
+
 def check_rows(handler: SheetHandler, rows: Iterable[Row], ctx: ImportContext) -> list[Row]:
     """The rows inside the user's units; each row naming a record outside is an error."""
     rows = list(rows)

@@ -9,13 +9,18 @@ back; a dry run (the preview) rolls back too, so it finds what the real import w
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.actors import SYSTEM, acting, recorded
+from core.services import record_actor
+
 from . import reader as readers
 from . import scope
+from .models import WorkbookImport
 from .registry import (
     CellError,
     ImportContext,
@@ -166,15 +171,14 @@ def _match_sheets(book: readers.Reader, ctx: ImportContext) -> dict[str, readers
     }
 
 
-def _collisions(defined: dict[str, tuple[SheetHandler, list[Row]]], ctx: ImportContext) -> None:
+def _collisions(
+    defined: dict[str, tuple[SheetHandler, dict[str, int]]], ctx: ImportContext
+) -> None:
     """A code used for a unit and for a person makes "Mã đối tượng" ambiguous: refused on
     the row that defines it, whether the other use is in the workbook or the database."""
     if not {"unit", "person"} & set(defined):
         return
-    codes = {
-        kind: {row["code"]: row.number for row in rows if row["code"]}
-        for kind, (_handler, rows) in defined.items()
-    }
+    codes = {kind: numbers for kind, (_handler, numbers) in defined.items()}
     for kind, other in (("unit", "person"), ("person", "unit")):
         if kind not in defined:
             continue
@@ -209,7 +213,7 @@ def _check(file: IO[bytes] | str, result: ImportResult, ctx: ImportContext) -> b
     try:
         found = _match_sheets(book, ctx)
         chosen = [handler for handler in handlers() if handler.sheet in found]
-        defined: dict[str, tuple[SheetHandler, list[Row]]] = {}
+        defined: dict[str, tuple[SheetHandler, dict[str, int]]] = {}
         for index, handler in enumerate(chosen):
             _progress(ctx, 5 + 45 * index // max(len(chosen), 1), handler.sheet)
             result.sheets.append(handler.sheet)
@@ -223,8 +227,11 @@ def _check(file: IO[bytes] | str, result: ImportResult, ctx: ImportContext) -> b
                 continue
             rows = _read_rows(book, found[handler.sheet], handler, ctx)
             if rows is not None:
-                if handler.defines:
-                    defined[handler.defines] = (handler, rows)
+                if handler.defines:  # only the codes: the rows themselves can be let go
+                    defined[handler.defines] = (
+                        handler,
+                        {row["code"]: row.number for row in rows if row["code"]},
+                    )
                 handler.check(scope.check_rows(handler, rows, ctx), ctx)
         _collisions(defined, ctx)
     except readers.WorkbookRefused as refused:
@@ -256,15 +263,22 @@ def _in_reading_order(errors: list[ImportError_]) -> list[ImportError_]:
 
 
 def workbook_import(
-    file: IO[bytes] | str, *, user: Any = None, dry_run: bool = False, progress: Any = None
+    file: IO[bytes] | str,
+    *,
+    user: Any = SYSTEM,
+    dry_run: bool = False,
+    progress: Any = None,
+    name: str = "",
 ) -> ImportResult:
     """Import every sheet present, or nothing at all if any row of any sheet has an error.
 
     `dry_run` checks and writes in a transaction that is rolled back; `progress(percent,
-    step)` is told how far it got.
+    step)` is told how far it got. `user` is the importing user, or `SYSTEM` (the command
+    line): the sheets see the system as no user, unrestricted and recorded as nobody. A committed
+    import leaves one entry on the audit trail naming the file (`name`, or the path's last part).
     """
     result = ImportResult()
-    ctx = ImportContext(user=user, progress=progress)
+    ctx = ImportContext(user=recorded(acting(user)), progress=progress)
     _check(file, result, ctx)
     if not ctx.errors:
         # Progress is reported before the transaction: inside it, the page could not see it.
@@ -277,12 +291,45 @@ def workbook_import(
                 transaction.set_rollback(True)
             else:
                 result.applied = True
+                record_import(result, ctx.plans, user=ctx.user, name=name or _file_name(file))
+                from reports.versions import records_changed  # bulk writes send no signals
+
+                records_changed()
     result.errors, result.plans = _in_reading_order(ctx.errors), ctx.plans
     return result
 
 
 def workbook_check(
-    file: IO[bytes] | str, *, user: Any = None, progress: Any = None
+    file: IO[bytes] | str, *, user: Any = SYSTEM, progress: Any = None
 ) -> ImportResult:
     """What an import would do, and every error; changes nothing."""
     return workbook_import(file, user=user, dry_run=True, progress=progress)
+
+
+def _file_name(file: IO[bytes] | str) -> str:
+    return Path(file if isinstance(file, str) else getattr(file, "name", "") or "").name
+
+
+def record_import(
+    result: ImportResult, plans: dict[str, SheetPlan], *, user: Any, name: str
+) -> WorkbookImport:
+    """The audit trail's entry of a committed import: the file, and per sheet the rows
+    created, changed and unchanged; under the unit the importer imports into."""
+    lines = [
+        _("%(sheet)s: %(created)s created, %(updated)s changed, %(unchanged)s unchanged.")
+        % {
+            "sheet": sheet,
+            "created": len(plans[sheet].created),
+            "updated": len(plans[sheet].updated),
+            "unchanged": plans[sheet].unchanged,
+        }
+        for sheet in result.sheets
+        if sheet in plans
+    ]
+    record = WorkbookImport(
+        file_name=(name or _("(no name)"))[:255],
+        unit=scope.import_unit(user),
+        summary="\n".join(lines),
+    )
+    record_actor(record, user).save()
+    return record

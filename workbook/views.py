@@ -4,30 +4,24 @@ never holds a web worker."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from core.policy import has_role
-from core.roles import SEES_EVERYTHING, Role
+from core.policy import EXPORT, IMPORT, permission_required_for
 
 from . import jobs, selectors, services
 from .forms import UploadForm
 from .models import WorkbookJob
+from .policies import jobs as job_policy
 from .registry import handlers
 from .scope import may_import
 from .tasks import workbook_run
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-IMPORTERS = (Role.OFFICE, Role.SECRETARY)
-EXPORTERS = (*SEES_EVERYTHING, Role.SECRETARY)
-
-
-def _require(request: HttpRequest, roles: tuple[str, ...]) -> None:
-    if not has_role(request.user, *roles):
-        raise PermissionDenied
 
 
 def _index(request: HttpRequest, form: UploadForm, status: int = 200) -> HttpResponse:
@@ -38,23 +32,22 @@ def _index(request: HttpRequest, form: UploadForm, status: int = 200) -> HttpRes
         {
             "form": form,
             "sheets": sheets,
-            "can_export": has_role(request.user, *EXPORTERS),
+            "can_export": job_policy.can(request.user, EXPORT),
             "jobs": selectors.recent_jobs(request.user),
         },
         status=status,
     )
 
 
-@login_required
+@permission_required_for(job_policy, IMPORT)
 def index(request: HttpRequest) -> HttpResponse:
-    _require(request, IMPORTERS)
     return _index(request, UploadForm())
 
 
 @login_required
 @require_POST
+@permission_required_for(job_policy, IMPORT)
 def upload(request: HttpRequest) -> HttpResponse:
-    _require(request, IMPORTERS)
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return _index(request, form, status=400)
@@ -64,11 +57,12 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 def _job(request: HttpRequest, pk: int) -> WorkbookJob:
-    """A job is its creator's alone; anyone else's does not exist."""
+    """A job is its creator's alone; anyone else's does not exist. A job whose worker died is
+    shown failed (core.jobs), with a button to run it again."""
     job = selectors.job_of(request.user, pk)
     if job is None:
         raise Http404
-    return job
+    return jobs.job_check(job=job)
 
 
 @login_required
@@ -89,14 +83,28 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     if not checked or not found.result.get("ok"):
         raise Http404
     jobs.job_confirm(job=found)
-    workbook_run.enqueue(found.pk)
+    workbook_run.enqueue(found.pk, found.attempt)
     return redirect("workbook:job", pk=found.pk)
 
 
 @login_required
 @require_POST
+def retry(request: HttpRequest, pk: int) -> HttpResponse:
+    """Run a failed job again (its worker died, or no worker took it up)."""
+    found = _job(request, pk)
+    try:
+        found = jobs.job_retry(job=found)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        workbook_run.enqueue(found.pk, found.attempt)
+    return redirect("workbook:job", pk=found.pk)
+
+
+@login_required
+@require_POST
+@permission_required_for(job_policy, EXPORT)
 def export(request: HttpRequest) -> HttpResponse:
-    _require(request, EXPORTERS)
     committee = selectors.export_committee(request.user, request.POST.get("committee"))
     found = jobs.job_export(user=request.user, committee=committee)
     workbook_run.enqueue(found.pk)
@@ -113,10 +121,9 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
     )
 
 
-@login_required
+@permission_required_for(job_policy, EXPORT)
 def template(request: HttpRequest) -> HttpResponse:
     """The empty template has no data: it is small and is written in the request."""
-    _require(request, EXPORTERS)
     response = HttpResponse(services.workbook_export(None, template=True), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="mau-nhap-lieu.xlsx"'
     return response

@@ -67,3 +67,21 @@ def test_meetings_export(tree, client_as):
     response = client_as("secretary").get(reverse("meetings:list"), {"xuat": "xlsx"})
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert [row[3] for row in rows[1:]] == [meetings[0].code]  # his cell only
+
+
+def test_a_list_loaded_whole_sorts_on_the_same_paths_and_searches_without_accents():
+    from types import SimpleNamespace as Row
+
+    from core.listing import Column, matching, sorted_queryset
+
+    rows = [
+        Row(person=Row(code="B"), year=2017, name="Bình"),
+        Row(person=Row(code=None), year=2018, name="An"),
+        Row(person=Row(code="A"), year=2018, name="Cúc"),
+    ]
+    columns = [Column("code", "Mã", ("person__code", "-year"))]
+    # Empty values last going up, first going down, as PostgreSQL orders NULLs.
+    assert [r.name for r in sorted_queryset(rows, columns, "code")] == ["Cúc", "Bình", "An"]
+    assert [r.name for r in sorted_queryset(rows, columns, "-code")] == ["An", "Bình", "Cúc"]
+    assert [r.name for r in matching(rows, "cuc", lambda r: r.name)] == ["Cúc"]
+    assert matching(rows, "", lambda r: r.name) is rows

@@ -12,7 +12,7 @@ def test_visibility_by_role(tree, users, plan):
     sub = InspectionFactory(subject_unit=tree.sub_committee, plan=plan)
 
     def seen(role):
-        return set(policies.inspections.visible_to(users[role]))
+        return set(policies.inspections.queryset_for(users[role]))
 
     everything = {in_a, member_a, in_b, sub}
     assert seen("office") == everything
@@ -32,9 +32,9 @@ def test_the_secretary_records_but_does_not_edit(task, users):
 
 
 def test_plans_are_for_the_commission_and_the_office(plan, users):
-    assert list(policies.plans.visible_to(users["inspection"])) == [plan]
-    assert list(policies.plans.visible_to(users["office"])) == [plan]
-    assert not policies.plans.visible_to(users["secretary"]).exists()
+    assert list(policies.plans.queryset_for(users["inspection"])) == [plan]
+    assert list(policies.plans.queryset_for(users["office"])) == [plan]
+    assert not policies.plans.queryset_for(users["secretary"]).exists()
 
 
 def test_lists_answer_403_and_objects_404_to_outsiders(client_as, task):

@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.pagination import paginate
+from core.listing import render_listing
 from core.policy import CHANGE, DELETE, VIEW
 
 from .. import forms, policies, printing, selectors, services
+from ..columns import INSPECTION_COLUMNS
 from ..models import Finding, Inspection
 from .common import (
     delete_action,
@@ -45,16 +46,18 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
         state=request.GET.get("state") or None,
         form=request.GET.get("form") or None,
     )
-    return render(
+    return render_listing(
         request,
         "inspections/inspection_list.html",
+        queryset,
+        INSPECTION_COLUMNS,
         {
-            "page_obj": paginate(request, queryset),
             "years": selectors.years_for(request.user),
             "states": Inspection.State.choices,
             "forms": Inspection.Form.choices,
             "can_plan": policies.plans.can(request.user, VIEW),
         },
+        filename="kiem-tra-giam-sat",
     )
 
 

@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.pagination import paginate
+from core.listing import render_listing
 from core.policy import CHANGE, DELETE, VIEW
 
 from .. import forms, policies, printing, selectors, services
+from ..columns import PLAN_COLUMNS
 from .common import (
     delete_action,
     document_response,
@@ -28,13 +29,15 @@ from .common import (
 def plan_list(request: HttpRequest) -> HttpResponse:
     require(policies.plans.can(request.user, VIEW))
     queryset = selectors.plans_for(request.user, request.GET.get("q"))
-    return render(
+    return render_listing(
         request,
         "inspections/plan_list.html",
+        queryset,
+        PLAN_COLUMNS,
         {
-            "page_obj": paginate(request, queryset),
             "can_add": selectors.can_add_plan(request.user),
         },
+        filename="ke-hoach-kiem-tra",
     )
 
 

@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.forms import form_errors
-from core.pagination import paginate
+from core.listing import render_listing
 from core.policy import CHANGE, DELETE, VIEW
 
 from .. import forms, policies, selectors, services
+from ..columns import REMEDIATION_COLUMNS
 from ..models import Remediation
 from .common import (
     delete_action,
@@ -46,20 +47,22 @@ def remediation_list(request: HttpRequest) -> HttpResponse:
         subject=(request.GET.get("subject") or "").strip() or None,
     )
     plans = (
-        list(policies.plans.visible_to(request.user).values_list("pk", "year"))
+        list(policies.plans.queryset_for(request.user).values_list("pk", "year"))
         if policies.plans.can(request.user, VIEW)
         else []
     )
-    return render(
+    return render_listing(
         request,
         "inspections/remediation_list.html",
+        queryset,
+        REMEDIATION_COLUMNS,
         {
-            "page_obj": paginate(request, queryset),
             "years": selectors.years_for(request.user),
             "plans": plans,
             "states": Remediation.State.choices,
             "today": timezone.localdate(),
         },
+        filename="khac-phuc",
     )
 
 

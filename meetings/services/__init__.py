@@ -2,7 +2,7 @@
 
 Each function is one transaction, validates with `full_clean()`, refuses a user who may not
 change the unit (a secretary never records for another cell), and records who did it in the
-audit trail. `user=None` is the system (the importer and the demo).
+audit trail. The importer and the demo act as `core.actors.SYSTEM`; `user=None` is an error.
 """
 
 from .attendance import (

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
+from core.actors import acting
 from core.services import record_actor
 from organisation.models import Unit
 
@@ -26,7 +27,7 @@ def _clean_save(instance: Any, user: Any, validate: Callable[[Any], None] | None
 
 
 def _require_unit(user: Any, unit: Unit) -> None:
-    if user is not None and not policies.meetings.can_record_in(user, unit):
+    if not policies.meetings.can_record_in(acting(user), unit):
         raise PermissionDenied(_("You may not record meetings for this unit."))
 
 

@@ -4,26 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.actors import acting
+from core.policy import CHANGE, policy_for
 from core.services import model_update, record_actor
-from organisation.models import Unit
 
-from .. import policies, reference
+from .. import reference
 from ..models import FocusArea, MeetingRules, TopicDeadline
 
 
-def _require_office(user: Any, committee: Unit | None) -> None:
-    if user is None:
-        return
-    policy = policies.rules
-    if committee is None:
-        if not policy.can(user, "change", MeetingRules(committee=None)):
-            raise PermissionDenied
-    elif not policies.focus_areas.can(user, "change", FocusArea(committee=committee)):
-        raise PermissionDenied
+def _require_change(user: Any, setting: MeetingRules | FocusArea | TopicDeadline) -> None:
+    """The office of the setting's committee; any office for the default rules."""
+    policy_for(setting).check(acting(user), CHANGE, setting)
 
 
 @transaction.atomic
@@ -32,9 +27,9 @@ def meeting_rules_save(
 ) -> MeetingRules:
     """Create or change a set of meeting rules (in force from its date)."""
     rules = rules or MeetingRules()
-    _require_office(user, rules.committee if rules.committee_id else None)
+    _require_change(user, rules)
     model_update(rules, fields, save=False)
-    _require_office(user, rules.committee if rules.committee_id else None)
+    _require_change(user, rules)
     rules.full_clean(validate_constraints=False)
     duplicate = MeetingRules.objects.filter(
         committee=rules.committee, effective_from=rules.effective_from
@@ -65,7 +60,7 @@ def _committee_setting_save(item: Any, user: Any, fields: dict[str, Any]) -> Any
     """Write `fields` onto a committee's setting, check it, and save it for the office."""
     model_update(item, fields, save=False)
     item.full_clean()
-    _require_office(user, item.committee)
+    _require_change(user, item)
     record_actor(item, user).save()
     return item
 
@@ -85,5 +80,5 @@ def topic_deadline_save(
 
 @transaction.atomic
 def topic_deadline_delete(*, user: Any, topic_deadline: TopicDeadline) -> None:
-    _require_office(user, topic_deadline.committee)
+    _require_change(user, topic_deadline)
     record_actor(topic_deadline, user).delete()

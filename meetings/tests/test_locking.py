@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 
+from core.actors import SYSTEM
 from meetings import services
 from meetings.documents import minutes_document
 from meetings.models import Attendance, Meeting, Minutes
@@ -24,13 +25,13 @@ pytestmark = pytest.mark.django_db
 
 
 def _written(meeting):
-    return services.minutes_save(user=None, meeting=meeting, proceedings="Khai mạc.")
+    return services.minutes_save(user=SYSTEM, meeting=meeting, proceedings="Khai mạc.")
 
 
 def test_minutes_of_1_present_of_13_cannot_be_approved(tree, users, meeting_a):
     PersonFactory.create_batch(10, unit=tree.cell_a)
     services.attendance_mark(
-        user=None, meeting=meeting_a, person=tree.members_a[0], status="present"
+        user=SYSTEM, meeting=meeting_a, person=tree.members_a[0], status="present"
     )
     quorum = meeting_quorum(meeting_a)
     assert (quorum.present, quorum.required, quorum.expected) == (1, 7, 13)
@@ -43,7 +44,7 @@ def test_minutes_of_1_present_of_13_cannot_be_approved(tree, users, meeting_a):
 
 
 def test_approval_locks_the_meeting_and_a_correction_is_a_new_version(tree, users, meeting_a):
-    services.attendance_mark_everyone_present(user=None, meeting=meeting_a)
+    services.attendance_mark_everyone_present(user=SYSTEM, meeting=meeting_a)
     first = services.minutes_approve(user=users["secretary"], minutes=_written(meeting_a))
     member = tree.members_a[2]
     refused = [

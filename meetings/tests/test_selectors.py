@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from core.actors import SYSTEM
 from meetings import oversight, panels, selectors
 from meetings.models import Attendance, Meeting, TopicDeadline
 from organisation import membership
@@ -96,7 +97,7 @@ def test_coverage_uses_the_thematic_rule(big_committee):
 
     committee, _ = big_committee
     services.meeting_rules_save(
-        user=None,
+        user=SYSTEM,
         committee=committee,
         effective_from=dt.date(2024, 7, 1),
         thematic_per_quarter=2,
@@ -163,7 +164,7 @@ def test_absence_threshold_is_a_setting(big_committee):
         )
     assert oversight.attention(cells, committee, dt.date(2024, 11, 15)).absentees == []
     services.meeting_rules_save(
-        user=None,
+        user=SYSTEM,
         committee=committee,
         effective_from=dt.date(2024, 1, 1),
         absence_months=2,

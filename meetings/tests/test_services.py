@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from core.actors import SYSTEM
 from meetings import services
 from meetings.models import Attendance, Meeting, MeetingRules, Minutes
 from meetings.selectors import rules_in_force
@@ -163,7 +164,11 @@ def test_focus_area_of_another_committee_is_refused(tree, users):
     other = FocusAreaFactory(committee=CommitteeFactory())
     with pytest.raises(ValidationError) as error:
         services.meeting_create(
-            user=None, unit=tree.cell_a, kind="thematic", date=dt.date(2024, 2, 2), focus_area=other
+            user=SYSTEM,
+            unit=tree.cell_a,
+            kind="thematic",
+            date=dt.date(2024, 2, 2),
+            focus_area=other,
         )
     assert "focus_area" in error.value.message_dict
 
@@ -191,11 +196,13 @@ def test_attendance_only_for_the_roll_on_the_day(tree, users, meeting_a):
     # Someone who joined the party after the meeting is not on that day's roll.
     late = PersonFactory(unit=tree.cell_a, party_joined_on=dt.date(2024, 6, 1))
     with pytest.raises(ValidationError):
-        services.attendance_mark(user=None, meeting=meeting_a, person=late, status="present")
+        services.attendance_mark(user=SYSTEM, meeting=meeting_a, person=late, status="present")
     # A transfer: the old cell's roll ends the day the new posting starts.
     mover = tree.members_b[1]
-    org_services.person_transfer(user=None, person=mover, unit=tree.cell_a, on=dt.date(2024, 3, 1))
-    assert services.attendance_mark(user=None, meeting=meeting_a, person=mover, status="present")
+    org_services.person_transfer(
+        user=SYSTEM, person=mover, unit=tree.cell_a, on=dt.date(2024, 3, 1)
+    )
+    assert services.attendance_mark(user=SYSTEM, meeting=meeting_a, person=mover, status="present")
     assert Attendance.objects.filter(meeting=meeting_a).count() == 2
 
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
+from core.actors import SYSTEM
 from meetings import services
 from meetings.models import Attendance, Meeting, Minutes
 from organisation.models import Person
@@ -159,7 +160,7 @@ def test_attendance_page_queries_do_not_grow(tree, client_as, django_assert_max_
 
     PersonFactory.create_batch(40, unit=tree.cell_a)
     meeting = MeetingFactory(unit=tree.cell_a, kind=Meeting.Kind.BRIEFING)
-    services.attendance_mark_everyone_present(user=None, meeting=meeting)
+    services.attendance_mark_everyone_present(user=SYSTEM, meeting=meeting)
     GuestFactory.create_batch(3, meeting=meeting)
     client = client_as("secretary")
     with django_assert_max_num_queries(15):
@@ -195,7 +196,7 @@ def test_minutes_workflow_and_versions(tree, client_as, meeting_a):
             "closing": "",
         },
     )
-    services.attendance_mark_everyone_present(user=None, meeting=meeting_a)
+    services.attendance_mark_everyone_present(user=SYSTEM, meeting=meeting_a)
     client.post(reverse("meetings:minutes_approve", args=[meeting_a.pk]))
     assert Minutes.objects.get().is_locked
     client.post(
@@ -220,16 +221,16 @@ def test_minutes_workflow_and_versions(tree, client_as, meeting_a):
 def _minutes(tree, meeting):
     for index, person in enumerate(tree.members_a):
         status = ["present", "excused", "absent"][index]
-        services.attendance_mark(user=None, meeting=meeting, person=person, status=status)
+        services.attendance_mark(user=SYSTEM, meeting=meeting, person=person, status=status)
     # Two more members present: 3 of 5 full members, a quorum (more than half).
     for person in PersonFactory.create_batch(2, unit=tree.cell_a):
-        services.attendance_mark(user=None, meeting=meeting, person=person, status="present")
+        services.attendance_mark(user=SYSTEM, meeting=meeting, person=person, status="present")
     meeting.chair = tree.members_a[0]
     meeting.save()
     minutes = services.minutes_save(
-        user=None, meeting=meeting, number="12", proceedings="Đồng chí Bí thư khai mạc."
+        user=SYSTEM, meeting=meeting, number="12", proceedings="Đồng chí Bí thư khai mạc."
     )
-    return services.minutes_approve(user=None, minutes=minutes)
+    return services.minutes_approve(user=SYSTEM, minutes=minutes)
 
 
 def test_minutes_docx(tree, client_as, meeting_a):
@@ -321,7 +322,7 @@ def test_minutes_upload_keeps_the_file_and_refuses_other_types(tree, client_as, 
     response = client.post(url, {**parts, "file": SimpleUploadedFile("x.exe", b"MZ")})
     assert response.status_code == 200 and not Minutes.objects.exists()
     client.post(url, {**parts, "file": SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 scan")})
-    services.attendance_mark_everyone_present(user=None, meeting=meeting_a)
+    services.attendance_mark_everyone_present(user=SYSTEM, meeting=meeting_a)
     minutes = Minutes.objects.get()
     response = client.get(reverse("meetings:minutes_file", args=[meeting_a.pk, 1]))
     assert b"".join(response.streaming_content) == b"%PDF-1.4 scan"

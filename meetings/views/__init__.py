@@ -12,7 +12,6 @@ from .attendance import (
     guest_add,
     guest_delete,
 )
-from .common import CHANGE_ROLES, OVERSIGHT_ROLES, VIEW_ROLES, roles_required
 from .coverage import attention, coverage, topic_coverage
 from .meetings import meeting_create, meeting_delete, meeting_detail, meeting_edit, meeting_list
 from .minutes import minutes, minutes_approve, minutes_docx, minutes_edit, minutes_file, minutes_pdf
@@ -30,9 +29,6 @@ from .settings import (
 )
 
 __all__ = [
-    "CHANGE_ROLES",
-    "OVERSIGHT_ROLES",
-    "VIEW_ROLES",
     "attendance",
     "attendance_add",
     "attendance_everyone",
@@ -60,7 +56,6 @@ __all__ = [
     "minutes_edit",
     "minutes_file",
     "minutes_pdf",
-    "roles_required",
     "rules_create",
     "rules_edit",
     "rules_list",

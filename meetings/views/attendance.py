@@ -12,12 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.policy import CHANGE, permission_required_for
 from organisation.models import Unit
 
-from .. import selectors, services
+from .. import policies, selectors, services
 from ..forms import AddPersonForm, GuestForm, MarkForm
 from ..models import Attendance, Meeting
-from .common import CHANGE_ROLES, flash_outcome, meeting_for_change, roles_required
+from .common import flash_outcome, meeting_for_change
 
 
 def _attendance_context(meeting: Meeting, text: str = "") -> dict[str, Any]:
@@ -34,7 +35,7 @@ def _attendance_context(meeting: Meeting, text: str = "") -> dict[str, Any]:
     }
 
 
-@roles_required(*CHANGE_ROLES)
+@permission_required_for(policies.meetings, CHANGE)
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_change(request, pk)
     context = _attendance_context(meeting, request.GET.get("q", ""))
@@ -45,7 +46,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@roles_required(*CHANGE_ROLES)
+@permission_required_for(policies.meetings, CHANGE)
 def attendance_mark(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     """One tap: mark one person. htmx gets the row back (and the counts, out of band)."""
     meeting = meeting_for_change(request, pk)
@@ -86,7 +87,7 @@ def attendance_mark(request: HttpRequest, pk: int, person_pk: int) -> HttpRespon
 
 
 @require_POST
-@roles_required(*CHANGE_ROLES)
+@permission_required_for(policies.meetings, CHANGE)
 def attendance_everyone(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_change(request, pk)
     cell_pk = request.POST.get("cell", "")
@@ -102,7 +103,7 @@ def attendance_everyone(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@roles_required(*CHANGE_ROLES)
+@permission_required_for(policies.meetings, CHANGE)
 def attendance_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Add the ticked non-member staff (or all of them) to a conference, marked present."""
     meeting = meeting_for_change(request, pk)
@@ -124,7 +125,7 @@ def attendance_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@roles_required(*CHANGE_ROLES)
+@permission_required_for(policies.meetings, CHANGE)
 def attendance_remove(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
     meeting = meeting_for_change(request, pk)
     person = selectors.attendance_person(request.user, meeting, person_pk)
@@ -137,7 +138,7 @@ def attendance_remove(request: HttpRequest, pk: int, person_pk: int) -> HttpResp
 
 
 @require_POST
-@roles_required(*CHANGE_ROLES)
+@permission_required_for(policies.meetings, CHANGE)
 def guest_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_change(request, pk)
     form = GuestForm(request.POST)
@@ -153,7 +154,7 @@ def guest_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@roles_required(*CHANGE_ROLES)
+@permission_required_for(policies.meetings, CHANGE)
 def guest_delete(request: HttpRequest, pk: int, guest_pk: int) -> HttpResponse:
     meeting = meeting_for_change(request, pk)
     guest = selectors.meeting_guest(meeting, guest_pk)

@@ -9,13 +9,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from core.policy import has_role
+from core.policy import VIEW, has_role, permission_required_for
 from core.roles import Role
 from organisation.models import Unit
 
-from .. import oversight, selectors
+from .. import oversight, policies, selectors
 from ..models import Meeting
-from .common import OVERSIGHT_ROLES, roles_required
 
 
 def _year(request: HttpRequest) -> int:
@@ -40,7 +39,7 @@ def _visible_units(request: HttpRequest):
     return selectors.units_for_recording(request.user)
 
 
-@roles_required(*OVERSIGHT_ROLES)
+@permission_required_for(policies.focus_areas, VIEW)
 def coverage(request: HttpRequest) -> HttpResponse:
     year = _year(request)
     committee = _committee(request)
@@ -69,7 +68,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
     )
 
 
-@roles_required(*OVERSIGHT_ROLES)
+@permission_required_for(policies.focus_areas, VIEW)
 def topic_coverage(request: HttpRequest) -> HttpResponse:
     committee = _committee(request)
     topics = selectors.study_topics()
@@ -104,7 +103,7 @@ def topic_coverage(request: HttpRequest) -> HttpResponse:
     )
 
 
-@roles_required(*OVERSIGHT_ROLES)
+@permission_required_for(policies.focus_areas, VIEW)
 def attention(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     cells = oversight.cells_in_scope(request.user)

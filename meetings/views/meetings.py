@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from core.concurrency import stored, unchanged
 from core.forms import form_errors
 from core.listing import Column, listing
-from core.policy import CHANGE, has_role
+from core.policy import CHANGE, VIEW, permission_required_for
 from organisation.models import Unit
 
 from .. import policies, selectors, services
@@ -24,12 +24,8 @@ from ..forms import FilterForm, MeetingForm
 from ..models import Meeting
 from ..quorum import locked_minutes, meeting_quorum
 from .common import (
-    CHANGE_ROLES,
-    OVERSIGHT_ROLES,
-    VIEW_ROLES,
     flash_outcome,
     meeting_for_change,
-    roles_required,
 )
 
 MEETING_COLUMNS = [
@@ -44,7 +40,7 @@ MEETING_COLUMNS = [
 ]
 
 
-@roles_required(*VIEW_ROLES)
+@permission_required_for(policies.meetings, VIEW)
 def meeting_list(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET or None, user=request.user)
     filters = selectors.MeetingFilters(q=request.GET.get("q", ""))
@@ -71,8 +67,8 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             "listing": result,
             "page_obj": result.page_obj,
             "filter_form": form,
-            "can_add": has_role(request.user, *CHANGE_ROLES),
-            "can_configure": has_role(request.user, *OVERSIGHT_ROLES),
+            "can_add": policies.meetings.can(request.user, CHANGE),
+            "can_configure": policies.focus_areas.can(request.user, VIEW),
         },
     )
 
@@ -83,7 +79,7 @@ def _meeting_form_values(form: MeetingForm) -> dict[str, Any]:
     return data
 
 
-@roles_required(*CHANGE_ROLES)
+@permission_required_for(policies.meetings, CHANGE)
 def meeting_create(request: HttpRequest) -> HttpResponse:
     initial = {"date": timezone.localdate(), "kind": Meeting.Kind.REGULAR}
     form = MeetingForm(request.POST or None, user=request.user, initial=initial)
@@ -102,7 +98,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/meeting_form.html", {"form": form, "meeting": None})
 
 
-@roles_required(*VIEW_ROLES)
+@permission_required_for(policies.meetings, VIEW)
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting_detail(request.user, pk)
     rows = selectors.meeting_roll(meeting)
@@ -121,7 +117,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@roles_required(*CHANGE_ROLES)
+@permission_required_for(policies.meetings, CHANGE)
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_change(request, pk)
     form = MeetingForm(request.POST or None, instance=meeting, user=request.user)
@@ -143,7 +139,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@roles_required(*CHANGE_ROLES)
+@permission_required_for(policies.meetings, CHANGE)
 def meeting_delete(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_change(request, pk)
     deleted = flash_outcome(

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from core import files
 from core.concurrency import unchanged
 from core.forms import form_errors
-from core.policy import CHANGE
+from core.policy import CHANGE, VIEW, permission_required_for
 from exporters.party import render_docx, render_pdf
 from exporters.registry import DOCX, PDF
 from organisation.models import Unit
@@ -23,11 +23,8 @@ from ..forms import MinutesForm
 from ..models import Minutes
 from ..quorum import meeting_quorum
 from .common import (
-    CHANGE_ROLES,
-    VIEW_ROLES,
     flash_outcome,
     meeting_for_change,
-    roles_required,
 )
 
 
@@ -35,7 +32,7 @@ def _minutes_version(request: HttpRequest, pk: int, version: int) -> Minutes:
     return selectors.minutes_version(request.user, pk, version)
 
 
-@roles_required(*VIEW_ROLES)
+@permission_required_for(policies.meetings, VIEW)
 def minutes(request: HttpRequest, pk: int, version: int | None = None) -> HttpResponse:
     meeting = selectors.meeting_detail(request.user, pk)
     versions = selectors.minutes_versions(meeting)
@@ -59,7 +56,7 @@ def minutes(request: HttpRequest, pk: int, version: int | None = None) -> HttpRe
     )
 
 
-@roles_required(*CHANGE_ROLES)
+@permission_required_for(policies.meetings, CHANGE)
 def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_change(request, pk)
     current = services.minutes_current(meeting)
@@ -113,7 +110,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@roles_required(*CHANGE_ROLES)
+@permission_required_for(policies.meetings, CHANGE)
 def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_change(request, pk)
     current = services.minutes_current(meeting)
@@ -139,17 +136,17 @@ def _printed(request: HttpRequest, pk: int, version: int, fmt: str) -> HttpRespo
     return response
 
 
-@roles_required(*VIEW_ROLES)
+@permission_required_for(policies.meetings, VIEW)
 def minutes_docx(request: HttpRequest, pk: int, version: int) -> HttpResponse:
     return _printed(request, pk, version, "docx")
 
 
-@roles_required(*VIEW_ROLES)
+@permission_required_for(policies.meetings, VIEW)
 def minutes_pdf(request: HttpRequest, pk: int, version: int) -> HttpResponse:
     return _printed(request, pk, version, "pdf")
 
 
-@roles_required(*VIEW_ROLES)
+@permission_required_for(policies.meetings, VIEW)
 def minutes_file(request: HttpRequest, pk: int, version: int) -> HttpResponse:
     item = _minutes_version(request, pk, version)
     if not item.file:

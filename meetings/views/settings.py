@@ -17,17 +17,48 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.concurrency import stored, unchanged
 from core.forms import form_errors
-from core.pagination import paginate
-from core.policy import CHANGE, has_role
-from core.roles import Role
+from core.listing import Column, matching, render_listing
+from core.policy import CHANGE, VIEW, permission_required_for
 
 from .. import policies, selectors, services
 from ..forms import FocusAreaForm, MeetingRulesForm, TopicDeadlineForm
-from .common import OVERSIGHT_ROLES, roles_required
+
+RULES_COLUMNS = [
+    Column("from", gettext_lazy("In force from"), ("effective_from",), "effective_from"),
+    Column(
+        "committee",
+        gettext_lazy("Committee"),
+        ("committee__code", "-effective_from"),
+        "committee.name",
+    ),
+    Column("source", gettext_lazy("Source"), (), "source"),
+    Column("minutes", gettext_lazy("Minimum length"), (), "min_minutes", css="num"),
+    Column("together", gettext_lazy("Together"), (), "min_minutes_combined", css="num"),
+    Column("thematic", gettext_lazy("Thematic per quarter"), (), "thematic_per_quarter", css="num"),
+    Column("absence", gettext_lazy("Absence months"), (), "absence_months", css="num"),
+]
+FOCUS_COLUMNS = [
+    Column("name", gettext_lazy("Name"), ("name",), "name"),
+    Column("kind", gettext_lazy("Kind"), ("kind", "name"), "get_kind_display"),
+    Column("committee", gettext_lazy("Committee"), ("committee__code", "name"), "committee.name"),
+]
+DEADLINE_COLUMNS = [
+    Column(
+        "topic",
+        gettext_lazy("Study topic"),
+        ("topic__code",),
+        lambda d: f"{d.topic.code} — {d.topic.title}",
+    ),
+    Column("deadline", gettext_lazy("Deadline"), ("deadline",), "deadline"),
+    Column(
+        "committee", gettext_lazy("Committee"), ("committee__code", "deadline"), "committee.name"
+    ),
+]
 
 
 @dataclass(frozen=True)
@@ -58,12 +89,19 @@ DEADLINES = Setting(
 )
 
 
-def _settings_list(request: HttpRequest, template: str, items: Any, **extra: Any) -> HttpResponse:
-    return render(
-        request,
-        template,
-        {"items": items, "can_change": has_role(request.user, Role.OFFICE), **extra},
-    )
+def _settings_list(
+    request: HttpRequest,
+    template: str,
+    items: Any,
+    columns: list[Column],
+    text_of: Callable[[Any], str],
+    filename: str,
+    **extra: Any,
+) -> HttpResponse:
+    """A settings list: short, so searched in Python (`matching`), sorted and exported."""
+    items = matching(items, request.GET.get("q"), text_of)
+    context = {"can_change": policies.focus_areas.can(request.user, CHANGE), **extra}
+    return render_listing(request, template, items, columns, context, filename=filename)
 
 
 def _settings_form(
@@ -100,7 +138,7 @@ def _settings_edit(request: HttpRequest, setting: Setting, pk: int, title: str) 
 # Meeting rules
 
 
-@roles_required(*OVERSIGHT_ROLES)
+@permission_required_for(policies.focus_areas, VIEW)
 def rules_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     committees = list(selectors.committees_for(request.user))
@@ -108,17 +146,20 @@ def rules_list(request: HttpRequest) -> HttpResponse:
     return _settings_list(
         request,
         "meetings/rules_list.html",
-        paginate(request, selectors.rules_visible(request.user)),
+        selectors.rules_visible(request.user),
+        RULES_COLUMNS,
+        lambda item: f"{item.source} {item.committee.name if item.committee else ''}",
+        "quy-dinh-sinh-hoat",
         in_force=in_force,
     )
 
 
-@roles_required(Role.OFFICE)
+@permission_required_for(policies.focus_areas, CHANGE)
 def rules_create(request: HttpRequest) -> HttpResponse:
     return _settings_create(request, RULES, _("New meeting rules"))
 
 
-@roles_required(Role.OFFICE)
+@permission_required_for(policies.focus_areas, CHANGE)
 def rules_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _settings_edit(request, RULES, pk, _("Meeting rules"))
 
@@ -126,21 +167,24 @@ def rules_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # Codes of conduct and focus areas
 
 
-@roles_required(*OVERSIGHT_ROLES)
+@permission_required_for(policies.focus_areas, VIEW)
 def focus_list(request: HttpRequest) -> HttpResponse:
     return _settings_list(
         request,
         "meetings/focus_list.html",
-        paginate(request, selectors.focus_areas_visible(request.user)),
+        selectors.focus_areas_visible(request.user),
+        FOCUS_COLUMNS,
+        lambda item: f"{item.name} {item.committee.name}",
+        "chuan-muc-trong-tam",
     )
 
 
-@roles_required(Role.OFFICE)
+@permission_required_for(policies.focus_areas, CHANGE)
 def focus_create(request: HttpRequest) -> HttpResponse:
     return _settings_create(request, FOCUS_AREAS, _("New code of conduct or focus area"))
 
 
-@roles_required(Role.OFFICE)
+@permission_required_for(policies.focus_areas, CHANGE)
 def focus_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _settings_edit(request, FOCUS_AREAS, pk, _("Code of conduct or focus area"))
 
@@ -148,27 +192,30 @@ def focus_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # Study deadlines
 
 
-@roles_required(*OVERSIGHT_ROLES)
+@permission_required_for(policies.focus_areas, VIEW)
 def deadline_list(request: HttpRequest) -> HttpResponse:
     return _settings_list(
         request,
         "meetings/deadline_list.html",
-        paginate(request, selectors.deadlines_visible(request.user)),
+        selectors.deadlines_visible(request.user),
+        DEADLINE_COLUMNS,
+        lambda item: f"{item.topic.code} {item.topic.title} {item.committee.name}",
+        "han-hoc-tap",
     )
 
 
-@roles_required(Role.OFFICE)
+@permission_required_for(policies.focus_areas, CHANGE)
 def deadline_create(request: HttpRequest) -> HttpResponse:
     return _settings_create(request, DEADLINES, _("New study deadline"))
 
 
-@roles_required(Role.OFFICE)
+@permission_required_for(policies.focus_areas, CHANGE)
 def deadline_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _settings_edit(request, DEADLINES, pk, _("Study deadline"))
 
 
 @require_POST
-@roles_required(Role.OFFICE)
+@permission_required_for(policies.focus_areas, CHANGE)
 def deadline_delete(request: HttpRequest, pk: int) -> HttpResponse:
     item = policies.deadlines.get_visible_or_404(request.user, pk=pk)
     services.topic_deadline_delete(user=request.user, topic_deadline=item)

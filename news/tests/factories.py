@@ -4,6 +4,7 @@ import factory
 from django.utils import timezone
 
 from news.models import Article, Category, Comment
+from organisation.models import Unit
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):
@@ -25,6 +26,10 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Bài viết số {n} về học tập và làm theo")
     slug = factory.Sequence(lambda n: f"bai-viet-so-{n}")
     category = factory.SubFactory(CategoryFactory)
+    # The installation's first committee (the tests' tree), as an article written there.
+    unit = factory.LazyFunction(
+        lambda: Unit.objects.filter(parent__isnull=True).order_by("pk").first()
+    )
     lead = "Tóm tắt ngắn của bài viết."
     body = "<p>Đoạn thứ nhất.</p><p>Đoạn thứ hai.</p><p>Đoạn thứ ba.</p>"
     author = "Thu Hà"

@@ -1,5 +1,6 @@
 """Every news URL × every role. Public pages answer everyone; the back office only the news
-editor and the committee office (others 403, anonymous to the sign-in page)."""
+editor and the office of the article's committee (others 403, another committee's office 404,
+anonymous to the sign-in page)."""
 
 from django.core.cache import cache
 
@@ -115,7 +116,19 @@ MATRIX = {
     ),
 }
 
-# One public news site per installation, not a committee's records: a second committee's
-# users get what their counterparts get.
-for _case in MATRIX.values():
-    _case.shared = True
+# One public news site per installation, and one set of categories: a second committee's
+# users get what their counterparts get. The back office's articles, photos and comments
+# belong to the first committee (the article's `unit`): the second committee's office gets 404.
+COMMITTEE_OBJECTS = {
+    "news:article_edit",
+    "news:article_preview",
+    "news:article_publish",
+    "news:article_unpublish",
+    "news:image_add",
+    "news:image_edit",
+    "news:image_delete",
+    "news:comment_moderate",
+    "news:comment_reply",
+}
+for _name, _case in MATRIX.items():
+    _case.shared = _name not in COMMITTEE_OBJECTS

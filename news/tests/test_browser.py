@@ -5,6 +5,7 @@ import random
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core.actors import SYSTEM
 from core.testing import sign_in_browser
 from news import services
 from news.demo import demo_photo
@@ -14,7 +15,7 @@ EMAIL = "lan.nguyen.bandoc@example.org"
 
 def _article(editor):
     category = services.category_default()
-    services.category_save(name="Đoàn thể", order=20)
+    services.category_save(user=SYSTEM, name="Đoàn thể", order=20)
     article = services.article_create(
         title="Đảng ủy tổng kết đợt sinh hoạt chuyên đề năm",
         lead="Các chi bộ đã hoàn thành sinh hoạt chuyên đề đúng kế hoạch.",

@@ -1,5 +1,6 @@
 import pytest
 
+from core.actors import SYSTEM
 from core.demo import DemoContext
 from news import services
 from news.demo import REPORT_CAPTION, build_news
@@ -10,6 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_news_publishes_the_report_article(users, client):
     report = services.article_create(
+        user=SYSTEM,
         title="Đảng ủy sơ kết 4 năm thực hiện Chỉ thị",
         lead="Số liệu từ hồ sơ.",
         body="Đoạn một.\n\nĐoạn hai.",

@@ -10,12 +10,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.concurrency import save_or_refuse
 from core.forms import form_errors
-from core.pagination import paginate
+from core.listing import Column, render_listing
 from core.search import search as search_rows
 
 from .. import policies, richtext, selectors, services
@@ -33,6 +33,12 @@ from ..models import Article, ArticleImage, Comment
 # Back office ------------------------------------------------------------------------------
 
 
+def _status(article: Article) -> str:
+    if article.is_scheduled:
+        return pgettext("news", "Scheduled")
+    return pgettext("news", "Published") if article.is_public else pgettext("news", "Draft")
+
+
 def news_staff_required(view: Callable) -> Callable:
     @login_required
     @wraps(view)
@@ -44,19 +50,33 @@ def news_staff_required(view: Callable) -> Callable:
     return wrapper
 
 
+ARTICLE_COLUMNS = [
+    Column("title", pgettext_lazy("news", "Title"), (), "title"),
+    Column("category", pgettext_lazy("news", "Category"), (), "category.name"),
+    Column("status", pgettext_lazy("news", "Status"), ("status", "published_at"), _status),
+    Column(
+        "published", pgettext_lazy("news", "Publication time"), ("published_at",), "published_at"
+    ),
+    Column("updated", pgettext_lazy("news", "Updated"), ("updated_at",), "updated_at"),
+    Column("pending", pgettext_lazy("news", "Comments waiting"), (), "pending", css="num"),
+]
+
+
 @news_staff_required
 def manage(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("trang-thai", "")
-    page = paginate(request, selectors.articles_for(request.user, request.GET.get("q", ""), status))
-    return render(
+    return render_listing(
         request,
         "news/manage/article_list.html",
+        selectors.articles_for(request.user, request.GET.get("q", ""), status),
+        ARTICLE_COLUMNS,
         {
-            "page_obj": page,
             "status": status,
             "statuses": [*Article.Status.choices, ("scheduled", pgettext("news", "Scheduled"))],
             "counts": selectors.comment_counts(request.user),
         },
+        default="-updated",
+        filename="tin-bai",
     )
 
 
@@ -241,6 +261,14 @@ def image_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("news:article_edit", pk=article_pk)
 
 
+CATEGORY_COLUMNS = [
+    Column("name", pgettext_lazy("news", "Name"), ("name",), "name"),
+    Column("slug", pgettext_lazy("news", "Address"), ("slug",), "slug"),
+    Column("order", pgettext_lazy("news", "Order"), ("order", "name"), "order", css="num"),
+    Column("articles", pgettext_lazy("news", "Articles"), (), "article_count", css="num"),
+]
+
+
 @news_staff_required
 def categories(request: HttpRequest) -> HttpResponse:
     form = CategoryForm(request.POST or None)
@@ -255,8 +283,14 @@ def categories(request: HttpRequest) -> HttpResponse:
         messages.success(request, pgettext("news", "The category was added."))
         return redirect("news:categories")
     rows = search_rows(selectors.categories_for(request.user), request.GET.get("q"))
-    page = paginate(request, rows.order_by("order", "name"))
-    return render(request, "news/manage/categories.html", {"page_obj": page, "form": form})
+    return render_listing(
+        request,
+        "news/manage/categories.html",
+        rows.order_by("order", "name"),
+        CATEGORY_COLUMNS,
+        {"form": form},
+        filename="chuyen-muc",
+    )
 
 
 @news_staff_required
@@ -283,19 +317,30 @@ def category_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "news/manage/category_form.html", {"form": form, "category": found})
 
 
+COMMENT_COLUMNS = [
+    Column("sent", pgettext_lazy("news", "Sent"), ("created_at",), "created_at"),
+    Column("name", pgettext_lazy("news", "Name"), (), "name"),
+    Column("article", pgettext_lazy("news", "Article"), ("article", "created_at"), "article.title"),
+    Column("body", pgettext_lazy("news", "Comment"), (), "body"),
+    Column("status", pgettext_lazy("news", "Status"), (), "get_status_display"),
+]
+
+
 @news_staff_required
 def moderation(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("trang-thai") or Comment.Status.PENDING
     if status not in Comment.Status.values:
         status = Comment.Status.PENDING
-    rows = selectors.comments_for(request.user, status, request.GET.get("q", ""))
-    page = paginate(request, rows)
     counts = selectors.comment_counts(request.user)
     tabs = [(value, label, counts[value]) for value, label in Comment.Status.choices]
-    return render(
+    return render_listing(
         request,
         "news/manage/moderation.html",
-        {"page_obj": page, "status": status, "tabs": tabs},
+        selectors.comments_for(request.user, status, request.GET.get("q", "")),
+        COMMENT_COLUMNS,
+        {"status": status, "tabs": tabs},
+        default="-sent",
+        filename="binh-luan",
     )
 
 

@@ -37,12 +37,33 @@ def check_history(person: Person, extra: list[timeline.Event] = (), without: int
         raise ValidationError(messages) from error
 
 
+MOVES = (Kind.TRANSFER, Kind.MOVE_IN)  # the events that put him in a cell
+
+
 def _current_unit_after(person: Person, kind: str, day: dt.date, to_unit: Unit | None) -> int:
-    """A move that is the person's latest changes his unit now; an earlier one does not."""
-    if kind != Kind.TRANSFER or to_unit is None:
+    """A move (between cells, or in from outside: the "Đến" cell, maybe not the one he left)
+    that is the person's latest changes his unit now; an earlier one does not."""
+    if kind not in MOVES or to_unit is None:
         return person.unit_id
-    later = person.events.filter(kind=Kind.TRANSFER, date__gt=day).exists()
+    later = person.events.filter(kind__in=MOVES, date__gt=day).exists()
     return person.unit_id if later else to_unit.pk
+
+
+def _unit_before(event: MemberEvent) -> int:
+    """His cell just before `event`, a move: where a move came from; for a move in, the cell
+    he left the committee from (or else the cell of his previous move)."""
+    if event.kind == Kind.TRANSFER and event.from_unit_id:
+        return event.from_unit_id
+    earlier = (
+        event.person.events.filter(date__lt=event.date)
+        .filter(kind__in=[*MOVES, *timeline.LEAVING])
+        .order_by("-date", "-pk")
+    )
+    for row in earlier:
+        unit = row.from_unit_id if row.kind in timeline.LEAVING else row.to_unit_id
+        if unit:
+            return unit
+    return event.person.unit_id
 
 
 @transaction.atomic
@@ -92,11 +113,11 @@ def member_event_delete(*, user: Any, event: MemberEvent) -> None:
     """Remove a wrongly recorded event, if the history still holds without it."""
     person = event.person
     if (
-        event.kind == Kind.TRANSFER
-        and not person.events.filter(kind=Kind.TRANSFER, date__gt=event.date).exists()
+        event.kind in MOVES
+        and not person.events.filter(kind__in=MOVES, date__gt=event.date).exists()
     ):
         # Undoing his latest move puts him back where he came from.
-        person.unit_id = event.from_unit_id
+        person.unit_id = _unit_before(event)
     check_history(person, without=event.pk)
     by(event, user).delete()
     by(person, user).save(update_fields=["unit"])

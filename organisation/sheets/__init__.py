@@ -5,9 +5,9 @@ the rest of the workbook; `apply()` writes with bulk operations (and their histo
 that a 20,000-person workbook imports in seconds. Importing the same workbook twice finds
 every row unchanged and writes nothing.
 
-The handlers live in `units` ("Đơn vị"), `people` ("Nhân sự") and `history` ("Biến
-động"); importing this package registers them (organisation.apps imports it), and the
-names stay importable from here.
+The handlers live in `units` ("Đơn vị"), `unit_names` ("Tên đơn vị"), `people` ("Nhân
+sự") and `history` ("Biến động"); importing this package registers them (organisation.apps
+imports it), and the names stay importable from here.
 """
 
 from workbook.scope import paths_by_code, register_owner
@@ -25,6 +25,7 @@ from .common import (
 )
 from .history import HistorySheet
 from .people import DATE_COLUMNS, PERSON_HEADERS, PERSON_VALUE_FIELDS, PersonItem, PersonSheet
+from .unit_names import UnitNameSheet
 from .units import UnitItem, UnitSheet, unit_paths_rebuild, unit_rows
 
 register_owner("unit", lambda codes: paths_by_code(Unit.objects, codes, "path"))
@@ -52,6 +53,7 @@ __all__ = [
     "PersonItem",
     "PersonSheet",
     "UnitItem",
+    "UnitNameSheet",
     "UnitSheet",
     "parse_names",
     "unit_paths_rebuild",

@@ -35,7 +35,7 @@ from .. import membership, timeline
 from ..models import MemberEvent, Person, Unit
 from .common import BATCH, chunks, date_text, import_user
 from .people import HISTORY_SHEET
-from .unit_dates import exists
+from .unit_dates import exists, unit_spans
 
 Kind = MemberEvent.Kind
 # Loại, as interchange.md lists them; "Sinh hoạt tạm thời" and its end are our extension.
@@ -55,6 +55,7 @@ KINDS = {
     "Ra khỏi Đảng": Kind.RESIGNED,
 }
 KIND_LABELS = {value: label for label, value in KINDS.items()}
+MOVES = (Kind.TRANSFER, Kind.MOVE_IN)
 CODE_H, KIND_H, DATE_H, FROM_H, TO_H = "Mã nhân sự", "Loại", "Ngày", "Từ đơn vị", "Đến đơn vị"
 
 
@@ -77,7 +78,6 @@ def _column_of(message: str) -> str:
         return FROM_H
     if message in (
         _("Say which cell the person moved into."),
-        _("The cell moved into does not match the person's next cell."),
         _("A move between cells needs both the old and the new cell."),
         _("The old and the new cell are the same."),
         _("The cell does not exist on this date."),
@@ -120,13 +120,14 @@ class HistorySheet(SheetHandler):
 
     def check(self, rows: list[Row], ctx: ImportContext) -> None:
         people = _planned_people(ctx)
-        spans = _unit_spans(ctx)
+        spans = unit_spans(ctx)
         stored = _stored_events(set(people))
         by_person: dict[str, dict[tuple, timeline.Event]] = defaultdict(dict)
         first_row: dict[tuple, int] = {}
         plan = ctx.plan(self.sheet)
         plan.transfer_codes = set()
         plan.person_codes = set()
+        plan.move_ins = {}  # code → his latest "Chuyển sinh hoạt đến" row: he is back then
         for row in rows:
             if row.values.get("_invalid"):
                 continue
@@ -165,6 +166,8 @@ class HistorySheet(SheetHandler):
             event = timeline.Event(kind, day, row["from_unit"], row["to_unit"], row=row)
             by_person[code][(kind, day)] = event
             plan.person_codes.add(code)
+            if kind == Kind.MOVE_IN:
+                plan.move_ins[code] = max(day, plan.move_ins.get(code, day))
             before = stored.get(code, {}).get((kind, day))
             item = EventItem(code, kind, day, row["from_unit"], row["to_unit"], row["note"] or "")
             if before is None:
@@ -194,12 +197,10 @@ class HistorySheet(SheetHandler):
             for (kind, day), values in stored.get(code, {}).items()
         }
         events.update(rows)
-        moves = timeline.ordered(e for e in events.values() if e.kind == Kind.TRANSFER)
+        # A move between cells, or in from outside (its "Đến" cell), puts him in a cell.
+        moves = timeline.ordered(e for e in events.values() if e.kind in MOVES)
         stored_unit = person["stored_unit"]
-        if (
-            any(kind == Kind.TRANSFER for kind, _day in rows)
-            and moves[-1].to_unit == person["unit"]
-        ):
+        if any(kind in MOVES for kind, _day in rows) and moves[-1].to_unit == person["unit"]:
             # His rows say how he reached his Mã đơn vị: "Nhân sự" does not move him today.
             ctx.plan(self.sheet).transfer_codes.add(code)
         elif stored_unit and stored_unit != person["unit"]:
@@ -326,20 +327,6 @@ def _planned_people(ctx: ImportContext) -> dict[str, dict[str, Any]]:
 def _people_sheet_codes(ctx: ImportContext) -> set[str]:
     plan = ctx.plans.get("Nhân sự")
     return {item.code for item in plan.items} if plan is not None else set()
-
-
-def _unit_spans(ctx: ImportContext) -> dict[str, tuple]:
-    """Code → (founded, dissolved) of every unit, as the import will leave them."""
-    spans = {
-        code: (founded, dissolved)
-        for code, founded, dissolved in Unit.objects.values_list(
-            "code", "founded_on", "dissolved_on"
-        )
-    }
-    spans.update(ctx.cache.get("unit_spans", {}))
-    for code in ctx.declared.get("unit", ()):
-        spans.setdefault(code, (None, None))
-    return spans
 
 
 def _stored_events(codes: set[str]) -> dict[str, dict[tuple, tuple]]:

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import operator
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import reduce
+from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import Case, DateField, F, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
-from core import vn
 from workbook.registry import (
     Column,
     ImportContext,
@@ -40,78 +34,21 @@ from .common import (
     import_user,
     parse_names,
 )
-
-HISTORY_SHEET = "Biến động"
-
-PERSON_VALUE_FIELDS = (
-    "full_name",
-    "birth_date",
-    "gender",
-    "unit",
-    "party_status",
-    "party_joined_on",
-    "party_official_on",
-    "moved_out_on",
-    "position",
-    "mass",
+from .people_fields import (
+    DATE_COLUMNS,
+    HISTORY_SHEET,
+    PERSON_HEADERS,
+    PERSON_VALUE_FIELDS,
+    PersonItem,
+    mass_key,
+    mass_names,
+    person_rows,
+    planned_history,
+    set_mass,
 )
-DATE_COLUMNS = {
-    "birth_date": "Ngày sinh",
-    "party_joined_on": "Ngày vào Đảng",
-    "party_official_on": "Ngày chính thức",
-    "moved_out_on": "Ngày chuyển đi",
-}
+from .people_write import create_people, update_people
 
-
-# What `_existing()` and the export read of each person, in this order.
-PERSON_ROW_FIELDS = (
-    "id",
-    "code",
-    "full_name",
-    "birth_date",
-    "gender",
-    "unit__code",
-    "party_status",
-    "party_joined_on",
-    "party_official_on",
-    "move_out_column",
-    "position",
-)
-
-PERSON_HEADERS = {
-    "full_name": "Họ và tên",
-    "birth_date": "Ngày sinh",
-    "gender": "Giới tính",
-    "unit": "Mã đơn vị",
-    "party_status": "Đảng viên",
-    "party_joined_on": "Ngày vào Đảng",
-    "party_official_on": "Ngày chính thức",
-    "moved_out_on": "Ngày chuyển đi",
-    "position": "Chức vụ",
-    "mass": "Đoàn thể",
-}
-
-
-@dataclass
-class PersonItem:
-    code: str
-    values: dict[str, Any]
-    new: bool
-
-
-def _mass_names(links: Iterable[QuerySet]) -> dict[int, set[str]]:
-    """Person id → the names of his mass organisations, read from querysets of the
-    person–organisation link table."""
-    names = dict(MassOrganisation.objects.values_list("id", "name"))
-    found: dict[int, set[str]] = defaultdict(set)
-    for queryset in links:
-        for person_id, organisation_id in queryset.values_list("person_id", "massorganisation_id"):
-            found[person_id].add(names[organisation_id])
-    return found
-
-
-def _mass_key(name: str) -> str:
-    return vn.search_key(name)
+__all__ = ["DATE_COLUMNS", "HISTORY_SHEET", "PERSON_HEADERS", "PERSON_VALUE_FIELDS", "PersonItem"]
 
 
 @register
@@ -206,7 +143,7 @@ class PersonSheet(SheetHandler):
         rows = person_rows(Person.objects.all())
         existing: dict[str, dict[str, Any]] = {}
         ids: dict[str, int] = {}
-        mass = _mass_names([Person.mass_organisations.through.objects.all()])
+        mass = mass_names([Person.mass_organisations.through.objects.all()])
         for pk, code, *values in rows.iterator(chunk_size=5000):
             record = dict(zip(PERSON_VALUE_FIELDS[:-1], values, strict=True))
             record["position"] = record["position"] or ""
@@ -224,9 +161,9 @@ class PersonSheet(SheetHandler):
         units = ctx.known("unit", lambda: Unit.objects.values_list("code", flat=True))
         organisations: dict[str, str] = {}
         for name, short in MassOrganisation.objects.values_list("name", "short_name"):
-            organisations[_mass_key(name)] = name
+            organisations[mass_key(name)] = name
             if short:
-                organisations.setdefault(_mass_key(short), name)
+                organisations.setdefault(mass_key(short), name)
         new_organisations: dict[str, str] = {}
         seen: dict[str, int] = {}
         plan = ctx.plan(sheet)
@@ -261,7 +198,7 @@ class PersonSheet(SheetHandler):
                     ok = False
             names = []
             for name in row["mass"] or ():
-                key = _mass_key(name)
+                key = mass_key(name)
                 canonical = organisations.get(key) or new_organisations.setdefault(key, name)
                 if canonical not in names:
                     names.append(canonical)
@@ -301,11 +238,12 @@ class PersonSheet(SheetHandler):
             )
 
     def apply(self, ctx: ImportContext) -> None:
+        """Write in batches, keeping only (pk, code, cell) of each person written, so that
+        memory follows the batch size rather than the number of people (100,000 at once)."""
         items: list[PersonItem] = ctx.plan(self.sheet).items
         if not items:
             return
         user = import_user(ctx)
-        today = timezone.localdate()
         unit_ids = dict(Unit.objects.values_list("code", "id"))
         new_names = ctx.cache.get("mass_organisations_new", [])
         if new_names:
@@ -313,131 +251,41 @@ class PersonSheet(SheetHandler):
                 [MassOrganisation(name=name) for name in new_names], ignore_conflicts=True
             )
         organisation_ids = dict(MassOrganisation.objects.values_list("name", "id"))
-        fields = [f for f in PERSON_VALUE_FIELDS if f not in {"unit", "mass"}]
-
-        created = [item for item in items if item.new]
-        updated = [item for item in items if not item.new]
-        # New people: the person, a posting since before the records, the mass organisations.
-        people = []
-        for item in created:
-            person = Person(code=item.code, unit_id=unit_ids[item.values["unit"]])
-            for name in fields:
-                setattr(person, name, item.values[name])
-            person.fill_keys()
-            people.append(person)
-        people = bulk_create_with_history(people, Person, batch_size=BATCH, default_user=user)
-        by_code = {person.code: person for person in people}
-        events: list[MemberEvent] = []
-        mass_links: dict[int, frozenset[str]] = {
-            by_code[item.code].pk: item.values["mass"] for item in created
-        }
-        moves_in_workbook = planned_transfers(ctx)
         values_of = {item.code: item.values for item in items}
-
-        # Changed people: particulars, transfers, mass organisations.
-        if updated:
-            changed_people = []
-            for chunk in chunks([item.code for item in updated]):
-                changed_people.extend(Person.objects.filter(code__in=chunk))
-            current = {person.code: person for person in changed_people}
-            old_mass = dict(self._existing_mass([person.pk for person in changed_people]))
-            to_save, cleared = [], []
-            for item in updated:
-                person = current[item.code]
-                values = item.values
-                for name in fields:
-                    if name != "moved_out_on":
-                        setattr(person, name, values[name])
-                person.fill_keys()
-                unit_id = unit_ids[values["unit"]]
-                if unit_id != person.unit_id and person.code not in moves_in_workbook:
-                    # A new cell with no "Biến động" row: he moves today.
-                    events.append(
-                        MemberEvent(
-                            person_id=person.pk,
-                            kind=MemberEvent.Kind.TRANSFER,
-                            date=today,
-                            from_unit_id=person.unit_id,
-                            to_unit_id=unit_id,
-                            note=_("Transfer (workbook import)"),
-                        )
-                    )
-                person.unit_id = unit_id
-                if person.left_kind == MemberEvent.Kind.MOVE_OUT and not values["moved_out_on"]:
-                    # Ngày chuyển đi cleared: the move out it stood for is undone.
-                    cleared.append(Q(person_id=person.pk, date=person.moved_out_on))
-                to_save.append(person)
-                if old_mass.get(person.pk, frozenset()) != values["mass"]:
-                    mass_links[person.pk] = values["mass"]
-            people = people + to_save
-            if cleared:
-                MemberEvent.objects.filter(
-                    reduce(operator.or_, cleared), kind=MemberEvent.Kind.MOVE_OUT
-                ).delete()
-            bulk_update_with_history(
-                to_save,
-                Person,
-                [*[f for f in fields if f != "moved_out_on"], "unit", "sort_key", "search_key"],
-                batch_size=BATCH,
-                default_user=user,
-            )
+        written: list[tuple[int, str, int]] = []  # pk, code, cell of every person written
+        mass_links: dict[int, frozenset[str]] = {}
+        for batch in chunks([item for item in items if item.new], BATCH):
+            create_people(batch, unit_ids, user, written, mass_links)
+        for batch in chunks([item for item in items if not item.new], BATCH):
+            update_people(batch, unit_ids, user, ctx, written, mass_links)
         # "Ngày chuyển đi" is shorthand for a "Chuyển sinh hoạt đi" event on that day.
-        moved = {person.pk: person for person in people}
-        values_by_pk = {person.pk: values_of[person.code] for person in people}
-        existing = set(
-            MemberEvent.objects.filter(
-                person_id__in=list(moved), kind=MemberEvent.Kind.MOVE_OUT
-            ).values_list("person_id", "date")
-        )
-        for pk, values in values_by_pk.items():
-            day = values.get("moved_out_on")
-            if day and (pk, day) not in existing:
-                events.append(
-                    MemberEvent(
-                        person_id=pk,
-                        kind=MemberEvent.Kind.MOVE_OUT,
-                        date=day,
-                        from_unit_id=moved[pk].unit_id,
-                    )
+        for batch in chunks(written, BATCH):
+            existing = set(
+                MemberEvent.objects.filter(
+                    person_id__in=[pk for pk, _code, _unit in batch],
+                    kind=MemberEvent.Kind.MOVE_OUT,
+                ).values_list("person_id", "date")
+            )
+            events = [
+                MemberEvent(
+                    person_id=pk, kind=MemberEvent.Kind.MOVE_OUT, date=day, from_unit_id=unit
                 )
-        if events:
-            bulk_create_with_history(events, MemberEvent, batch_size=BATCH, default_user=user)
+                for pk, code, unit in batch
+                if (day := values_of[code].get("moved_out_on")) and (pk, day) not in existing
+            ]
+            if events:
+                bulk_create_with_history(events, MemberEvent, batch_size=BATCH, default_user=user)
         # People with "Biến động" rows are rebuilt once their events are in (history.py).
         later = planned_history(ctx)
-        membership.rebuild(person.pk for person in people if person.code not in later)
-        self._set_mass(mass_links, organisation_ids)
-
-    @staticmethod
-    def _existing_mass(person_ids: list[int]) -> Iterator[tuple[int, frozenset[str]]]:
-        through = Person.mass_organisations.through
-        found = _mass_names(
-            through.objects.filter(person_id__in=chunk) for chunk in chunks(person_ids)
-        )
-        for person_id, value in found.items():
-            yield person_id, frozenset(value)
-
-    @staticmethod
-    def _set_mass(links: dict[int, frozenset[str]], organisation_ids: dict[str, int]) -> None:
-        if not links:
-            return
-        through = Person.mass_organisations.through
-        for chunk in chunks(list(links)):
-            through.objects.filter(person_id__in=chunk).delete()
-        through.objects.bulk_create(
-            [
-                through(person_id=person_id, massorganisation_id=organisation_ids[name])
-                for person_id, names in links.items()
-                for name in sorted(names)
-            ],
-            batch_size=BATCH,
-        )
+        membership.rebuild(pk for pk, code, _unit in written if code not in later)
+        set_mass(mass_links, organisation_ids)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         people = Person.objects.all()
         if committee is not None:
             people = people.filter(unit__path__startswith=committee.path)
         through = Person.mass_organisations.through
-        links = _mass_names([through.objects.filter(person__in=people)])
+        links = mass_names([through.objects.filter(person__in=people)])
         rows = person_rows(people.order_by("code"))
         for (
             pk,
@@ -465,26 +313,3 @@ class PersonSheet(SheetHandler):
                 position,
                 ", ".join(sorted(links.get(pk, []))),
             ]
-
-
-def person_rows(people: QuerySet[Person]) -> QuerySet:
-    """The sheet's values of each person; "Ngày chuyển đi" is the day he moved out of the
-    committee — not the day he died or was struck off (those are "Biến động" rows)."""
-    move_out = Case(
-        When(left_kind=MemberEvent.Kind.MOVE_OUT, then=F("moved_out_on")),
-        default=Value(None),
-        output_field=DateField(),
-    )
-    return people.annotate(move_out_column=move_out).values_list(*PERSON_ROW_FIELDS)
-
-
-def planned_transfers(ctx: ImportContext) -> set[str]:
-    """Codes of people whose moves between cells the workbook's "Biến động" sheet records."""
-    plan = ctx.plans.get(HISTORY_SHEET)
-    return getattr(plan, "transfer_codes", set()) if plan is not None else set()
-
-
-def planned_history(ctx: ImportContext) -> set[str]:
-    """Codes of people having rows in the workbook's "Biến động" sheet."""
-    plan = ctx.plans.get(HISTORY_SHEET)
-    return getattr(plan, "person_codes", set()) if plan is not None else set()

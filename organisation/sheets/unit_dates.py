@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from core import vn
 from workbook.registry import ImportContext, Row
 
+from ..models import Unit
+
 DATE_HEADERS = {
     "founded_on": "Ngày thành lập",
     "dissolved_on": "Ngày giải thể",
@@ -21,6 +23,20 @@ DATE_HEADERS = {
 def exists(span: tuple[dt.date | None, dt.date | None], day: dt.date) -> bool:
     founded, dissolved = span
     return (founded is None or founded <= day) and (dissolved is None or day < dissolved)
+
+
+def unit_spans(ctx: ImportContext) -> dict[str, tuple]:
+    """Code → (founded, dissolved) of every unit, as the import will leave them."""
+    spans = {
+        code: (founded, dissolved)
+        for code, founded, dissolved in Unit.objects.values_list(
+            "code", "founded_on", "dissolved_on"
+        )
+    }
+    spans.update(ctx.cache.get("unit_spans", {}))
+    for code in ctx.declared.get("unit", ()):
+        spans.setdefault(code, (None, None))
+    return spans
 
 
 def check_dates(
@@ -40,7 +56,8 @@ def check_dates(
         ctx.error(sheet, seen[code].number, header, message)
         bad.add(code)
 
-    for code, (_name, _kind, _parent, founded, dissolved, successor) in wanted_of.items():
+    for code, values in wanted_of.items():
+        founded, dissolved, successor = values[3:6]
         for key, value in (("founded_on", founded), ("dissolved_on", dissolved)):
             if value and value > today:
                 refuse(code, DATE_HEADERS[key], _("This date lies in the future."))

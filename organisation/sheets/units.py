@@ -25,6 +25,7 @@ from workbook.registry import (
 from ..models import Unit
 from .common import UNIT_KIND_LABELS, UNIT_KINDS, date_text, import_user
 from .unit_dates import DATE_HEADERS, check_dates
+from .unit_profile import PROFILE_COLUMNS, PROFILE_HEADERS, check_profile, profile_wanted
 
 
 @dataclass
@@ -36,10 +37,12 @@ class UnitItem:
     founded_on: dt.date | None
     dissolved_on: dt.date | None
     successor: str | None
+    superior_body: str
+    place: str
     new: bool
 
 
-HEADERS = ("Tên đơn vị", "Loại", "Mã cấp trên", *DATE_HEADERS.values())
+HEADERS = ("Tên đơn vị", "Loại", "Mã cấp trên", *DATE_HEADERS.values(), *PROFILE_HEADERS.values())
 
 
 @register
@@ -107,6 +110,7 @@ class UnitSheet(SheetHandler):
                 "For a dissolved or merged unit: code of the unit its members and records went to."
             ),
         ),
+        *PROFILE_COLUMNS,
     ]
 
     def check(self, rows: list[Row], ctx: ImportContext) -> None:
@@ -122,6 +126,8 @@ class UnitSheet(SheetHandler):
                 "founded_on",
                 "dissolved_on",
                 "successor__code",
+                "superior_body",
+                "place",
             )
         }
         seen: dict[str, Row] = {}
@@ -228,6 +234,7 @@ class UnitSheet(SheetHandler):
                 bad.add(code)
         wanted_of = {code: self._wanted(row, existing.get(code)) for code, row in seen.items()}
         bad |= check_dates(self.sheet, seen, wanted_of, existing, kinds, ctx)
+        bad |= check_profile(self.sheet, seen, ctx)
         # The dates each unit will have, for the sheet "Biến động".
         ctx.cache["unit_spans"] = {
             code: (values[3], values[4]) for code, values in {**existing, **wanted_of}.items()
@@ -258,7 +265,7 @@ class UnitSheet(SheetHandler):
         values = [row["name"], row["kind"], row["parent"]]
         for index, key in enumerate(DATE_HEADERS, start=3):
             values.append(row[key] if key in row.values else (before[index] if before else None))
-        return tuple(values)
+        return (*values, *profile_wanted(row, before[6:] if before else None))
 
     @staticmethod
     def _in_cycle(code: str, parents: dict[str, str | None]) -> bool:
@@ -296,6 +303,7 @@ class UnitSheet(SheetHandler):
             unit.name, unit.kind = item.name, item.kind
             unit.parent = units[item.parent] if item.parent else None
             unit.founded_on, unit.dissolved_on = item.founded_on, item.dissolved_on
+            unit.superior_body, unit.place = item.superior_body, item.place
             unit.successor = None  # set below, once every unit exists
             if user:
                 unit._history_user = user
@@ -350,6 +358,7 @@ def unit_rows(committee: Any) -> Iterator[list[Any]]:
         unit = stack.pop()
         parent = unit.parent.code if unit.parent_id in codes else ""
         successor = unit.successor.code if unit.successor_id else ""
+        root = unit.parent_id not in codes
         yield [
             unit.code,
             unit.name,
@@ -358,5 +367,7 @@ def unit_rows(committee: Any) -> Iterator[list[Any]]:
             date_text(unit.founded_on),
             date_text(unit.dissolved_on),
             successor,
+            unit.superior_body if root else "",
+            unit.place if root else "",
         ]
         stack.extend(sorted(children[unit.pk], key=lambda child: child.code, reverse=True))

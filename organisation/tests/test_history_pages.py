@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from core.actors import SYSTEM
 from organisation import membership, services
 from organisation.models import MemberEvent, Unit, UnitName
 
@@ -130,7 +131,9 @@ def test_overlapping_exemptions_and_events_after_leaving_are_refused(client_as, 
     assert person.events.count() == 3
     # The list of cell A says "Miễn sinh hoạt" beside an exempted member only while exempt.
     exempt = tree.members_a[1]
-    services.member_event_record(user=None, person=exempt, kind="exempt", date=dt.date(2022, 1, 1))
+    services.member_event_record(
+        user=SYSTEM, person=exempt, kind="exempt", date=dt.date(2022, 1, 1)
+    )
     page = office.get(reverse("organisation:unit", args=[tree.cell_a.pk])).content.decode()
     assert page.count("Miễn sinh hoạt") == 1
     on_2021 = office.get(reverse("organisation:unit", args=[tree.cell_a.pk]), {"on": "2021-06-01"})
@@ -142,10 +145,10 @@ def test_the_timeline_lists_admission_and_events_and_a_wrong_one_can_be_deleted(
     office = client_as("office")
     person = tree.members_a[2]
     services.member_event_record(
-        user=None, person=person, kind="transfer", date=dt.date(2019, 9, 1), to_unit=tree.cell_b
+        user=SYSTEM, person=person, kind="transfer", date=dt.date(2019, 9, 1), to_unit=tree.cell_b
     )
     event = services.member_event_record(
-        user=None, person=person, kind="suspend", date=dt.date(2020, 2, 1)
+        user=SYSTEM, person=person, kind="suspend", date=dt.date(2020, 2, 1)
     )
     page = office.get(reverse("organisation:person", args=[person.pk])).content.decode()
     page = page[page.index('id="timeline"') :]

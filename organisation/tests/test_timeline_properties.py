@@ -31,6 +31,8 @@ def histories(draw, units=UNITS):
         if gone:
             break
         if not present:
+            # Back from outside, maybe into another cell than the one he left.
+            unit = draw(st.sampled_from(units)) if events else unit
             events.append(timeline.Event("move_in", day, None, unit))
             present = True
         else:

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -62,7 +62,7 @@ def subject_label(rating: Rating) -> str:
 
 
 def check_cap(rating: Rating, rule_set: RuleSet, level: str) -> rules.Cap | None:
-    if rating.person_id is None:
+    if rating.person is None:
         return None
     cap = selectors.cap_of(rating.person, rating.year, rule_set)
     if rules.exceeds_cap(level, cap):
@@ -90,7 +90,8 @@ def check_level_allowed(
         if message:
             raise ValidationError({"level": f"{subject_label(rating)}: {message}"})
         return
-    blocks = rules.unit_blocks(rule_set, conditions.unit_facts(rating.unit, rating.year, rule_set))
+    unit = cast(Unit, rating.unit)  # a rating without a person is a unit's
+    blocks = rules.unit_blocks(rule_set, conditions.unit_facts(unit, rating.year, rule_set))
     if blocks.get(level):
         raise ValidationError({"level": f"{subject_label(rating)}: " + " ".join(blocks[level])})
 

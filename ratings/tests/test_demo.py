@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from organisation.models import Unit
-from ratings import rules, selectors
+from ratings import overview, rules
 from ratings.demo import level_counts
 from ratings.models import Level, Rating, RuleSet
 
@@ -19,7 +19,7 @@ def test_demo_ratings_reproduce_the_article():
     from organisation.selectors import roll_on
 
     for year in range(2016, 2020):
-        counts = selectors.roll_ratings(committee, year)
+        counts = overview.roll_ratings(committee, year)
         # Members exempted from activity are on the roll but not rated.
         roll = roll_on(committee, dt.date(year, 12, 31), active=True).count()
         assert counts.rated == roll
@@ -27,7 +27,7 @@ def test_demo_ratings_reproduce_the_article():
         assert 15 < counts.excellent_percent < 16
         assert 1 <= counts.of(Level.NOT_COMPLETE) <= 2 and counts.of(Level.COMPLETE) >= 1
         assert rules.quota_check(rules.rule_set_for(year, sets), counts.counts).ok
-        cells = selectors.summary(committee, year).units
+        cells = overview.summary(committee, year).units
         assert cells.of(Level.NOT_COMPLETE) == 0 and cells.of(Level.EXCELLENT) >= 3
         assert cells.of(Level.GOOD) > cells.rated / 2
         assert rules.quota_check(rules.rule_set_for(year, sets), cells.counts).ok

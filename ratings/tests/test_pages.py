@@ -337,12 +337,12 @@ def test_round_pages_run_a_fixed_number_of_queries(
 
 def test_progress_and_summary_figures(tree, users, client_as):
     _populate(tree, 2, 5, users)
-    from ratings import selectors
+    from ratings import overview
 
-    summary = selectors.summary(tree.committee, 2018)
+    summary = overview.summary(tree.committee, 2018)
     assert summary.overall.rated == 10 and summary.overall.good_or_better_percent == 100
     assert summary.units.of(Level.GOOD) == 2
-    state = selectors.progress(users["office"], 2019)
+    state = overview.progress(users["office"], 2019)
     # 6 tree members never assessed; the 10 new ones self-assessed in 2019.
     assert len(state.not_self_assessed) == 6
     assert state.undecided_members == 16

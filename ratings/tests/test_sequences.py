@@ -88,6 +88,7 @@ def _run(action, users, people) -> None:
 
 def _check(tree, was_decided: set[int]) -> None:
     rule_set = selectors.rule_set_for_year(2019)
+    assert rule_set is not None
     counts = selectors.decided_counts(tree.committee, 2019)
     assert rules.quota_check(rule_set, counts).ok, counts
     for rating in Rating.objects.filter(year=2019, person__isnull=False):

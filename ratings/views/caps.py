@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.forms import form_errors
-from core.pagination import paginate
-from core.policy import VIEW
+from core.listing import render_listing
+from core.policy import VIEW, permission_required_for
 from core.search import search
 
 from .. import lookups, services
+from ..columns import CAP_COLUMNS
 from ..forms import (
     CapConditionForm,
 )
@@ -24,23 +25,19 @@ from ..models import CapCondition
 from ..policies import caps as cap_policy
 
 
-@login_required
+@permission_required_for(cap_policy, VIEW)
 def cap_list(request: HttpRequest) -> HttpResponse:
-    if not cap_policy.can(request.user, VIEW):
-        raise PermissionDenied
-    queryset = cap_policy.visible_to(request.user).select_related("person", "recorded_by")
+    queryset = cap_policy.queryset_for(request.user).select_related("person", "recorded_by")
     queryset = search(queryset, request.GET.get("q"), "person__search_key")
-    context = {
-        "page_obj": paginate(request, queryset),
-        "can_change": cap_policy.can(request.user, "change"),
-    }
-    return render(request, "ratings/caps.html", context)
+    context = {"can_change": cap_policy.can(request.user, "change")}
+    return render_listing(
+        request, "ratings/caps.html", queryset, CAP_COLUMNS, context, filename="dieu-kien-han-che"
+    )
 
 
 @login_required
 def cap_add(request: HttpRequest) -> HttpResponse:
-    if not cap_policy.can(request.user, "change"):
-        raise PermissionDenied
+    cap_policy.check(request.user, "change")
     form = CapConditionForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
         person = lookups.visible_person(request.user, form.cleaned_data["person_code"])
@@ -70,8 +67,7 @@ def cap_add(request: HttpRequest) -> HttpResponse:
 @require_POST
 def cap_delete(request: HttpRequest, pk: int) -> HttpResponse:
     condition: CapCondition = cap_policy.get_visible_or_404(request.user, pk=pk)
-    if not cap_policy.can(request.user, "change", condition):
-        raise PermissionDenied
+    cap_policy.check(request.user, "change", condition)
     services.cap_condition_delete(condition=condition, user=request.user)
     messages.success(request, _("The capping condition is deleted."))
     return redirect("ratings:caps")

@@ -23,8 +23,7 @@ from .common import _rating
 def complain(request: HttpRequest, pk: int) -> HttpResponse:
     """The member (or the office for him) records a complaint; the decision stays in force."""
     rating = _rating(request, pk)
-    if not rating_policy.can(request.user, COMPLAIN, rating):
-        raise PermissionDenied
+    rating_policy.check(request.user, COMPLAIN, rating)
     form = ComplaintForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -68,8 +67,7 @@ def reconsider(request: HttpRequest, pk: int) -> HttpResponse:
 def answer(request: HttpRequest, pk: int, complaint_pk: int) -> HttpResponse:
     """The committee answers: keep the decision, or a new decision with number, date, reason."""
     rating = _rating(request, pk)
-    if not rating_policy.can(request.user, DECIDE, rating):
-        raise PermissionDenied
+    rating_policy.check(request.user, DECIDE, rating)
     complaint = lookups.rating_complaint(rating, complaint_pk)
     form = AnswerForm(request.POST or None, initial={"outcome": Complaint.Outcome.KEEP})
     if request.method == "POST" and form.is_valid():

@@ -12,12 +12,13 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.pagination import paginate
+from core.listing import listing
 from core.policy import has_role
 from core.roles import Role
 from core.search import search
 
 from .. import documents, lookups, rules, selectors, services
+from ..columns import DECISION_COLUMNS
 from ..policies import DECIDE
 from ..policies import ratings as rating_policy
 from .common import _committee, _level_labels
@@ -27,13 +28,15 @@ from .common import _committee, _level_labels
 def decide_list(request: HttpRequest, year: int) -> HttpResponse:
     """The committee decides a page of members (and the cells) at once; the quota is checked
     on the counts that result."""
-    if not rating_policy.can(request.user, DECIDE):
-        raise PermissionDenied
+    rating_policy.check(request.user, DECIDE)
     committee = _committee(request)
     cell_code = request.GET.get("cell", "")
     queryset = lookups.decision_rows(committee, year, cell_code)
     queryset = search(queryset, request.GET.get("q"), "person__search_key")
-    page = paginate(request, queryset)
+    listed = listing(request, queryset, DECISION_COLUMNS, filename=f"quyet-dinh-xep-loai-{year}")
+    if isinstance(listed, HttpResponse):
+        return listed
+    page = listed.page_obj
     ratings = list(page.object_list)
     rule_set = selectors.rule_set_for_year(year)
     errors: list[str] = []
@@ -67,6 +70,7 @@ def decide_list(request: HttpRequest, year: int) -> HttpResponse:
         "rule_set": rule_set,
         "rows": rows,
         "page_obj": page,
+        "listing": listed,
         "levels": _level_labels(),
         "errors": errors,
         "quota": quota,
@@ -90,8 +94,7 @@ def decision_print(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
 @require_POST
 def accept_proposals(request: HttpRequest, year: int) -> HttpResponse:
     """The office accepts the cells' proposals in one step: one cell's, or every cell's."""
-    if not rating_policy.can(request.user, DECIDE):
-        raise PermissionDenied
+    rating_policy.check(request.user, DECIDE)
     committee = _committee(request)
     cell_code = request.POST.get("cell", "")
     try:

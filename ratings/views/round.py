@@ -13,11 +13,13 @@ from django.utils.translation import gettext as _
 
 from core.concurrency import unchanged
 from core.forms import form_errors
+from core.listing import render_listing
 from core.pagination import paginate
 from core.policy import has_role
 from core.roles import Role
 
-from .. import conditions, lookups, rules, selectors, services
+from .. import conditions, lookups, overview, rules, selectors, services
+from ..columns import ROUND_COLUMNS
 from ..forms import DecisionForm, SelfAssessmentForm
 from ..policies import COMPLAIN, DECIDE, PROPOSE, SELF_ASSESS
 from ..policies import ratings as rating_policy
@@ -39,7 +41,6 @@ def index(request: HttpRequest) -> HttpResponse:
     context = {
         "year": year,
         "years": _years(),
-        "page_obj": paginate(request, rows),
         "rule_set": rule_set,
         "stages": stages,
         "cells": cells,
@@ -47,7 +48,10 @@ def index(request: HttpRequest) -> HttpResponse:
         "can_review": has_role(request.user, Role.OFFICE, Role.SECRETARY),
         "is_member": bool(request.user.person_id),
     }
-    return render(request, "ratings/index.html", context)
+    filename = f"xep-loai-{year}"
+    return render_listing(
+        request, "ratings/index.html", rows, ROUND_COLUMNS, context, filename=filename
+    )
 
 
 @login_required
@@ -143,8 +147,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     """The committee's decision on one rating, with the system's suggestion and any cap."""
     rating = _rating(request, pk)
-    if not rating_policy.can(request.user, DECIDE, rating):
-        raise PermissionDenied
+    rating_policy.check(request.user, DECIDE, rating)
     rule_set = selectors.rule_set_for_year(rating.year)
     cap = selectors.cap_of(rating.person, rating.year, rule_set) if rating.person_id else None
     suggestion = _suggestion(rule_set, rating)
@@ -196,9 +199,9 @@ def progress(request: HttpRequest) -> HttpResponse:
     if not has_role(request.user, Role.OFFICE, Role.INSPECTION, Role.SECRETARY):
         raise PermissionDenied
     year = _year(request)
-    state = selectors.progress(request.user, year)
+    state = overview.progress(request.user, year)
     committees = selectors.committees_visible(request.user)
-    summary = selectors.summary(_committee(request), year) if committees else None
+    summary = overview.summary(_committee(request), year) if committees else None
     context = {
         "year": year,
         "years": _years(),

@@ -4,39 +4,40 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.concurrency import unchanged
 from core.forms import form_errors
-from core.policy import VIEW
+from core.listing import matching, render_listing
+from core.policy import VIEW, permission_required_for
 
 from .. import lookups, selectors, services
+from ..columns import RULE_SET_COLUMNS
 from ..forms import (
     RuleSetForm,
 )
 from ..policies import rule_sets as rule_set_policy
 
 
-@login_required
+@permission_required_for(rule_set_policy, VIEW)
 def rule_set_list(request: HttpRequest) -> HttpResponse:
-    if not rule_set_policy.can(request.user, VIEW):
-        raise PermissionDenied
     sets = selectors.rule_sets()
     used = selectors.rule_sets_in_use(sets)
-    context = {
-        "rule_sets": [(rule_set, rule_set.pk in used) for rule_set in sets],
-        "can_change": rule_set_policy.can(request.user, "change"),
-    }
-    return render(request, "ratings/rule_sets.html", context)
+    for rule_set in sets:
+        rule_set.in_use = rule_set.pk in used
+    sets = matching(sets, request.GET.get("q"), lambda s: f"{s.name} {s.documents}")
+    context = {"can_change": rule_set_policy.can(request.user, "change")}
+    return render_listing(
+        request, "ratings/rule_sets.html", sets, RULE_SET_COLUMNS, context, filename="bo-quy-tac"
+    )
 
 
 @login_required
 def rule_set_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    if not rule_set_policy.can(request.user, "change"):
-        raise PermissionDenied
+    rule_set_policy.check(request.user, "change")
     rule_set = lookups.rule_set_or_404(pk) if pk else None
     locked = bool(rule_set and rule_set.pk in selectors.rule_sets_in_use())
     form = RuleSetForm(request.POST or None, instance=rule_set)

@@ -1,18 +1,23 @@
-"""Folding the query rows into the per-year, per-cell and per-topic figures of the result."""
+"""Folding the query rows into the per-year, per-cell and per-topic figures of the result.
+
+Each kind of row has its fold, which adds the row to the tallies of its year and of its cell
+(`YearTally`, `CellTally`); the public result is built from the tallies at the end, so no
+working value ever travels in the result.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from collections.abc import Callable
 from typing import Any
 
 from meetings.models import Meeting
 from organisation.membership import unit_name_on
 
-from .cells import cell_totals, empty_cell_year, finish_cell_year
-from .queries import FigureQueries
+from .cells import CellTally, cell_totals
+from .queries import FigureQueries, Row
 from .topics import study_topics
 from .totals import period_totals
-from .years import activity_entry, empty_year, finish_year
+from .years import ActivityTally, YearTally
 
 
 class Figures(FigureQueries):
@@ -21,130 +26,52 @@ class Figures(FigureQueries):
     def result(self) -> dict[str, Any]:
         scope = self.scope
         roll_total, roll_unit = self.roll_counts()
-        roll_changes = self.roll_change_rows()
-        meetings = self.meeting_rows()
-        attendance = self.attendance_rows()
-        pledges = self.yearly_rows(scope.pledges())
-        plans = self.yearly_rows(scope.personal_plans())
-        ratings = self.yearly_rows(scope.ratings(), "level")
-        standards = list(scope.standards().values("year", "unit_id", "kind"))
-        activities = self.activity_rows()
-        inspections = self.inspection_figures()
-        issued, deliveries, delivered_documents = self.document_rows()
-        commendations = self.commendation_rows()
-        topics = self.topic_rows()
-
-        cell_ids = self.cell_ids
-        committee_id = scope.committee.pk
-        # cell -> year -> figures
+        changes = self.roll_change_rows()
         existing = self.existing_cells()
-        per_cell: dict[int, dict[int, dict[str, Any]]] = {
+        self.tally = {
+            year: YearTally(year, day, len(existing[year]), roll_total[year], changes[year])
+            for year, day in scope.roll_dates.items()
+        }
+        # cell -> year -> counts
+        self.cell_tally = {
             cell["id"]: {
-                year: empty_cell_year(
-                    roll_unit.get((year, cell["id"]), {}), cell["id"] in existing[year]
+                year: CellTally(
+                    cell["id"] in existing[year], *_roll(roll_unit.get((year, cell["id"])))
                 )
                 for year in self.years
             }
             for cell in self.cells
         }
-        years: dict[int, dict[str, Any]] = {
-            year: empty_year(year, scope, len(existing[year]), roll_total[year], roll_changes[year])
-            for year in self.years
-        }
-
-        for row in meetings:
-            year, unit, kind, n = row["year"], row["unit_id"], row["kind"], row["n"]
-            entry = years[year]
-            # A sitting held as both the regular and the thematic meeting of the month
-            # (Meeting.combined, rules.md) counts in both the regular and the thematic figures.
-            kinds = (
-                {kind, Meeting.Kind.REGULAR, Meeting.Kind.THEMATIC} if row["combined"] else {kind}
-            )
-            for counted in kinds:
-                entry["_meetings"][counted] += n
-            if unit in cell_ids:
-                cell = per_cell[unit][year]
-                for counted in kinds:
-                    cell[f"{counted}_meetings"] += n
-                if row["briefs"]:
-                    cell["briefed"] = True
-            elif unit == committee_id and kind == Meeting.Kind.BRIEFING:
-                entry["briefing"]["committee_conferences"] += n
-        for row in attendance:
-            year, unit = row["year"], row["meeting__unit_id"]
-            years[year]["attendance"]["present"] += row["present"]
-            years[year]["attendance"]["total"] += row["total"]
-            if unit in cell_ids:
-                per_cell[unit][year]["_attendance"][0] += row["present"]
-                per_cell[unit][year]["_attendance"][1] += row["total"]
-        for rows, key in ((pledges, "pledges"), (plans, "personal_plans")):
-            for row in rows:
-                year = row["year"]
-                if not row["report_member"]:
-                    years[year][f"_{key}"]["non_members"] += row["n"]
-                    continue
-                if not row["report_active"]:
-                    continue  # exempted or suspended: not expected, not counted
-                years[year][f"_{key}"]["members"] += row["n"]
-                if row["report_cell"] in cell_ids:
-                    per_cell[row["report_cell"]][year][f"members_{key}"] += row["n"]
-        for row in ratings:
-            year = row["year"]
-            years[year]["ratings"][row["level"]] += row["n"]
-            if row["report_cell"] in cell_ids:
-                per_cell[row["report_cell"]][year]["ratings"][row["level"]] += row["n"]
-        for row in standards:
-            year = row["year"]
-            if row["kind"] == "common" and row["unit_id"] == committee_id:
-                years[year]["standards"]["common"] = True
-            if row["kind"] == "specific" and row["unit_id"] in cell_ids:
-                years[year]["standards"]["cells_with_specific"] += 1
-                per_cell[row["unit_id"]][year]["specific_standard"] = True
-        kinds: dict[tuple[int, int], dict[str, Any]] = {}
-        for row in activities:
-            year = row["year"]
-            entry = kinds.setdefault(
-                (year, row["kind_id"]),
-                {
-                    "kind": row["kind__name"],
-                    "count": 0,
-                    "participants": 0,
-                    "quantity": Decimal(0),
-                    "_units": set(),
-                    "_default": row["kind__default_measure_unit"],
-                },
-            )
-            entry["count"] += row["n"]
-            entry["participants"] += row["participants"] or 0
-            entry["quantity"] += row["quantity"] or 0
-            entry["_units"].update(u for u in (row["unit_min"], row["unit_max"]) if u)
-            if row["unit_id"] in cell_ids:
-                per_cell[row["unit_id"]][year]["activities"] += row["n"]
-        for (year, _kind), entry in sorted(kinds.items()):
-            years[year]["activities"].append(activity_entry(entry))
-        for year, figures in inspections.items():
-            years[year]["inspections"] = figures
+        issued, deliveries, delivered_documents = self.document_rows()
+        folds: list[tuple[Callable[[list[Row]], None], list[Row]]] = [
+            (self.fold_meetings, self.meeting_rows()),
+            (self.fold_attendance, self.attendance_rows()),
+            (self.fold_pledges, self.yearly_rows(scope.pledges())),
+            (self.fold_personal_plans, self.yearly_rows(scope.personal_plans())),
+            (self.fold_ratings, self.yearly_rows(scope.ratings(), "level")),
+            (self.fold_standards, list(scope.standards().values("year", "unit_id", "kind"))),
+            (self.fold_activities, self.activity_rows()),
+            (self.fold_deliveries, deliveries),
+            (self.fold_commendations, self.commendation_rows()),
+        ]
+        for fold, rows in folds:
+            fold(rows)
+        for year, figures in self.inspection_figures().items():
+            self.tally[year].inspections = figures
         for year, n in issued.items():
-            years[year]["documents"]["issued"] = n
-        for row in deliveries:
-            year = row["year"]
-            years[year]["documents"]["deliveries"] += row["n"]
-            if row["unit_id"] in cell_ids:
-                years[year]["documents"]["_cells"].add(row["unit_id"])
-                per_cell[row["unit_id"]][year]["documents_received"] += row["n"]
+            self.tally[year].issued = n
         for year, n in delivered_documents.items():
-            years[year]["documents"]["documents_delivered"] = n
-        for row in commendations:
-            group = years[row["year"]]["commendations"][row["target"]]
-            group[row["level"]] = group.get(row["level"], 0) + row["n"]
-        topic_table = study_topics(topics, cell_ids, self.years)
+            self.tally[year].documents_delivered = n
+        topics = study_topics(self.topic_rows(), self.cell_ids, self.years)
+        return self.assemble(topics)
 
-        cells_out = []
+    def assemble(self, topics: list[dict[str, Any]]) -> dict[str, Any]:
+        """The public result, from the tallies."""
+        scope = self.scope
+        cells = []
         for cell in self.cells:
-            cell_years = []
-            for year in self.years:
-                cell_years.append(finish_cell_year(year, per_cell[cell["id"]][year]))
-            cells_out.append(
+            cell_years = [self.cell_tally[cell["id"]][year].figures(year) for year in self.years]
+            cells.append(
                 {
                     "code": cell["code"],
                     "name": cell["name"],
@@ -152,12 +79,10 @@ class Figures(FigureQueries):
                     "totals": cell_totals(cell_years),
                 }
             )
+        years = []
         for year in self.years:
-            cells_of_year = [per_cell[cell["id"]][year] for cell in self.cells]
-            finish_year(
-                years[year], [cell for cell in cells_of_year if cell["exists"]], topic_table, year
-            )
-        year_list = [years[year] for year in self.years]
+            existing = [tally[year] for tally in self.cell_tally.values() if tally[year].exists]
+            years.append(self.tally[year].figures(existing, topics))
         return {
             "committee": {
                 "code": scope.committee.code,
@@ -165,8 +90,112 @@ class Figures(FigureQueries):
             },
             "period": {"from": scope.period.start.isoformat(), "to": scope.period.end.isoformat()},
             "cells_total": len(self.existing_on(scope.period.end)),
-            "years": year_list,
-            "totals": period_totals(year_list, cells_out, topic_table),
-            "cells": cells_out,
-            "topics": topic_table,
+            "years": years,
+            "totals": period_totals(years, cells, topics),
+            "cells": cells,
+            "topics": topics,
         }
+
+    # -- folds: one kind of row each -------------------------------------------------------
+    def _cell(self, unit_id: int | None, year: int) -> CellTally | None:
+        """The tally of the unit in the year when the unit is one of the period's cells."""
+        if unit_id in self.cell_ids:
+            return self.cell_tally[unit_id][year]
+        return None
+
+    def fold_meetings(self, rows: list[Row]) -> None:
+        for row in rows:
+            year, kind, n = row["year"], row["kind"], row["n"]
+            # A sitting held as both the regular and the thematic meeting of the month
+            # (Meeting.combined, rules.md) counts in both the regular and the thematic figures.
+            kinds = (
+                {kind, Meeting.Kind.REGULAR, Meeting.Kind.THEMATIC} if row["combined"] else {kind}
+            )
+            self.tally[year].meetings.update(dict.fromkeys(kinds, n))
+            cell = self._cell(row["unit_id"], year)
+            if cell is not None:
+                cell.meetings.update(dict.fromkeys(kinds, n))
+                cell.briefed = cell.briefed or bool(row["briefs"])
+            elif row["unit_id"] == self.scope.committee.pk and kind == Meeting.Kind.BRIEFING:
+                self.tally[year].committee_conferences += n
+
+    def fold_attendance(self, rows: list[Row]) -> None:
+        for row in rows:
+            year = row["year"]
+            self.tally[year].present += row["present"]
+            self.tally[year].attended += row["total"]
+            cell = self._cell(row["meeting__unit_id"], year)
+            if cell is not None:
+                cell.present += row["present"]
+                cell.attended += row["total"]
+
+    def fold_pledges(self, rows: list[Row]) -> None:
+        self._fold_people(rows, "pledges")
+
+    def fold_personal_plans(self, rows: list[Row]) -> None:
+        self._fold_people(rows, "personal_plans")
+
+    def _fold_people(self, rows: list[Row], record: str) -> None:
+        """Pledges or personal plans: members counted once each, non-members apart."""
+        for row in rows:
+            split = getattr(self.tally[row["year"]], record)
+            if not row["report_member"]:
+                split.non_members += row["n"]
+                continue
+            if not row["report_active"]:
+                continue  # exempted or suspended: not expected, not counted
+            split.members += row["n"]
+            cell = self._cell(row["report_cell"], row["year"])
+            if cell is not None:
+                setattr(cell, record, getattr(cell, record) + row["n"])
+
+    def fold_ratings(self, rows: list[Row]) -> None:
+        for row in rows:
+            self.tally[row["year"]].ratings[row["level"]] += row["n"]
+            cell = self._cell(row["report_cell"], row["year"])
+            if cell is not None:
+                cell.ratings[row["level"]] += row["n"]
+
+    def fold_standards(self, rows: list[Row]) -> None:
+        for row in rows:
+            tally = self.tally[row["year"]]
+            if row["kind"] == "common" and row["unit_id"] == self.scope.committee.pk:
+                tally.common_standard = True
+            cell = self._cell(row["unit_id"], row["year"])
+            if row["kind"] == "specific" and cell is not None:
+                tally.cells_with_specific += 1
+                cell.specific_standard = True
+
+    def fold_activities(self, rows: list[Row]) -> None:
+        for row in rows:
+            activities = self.tally[row["year"]].activities
+            entry = activities.get(row["kind_id"])
+            if entry is None:
+                entry = activities[row["kind_id"]] = ActivityTally(
+                    row["kind__name"], row["kind__default_measure_unit"]
+                )
+            entry.count += row["n"]
+            entry.participants += row["participants"] or 0
+            entry.quantity += row["quantity"] or 0
+            entry.units.update(unit for unit in (row["unit_min"], row["unit_max"]) if unit)
+            cell = self._cell(row["unit_id"], row["year"])
+            if cell is not None:
+                cell.activities += row["n"]
+
+    def fold_deliveries(self, rows: list[Row]) -> None:
+        for row in rows:
+            tally = self.tally[row["year"]]
+            tally.deliveries += row["n"]
+            cell = self._cell(row["unit_id"], row["year"])
+            if cell is not None:
+                tally.cells_reached.add(row["unit_id"])
+                cell.documents_received += row["n"]
+
+    def fold_commendations(self, rows: list[Row]) -> None:
+        for row in rows:
+            self.tally[row["year"]].commendations[row["target"]][row["level"]] += row["n"]
+
+
+def _roll(figures: dict[str, int] | None) -> tuple[int, int]:
+    """A cell's members on the roll and active; none when it had no period that day."""
+    return (figures["on_roll"], figures["active"]) if figures else (0, 0)

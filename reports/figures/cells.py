@@ -2,48 +2,58 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
+
+from meetings.models import Meeting
 
 from .common import LEVELS, percent
 
 
-def empty_cell_year(roll: dict[str, int], exists: bool) -> dict[str, Any]:
-    return {
-        "exists": exists,
-        "members_on_roll": roll.get("on_roll", 0),
-        "members_active": roll.get("active", 0),
-        "briefed": False,
-        "briefing_meetings": 0,
-        "study_meetings": 0,
-        "thematic_meetings": 0,
-        "regular_meetings": 0,
-        "_attendance": [0, 0],
-        "members_pledges": 0,
-        "members_personal_plans": 0,
-        "ratings": {level: 0 for level in LEVELS},
-        "specific_standard": False,
-        "documents_received": 0,
-        "activities": 0,
-    }
+@dataclass
+class CellTally:
+    """A cell's counts of one year, added up row by row."""
 
+    exists: bool
+    on_roll: int = 0
+    active: int = 0
+    briefed: bool = False
+    meetings: Counter[str] = field(default_factory=Counter)
+    present: int = 0
+    attended: int = 0
+    pledges: int = 0
+    personal_plans: int = 0
+    ratings: dict[str, int] = field(default_factory=lambda: {level: 0 for level in LEVELS})
+    specific_standard: bool = False
+    documents_received: int = 0
+    activities: int = 0
 
-def finish_cell_year(year: int, cell: dict[str, Any]) -> dict[str, Any]:
-    present, total = cell.pop("_attendance")
-    ratings = cell["ratings"]
-    rated = sum(ratings.values())
-    cell.update(
-        {
+    def figures(self, year: int) -> dict[str, Any]:
+        ratings = self.ratings
+        rated = sum(ratings.values())
+        return {
+            "exists": self.exists,
+            "members_on_roll": self.on_roll,
+            "members_active": self.active,
+            "briefed": self.briefed,
+            "briefing_meetings": self.meetings[Meeting.Kind.BRIEFING],
+            "study_meetings": self.meetings[Meeting.Kind.STUDY],
+            "thematic_meetings": self.meetings[Meeting.Kind.THEMATIC],
+            "regular_meetings": self.meetings[Meeting.Kind.REGULAR],
+            "ratings": ratings,
+            "specific_standard": self.specific_standard,
+            "documents_received": self.documents_received,
+            "activities": self.activities,
             "year": year,
-            "attendance_percent": percent(present, total),
-            "pledge_percent": percent(cell["members_pledges"], cell["members_active"]),
+            "attendance_percent": percent(self.present, self.attended),
+            "pledge_percent": percent(self.pledges, self.active),
             "members_rated": rated,
             "good_or_better_percent": percent(ratings["excellent"] + ratings["good"], rated),
             "excellent_percent": percent(ratings["excellent"], rated),
+            "members_pledged": self.pledges,
+            "members_with_plan": self.personal_plans,
         }
-    )
-    cell["members_pledged"] = cell.pop("members_pledges")
-    cell["members_with_plan"] = cell.pop("members_personal_plans")
-    return cell
 
 
 def cell_totals(cell_years: list[dict[str, Any]]) -> dict[str, Any]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from django.db.models import Case, Count, F, Max, Min, Q, Sum, Value, When
+from django.db.models import Case, Count, F, Max, Min, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import ExtractYear
 
 from meetings.models import Attendance, Meeting
@@ -12,6 +14,8 @@ from organisation.membership import covers_q
 from organisation.models import MemberEvent, Posting
 
 from ..scope import Scope
+
+Row = Mapping[str, Any]
 
 # Leaving the party, as opposed to moving out of the committee (interchange.md, "History").
 LEFT_PARTY = (
@@ -45,7 +49,9 @@ class FigureQueries:
         return {year: self.existing_on(day) for year, day in self.scope.roll_dates.items()}
 
     # -- queries ------------------------------------------------------------------------
-    def roll_counts(self) -> tuple[dict[int, dict[str, int]], dict[tuple[int, int], dict]]:
+    def roll_counts(
+        self,
+    ) -> tuple[dict[int, dict[str, int]], dict[tuple[int, int], dict[str, int]]]:
         """Members on the roll, and of them active, per year: for the committee and per cell
         (the unit of the period covering the roll date). One grouped query."""
         postings = self.scope.postings().filter(person__party_joined_on__isnull=False)
@@ -57,7 +63,8 @@ class FigureQueries:
             counts[f"a{year}"] = Count("person", distinct=True, filter=on_roll & active)
         per_unit = {}
         totals = {year: {"on_roll": 0, "active": 0} for year in self.years}
-        for row in postings.values("unit_id").annotate(**counts).order_by():
+        rows: Iterable[Row] = postings.values("unit_id").annotate(**counts).order_by()
+        for row in rows:
             for year in self.years:
                 figures = {"on_roll": row[f"r{year}"], "active": row[f"a{year}"]}
                 per_unit[(year, row["unit_id"])] = figures
@@ -86,7 +93,7 @@ class FigureQueries:
         )
         for row in admitted:
             changes[row["year"]]["admitted"] = row["n"]
-        kinds = {
+        kinds: dict[str, str] = {
             MemberEvent.Kind.MOVE_IN: "moved_in",
             MemberEvent.Kind.MOVE_OUT: "moved_out",
             **{kind: "left" for kind in LEFT_PARTY},
@@ -106,7 +113,7 @@ class FigureQueries:
             changes[row["year"]][kinds[row["kind"]]] += row["n"]
         return changes
 
-    def meeting_rows(self) -> list[dict]:
+    def meeting_rows(self) -> list[Row]:
         meetings = self.scope.meetings().annotate(
             year=ExtractYear("date"), briefs=self.scope.briefing_q()
         )
@@ -116,7 +123,7 @@ class FigureQueries:
             .order_by()
         )
 
-    def attendance_rows(self) -> list[dict]:
+    def attendance_rows(self) -> list[Row]:
         """Present and all rows per year and unit. Years are date ranges, not EXTRACT, so the
         database compares dates natively (SQLite's EXTRACT is a Python function per row)."""
         period = self.scope.period
@@ -128,7 +135,7 @@ class FigureQueries:
             )
             counts[f"t{year}"] = Count("id", filter=in_year)
             counts[f"p{year}"] = Count("id", filter=in_year & present)
-        rows = (
+        rows: Iterable[Row] = (
             Attendance.objects.filter(
                 meeting__held=True,
                 meeting__unit__path__startswith=self.scope.prefix,
@@ -151,14 +158,14 @@ class FigureQueries:
             if row[f"t{year}"]
         ]
 
-    def yearly_rows(self, queryset, *extra: str) -> list[dict]:
+    def yearly_rows(self, queryset: QuerySet, *extra: str) -> list[Row]:
         return list(
             queryset.values("year", "report_cell", "report_member", "report_active", *extra)
             .annotate(n=Count("id"))
             .order_by()
         )
 
-    def activity_rows(self) -> list[dict]:
+    def activity_rows(self) -> list[Row]:
         return list(
             self.scope.activities()
             .annotate(year=ExtractYear("date"))
@@ -174,7 +181,7 @@ class FigureQueries:
         )
 
     def inspection_figures(self) -> dict[int, dict[str, int]]:
-        planned = {
+        planned: dict[int, Row] = {
             row["year"]: row
             for row in self.scope.inspections()
             .filter(year__in=self.years)
@@ -206,16 +213,15 @@ class FigureQueries:
             for year in self.years
         }
 
-    def document_rows(self) -> tuple[dict, list[dict], dict]:
+    def document_rows(self) -> tuple[dict[int, int], list[Row], dict[int, int]]:
         issued = {
             row["year"]: row["n"]
             for row in self.scope.documents_issued()
-            .annotate(year=ExtractYear("issued_on"))
-            .values("year")
+            .values(year=ExtractYear("issued_on"))
             .annotate(n=Count("id"))
             .order_by()
         }
-        deliveries = list(
+        deliveries: list[Row] = list(
             self.scope.deliveries()
             .annotate(year=ExtractYear("sent_on"))
             .values("year", "unit_id")
@@ -232,7 +238,7 @@ class FigureQueries:
         }
         return issued, deliveries, distinct
 
-    def commendation_rows(self) -> list[dict]:
+    def commendation_rows(self) -> list[Row]:
         target = Case(
             When(unit__isnull=False, then=Value("collective")),
             When(person__party_joined_on__lte=F("decided_on"), then=Value("members")),
@@ -246,8 +252,10 @@ class FigureQueries:
             .order_by()
         )
 
-    def topic_rows(self) -> list[dict]:
-        through = Meeting.topics.through.objects.filter(meeting__in=self.scope.meetings())
+    def topic_rows(self) -> list[Row]:
+        through: QuerySet[Any] = Meeting.topics.through.objects.filter(
+            meeting__in=self.scope.meetings()
+        )
         return list(
             through.annotate(year=ExtractYear("meeting__date"))
             .values(

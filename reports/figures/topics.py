@@ -4,12 +4,16 @@ and by which date: when each cell first studied it, and when the last of them di
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
+from .queries import Row
 
-def study_topics(rows: list[dict], cell_ids: set[int], years: list[int]) -> list[dict[str, Any]]:
+
+def study_topics(rows: Iterable[Row], cell_ids: set[int], years: list[int]) -> list[dict[str, Any]]:
     """Each topic studied in the period: per year, the cells that studied it and meetings."""
     topics: dict[int, dict[str, Any]] = {}
+    order: dict[int, tuple[Any, bool, str]] = {}  # start year, the term first, code
     cells: dict[tuple[int, int], set[int]] = defaultdict(set)
     first_dates: dict[int, dict[int, Any]] = defaultdict(dict)  # topic -> cell -> first date
     for row in rows:
@@ -19,9 +23,13 @@ def study_topics(rows: list[dict], cell_ids: set[int], years: list[int]) -> list
                 "code": row["studytopic__code"],
                 "title": row["studytopic__title"],
                 "kind": row["studytopic__kind"],
-                "_order": (row["studytopic__start_year"], row["studytopic__kind"] != "term"),
                 "years": {str(year): {"cells": 0, "meetings": 0} for year in years},
             },
+        )
+        order[row["studytopic_id"]] = (
+            row["studytopic__start_year"],
+            row["studytopic__kind"] != "term",
+            row["studytopic__code"],
         )
         topic["years"][str(row["year"])]["meetings"] += row["n"]
         if row["meeting__unit_id"] in cell_ids:
@@ -31,10 +39,8 @@ def study_topics(rows: list[dict], cell_ids: set[int], years: list[int]) -> list
             if known is None or row["first"] < known:
                 first_dates[row["studytopic_id"]][row["meeting__unit_id"]] = row["first"]
     result = []
-    for topic_id, topic in sorted(
-        topics.items(), key=lambda item: (item[1]["_order"], item[1]["code"])
-    ):
-        topic.pop("_order")
+    for topic_id in sorted(topics, key=order.__getitem__):
+        topic = topics[topic_id]
         for year in years:
             topic["years"][str(year)]["cells"] = len(cells[(topic_id, year)])
         topic["cells"] = len(cells[(topic_id, 0)])

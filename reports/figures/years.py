@@ -1,111 +1,155 @@
-"""One year of the committee: its empty shape, and the rates computed at the end."""
+"""One year of the committee: the counts folded from the query rows, and the year's figures
+(with their rates) built from them at the end."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Any
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from meetings.models import Meeting
 
-from ..scope import Scope
 from .common import COMMENDATION_LEVELS, LEVELS, number, percent
 
+if TYPE_CHECKING:
+    from .cells import CellTally
 
-def empty_year(
-    year: int, scope: Scope, cells_total: int, roll: dict[str, int], changes: dict[str, int]
-) -> dict[str, Any]:
-    return {
-        "year": year,
-        "roll_date": scope.roll_dates[year].isoformat(),
-        "cells_total": cells_total,
-        "members_on_roll": roll["on_roll"],
-        "members_active": roll["active"],
-        "roll_changes": changes,
-        "briefing": {"cells_held": 0, "meetings": 0, "committee_conferences": 0},
-        "thematic_meetings": {"cells_held": 0, "meetings": 0},
-        "regular_meetings": {"cells_held": 0, "meetings": 0},
-        "study_sessions": {"meetings": 0},
-        "attendance_percent": None,
-        "attendance": {"present": 0, "total": 0},
-        "pledges": {},
-        "personal_plans": {},
-        "ratings": {level: 0 for level in LEVELS},
-        "activities": [],
-        "inspections": {},
-        "standards": {"common": False, "cells_with_specific": 0},
-        "documents": {
-            "issued": 0,
-            "deliveries": 0,
-            "documents_delivered": 0,
-            "cells_reached": 0,
-            "_cells": set(),
-        },
-        "commendations": {"collective": {}, "members": {}, "non_members": {}},
-        "_meetings": defaultdict(int),
-        "_pledges": {"members": 0, "non_members": 0},
-        "_personal_plans": {"members": 0, "non_members": 0},
-    }
+COMMENDED = ("collective", "members", "non_members")
 
 
-def activity_entry(entry: dict[str, Any]) -> dict[str, Any]:
-    units = sorted(entry["_units"])
-    unit = units[0] if len(units) == 1 else (entry["_default"] or ", ".join(units))
-    return {
-        "kind": entry["kind"],
-        "count": entry["count"],
-        "participants": entry["participants"],
-        "quantity": number(entry["quantity"]),
-        "unit": unit,
-    }
+@dataclass
+class Split:
+    """A yearly per-person record (pledge, personal plan): members counted, and non-members."""
+
+    members: int = 0
+    non_members: int = 0
 
 
-def finish_year(entry: dict[str, Any], cells: list[dict], topics: list[dict], year: int) -> None:
-    meetings = entry.pop("_meetings")
-    entry["briefing"]["cells_held"] = sum(1 for cell in cells if cell["briefed"])
-    entry["briefing"]["meetings"] = meetings[Meeting.Kind.BRIEFING]
-    entry["thematic_meetings"] = {
-        "cells_held": sum(1 for cell in cells if cell["thematic_meetings"]),
-        "meetings": meetings[Meeting.Kind.THEMATIC],
-    }
-    entry["regular_meetings"] = {
-        "cells_held": sum(1 for cell in cells if cell["regular_meetings"]),
-        "meetings": meetings[Meeting.Kind.REGULAR],
-    }
-    entry["study_sessions"] = {"meetings": meetings[Meeting.Kind.STUDY]}
-    attendance = entry["attendance"]
-    entry["attendance_percent"] = percent(attendance["present"], attendance["total"])
-    # Exempted and suspended members are not expected to pledge (interchange.md, "History").
-    on_roll = entry["members_active"]
-    pledges = entry.pop("_pledges")
-    entry["pledges"] = {
-        "members_pledged": pledges["members"],
-        "percent": percent(pledges["members"], on_roll),
-        "non_members_pledged": pledges["non_members"],
-    }
-    plans = entry.pop("_personal_plans")
-    entry["personal_plans"] = {
-        "members": plans["members"],
-        "percent": percent(plans["members"], on_roll),
-        "non_members": plans["non_members"],
-    }
-    ratings = entry["ratings"]
-    rated = sum(ratings[level] for level in LEVELS)
-    entry["ratings"] = {
-        "members_rated": rated,
-        **{level: ratings[level] for level in LEVELS},
-        "good_or_better_percent": percent(ratings["excellent"] + ratings["good"], rated),
-        "excellent_percent": percent(ratings["excellent"], rated),
-    }
-    documents = entry["documents"]
-    documents["cells_reached"] = len(documents.pop("_cells"))
-    commendations = entry["commendations"]
-    for group in ("collective", "members", "non_members"):
-        commendations[group] = {
-            level: commendations[group].get(level, 0) for level in COMMENDATION_LEVELS
+@dataclass
+class ActivityTally:
+    """One kind of activity in one year."""
+
+    kind: str
+    default_unit: str | None
+    count: int = 0
+    participants: int = 0
+    quantity: Decimal = Decimal(0)
+    units: set[str] = field(default_factory=set)
+
+    def figures(self) -> dict[str, Any]:
+        units = sorted(self.units)
+        unit = units[0] if len(units) == 1 else (self.default_unit or ", ".join(units))
+        return {
+            "kind": self.kind,
+            "count": self.count,
+            "participants": self.participants,
+            "quantity": number(self.quantity),
+            "unit": unit,
         }
-    commendations["total"] = sum(sum(group.values()) for group in list(commendations.values()))
-    entry["topics"] = [
-        {"code": topic["code"], "title": topic["title"], **topic["years"][str(year)]}
-        for topic in topics
-        if topic["years"][str(year)]["meetings"]
-    ]
+
+
+def _levels() -> dict[str, int]:
+    return {level: 0 for level in LEVELS}
+
+
+@dataclass
+class YearTally:
+    """The committee's counts of one year, added up row by row."""
+
+    year: int
+    roll_date: dt.date
+    cells_total: int
+    roll: dict[str, int]
+    changes: dict[str, int]
+    meetings: Counter[str] = field(default_factory=Counter)
+    committee_conferences: int = 0
+    present: int = 0
+    attended: int = 0
+    pledges: Split = field(default_factory=Split)
+    personal_plans: Split = field(default_factory=Split)
+    ratings: dict[str, int] = field(default_factory=_levels)
+    activities: dict[int, ActivityTally] = field(default_factory=dict)  # by kind id
+    inspections: dict[str, int] = field(default_factory=dict)
+    common_standard: bool = False
+    cells_with_specific: int = 0
+    issued: int = 0
+    deliveries: int = 0
+    documents_delivered: int = 0
+    cells_reached: set[int] = field(default_factory=set)
+    commendations: dict[str, Counter[str]] = field(
+        default_factory=lambda: {group: Counter() for group in COMMENDED}
+    )
+
+    def figures(self, cells: list[CellTally], topics: list[dict[str, Any]]) -> dict[str, Any]:
+        """The year as interchange.md documents it; `cells` are the cells existing that year."""
+        meetings = self.meetings
+        # Exempted and suspended members are not expected to pledge (interchange.md, "History").
+        active = self.roll["active"]
+        rated = sum(self.ratings[level] for level in LEVELS)
+        commendations: dict[str, Any] = {
+            group: {level: self.commendations[group][level] for level in COMMENDATION_LEVELS}
+            for group in COMMENDED
+        }
+        commendations["total"] = sum(sum(group.values()) for group in commendations.values())
+        return {
+            "year": self.year,
+            "roll_date": self.roll_date.isoformat(),
+            "cells_total": self.cells_total,
+            "members_on_roll": self.roll["on_roll"],
+            "members_active": active,
+            "roll_changes": self.changes,
+            "briefing": {
+                "cells_held": sum(1 for cell in cells if cell.briefed),
+                "meetings": meetings[Meeting.Kind.BRIEFING],
+                "committee_conferences": self.committee_conferences,
+            },
+            "thematic_meetings": {
+                "cells_held": sum(1 for cell in cells if cell.meetings[Meeting.Kind.THEMATIC]),
+                "meetings": meetings[Meeting.Kind.THEMATIC],
+            },
+            "regular_meetings": {
+                "cells_held": sum(1 for cell in cells if cell.meetings[Meeting.Kind.REGULAR]),
+                "meetings": meetings[Meeting.Kind.REGULAR],
+            },
+            "study_sessions": {"meetings": meetings[Meeting.Kind.STUDY]},
+            "attendance_percent": percent(self.present, self.attended),
+            "attendance": {"present": self.present, "total": self.attended},
+            "pledges": {
+                "members_pledged": self.pledges.members,
+                "percent": percent(self.pledges.members, active),
+                "non_members_pledged": self.pledges.non_members,
+            },
+            "personal_plans": {
+                "members": self.personal_plans.members,
+                "percent": percent(self.personal_plans.members, active),
+                "non_members": self.personal_plans.non_members,
+            },
+            "ratings": {
+                "members_rated": rated,
+                **{level: self.ratings[level] for level in LEVELS},
+                "good_or_better_percent": percent(
+                    self.ratings["excellent"] + self.ratings["good"], rated
+                ),
+                "excellent_percent": percent(self.ratings["excellent"], rated),
+            },
+            "activities": [entry.figures() for _kind, entry in sorted(self.activities.items())],
+            "inspections": self.inspections,
+            "standards": {
+                "common": self.common_standard,
+                "cells_with_specific": self.cells_with_specific,
+            },
+            "documents": {
+                "issued": self.issued,
+                "deliveries": self.deliveries,
+                "documents_delivered": self.documents_delivered,
+                "cells_reached": len(self.cells_reached),
+            },
+            "commendations": commendations,
+            "topics": [
+                {"code": topic["code"], "title": topic["title"], **topic["years"][str(self.year)]}
+                for topic in topics
+                if topic["years"][str(self.year)]["meetings"]
+            ],
+        }

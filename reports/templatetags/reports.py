@@ -1,5 +1,12 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django import template
 from django.utils.safestring import mark_safe
+
+if TYPE_CHECKING:
+    from reports.selectors import Drill
 
 register = template.Library()
 
@@ -13,3 +20,9 @@ def chart_svg(svg: str) -> str:
 @register.filter
 def year_entry(years: dict, year: int) -> dict:
     return years.get(str(year), {})
+
+
+@register.filter
+def drill_row(record: Any, drill: Drill) -> list[tuple[Any, bool]]:
+    """One record of a drill-down list: each column's value, and whether it is a number."""
+    return [(column.value(record), column.numeric) for column in drill.columns]

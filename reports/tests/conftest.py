@@ -8,12 +8,9 @@ from .factories import DocumentFactory
 
 
 @pytest.fixture
-def review(tree, users):
-    """A draft report of the shared tree's committee, started by the office, with the sections
-    only people write written (a report cannot be frozen without them)."""
-    from reports.models import WRITTEN_SECTIONS
-
-    review = services.review_create(
+def draft(tree, users):
+    """A draft report of the shared tree's committee, started by the office, nothing written."""
+    return services.review_create(
         committee=tree.committee,
         directive=DocumentFactory(),
         period_from=dt.date(2016, 5, 15),
@@ -24,6 +21,15 @@ def review(tree, users):
         recipients="Ban Tuyên giáo Thành ủy\nCác chi bộ trực thuộc",
         user=users["office"],
     )
+
+
+@pytest.fixture
+def review(draft, users):
+    """The draft with the sections only people write written (a report cannot be frozen
+    without them)."""
+    from reports.models import WRITTEN_SECTIONS
+
+    review = draft
     for key in WRITTEN_SECTIONS:
         review = services.review_section_save(
             review=review, key=key, text=f"Phần {key} do Đảng ủy viết.", user=users["office"]

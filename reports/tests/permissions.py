@@ -100,6 +100,9 @@ MATRIX = {
         setup=make_review,
         data=lambda tree, users: {"year": "2017"},
     ),
+    "reports:figures_status": Case(
+        expect=VIEWERS, default=404, kwargs=review_pk, setup=make_review
+    ),
     "reports:job": Case(expect=VIEWERS, default=404, kwargs=job_pk, setup=make_review),
     "reports:job_status": Case(expect=VIEWERS, default=404, kwargs=job_pk, setup=make_review),
     "reports:job_download": Case(expect=VIEWERS, default=404, kwargs=job_pk, setup=make_review),

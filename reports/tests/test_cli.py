@@ -9,6 +9,8 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 from docx import Document
 
+from core.actors import SYSTEM
+
 pytestmark = pytest.mark.django_db
 
 
@@ -114,6 +116,7 @@ def test_the_saved_report_of_the_period_gives_number_and_signer(tree, records, t
     from reports.services import review_create
 
     review_create(
+        user=SYSTEM,
         committee=tree.committee,
         period_from=dt.date(2016, 5, 15),
         period_to=dt.date(2020, 6, 30),

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from core.actors import SYSTEM
 from organisation import services as org_services
 from organisation.models import Unit
 from reports.figures import compute, percent
@@ -78,7 +79,7 @@ def test_members_on_the_roll(org):
     StaffFactory(unit=cell_b)  # not a member
     PersonFactory(unit=other_cell)  # another committee
     mover = PersonFactory(unit=cell_a)
-    org_services.person_transfer(user=None, person=mover, unit=cell_b, on=dt.date(2017, 3, 1))
+    org_services.person_transfer(user=SYSTEM, person=mover, unit=cell_b, on=dt.date(2017, 3, 1))
     result = figures(committee)
     assert year(result, 2016)["members_on_roll"] == 6
     assert year(result, 2017)["members_on_roll"] == 6

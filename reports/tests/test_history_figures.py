@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from core.actors import SYSTEM
 from organisation import services
 from organisation.models import Unit
 from reports.figures import compute
@@ -57,7 +58,7 @@ def history(db):
         people[code].party_status = "probationary"
         people[code].save()
     people["m1"] = services.person_create(
-        user=None,
+        user=SYSTEM,
         unit=cell_b,
         since=d(2018, 12, 31),
         code="M1",
@@ -67,17 +68,17 @@ def history(db):
         party_official_on=d(2002, 1, 1),
     )
     record = services.member_event_record
-    record(user=None, person=people["a1"], kind="exempt", date=d(2017, 12, 31))
-    record(user=None, person=people["a2"], kind="exempt", date=d(2018, 1, 1))
-    record(user=None, person=people["a3"], kind="move_out", date=d(2017, 12, 30))
-    record(user=None, person=people["b1"], kind="deceased", date=d(2016, 12, 31))
-    record(user=None, person=people["b2"], kind="transfer", date=d(2016, 12, 31), to_unit=cell_a)
+    record(user=SYSTEM, person=people["a1"], kind="exempt", date=d(2017, 12, 31))
+    record(user=SYSTEM, person=people["a2"], kind="exempt", date=d(2018, 1, 1))
+    record(user=SYSTEM, person=people["a3"], kind="move_out", date=d(2017, 12, 30))
+    record(user=SYSTEM, person=people["b1"], kind="deceased", date=d(2016, 12, 31))
+    record(user=SYSTEM, person=people["b2"], kind="transfer", date=d(2016, 12, 31), to_unit=cell_a)
     # Cell C meets one last time on 31/12/2017 and is merged into B the next day.
     for cell in (cell_a, cell_b, cell_c):
         MeetingFactory(unit=cell, kind="thematic", date=d(2017, 12, 31))
     for cell in (cell_a, cell_b):
         MeetingFactory(unit=cell, kind="thematic", date=d(2018, 6, 1))
-    services.unit_dissolve(user=None, unit=cell_c, on=d(2018, 1, 1), successor=cell_b)
+    services.unit_dissolve(user=SYSTEM, unit=cell_c, on=d(2018, 1, 1), successor=cell_b)
     # In 2017 every member expected to pledge did (a1, exempted on the roll date, is not).
     for code in ("a2", "a4", "b2", "b3", "c1", "c2", "n1"):
         PledgeFactory(person=people[code], year=2017, registered_on=d(2017, 3, 1))

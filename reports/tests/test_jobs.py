@@ -15,12 +15,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import jobs
+from core.actors import SYSTEM
 from reports import services
 from reports.models import ExportJob
 
 
 def _running(review, **fields):
-    job = services.export_job_create(review=review, exporter="review_json")
+    job = services.export_job_create(user=SYSTEM, review=review, exporter="review_json")
     ExportJob.objects.filter(pk=job.pk).update(
         status=ExportJob.Status.RUNNING, progress=70, **fields
     )
@@ -75,7 +76,7 @@ def test_a_job_whose_worker_process_is_gone_is_failed_at_once(client_as, review)
 def test_a_late_worker_of_an_earlier_attempt_cannot_overwrite_the_retry(review):
     job = _running(review, worker="another-host:1", heartbeat_at=timezone.now())
     services.export_job_fail(job=job, error="stopped", attempt=1)
-    job = services.export_job_retry(job=ExportJob.objects.get(pk=job.pk))
+    job = services.export_job_retry(user=SYSTEM, job=ExportJob.objects.get(pk=job.pk))
     services.export_job_progress(job=job, percent=90, step="old worker", attempt=1)
     services.export_job_finish(
         job=job, filename="x.json", content_type="application/json", data=b"{}", attempt=1
@@ -121,7 +122,7 @@ def test_killing_a_real_worker_mid_job(client_as, review, settings):
     db = connection.settings_dict
     if db["ENGINE"].endswith("sqlite3") and "memory" in str(db["NAME"]):
         pytest.skip("the worker process cannot open an in-memory SQLite database")
-    job = services.export_job_create(review=review, exporter="review_json")
+    job = services.export_job_create(user=SYSTEM, review=review, exporter="review_json")
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
     if db["ENGINE"].endswith("postgresql"):
         env["DATABASE_URL"] = (

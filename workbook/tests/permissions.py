@@ -21,6 +21,8 @@ MATRIX = {
     "workbook:job_status": Case(expect={"office": 200}, kwargs=office_job, default=404),
     # A check without a result cannot be confirmed, even by its owner.
     "workbook:confirm": Case(method="post", expect={}, kwargs=office_job, default=404),
+    # A finished job is not run again (a message on its page); nobody else's job exists.
+    "workbook:retry": Case(method="post", expect={"office": 302}, kwargs=office_job, default=404),
     "workbook:download": Case(expect={}, kwargs=office_job, default=404),
     "workbook:export": Case(
         method="post",

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
+from core.actors import SYSTEM
 from workbook.services import workbook_import
 
 
@@ -15,7 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, path: str, dry_run: bool, **options):
         translation.activate("vi")
-        result = workbook_import(path, dry_run=dry_run)
+        result = workbook_import(path, user=SYSTEM, dry_run=dry_run)
         for error in result.errors:
             self.stderr.write(str(error))
         if result.errors:
