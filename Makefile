@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run install install-dev demo test lint format messages bench worker clean screenshots
+.PHONY: soak run install install-dev demo test lint format messages bench worker clean screenshots
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,12 @@ bench:
 	$(PY) bench/import_people.py
 	$(PY) bench/report.py
 	$(PY) bench/news_load.py
+	$(PY) bench/page_crawl.py
+	$(PY) bench/load_test.py
+
+# Ten minutes of mixed reads, writes, imports, exports and comments (issue 15).
+soak:
+	$(PY) bench/soak.py --minutes 10
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .test-media

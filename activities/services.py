@@ -191,3 +191,68 @@ def commendation_save(
 @transaction.atomic
 def commendation_delete(*, commendation: Commendation, by: Any) -> None:
     record_actor(commendation, by).delete()
+
+
+# ---- from a workbook, many at once -----------------------------------------------------
+
+ACTIVITY_FIELDS = (
+    *("organisation", "unit", "kind", "date", "title"),
+    *("participants", "quantity", "measure_unit", "search_key"),
+)
+COMMENDATION_FIELDS = (
+    *("person", "unit", "level", "form", "decision_number", "decided_on", "reason"),
+    "search_key",
+)
+
+
+def activities_import(*, rows: list[tuple[str, dict[str, Any]]], user: Any) -> None:
+    """Activities by code, created or updated in bulk. The values name the organisation by
+    name (created when the workbook introduces it) and the unit by code."""
+    from core import bulk
+
+    if not rows:
+        return
+    units = dict(
+        Unit.objects.filter(code__in={v["unit"] for _c, v in rows}).values_list("code", "pk")
+    )
+    organisations = dict(MassOrganisation.objects.values_list("name", "pk"))
+    for name in {values["organisation"] for _code, values in rows} - set(organisations):
+        organisations[name] = MassOrganisation.objects.create(name=name).pk
+    stored = Activity.objects.in_bulk([code for code, _values in rows], field_name="code")
+    user = actor(user)
+    activities = []
+    for code, values in rows:
+        activity = stored.get(code) or Activity(code=code, recorded_by=user)
+        links = ("organisation", "unit", "kind")
+        bulk.filled(activity, {key: value for key, value in values.items() if key not in links})
+        activity.organisation_id = organisations[values["organisation"]]
+        activity.unit_id, activity.kind_id = units[values["unit"]], values["kind"]
+        activity.fill_keys()
+        activities.append(activity)
+    bulk.save_all(Activity, activities, ACTIVITY_FIELDS, user=user)
+
+
+def commendations_import(*, rows: list[tuple[str, dict[str, Any]]], user: Any) -> None:
+    """Commendations by code, created or updated in bulk; "subject" is ("person" or
+    "unit", its code)."""
+    from core import bulk
+
+    codes = {
+        kind: {v["subject"][1] for _c, v in rows if v["subject"][0] == kind}
+        for kind in ("person", "unit")
+    }
+    people = Person.objects.in_bulk(codes["person"], field_name="code")
+    units = Unit.objects.in_bulk(codes["unit"], field_name="code")
+    stored = Commendation.objects.in_bulk([code for code, _values in rows], field_name="code")
+    records = []
+    for code, values in rows:
+        kind, subject = values["subject"]
+        record = bulk.filled(
+            stored.get(code) or Commendation(code=code),
+            {key: value for key, value in values.items() if key != "subject"},
+        )
+        record.person = people[subject] if kind == "person" else None
+        record.unit = units[subject] if kind == "unit" else None
+        record.fill_keys()
+        records.append(record)
+    bulk.save_all(Commendation, records, COMMENDATION_FIELDS, user=user)

@@ -8,34 +8,21 @@ Ngày quyết định · Lý do (Mã đối tượng: a person's code or a unit'
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import vn
-from organisation.models import MassOrganisation, Person, Unit
-from pledges.sheets import known_people
-from workbook.registry import (
-    Column,
-    ImportContext,
-    Row,
-    SheetHandler,
-    choice_parser,
-    parse_date,
-    parse_decimal,
-    parse_int,
-    parse_text,
-    register,
-)
+from organisation.models import MassOrganisation
+from workbook import registry as wb
+from workbook.codes import known_people, known_units, number_cell, plausible
 from workbook.scope import paths_by_code, register_owner
 
-from .models import EARLIEST_DATE, Activity, ActivityKind, Commendation
+from . import services
+from .models import Activity, ActivityKind, Commendation
 
 register_owner("activity", lambda codes: paths_by_code(Activity.objects, codes, "unit__path"))
 register_owner(
@@ -47,38 +34,6 @@ LEVELS = {"Cấp cơ sở": Commendation.Level.GRASSROOTS, "Cấp trên": Commen
 LEVEL_LABELS = {value: label for label, value in LEVELS.items()}
 
 
-def known_units(ctx: ImportContext) -> set[str]:
-    return ctx.known("unit", lambda: Unit.objects.values_list("code", flat=True))
-
-
-def _plausible(ctx: ImportContext, sheet: str, row: Row, column: str, day: dt.date | None) -> bool:
-    if day is None:
-        return True
-    if day < EARLIEST_DATE or day > timezone.localdate():
-        ctx.error(
-            sheet,
-            row.number,
-            column,
-            _("the date %(date)s is not plausible: it must lie between 01/01/1930 and today.")
-            % {"date": vn.format_date(day)},
-        )
-        return False
-    return True
-
-
-def _number_cell(value: Decimal | None) -> Any:
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-@dataclass
-class ActivityItem:
-    code: str
-    values: dict[str, Any]
-    new: bool
-
-
 def _organisation_keys() -> dict[str, str]:
     keys: dict[str, str] = {}
     for name, short in MassOrganisation.objects.values_list("name", "short_name"):
@@ -88,8 +43,8 @@ def _organisation_keys() -> dict[str, str]:
     return keys
 
 
-@register
-class ActivitySheet(SheetHandler):
+@wb.register
+class ActivitySheet(wb.SheetHandler):
     sheet = "Hoạt động"
     order = 45
     scoped = {"code": "activity", "unit": "unit"}
@@ -97,18 +52,22 @@ class ActivitySheet(SheetHandler):
         "Mass-organisation activities: organisation, unit, kind, date, participants, quantity."
     )
     columns = [
-        Column("Mã hoạt động", "code", True, parse_text, "Mã duy nhất, ví dụ HD2019-001"),
-        Column("Đoàn thể", "organisation", True, parse_text, "Công đoàn, Đoàn Thanh niên, …"),
-        Column("Mã đơn vị", "unit", True, parse_text, "Mã đơn vị tổ chức"),
-        Column("Loại", "kind", True, parse_text, "Tình nguyện, Hiến máu, Từ thiện, …"),
-        Column("Ngày", "date", True, parse_date, "dd/mm/yyyy"),
-        Column("Tên hoạt động", "title", True, parse_text),
-        Column("Số người tham gia", "participants", False, parse_int, "Số nguyên ≥ 0"),
-        Column("Số lượng", "quantity", False, parse_decimal, "Số ≥ 0, ví dụ 45 hoặc 12500000"),
-        Column("Đơn vị tính", "measure_unit", False, parse_text, "đơn vị máu, đồng, suất quà …"),
+        wb.Column("Mã hoạt động", "code", True, wb.parse_text, "Mã duy nhất, ví dụ HD2019-001"),
+        wb.Column("Đoàn thể", "organisation", True, wb.parse_text, "Công đoàn, Đoàn Thanh niên, …"),
+        wb.Column("Mã đơn vị", "unit", True, wb.parse_text, "Mã đơn vị tổ chức"),
+        wb.Column("Loại", "kind", True, wb.parse_text, "Tình nguyện, Hiến máu, Từ thiện, …"),
+        wb.Column("Ngày", "date", True, wb.parse_date, "dd/mm/yyyy"),
+        wb.Column("Tên hoạt động", "title", True, wb.parse_text),
+        wb.Column("Số người tham gia", "participants", False, wb.parse_int, "Số nguyên ≥ 0"),
+        wb.Column(
+            "Số lượng", "quantity", False, wb.parse_decimal, "Số ≥ 0, ví dụ 45 hoặc 12500000"
+        ),
+        wb.Column(
+            "Đơn vị tính", "measure_unit", False, wb.parse_text, "đơn vị máu, đồng, suất quà …"
+        ),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         sheet = self.sheet
         units = known_units(ctx)
         organisations = _organisation_keys()
@@ -167,7 +126,7 @@ class ActivitySheet(SheetHandler):
                         },
                     )
                     ok = False
-            ok &= _plausible(ctx, sheet, row, "Ngày", row["date"])
+            ok &= plausible(ctx, sheet, row, "Ngày", row["date"])
             participants = row["participants"]
             if participants is not None and participants < 0:
                 ctx.error(
@@ -194,14 +153,8 @@ class ActivitySheet(SheetHandler):
                 "measure_unit": row["measure_unit"] or "",
             }
             before = existing.get(code)
-            if before is None:
-                plan.created.append(f"{code} — {row['title']}")
-            elif self._values(before) != values:
-                plan.updated.append(f"{code} — {row['title']}")
-            else:
-                plan.unchanged += 1
-                continue
-            plan.items.append(ActivityItem(code, values, before is None))
+            label = f"{code} — {row['title']}"
+            wb.plan_row(plan, label, before and self._values(before), values, (code, values))
 
     @staticmethod
     def _values(activity: Activity) -> dict[str, Any]:
@@ -216,60 +169,8 @@ class ActivitySheet(SheetHandler):
             "measure_unit": activity.measure_unit,
         }
 
-    def apply(self, ctx: ImportContext) -> None:
-        items: list[ActivityItem] = ctx.plan(self.sheet).items
-        if not items:
-            return
-        units = dict(
-            Unit.objects.filter(code__in={i.values["unit"] for i in items}).values_list(
-                "code", "pk"
-            )
-        )
-        organisations = {o.name: o.pk for o in MassOrganisation.objects.all()}
-        for item in items:
-            name = item.values["organisation"]
-            if name not in organisations:
-                organisations[name] = MassOrganisation.objects.create(name=name).pk
-        user = ctx.user if getattr(ctx.user, "pk", None) else None
-
-        def fill(activity: Activity, values: dict[str, Any]) -> Activity:
-            activity.organisation_id = organisations[values["organisation"]]
-            activity.unit_id = units[values["unit"]]
-            activity.kind_id = values["kind"]
-            activity.date = values["date"]
-            activity.title = values["title"]
-            activity.participants = values["participants"]
-            activity.quantity = values["quantity"]
-            activity.measure_unit = values["measure_unit"]
-            activity.fill_keys()
-            return activity
-
-        Activity.objects.bulk_create(
-            [
-                fill(Activity(code=item.code, recorded_by=user), item.values)
-                for item in items
-                if item.new
-            ]
-        )
-        changed = {item.code: item for item in items if not item.new}
-        if changed:
-            activities = list(Activity.objects.filter(code__in=changed))
-            for activity in activities:
-                fill(activity, changed[activity.code].values)
-            Activity.objects.bulk_update(
-                activities,
-                [
-                    "organisation",
-                    "unit",
-                    "kind",
-                    "date",
-                    "title",
-                    "participants",
-                    "quantity",
-                    "measure_unit",
-                    "search_key",
-                ],
-            )
+    def apply(self, ctx: wb.ImportContext) -> None:
+        services.activities_import(rows=ctx.plan(self.sheet).items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         rows = (
@@ -296,20 +197,13 @@ class ActivitySheet(SheetHandler):
                 vn.format_date(date),
                 title,
                 participants,
-                _number_cell(quantity),
+                number_cell(quantity),
                 measure or None,
             ]
 
 
-@dataclass
-class CommendationItem:
-    code: str
-    values: dict[str, Any]
-    new: bool
-
-
-@register
-class CommendationSheet(SheetHandler):
+@wb.register
+class CommendationSheet(wb.SheetHandler):
     sheet = "Khen thưởng"
     order = 46
     scoped = {"code": "commendation", "subject": "subject"}
@@ -317,16 +211,16 @@ class CommendationSheet(SheetHandler):
         "Commendations of people (members or not) and collectives: level, form, decision."
     )
     columns = [
-        Column("Mã khen thưởng", "code", True, parse_text, "Mã duy nhất, ví dụ KT2019-001"),
-        Column("Mã đối tượng", "subject", True, parse_text, "Mã nhân sự hoặc mã đơn vị"),
-        Column("Cấp", "level", True, choice_parser(LEVELS), "Cấp cơ sở hoặc Cấp trên"),
-        Column("Hình thức", "form", True, parse_text, "Giấy khen, Bằng khen …"),
-        Column("Số quyết định", "decision_number", False, parse_text),
-        Column("Ngày quyết định", "decided_on", True, parse_date, "dd/mm/yyyy"),
-        Column("Lý do", "reason", False, parse_text),
+        wb.Column("Mã khen thưởng", "code", True, wb.parse_text, "Mã duy nhất, ví dụ KT2019-001"),
+        wb.Column("Mã đối tượng", "subject", True, wb.parse_text, "Mã nhân sự hoặc mã đơn vị"),
+        wb.Column("Cấp", "level", True, wb.choice_parser(LEVELS), "Cấp cơ sở hoặc Cấp trên"),
+        wb.Column("Hình thức", "form", True, wb.parse_text, "Giấy khen, Bằng khen …"),
+        wb.Column("Số quyết định", "decision_number", False, wb.parse_text),
+        wb.Column("Ngày quyết định", "decided_on", True, wb.parse_date, "dd/mm/yyyy"),
+        wb.Column("Lý do", "reason", False, wb.parse_text),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         sheet = self.sheet
         people = known_people(ctx)
         units = known_units(ctx)
@@ -365,7 +259,7 @@ class CommendationSheet(SheetHandler):
                     ok = False
                 else:
                     kind = "person" if is_person else "unit"
-            ok &= _plausible(ctx, sheet, row, "Ngày quyết định", row["decided_on"])
+            ok &= plausible(ctx, sheet, row, "Ngày quyết định", row["decided_on"])
             if not ok or code is None:
                 continue
             values = {
@@ -377,14 +271,8 @@ class CommendationSheet(SheetHandler):
                 "reason": row["reason"] or "",
             }
             before = existing.get(code)
-            if before is None:
-                plan.created.append(f"{code} — {subject}")
-            elif self._values(before) != values:
-                plan.updated.append(f"{code} — {subject}")
-            else:
-                plan.unchanged += 1
-                continue
-            plan.items.append(CommendationItem(code, values, before is None))
+            label = f"{code} — {subject}"
+            wb.plan_row(plan, label, before and self._values(before), values, (code, values))
 
     @staticmethod
     def _values(item: Commendation) -> dict[str, Any]:
@@ -398,45 +286,8 @@ class CommendationSheet(SheetHandler):
             "reason": item.reason,
         }
 
-    def apply(self, ctx: ImportContext) -> None:
-        items: list[CommendationItem] = ctx.plan(self.sheet).items
-        if not items:
-            return
-        person_codes = {i.values["subject"][1] for i in items if i.values["subject"][0] == "person"}
-        unit_codes = {i.values["subject"][1] for i in items if i.values["subject"][0] == "unit"}
-        people = {p.code: p for p in Person.objects.filter(code__in=person_codes)}
-        units = {u.code: u for u in Unit.objects.filter(code__in=unit_codes)}
-
-        def fill(item: Commendation, values: dict[str, Any]) -> Commendation:
-            kind, subject = values["subject"]
-            item.person = people[subject] if kind == "person" else None
-            item.unit = units[subject] if kind == "unit" else None
-            for key in ("level", "form", "decision_number", "decided_on", "reason"):
-                setattr(item, key, values[key])
-            item.fill_keys()
-            return item
-
-        Commendation.objects.bulk_create(
-            [fill(Commendation(code=i.code), i.values) for i in items if i.new]
-        )
-        changed = {i.code: i for i in items if not i.new}
-        if changed:
-            records = list(Commendation.objects.filter(code__in=changed))
-            for record in records:
-                fill(record, changed[record.code].values)
-            Commendation.objects.bulk_update(
-                records,
-                [
-                    "person",
-                    "unit",
-                    "level",
-                    "form",
-                    "decision_number",
-                    "decided_on",
-                    "reason",
-                    "search_key",
-                ],
-            )
+    def apply(self, ctx: wb.ImportContext) -> None:
+        services.commendations_import(rows=ctx.plan(self.sheet).items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         from django.db.models import Q

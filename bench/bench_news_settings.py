@@ -12,3 +12,5 @@ if os.environ.get("NEWS_BENCH_CACHE", "on") == "off":
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}
 # WhiteNoise warns that collectstatic has not run; the benchmark loads no static file.
 warnings.filterwarnings("ignore", "No directory at")
+# A hello view beside the project's pages, measured in the same run as the article.
+ROOT_URLCONF = "bench_urls"

@@ -21,16 +21,7 @@ from django.utils.translation import gettext_lazy
 from core import vn
 from core.actors import SYSTEM
 from organisation.models import Unit
-from workbook.registry import (
-    Column,
-    ImportContext,
-    Row,
-    SheetHandler,
-    parse_date,
-    parse_text,
-    plan_row,
-    register,
-)
+from workbook import registry as wb
 
 from . import services
 from .models import Document, DocumentDelivery
@@ -42,7 +33,7 @@ COLUMNS = {"units": "Mã đơn vị", "sent_on": "Ngày gửi"}
 
 @dataclass
 class Delivery:
-    row: Row
+    row: wb.Row
     key: tuple[str, str]
     unit: str
 
@@ -54,26 +45,26 @@ def _documents() -> dict[tuple[str, str], int]:
     }
 
 
-@register
-class DeliverySheet(SheetHandler):
+@wb.register
+class DeliverySheet(wb.SheetHandler):
     sheet = DELIVERY_SHEET
     order = 27
     scoped = {"unit": "unit"}
     description = gettext_lazy("Documents of the committee sent to its cells, with the date.")
     columns = [
-        Column("Số ký hiệu", "number_symbol", True, parse_text, "Như trong sheet Văn bản"),
-        Column("Cơ quan ban hành", "issuer", True, parse_text, "Như trong sheet Văn bản"),
-        Column("Mã đơn vị", "unit", True, parse_text, "Mã chi bộ nhận văn bản"),
-        Column("Ngày gửi", "sent_on", True, parse_date, "dd/mm/yyyy"),
+        wb.Column("Số ký hiệu", "number_symbol", True, wb.parse_text, "Như trong sheet Văn bản"),
+        wb.Column("Cơ quan ban hành", "issuer", True, wb.parse_text, "Như trong sheet Văn bản"),
+        wb.Column("Mã đơn vị", "unit", True, wb.parse_text, "Mã chi bộ nhận văn bản"),
+        wb.Column("Ngày gửi", "sent_on", True, wb.parse_date, "dd/mm/yyyy"),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         documents = set(_documents())
         declared = ctx.plans.get(DOCUMENT_SHEET)
         if declared is not None:
             documents |= {
-                document_key(item.values["number_symbol"], item.values["issuer"])
-                for item in declared.items
+                document_key(values["number_symbol"], values["issuer"])
+                for _stored, values in declared.items
             }
         units = ctx.known("unit", lambda: Unit.objects.values_list("code", flat=True))
         sent = {
@@ -125,9 +116,9 @@ class DeliverySheet(SheetHandler):
                 )
                 continue
             label = f"{row['number_symbol']} → {row['unit']}"
-            plan_row(plan, label, before, row["sent_on"], Delivery(row, key, row["unit"]))
+            wb.plan_row(plan, label, before, row["sent_on"], Delivery(row, key, row["unit"]))
 
-    def apply(self, ctx: ImportContext) -> None:
+    def apply(self, ctx: wb.ImportContext) -> None:
         items: list[Delivery] = ctx.plan(self.sheet).items
         if not items:
             return

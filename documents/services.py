@@ -174,3 +174,57 @@ def study_topic_update(*, user: Any, topic: StudyTopic, **fields: Any) -> StudyT
     if not topic.end_year:
         topic.end_year = topic.start_year
     return save_as(topic, user)
+
+
+# ---- many at once (the workbook) -------------------------------------------------------
+
+
+def issuing_units() -> dict[str, Unit | None]:
+    """Our units by the diacritic-free key of their name; None where two share a name."""
+    found: dict[str, Unit | None] = {}
+    for unit in Unit.objects.all():
+        key = vn.search_key(unit.name)
+        found[key] = None if key in found else unit
+    return found
+
+
+def issuing_unit(issuer: str, units: dict[str, Unit | None]) -> Unit | None:
+    """The unit of ours behind an issuing body's name: "Đảng ủy X" is the executive of the
+    unit "Đảng bộ X"; a body of no unit of ours (the Politburo) gives None."""
+    key = vn.search_key(issuer)
+    for candidate in (key, key.replace("dang uy", "dang bo", 1)):
+        if candidate in units:
+            return units[candidate]
+    return None
+
+
+def documents_import(*, rows: Iterable[tuple[Document | None, dict[str, Any]]], user: Any) -> None:
+    """Register or update documents in bulk: (the stored document or None, its fields). A
+    document is issued by the unit its issuing body names, when that is one of ours."""
+    from core import bulk
+
+    units = issuing_units()
+    documents = []
+    for existing, values in rows:
+        document = bulk.filled(existing or Document(), values)
+        unit = issuing_unit(document.issuer, units)
+        if unit is not None or existing is None:
+            document.issued_by = unit
+        document.fill_keys()
+        documents.append(document)
+    bulk.save_all(Document, documents, (*DOCUMENT_FIELDS, "search_key"), user=user)
+
+
+def study_topics_import(
+    *, rows: Iterable[tuple[StudyTopic | None, dict[str, Any]]], user: Any
+) -> None:
+    """Create or update study topics in bulk: (the stored topic or None, its fields)."""
+    from core import bulk
+
+    topics = []
+    for existing, values in rows:
+        topic = bulk.filled(existing or StudyTopic(), values)
+        topic.fill_keys()
+        topics.append(topic)
+    fields = ("code", "title", "kind", "start_year", "end_year", "document", "search_key")
+    bulk.save_all(StudyTopic, topics, fields, user=user)

@@ -17,23 +17,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core import vn
-from organisation.models import Unit
-from workbook.registry import (
-    CellError,
-    Column,
-    ImportContext,
-    Row,
-    SheetHandler,
-    choice_parser,
-    parse_date,
-    parse_int,
-    parse_text,
-    register,
-)
+from workbook import registry as wb
+from workbook.scope import register_owner
 
+from . import services
 from .models import Document, StudyTopic
 
 KIND_LABELS = {
@@ -64,34 +53,49 @@ def document_key(number: str, issuer: str) -> tuple[str, str]:
     return number_key(number), " ".join(issuer.split()).casefold()
 
 
-def _issuing_units() -> dict[str, Unit | None]:
-    """Our units by the diacritic-free key of their name; None where two share a name."""
-    found: dict[str, Unit | None] = {}
-    for unit in Unit.objects.all():
-        key = vn.search_key(unit.name)
-        found[key] = None if key in found else unit
+def _issuer_paths(issuers: set[str]) -> dict[str, str]:
+    """The unit path behind each issuing body that names one of our units."""
+    units = services.issuing_units()
+    found = {name: services.issuing_unit(name, units) for name in issuers}
+    return {name: unit.path for name, unit in found.items() if unit is not None}
+
+
+def _topic_paths(codes: set[str]) -> dict[str, str]:
+    """Topics whose document one of our units issued: that unit's path."""
+    return dict(
+        StudyTopic.objects.filter(code__in=codes, document__issued_by__isnull=False).values_list(
+            "code", "document__issued_by__path"
+        )
+    )
+
+
+def _number_paths(numbers: set[str]) -> dict[str, str]:
+    """Document numbers, as written, of documents one of our units issued."""
+    by_key = {number_key(number): number for number in numbers}
+    found = {}
+    for number, path in Document.objects.filter(issued_by__isnull=False).values_list(
+        "number_symbol", "issued_by__path"
+    ):
+        if number_key(number) in by_key:
+            found[by_key[number_key(number)]] = path
     return found
 
 
-def issuing_unit(issuer: str, units: dict[str, Unit | None]) -> Unit | None:
-    """The unit of ours behind an issuing body's name: "Đảng ủy X" is the executive of the
-    unit "Đảng bộ X"; a body of no unit of ours (the Politburo) gives None."""
-    key = vn.search_key(issuer)
-    for candidate in (key, key.replace("dang uy", "dang bo", 1)):
-        if candidate in units:
-            return units[candidate]
-    return None
+# A row naming a unit, a topic or a document of another committee is an error on that row.
+register_owner("issuer", _issuer_paths)
+register_owner("study_topic", _topic_paths)
+register_owner("document_number", _number_paths)
 
 
 def parse_year(value: Any) -> int | None:
     """A whole number; a date or any other kind of cell is an error, not a crash."""
     if isinstance(value, (dt.date, dt.time, dt.timedelta, bool)):
-        raise CellError(_("“%(value)s” is not a whole number.") % {"value": value})
-    return parse_int(value)
+        raise wb.CellError(_("“%(value)s” is not a whole number.") % {"value": value})
+    return wb.parse_int(value)
 
 
 def _too_long(
-    ctx: ImportContext, sheet: str, row: Row, column: str, value: Any, limit: int
+    ctx: wb.ImportContext, sheet: str, row: wb.Row, column: str, value: Any, limit: int
 ) -> bool:
     if value and len(value) > limit:
         ctx.error(
@@ -105,28 +109,23 @@ def _too_long(
     return False
 
 
-@dataclass
-class DocumentItem:
-    values: dict[str, Any]
-    existing: Document | None
-
-
-@register
-class DocumentSheet(SheetHandler):
+@wb.register
+class DocumentSheet(wb.SheetHandler):
     sheet = DOCUMENT_SHEET
     order = 20
+    scoped = {"issuer": "issuer"}
     description = gettext_lazy(
         "The register of documents: directives, resolutions, plans, guidance (one row each)."
     )
     columns = [
-        Column("Số ký hiệu", "number_symbol", required=True, parse=parse_text),
-        Column("Loại", "kind", required=True, parse=choice_parser(KIND_LABELS)),
-        Column("Ngày ban hành", "issued_on", required=True, parse=parse_date),
-        Column("Cơ quan ban hành", "issuer", required=True, parse=parse_text),
-        Column("Trích yếu", "summary", required=True, parse=parse_text),
+        wb.Column("Số ký hiệu", "number_symbol", required=True, parse=wb.parse_text),
+        wb.Column("Loại", "kind", required=True, parse=wb.choice_parser(KIND_LABELS)),
+        wb.Column("Ngày ban hành", "issued_on", required=True, parse=wb.parse_date),
+        wb.Column("Cơ quan ban hành", "issuer", required=True, parse=wb.parse_text),
+        wb.Column("Trích yếu", "summary", required=True, parse=wb.parse_text),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         existing = {
             document_key(document.number_symbol, document.issuer): document
             for document in Document.objects.all()
@@ -174,53 +173,16 @@ class DocumentSheet(SheetHandler):
                 "summary": row["summary"],
             }
             current = existing.get(key)
-            label = values["number_symbol"]
-            if current is None:
-                plan.created.append(label)
-            elif any(getattr(current, name) != value for name, value in values.items()):
-                plan.updated.append(label)
-            else:
-                plan.unchanged += 1
-                continue
-            plan.items.append(DocumentItem(values, current))
+            before = current and {name: getattr(current, name) for name in values}
+            wb.plan_row(plan, values["number_symbol"], before, values, (current, values))
         ctx.declare("document", {number for number, _issuer in seen})
 
-    def apply(self, ctx: ImportContext) -> None:
-        items: list[DocumentItem] = ctx.plan(self.sheet).items
-        units = _issuing_units()
-        created, updated = [], []
-        for item in items:
-            document = item.existing or Document()
-            for name, value in item.values.items():
-                setattr(document, name, value)
-            unit = issuing_unit(document.issuer, units)
-            if unit is not None or item.existing is None:
-                document.issued_by = unit
-            document.fill_keys()
-            (updated if item.existing else created).append(document)
-        if created:
-            bulk_create_with_history(created, Document, default_user=ctx.user)
-        if updated:
-            bulk_update_with_history(
-                updated,
-                Document,
-                [
-                    "number_symbol",
-                    "kind",
-                    "issued_on",
-                    "issuer",
-                    "summary",
-                    "issued_by",
-                    "search_key",
-                ],
-                default_user=ctx.user,
-            )
+    def apply(self, ctx: wb.ImportContext) -> None:
+        services.documents_import(rows=ctx.plan(self.sheet).items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         documents = Document.objects.filter(
-            Q(issued_by__isnull=True)
-            | Q(issued_by__path__startswith=committee.path)
-            | Q(pk__in=StudyTopic.objects.filter(document__isnull=False).values("document"))
+            Q(issued_by__isnull=True) | Q(issued_by__path__startswith=committee.path)
         ).order_by("issued_on", "number_symbol", "issuer")
         for document in documents:
             yield [
@@ -239,23 +201,29 @@ class TopicItem:
     existing: StudyTopic | None
 
 
-@register
-class StudyTopicSheet(SheetHandler):
+def _document_key_of(topic: StudyTopic) -> tuple[str, str] | None:
+    document = topic.document
+    return document_key(document.number_symbol, document.issuer) if document else None
+
+
+@wb.register
+class StudyTopicSheet(wb.SheetHandler):
     sheet = TOPIC_SHEET
     order = 25
+    scoped = {"code": "study_topic", "document": "document_number"}
     description = gettext_lazy(
         "Study topics, whole-term (Toàn khóa) and annual (Năm), each with its document."
     )
     columns = [
-        Column("Mã chuyên đề", "code", required=True, parse=parse_text),
-        Column("Tên chuyên đề", "title", required=True, parse=parse_text),
-        Column("Loại", "kind", required=True, parse=choice_parser(TOPIC_KIND_LABELS)),
-        Column("Năm bắt đầu", "start_year", required=True, parse=parse_year),
-        Column("Năm kết thúc", "end_year", parse=parse_year),
-        Column("Số ký hiệu văn bản", "document", parse=parse_text),
+        wb.Column("Mã chuyên đề", "code", required=True, parse=wb.parse_text),
+        wb.Column("Tên chuyên đề", "title", required=True, parse=wb.parse_text),
+        wb.Column("Loại", "kind", required=True, parse=wb.choice_parser(TOPIC_KIND_LABELS)),
+        wb.Column("Năm bắt đầu", "start_year", required=True, parse=parse_year),
+        wb.Column("Năm kết thúc", "end_year", parse=parse_year),
+        wb.Column("Số ký hiệu văn bản", "document", parse=wb.parse_text),
     ]
 
-    def _documents_by_number(self, ctx: ImportContext) -> dict[str, dict[tuple[str, str], str]]:
+    def _documents_by_number(self, ctx: wb.ImportContext) -> dict[str, dict[tuple[str, str], str]]:
         """Number key → {document key: issuer as written}, in the register or the sheet."""
         by_number: dict[str, dict[tuple[str, str], str]] = {}
         pairs = list(Document.objects.values_list("number_symbol", "issuer"))
@@ -265,7 +233,7 @@ class StudyTopicSheet(SheetHandler):
             by_number.setdefault(key[0], {}).setdefault(key, issuer)
         return by_number
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         existing = {
             topic.code.casefold(): topic for topic in StudyTopic.objects.select_related("document")
         }
@@ -362,25 +330,14 @@ class StudyTopicSheet(SheetHandler):
                 "end_year": end or start,
             }
             current = existing.get(code.casefold())
-            if current is None:
-                plan.created.append(code)
-            else:
-                current_key = (
-                    document_key(current.document.number_symbol, current.document.issuer)
-                    if current.document
-                    else None
-                )
-                same = current_key == key and all(
-                    getattr(current, name) == value for name, value in values.items()
-                )
-                if same:
-                    plan.unchanged += 1
-                    continue
-                plan.updated.append(code)
-            plan.items.append(TopicItem(values, key, current))
+            before = current and (
+                {name: getattr(current, name) for name in values},
+                _document_key_of(current),
+            )
+            wb.plan_row(plan, code, before, (values, key), TopicItem(values, key, current))
         ctx.declare("study_topic", declared)
 
-    def apply(self, ctx: ImportContext) -> None:
+    def apply(self, ctx: wb.ImportContext) -> None:
         items: list[TopicItem] = ctx.plan(self.sheet).items
         numbers = {item.document_key[0] for item in items if item.document_key}
         documents = {}
@@ -393,26 +350,21 @@ class StudyTopicSheet(SheetHandler):
                 document_key(document.number_symbol, document.issuer): document
                 for document in Document.objects.filter(query)
             }
-        created, updated = [], []
-        for item in items:
-            topic = item.existing or StudyTopic()
-            for name, value in item.values.items():
-                setattr(topic, name, value)
-            topic.document = documents[item.document_key] if item.document_key else None
-            topic.fill_keys()
-            (updated if item.existing else created).append(topic)
-        if created:
-            bulk_create_with_history(created, StudyTopic, default_user=ctx.user)
-        if updated:
-            bulk_update_with_history(
-                updated,
-                StudyTopic,
-                ["code", "title", "kind", "start_year", "end_year", "document", "search_key"],
-                default_user=ctx.user,
-            )
+        services.study_topics_import(
+            rows=[
+                (item.existing, {**item.values, "document": documents.get(item.document_key)})
+                for item in items
+            ],
+            user=ctx.user,
+        )
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
-        for topic in StudyTopic.objects.select_related("document").order_by("start_year", "code"):
+        topics = StudyTopic.objects.filter(
+            Q(document__isnull=True)
+            | Q(document__issued_by__isnull=True)
+            | Q(document__issued_by__path__startswith=committee.path)
+        )
+        for topic in topics.select_related("document").order_by("start_year", "code"):
             yield [
                 topic.code,
                 topic.title,

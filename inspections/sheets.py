@@ -16,24 +16,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core import vn
 from organisation.models import Person, Unit
-from workbook.registry import (
-    Column,
-    ImportContext,
-    Row,
-    SheetHandler,
-    choice_parser,
-    parse_date,
-    parse_int,
-    parse_text,
-    register,
-)
+from workbook import registry as wb
 from workbook.scope import paths_by_code, register_owner
 
-from .models import Inspection, InspectionPlan, Remediation
+from .models import Inspection, Remediation
+from .services import imports as services
 
 register_owner(
     "inspection",
@@ -67,8 +57,8 @@ def _subtree(committee: Any, prefix: str = "") -> Q:
     )
 
 
-@register
-class InspectionSheet(SheetHandler):
+@wb.register
+class InspectionSheet(wb.SheetHandler):
     sheet = KIEM_TRA
     order = 60
     scoped = {"code": "inspection", "subject": "subject"}
@@ -76,33 +66,33 @@ class InspectionSheet(SheetHandler):
         "Inspections and supervisions: one row per item, keyed by its code (Mã cuộc)."
     )
     columns = [
-        Column("Mã cuộc", "code", required=True, parse=parse_text, help="KT-2020-01"),
-        Column(
+        wb.Column("Mã cuộc", "code", required=True, parse=wb.parse_text, help="KT-2020-01"),
+        wb.Column(
             "Hình thức",
             "form",
             required=True,
-            parse=choice_parser(FORMS),
+            parse=wb.choice_parser(FORMS),
             help="Kiểm tra hoặc Giám sát",
         ),
-        Column("Năm", "year", required=True, parse=parse_int),
-        Column(
+        wb.Column("Năm", "year", required=True, parse=wb.parse_int),
+        wb.Column(
             "Mã đối tượng",
             "subject",
             required=True,
-            parse=parse_text,
+            parse=wb.parse_text,
             help="Mã đơn vị (chi bộ) hoặc mã nhân sự (đảng viên)",
         ),
-        Column("Nội dung", "content", required=True, parse=parse_text),
-        Column(
+        wb.Column("Nội dung", "content", required=True, parse=wb.parse_text),
+        wb.Column(
             "Ngày kết luận",
             "concluded_on",
-            parse=parse_date,
+            parse=wb.parse_date,
             help="dd/mm/yyyy; để trống khi chưa kết luận",
         ),
-        Column("Kết luận", "conclusion", parse=parse_text),
+        wb.Column("Kết luận", "conclusion", parse=wb.parse_text),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         units = ctx.known("unit", lambda: Unit.objects.values_list("code", flat=True))
         people = ctx.known("person", lambda: Person.objects.values_list("code", flat=True))
         existing = {
@@ -184,14 +174,8 @@ class InspectionSheet(SheetHandler):
                 "concluded_on": concluded_on,
                 "conclusion": row["conclusion"] or "",
             }
-            if current is None:
-                plan.created.append(code)
-                plan.items.append((None, code, values))
-            elif values != self._values(current):
-                plan.updated.append(code)
-                plan.items.append((current, code, values))
-            else:
-                plan.unchanged += 1
+            before = current and self._values(current)
+            wb.plan_row(plan, code, before, values, (current, code, values))
         ctx.declare("inspection", concluded)
         ctx.cache[CONCLUDED_IN_WORKBOOK] = concluded
 
@@ -206,54 +190,11 @@ class InspectionSheet(SheetHandler):
             "conclusion": item.conclusion,
         }
 
-    def apply(self, ctx: ImportContext) -> None:
+    def apply(self, ctx: wb.ImportContext) -> None:
         plan = ctx.plan(self.sheet)
         if not plan.items:
             return
-        codes = {values["subject"] for _item, _code, values in plan.items}
-        units = {unit.code: unit for unit in Unit.objects.filter(code__in=codes)}
-        people = {
-            person.code: person
-            for person in Person.objects.filter(code__in=codes).select_related("unit")
-        }
-        plans = list(InspectionPlan.objects.select_related("committee"))
-        created, updated = [], []
-        for item, code, values in plan.items:
-            if item is None:
-                item = Inspection(code=code)
-                created.append(item)
-            else:
-                updated.append(item)
-            subject = values["subject"]
-            item.subject_unit = units.get(subject)
-            item.subject_person = None if item.subject_unit else people[subject]
-            for name in ("form", "year", "content", "concluded_on", "conclusion"):
-                setattr(item, name, values[name])
-            item.state = _state_for(item)
-            if item.plan_id is None:
-                item.plan = _plan_for(plans, item)
-            item.fill_keys()
-        user = ctx.user if getattr(ctx.user, "is_authenticated", False) else None
-        if created:
-            bulk_create_with_history(created, Inspection, default_user=user)
-        if updated:
-            bulk_update_with_history(
-                updated,
-                Inspection,
-                [
-                    "form",
-                    "year",
-                    "subject_unit",
-                    "subject_person",
-                    "content",
-                    "concluded_on",
-                    "conclusion",
-                    "state",
-                    "plan",
-                    "search_key",
-                ],
-                default_user=user,
-            )
+        services.inspections_import(rows=plan.items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         items = (
@@ -273,25 +214,8 @@ class InspectionSheet(SheetHandler):
             ]
 
 
-def _state_for(item: Inspection) -> str:
-    """An imported conclusion date concludes the item; clearing it reopens the item."""
-    if item.concluded_on:
-        return Inspection.State.CONCLUDED
-    if item.state == Inspection.State.CONCLUDED:
-        return Inspection.State.IN_PROGRESS if item.started_on else Inspection.State.PLANNED
-    return item.state
-
-
-def _plan_for(plans: list[InspectionPlan], item: Inspection) -> InspectionPlan | None:
-    path = item.subject_unit.path if item.subject_unit else item.subject_person.unit.path
-    for plan in plans:
-        if plan.year == item.year and path.startswith(plan.committee.path):
-            return plan
-    return None
-
-
-@register
-class RemediationSheet(SheetHandler):
+@wb.register
+class RemediationSheet(wb.SheetHandler):
     sheet = KHAC_PHUC
     order = 65
     scoped = {"code": "inspection"}
@@ -299,18 +223,18 @@ class RemediationSheet(SheetHandler):
         "Remediation tasks of the inspections: a row is found again by Mã cuộc and Nội dung."
     )
     columns = [
-        Column("Mã cuộc", "code", required=True, parse=parse_text),
-        Column("Nội dung", "content", required=True, parse=parse_text),
-        Column("Hạn", "deadline", required=True, parse=parse_date, help="dd/mm/yyyy"),
-        Column(
+        wb.Column("Mã cuộc", "code", required=True, parse=wb.parse_text),
+        wb.Column("Nội dung", "content", required=True, parse=wb.parse_text),
+        wb.Column("Hạn", "deadline", required=True, parse=wb.parse_date, help="dd/mm/yyyy"),
+        wb.Column(
             "Ngày hoàn thành",
             "completed_on",
-            parse=parse_date,
+            parse=wb.parse_date,
             help="dd/mm/yyyy; để trống khi chưa hoàn thành",
         ),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         known = ctx.known("inspection", lambda: Inspection.objects.values_list("code", flat=True))
         codes = {row["code"] for row in rows if row["code"]}
         in_db = {item.code: item for item in Inspection.objects.filter(code__in=codes)}
@@ -386,57 +310,18 @@ class RemediationSheet(SheetHandler):
                 )
                 continue
             values = {"deadline": deadline, "completed_on": completed_on}
-            label = f"{code}: {key[:40]}"
-            if current is None:
-                plan.created.append(label)
-                plan.items.append((None, code, row["content"], created_on, values))
-            elif values != {"deadline": current.deadline, "completed_on": current.completed_on}:
-                plan.updated.append(label)
-                plan.items.append((current, code, row["content"], created_on, values))
-            else:
-                plan.unchanged += 1
+            before = current and {
+                "deadline": current.deadline,
+                "completed_on": current.completed_on,
+            }
+            item = (current, code, row["content"], created_on, values)
+            wb.plan_row(plan, f"{code}: {key[:40]}", before, values, item)
 
-    def apply(self, ctx: ImportContext) -> None:
+    def apply(self, ctx: wb.ImportContext) -> None:
         plan = ctx.plan(self.sheet)
         if not plan.items:
             return
-        inspections = {
-            item.code: item
-            for item in Inspection.objects.filter(code__in={entry[1] for entry in plan.items})
-        }
-        user = ctx.user if getattr(ctx.user, "is_authenticated", False) else None
-        created, updated = [], []
-        for task, code, content, created_on, values in plan.items:
-            if task is None:
-                inspection = inspections[code]
-                task = Remediation(
-                    inspection=inspection,
-                    content=content,
-                    created_on=created_on,
-                    responsible_unit=inspection.subject_unit,
-                    responsible_person=inspection.subject_person,
-                )
-                created.append(task)
-            else:
-                updated.append(task)
-            task.deadline = values["deadline"]
-            task.completed_on = values["completed_on"]
-            if task.completed_on:
-                task.state = Remediation.State.VERIFIED
-                task.verified_by = task.verified_by or user
-            elif task.state == Remediation.State.VERIFIED:
-                task.state = Remediation.State.OPEN
-                task.verified_by = None
-            task.fill_keys(inspections.get(code) or task.inspection)
-        if created:
-            bulk_create_with_history(created, Remediation, default_user=user)
-        if updated:
-            bulk_update_with_history(
-                updated,
-                Remediation,
-                ["deadline", "completed_on", "state", "verified_by", "search_key"],
-                default_user=user,
-            )
+        services.remediations_import(rows=plan.items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         tasks = (
@@ -453,7 +338,7 @@ class RemediationSheet(SheetHandler):
             ]
 
 
-def _created_on(concluded_on: dt.date | None, row: Row) -> dt.date:
+def _created_on(concluded_on: dt.date | None, row: wb.Row) -> dt.date:
     """When an imported task was set: at the conclusion, else no later than its dates."""
     if concluded_on:
         return concluded_on

@@ -17,20 +17,10 @@ from django.utils.translation import gettext_lazy
 from core import vn
 from documents.models import StudyTopic
 from organisation.models import Person, Unit
-from workbook.registry import (
-    CellError,
-    Column,
-    ImportContext,
-    Row,
-    SheetHandler,
-    choice_parser,
-    parse_date,
-    parse_text,
-    parse_yes_no,
-    register,
-)
+from workbook import registry as wb
 from workbook.scope import paths_by_code, register_owner
 
+from . import bulk_services as services
 from .models import Attendance, Meeting
 from .reference import KIND_LABELS, STATUS_LABELS
 
@@ -46,20 +36,20 @@ BATCH = 2000
 
 def parse_codes(value: Any) -> list[str] | None:
     """Topic codes: one, or several separated by commas or semicolons."""
-    text = parse_text(value)
+    text = wb.parse_text(value)
     if text is None:
         return None
     codes = [code.strip() for code in text.replace(";", ",").split(",") if code.strip()]
     if len(set(codes)) != len(codes):
-        raise CellError(_("the same topic code is written twice."))
+        raise wb.CellError(_("the same topic code is written twice."))
     return codes
 
 
-def _units(ctx: ImportContext) -> dict[str, int]:
+def _units(ctx: wb.ImportContext) -> dict[str, int]:
     return ctx.memo("meetings:units", lambda: dict(Unit.objects.values_list("code", "pk")))
 
 
-def _topics(ctx: ImportContext) -> dict[str, int]:
+def _topics(ctx: wb.ImportContext) -> dict[str, int]:
     return ctx.memo("meetings:topics", lambda: dict(StudyTopic.objects.values_list("code", "pk")))
 
 
@@ -67,8 +57,8 @@ def _committee_q(committee: Unit, lookup: str = "unit__path") -> Q:
     return Q(**{f"{lookup}__startswith": committee.path})
 
 
-@register
-class MeetingSheet(SheetHandler):
+@wb.register
+class MeetingSheet(wb.SheetHandler):
     sheet = MEETING_SHEET
     order = 30
     roles = ("office", "secretary")
@@ -78,38 +68,38 @@ class MeetingSheet(SheetHandler):
         "sessions; one row per meeting."
     )
     columns = [
-        Column("Mã hội nghị", "code", required=True, parse=parse_text),
-        Column(
+        wb.Column("Mã hội nghị", "code", required=True, parse=wb.parse_text),
+        wb.Column(
             "Loại",
             "kind",
             required=True,
-            parse=choice_parser({label: kind for kind, label in KIND_LABELS.items()}),
+            parse=wb.choice_parser({label: kind for kind, label in KIND_LABELS.items()}),
             help="Hội nghị quán triệt, Sinh hoạt định kỳ, Sinh hoạt chuyên đề, Học tập",
         ),
-        Column("Mã đơn vị", "unit", required=True, parse=parse_text),
-        Column("Ngày", "date", required=True, parse=parse_date, help="dd/mm/yyyy"),
-        Column(
+        wb.Column("Mã đơn vị", "unit", required=True, parse=wb.parse_text),
+        wb.Column("Ngày", "date", required=True, parse=wb.parse_date, help="dd/mm/yyyy"),
+        wb.Column(
             "Mã chuyên đề",
             "topics",
             parse=parse_codes,
             help="Có thể để trống; nhiều mã cách nhau bằng dấu phẩy.",
         ),
-        Column("Nội dung", "content", parse=parse_text),
-        Column(
+        wb.Column("Nội dung", "content", parse=wb.parse_text),
+        wb.Column(
             COMBINED_HEADER,
             "combined",
-            parse=parse_yes_no,
+            parse=wb.parse_yes_no,
             optional=True,
             help="Có: buổi sinh hoạt vừa là sinh hoạt định kỳ vừa là sinh hoạt chuyên đề "
             "(tính cả hai). Cột không bắt buộc.",
         ),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         units = ctx.known("unit", lambda: _units(ctx).keys())
         topics = ctx.known("study_topic", lambda: _topics(ctx).keys())
         seen: dict[str, int] = {}
-        valid: list[Row] = []
+        valid: list[wb.Row] = []
         for row in rows:
             ok = not row.values.get("_invalid")
             code = row["code"]
@@ -158,15 +148,11 @@ class MeetingSheet(SheetHandler):
         plan.items = valid
         if ctx.errors:
             return
+        plan.items = []
         existing = self._existing([row["code"] for row in valid])
         for row in valid:
             current = existing.get(row["code"])
-            if current is None:
-                plan.created.append(row["code"])
-            elif current != self._wanted(row, ctx, current):
-                plan.updated.append(row["code"])
-            else:
-                plan.unchanged += 1
+            wb.plan_row(plan, row["code"], current, self._wanted(row, ctx, current), row)
 
     @staticmethod
     def _existing(codes: list[str]) -> dict[str, tuple]:
@@ -200,7 +186,7 @@ class MeetingSheet(SheetHandler):
         return found
 
     @staticmethod
-    def _wanted(row: Row, ctx: ImportContext, current: tuple | None = None) -> tuple:
+    def _wanted(row: wb.Row, ctx: wb.ImportContext, current: tuple | None = None) -> tuple:
         combined = row["combined"]
         if combined is None:  # the optional column is absent: the meeting keeps its value
             combined = current[-1] if current else False
@@ -214,50 +200,8 @@ class MeetingSheet(SheetHandler):
             combined,
         )
 
-    def apply(self, ctx: ImportContext) -> None:
-        plan = ctx.plan(self.sheet)
-        changed = set(plan.created) | set(plan.updated)
-        rows = [row for row in plan.items if row["code"] in changed]
-        if not rows:
-            return
-        units = dict(Unit.objects.values_list("code", "pk"))
-        topics = dict(StudyTopic.objects.values_list("code", "pk"))
-        by_code = {
-            meeting.code: meeting
-            for meeting in Meeting.objects.filter(code__in=[row["code"] for row in rows])
-        }
-        new, updated = [], []
-        for row in rows:
-            meeting = by_code.get(row["code"]) or Meeting(code=row["code"])
-            meeting.kind = row["kind"]
-            meeting.unit_id = units[row["unit"]]
-            meeting.date = row["date"]
-            meeting.content = row["content"] or ""
-            meeting.held = True
-            if row["combined"] is not None:
-                meeting.combined = row["combined"]
-            meeting.fill_keys()
-            (updated if meeting.pk else new).append(meeting)
-        Meeting.objects.bulk_create(new, batch_size=BATCH)
-        if updated:
-            Meeting.objects.bulk_update(
-                updated,
-                ["kind", "unit", "date", "content", "held", "combined", "search_key"],
-                batch_size=BATCH,
-            )
-        ids = dict(
-            Meeting.objects.filter(code__in=[row["code"] for row in rows]).values_list("code", "pk")
-        )
-        through = Meeting.topics.through
-        through.objects.filter(meeting_id__in=ids.values()).delete()
-        through.objects.bulk_create(
-            [
-                through(meeting_id=ids[row["code"]], studytopic_id=topics[code])
-                for row in rows
-                for code in row["topics"] or []
-            ],
-            batch_size=BATCH,
-        )
+    def apply(self, ctx: wb.ImportContext) -> None:
+        services.meetings_import(rows=ctx.plan(self.sheet).items)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         meetings = (
@@ -278,26 +222,26 @@ class MeetingSheet(SheetHandler):
             ]
 
 
-@register
-class AttendanceSheet(SheetHandler):
+@wb.register
+class AttendanceSheet(wb.SheetHandler):
     sheet = ATTENDANCE_SHEET
     order = 35
     roles = ("office", "secretary")
     scoped = {"meeting": "meeting", "person": "person"}
     description = gettext_lazy("Who attended each meeting: one row per person per meeting.")
     columns = [
-        Column("Mã hội nghị", "meeting", required=True, parse=parse_text),
-        Column("Mã nhân sự", "person", required=True, parse=parse_text),
-        Column(
+        wb.Column("Mã hội nghị", "meeting", required=True, parse=wb.parse_text),
+        wb.Column("Mã nhân sự", "person", required=True, parse=wb.parse_text),
+        wb.Column(
             "Có mặt",
             "status",
             required=True,
-            parse=choice_parser({label: status for status, label in STATUS_LABELS.items()}),
+            parse=wb.choice_parser({label: status for status, label in STATUS_LABELS.items()}),
             help="Có, Vắng có lý do, Vắng không lý do",
         ),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         meetings = ctx.known(
             "meeting", lambda: Meeting.objects.values_list("code", flat=True).iterator()
         )
@@ -305,7 +249,7 @@ class AttendanceSheet(SheetHandler):
             "person", lambda: Person.objects.values_list("code", flat=True).iterator()
         )
         seen: dict[tuple[str, str], int] = {}
-        valid: list[Row] = []
+        valid: list[wb.Row] = []
         for row in rows:
             ok = not row.values.get("_invalid")
             if row["meeting"] and row["meeting"] not in meetings:
@@ -344,16 +288,12 @@ class AttendanceSheet(SheetHandler):
         plan.items = valid
         if ctx.errors:
             return
+        plan.items = []
         existing = self._existing(list({row["meeting"] for row in valid}))
         for row in valid:
             label = f"{row['meeting']}/{row['person']}"
             current = existing.get((row["meeting"], row["person"]))
-            if current is None:
-                plan.created.append(label)
-            elif current != row["status"]:
-                plan.updated.append(label)
-            else:
-                plan.unchanged += 1
+            wb.plan_row(plan, label, current, row["status"], row)
 
     @staticmethod
     def _existing(meeting_codes: list[str]) -> dict[tuple[str, str], str]:
@@ -365,47 +305,8 @@ class AttendanceSheet(SheetHandler):
                 found[(meeting, person)] = status
         return found
 
-    def apply(self, ctx: ImportContext) -> None:
-        plan = ctx.plan(self.sheet)
-        changed = set(plan.created) | set(plan.updated)
-        rows = [row for row in plan.items if f"{row['meeting']}/{row['person']}" in changed]
-        if not rows:
-            return
-        meeting_codes = list({row["meeting"] for row in rows})
-        meetings: dict[str, int] = {}
-        for start in range(0, len(meeting_codes), BATCH):
-            meetings.update(
-                Meeting.objects.filter(code__in=meeting_codes[start : start + BATCH]).values_list(
-                    "code", "pk"
-                )
-            )
-        person_codes = list({row["person"] for row in rows})
-        people: dict[str, int] = {}
-        for start in range(0, len(person_codes), BATCH):
-            people.update(
-                Person.objects.filter(code__in=person_codes[start : start + BATCH]).values_list(
-                    "code", "pk"
-                )
-            )
-        existing: dict[tuple[int, int], Attendance] = {}
-        meeting_ids = list(meetings.values())
-        for start in range(0, len(meeting_ids), BATCH):
-            for item in Attendance.objects.filter(
-                meeting_id__in=meeting_ids[start : start + BATCH]
-            ):
-                existing[(item.meeting_id, item.person_id)] = item
-        new, updated = [], []
-        for row in rows:
-            key = (meetings[row["meeting"]], people[row["person"]])
-            item = existing.get(key)
-            if item is None:
-                new.append(Attendance(meeting_id=key[0], person_id=key[1], status=row["status"]))
-            else:
-                item.status = row["status"]
-                updated.append(item)
-        Attendance.objects.bulk_create(new, batch_size=BATCH)
-        if updated:
-            Attendance.objects.bulk_update(updated, ["status"], batch_size=BATCH)
+    def apply(self, ctx: wb.ImportContext) -> None:
+        services.attendances_import(rows=ctx.plan(self.sheet).items)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         rows = (

@@ -10,7 +10,7 @@ class PlansConfig(AppConfig):
         from core import dashboard, navigation
         from core.roles import Role
 
-        from . import demo, panels  # noqa: F401  (registries)
+        from . import demo, panels, sheets  # noqa: F401  (registries)
 
         navigation.register(
             _("Plan"),

@@ -43,19 +43,25 @@ def plan_update(*, user: Any, plan: Plan, **fields: Any) -> Plan:
     return plan
 
 
+def _check_responsible(plan: Plan, units: Any) -> None:
+    if any(not unit.path.startswith(plan.committee.path) for unit in units):
+        raise ValidationError({"responsible_units": _("Choose units of the committee.")})
+
+
 @transaction.atomic
 def item_save(
     *, user: Any, plan: Plan, item: PlanItem | None = None, responsible_units: Any = (), **fields
 ) -> PlanItem:
     """Add or change a task of the plan; its deadline is not before the plan's date."""
     _require_change(user, plan)
-    item = item or PlanItem(plan=plan)
+    return _write_item(item or PlanItem(plan=plan), responsible_units, user, fields)
+
+
+def _write_item(item: PlanItem, units: Any, user: Any, fields: dict[str, Any]) -> PlanItem:
     model_update(item, fields, save=False)
-    outside = [unit for unit in responsible_units if not unit.path.startswith(plan.committee.path)]
-    if outside:
-        raise ValidationError({"responsible_units": _("Choose units of the committee.")})
+    _check_responsible(item.plan, units)
     save_as(item, user)
-    item.responsible_units.set(responsible_units)
+    item.responsible_units.set(units)
     return item
 
 
@@ -91,3 +97,41 @@ def area_save(
 def part_delete(*, user: Any, obj: PlanItem | Target | BreakthroughArea) -> None:
     _require_change(user, obj.plan)
     record_actor(obj, user).delete()
+
+
+# ---- from a workbook: the import has checked the user's units; the model's rules hold ----
+
+
+def content_key(text: str) -> str:
+    """A plan item's identity in a workbook: its content, runs of spaces collapsed."""
+    return " ".join(text.split()).casefold()
+
+
+def plan_import(*, committee: Unit, year: int, user: Any, **fields: Any) -> Plan:
+    """The committee's plan of the year from a workbook, created or changed."""
+    if committee.kind != Unit.Kind.COMMITTEE:
+        raise ValidationError({"committee": _("A plan belongs to a party committee.")})
+    plan = Plan.objects.filter(committee=committee, year=year).first()
+    if plan is None:
+        plan = Plan(committee=committee, year=year, created_by=actor(user))
+    model_update(plan, fields, user=user)
+    return plan
+
+
+def item_import(
+    *, plan: Plan, content: str, user: Any, responsible_units: Any = (), **fields: Any
+) -> PlanItem:
+    """A task of the plan from a workbook, matched by its content."""
+    item = next(
+        (old for old in plan.items.all() if content_key(old.content) == content_key(content)),
+        None,
+    ) or PlanItem(plan=plan, content=content)
+    return _write_item(item, responsible_units, user, fields)
+
+
+def target_import(*, plan: Plan, figure: str, due: Any, user: Any, **fields: Any) -> Target:
+    """A target of the plan from a workbook, matched by its figure and date."""
+    target = plan.targets.filter(figure=figure, due=due).first()
+    target = target or Target(plan=plan, figure=figure, due=due)
+    model_update(target, fields, user=user)
+    return target

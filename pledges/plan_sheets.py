@@ -15,24 +15,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from organisation.models import Person, Unit
-from workbook.registry import (
-    Column,
-    ImportContext,
-    Row,
-    SheetHandler,
-    parse_int,
-    parse_text,
-    plan_row,
-    register,
-)
+from workbook import registry as wb
+from workbook.codes import known_people, known_units
 
 from . import services
 from .models import ConductStandard, PersonalPlan, split_items
-from .sheets import known_people
 
 PLAN_SHEET = "Kế hoạch cá nhân"
 STANDARD_SHEET = "Chuẩn mực"
-UNIT_SHEET = "Đơn vị"
 
 
 def _lines(text: str | None) -> str:
@@ -40,17 +30,9 @@ def _lines(text: str | None) -> str:
     return "\n".join(split_items(text or ""))
 
 
-def known_units(ctx: ImportContext) -> set[str]:
-    codes = ctx.known("unit", lambda: Unit.objects.values_list("code", flat=True))
-    planned = ctx.plans.get(UNIT_SHEET)
-    if planned is not None:
-        codes = codes | {item.code for item in planned.items if hasattr(item, "code")}
-    return codes
-
-
 @dataclass
 class Item:
-    row: Row
+    row: wb.Row
     code: str
     year: int
     content: str
@@ -58,9 +40,9 @@ class Item:
 
 
 def _valid(
-    ctx: ImportContext,
+    ctx: wb.ImportContext,
     sheet: str,
-    row: Row,
+    row: wb.Row,
     column: str,
     code: str | None,
     known: set[str],
@@ -85,20 +67,22 @@ def _valid(
     return True
 
 
-@register
-class PersonalPlanSheet(SheetHandler):
+@wb.register
+class PersonalPlanSheet(wb.SheetHandler):
     sheet = PLAN_SHEET
     order = 41
     scoped = {"person": "person"}
     description = gettext_lazy("Personal plans: one per person per year, one item a line.")
     columns = [
-        Column("Mã nhân sự", "person", True, parse_text, "Mã nhân sự trong sheet Nhân sự"),
-        Column("Năm", "year", True, parse_int, "Năm của kế hoạch, ví dụ 2019"),
-        Column("Nội dung", "content", False, parse_text, "Lời mở đầu của kế hoạch", width=40),
-        Column("Các việc", "items", True, parse_text, "Mỗi việc một dòng (Alt+Enter)", width=60),
+        wb.Column("Mã nhân sự", "person", True, wb.parse_text, "Mã nhân sự trong sheet Nhân sự"),
+        wb.Column("Năm", "year", True, wb.parse_int, "Năm của kế hoạch, ví dụ 2019"),
+        wb.Column("Nội dung", "content", False, wb.parse_text, "Lời mở đầu của kế hoạch", width=40),
+        wb.Column(
+            "Các việc", "items", True, wb.parse_text, "Mỗi việc một dòng (Alt+Enter)", width=60
+        ),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         people = known_people(ctx)
         existing = {
             (code, year): (content, items)
@@ -113,9 +97,9 @@ class PersonalPlanSheet(SheetHandler):
                 continue
             after = ((row["content"] or "").strip(), _lines(row["items"]))
             item = Item(row, code, year, *after)
-            plan_row(plan, f"{code} — {year}", existing.get((code, year)), after, item)
+            wb.plan_row(plan, f"{code} — {year}", existing.get((code, year)), after, item)
 
-    def apply(self, ctx: ImportContext) -> None:
+    def apply(self, ctx: wb.ImportContext) -> None:
         items: list[Item] = ctx.plan(self.sheet).items
         people = {p.code: p for p in Person.objects.filter(code__in={i.code for i in items})}
         for item in items:
@@ -140,8 +124,8 @@ class PersonalPlanSheet(SheetHandler):
             yield [code, year, content, items]
 
 
-@register
-class ConductStandardSheet(SheetHandler):
+@wb.register
+class ConductStandardSheet(wb.SheetHandler):
     sheet = STANDARD_SHEET
     order = 42
     scoped = {"unit": "unit"}
@@ -149,12 +133,16 @@ class ConductStandardSheet(SheetHandler):
         "Conduct standards of a year: the committee's common ones, a cell's specific ones."
     )
     columns = [
-        Column("Mã đơn vị", "unit", True, parse_text, "Đảng bộ: chuẩn mực chung; chi bộ: cụ thể"),
-        Column("Năm", "year", True, parse_int, "Năm áp dụng, ví dụ 2019"),
-        Column("Các chuẩn mực", "items", True, parse_text, "Mỗi chuẩn mực một dòng", width=70),
+        wb.Column(
+            "Mã đơn vị", "unit", True, wb.parse_text, "Đảng bộ: chuẩn mực chung; chi bộ: cụ thể"
+        ),
+        wb.Column("Năm", "year", True, wb.parse_int, "Năm áp dụng, ví dụ 2019"),
+        wb.Column(
+            "Các chuẩn mực", "items", True, wb.parse_text, "Mỗi chuẩn mực một dòng", width=70
+        ),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         units = known_units(ctx)
         existing = {
             (code, year): items
@@ -169,9 +157,9 @@ class ConductStandardSheet(SheetHandler):
                 continue
             items = _lines(row["items"])
             item = Item(row, code, year, "", items)
-            plan_row(plan, f"{code} — {year}", existing.get((code, year)), items, item)
+            wb.plan_row(plan, f"{code} — {year}", existing.get((code, year)), items, item)
 
-    def apply(self, ctx: ImportContext) -> None:
+    def apply(self, ctx: wb.ImportContext) -> None:
         items: list[Item] = ctx.plan(self.sheet).items
         units = {u.code: u for u in Unit.objects.filter(code__in={i.code for i in items})}
         for item in items:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -125,6 +127,28 @@ def pledge_create(
     return save_as(pledge, by)
 
 
+def next_version(pledge: Pledge, by: Any) -> PledgeVersion:
+    """A confirmed pledge is locked: what was confirmed becomes a version (returned unsaved)
+    and the pledge the next version, awaiting confirmation. The old scan belongs to the old
+    version; it stays there, not on the new text."""
+    version = PledgeVersion(
+        pledge=pledge,
+        version=pledge.version,
+        registered_on=pledge.registered_on,
+        content=pledge.content,
+        source=pledge.source,
+        scan=pledge.scan.name if pledge.scan else "",
+        confirmed_at=pledge.confirmed_at,
+        confirmed_by_id=pledge.confirmed_by_id,
+        replaced_by=actor(by),
+    )
+    pledge.version += 1
+    pledge.confirmed_at = None
+    pledge.confirmed_by = None
+    pledge.scan = ""
+    return version
+
+
 @transaction.atomic
 def pledge_update(
     *,
@@ -145,23 +169,7 @@ def pledge_update(
     if scan:
         validate_scan(scan)
     if pledge.is_locked:
-        PledgeVersion.objects.create(
-            pledge=pledge,
-            version=pledge.version,
-            registered_on=pledge.registered_on,
-            content=pledge.content,
-            source=pledge.source,
-            scan=pledge.scan.name if pledge.scan else "",
-            confirmed_at=pledge.confirmed_at,
-            confirmed_by=pledge.confirmed_by,
-            replaced_by=actor(by),
-        )
-        pledge.version += 1
-        pledge.confirmed_at = None
-        pledge.confirmed_by = None
-        if not scan:
-            # The old scan belongs to the old version; keep it there, not on the new text.
-            pledge.scan = ""
+        next_version(pledge, by).save()
     pledge.registered_on = registered_on
     pledge.content = content
     if scan:
@@ -218,3 +226,48 @@ def template_save(*, committee: Unit, year: int, text: str, by: Any) -> PledgeTe
     template = template or PledgeTemplate(unit=committee, year=year)
     template.text = text.strip()
     return save_as(template, by)
+
+
+def pledges_import(*, rows: Sequence[Any], user: Any) -> None:
+    """Paper pledges from a workbook, in bulk: each row has `code`, `year`,
+    `registered_on`, `content` and `new`. Changing a confirmed pledge keeps what was
+    confirmed as a version and opens the next one, as the form does."""
+    if not rows:
+        return
+    items = rows
+    ids = dict(
+        Person.objects.filter(code__in={item.code for item in items}).values_list("code", "pk")
+    )
+    user = actor(user)
+    Pledge.objects.bulk_create(
+        [
+            Pledge(
+                person_id=ids[item.code],
+                year=item.year,
+                registered_on=item.registered_on,
+                content=item.content,
+                source=Pledge.Source.PAPER,
+                recorded_by=user,
+            )
+            for item in items
+            if item.new
+        ]
+    )
+    changed = {(ids[item.code], item.year): item for item in items if not item.new}
+    if not changed:
+        return
+    query = Q(pk__in=[])
+    for person_id, year in changed:
+        query |= Q(person_id=person_id, year=year)
+    pledges = list(Pledge.objects.filter(query))
+    versions = []
+    for pledge in pledges:
+        item = changed[(pledge.person_id, pledge.year)]
+        if pledge.is_locked:
+            versions.append(next_version(pledge, user))
+        pledge.registered_on = item.registered_on
+        pledge.content = item.content
+    PledgeVersion.objects.bulk_create(versions)
+    Pledge.objects.bulk_update(
+        pledges, ["registered_on", "content", "version", "confirmed_at", "confirmed_by", "scan"]
+    )

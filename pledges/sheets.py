@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,30 +15,13 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from core import vn
 from organisation.models import Person, Posting
-from workbook.registry import (
-    Column,
-    ImportContext,
-    Row,
-    SheetHandler,
-    parse_date,
-    parse_int,
-    parse_text,
-    plan_row,
-    register,
-)
+from workbook import registry as wb
+from workbook.codes import known_people
 
-from .models import Pledge, PledgeVersion
+from . import services
+from .models import Pledge
 
 PERSON_SHEET = "Nhân sự"
-
-
-def known_people(ctx: ImportContext) -> set[str]:
-    """Person codes in the database, declared by the workbook, or planned by its "Nhân sự"."""
-    codes = ctx.known("person", lambda: Person.objects.values_list("code", flat=True))
-    planned = ctx.plans.get(PERSON_SHEET)
-    if planned is not None:
-        codes = codes | {item.code for item in planned.items if hasattr(item, "code")}
-    return codes
 
 
 def _membership(codes: set[str]) -> dict[str, tuple[dt.date | None, list[tuple]]]:
@@ -71,8 +53,8 @@ class PledgeItem:
     new: bool
 
 
-@register
-class PledgeSheet(SheetHandler):
+@wb.register
+class PledgeSheet(wb.SheetHandler):
     sheet = "Cam kết"
     order = 40
     roles = ("office", "secretary")
@@ -81,13 +63,13 @@ class PledgeSheet(SheetHandler):
         "Pledges: one per person per year, with the date registered and the content."
     )
     columns = [
-        Column("Mã nhân sự", "person", True, parse_text, "Mã nhân sự trong sheet Nhân sự"),
-        Column("Năm", "year", True, parse_int, "Năm của bản cam kết, ví dụ 2019"),
-        Column("Ngày đăng ký", "registered_on", True, parse_date, "dd/mm/yyyy"),
-        Column("Nội dung", "content", False, parse_text, "Nội dung bản cam kết"),
+        wb.Column("Mã nhân sự", "person", True, wb.parse_text, "Mã nhân sự trong sheet Nhân sự"),
+        wb.Column("Năm", "year", True, wb.parse_int, "Năm của bản cam kết, ví dụ 2019"),
+        wb.Column("Ngày đăng ký", "registered_on", True, wb.parse_date, "dd/mm/yyyy"),
+        wb.Column("Nội dung", "content", False, wb.parse_text, "Nội dung bản cam kết"),
     ]
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
         sheet = self.sheet
         people = known_people(ctx)
         codes = {row["person"] for row in rows if row["person"]}
@@ -169,64 +151,13 @@ class PledgeSheet(SheetHandler):
             content = row["content"] or ""
             before = existing.get((code, year))
             item = PledgeItem(code, year, registered_on, content, before is None)
-            plan_row(plan, f"{code} — {year}", before, (registered_on, content), item)
+            wb.plan_row(plan, f"{code} — {year}", before, (registered_on, content), item)
 
-    def apply(self, ctx: ImportContext) -> None:
+    def apply(self, ctx: wb.ImportContext) -> None:
         items: list[PledgeItem] = ctx.plan(self.sheet).items
         if not items:
             return
-        ids = dict(
-            Person.objects.filter(code__in={item.code for item in items}).values_list("code", "pk")
-        )
-        user = ctx.user if getattr(ctx.user, "pk", None) else None
-        Pledge.objects.bulk_create(
-            [
-                Pledge(
-                    person_id=ids[item.code],
-                    year=item.year,
-                    registered_on=item.registered_on,
-                    content=item.content,
-                    source=Pledge.Source.PAPER,
-                    recorded_by=user,
-                )
-                for item in items
-                if item.new
-            ]
-        )
-        changed = {(ids[item.code], item.year): item for item in items if not item.new}
-        if not changed:
-            return
-        query = Q(pk__in=[])
-        for person_id, year in changed:
-            query |= Q(person_id=person_id, year=year)
-        pledges = list(Pledge.objects.filter(query))
-        versions = []
-        for pledge in pledges:
-            item = changed[(pledge.person_id, pledge.year)]
-            if pledge.is_locked:
-                # A confirmed pledge is locked: keep what was confirmed as a version.
-                versions.append(
-                    PledgeVersion(
-                        pledge=pledge,
-                        version=pledge.version,
-                        registered_on=pledge.registered_on,
-                        content=pledge.content,
-                        source=pledge.source,
-                        scan=pledge.scan.name if pledge.scan else "",
-                        confirmed_at=pledge.confirmed_at,
-                        confirmed_by_id=pledge.confirmed_by_id,
-                        replaced_by=user,
-                    )
-                )
-                pledge.version += 1
-                pledge.confirmed_at = None
-                pledge.confirmed_by = None
-            pledge.registered_on = item.registered_on
-            pledge.content = item.content
-        PledgeVersion.objects.bulk_create(versions)
-        Pledge.objects.bulk_update(
-            pledges, ["registered_on", "content", "version", "confirmed_at", "confirmed_by"]
-        )
+        services.pledges_import(rows=items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         rows = (

@@ -145,6 +145,14 @@ class ImportContext:
         return self.cache[key]
 
 
+def consumed(rows: Iterable[Row]) -> Iterator[Row]:
+    """Rows whose cells are let go once the loop has checked them, so that a sheet of
+    100,000 rows is not held twice (as cells and as the planned records) while it is checked."""
+    for row in rows:
+        yield row
+        row.values = {}
+
+
 def plan_row(plan: SheetPlan, label: str, before: Any, after: Any, item: Any = None) -> bool:
     """Count a valid row as created (nothing `before`), updated or unchanged; the item to
     write is kept on the plan. Returns whether the row needs writing."""
@@ -166,7 +174,7 @@ class SheetHandler(ABC):
     sheet: str = ""
     order: int = 100  # sheets are checked and applied in this order (parents first)
     columns: list[Column] = []
-    description: str = ""  # a line for the "Hướng dẫn" sheet of the template
+    description: Any = ""  # a line for the "Hướng dẫn" sheet (a lazy translation)
     # Who may import the sheet, on the units they hold the role on (see workbook.scope).
     roles: tuple[str, ...] = ("office",)
     # Column key → kind of record it names ("unit", "person", "subject", "meeting", …): a

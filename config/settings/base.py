@@ -51,6 +51,8 @@ MIDDLEWARE = [
     "core.middleware.InterfaceLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # A stored public page leaves here, before the rest runs (news/caching.py, issue 18).
+    "news.caching.WholePageMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -1,9 +1,13 @@
 """Public pages are cached and refreshed on publish, unpublish, edit and approval."""
 
+import time
+
 import pytest
+from django.core import signing
 from django.urls import reverse
 
 from news import services
+from news.forms import TIMESTAMP_SALT
 from news.models import Article, Comment
 
 from .factories import ArticleFactory, CommentFactory
@@ -100,3 +104,54 @@ def test_a_bump_by_another_process_reaches_this_one(client, settings):
     assert "Tiêu đề cũ" in _html(client, url)  # within the second, the memo is trusted
     settings.NEWS_VERSION_CHECK_SECONDS = 0
     assert "Tiêu đề do tiến trình khác sửa" in _html(client, url)
+
+
+def _hidden(html: str, name: str) -> str:
+    import re
+
+    found = re.search(rf'name="{name}" value="([^"]+)"', html)
+    assert found, f"no hidden field {name}"
+    return found.group(1)
+
+
+def test_whole_page_is_stored_and_filled_per_visitor(client, django_assert_num_queries):
+    """The second anonymous visit renders no template and runs no query, yet each visitor gets
+    a CSRF token and a form stamp of his own, signed for this article and this moment."""
+    from django.test import Client
+
+    article = ArticleFactory(title="Trang lưu nguyên")
+    url = article.get_absolute_url()
+    client.get(url)
+    other = Client()
+    with django_assert_num_queries(0):
+        response = other.get(url)
+    assert response.templates == []
+    html = response.content.decode()
+    assert "Trang lưu nguyên" in html and "@@" not in html
+    first = _html(Client(), url)
+    assert _hidden(html, "token") != _hidden(first, "token")
+    assert _hidden(html, "csrfmiddlewaretoken") != _hidden(first, "csrfmiddlewaretoken")
+    stamp = signing.loads(_hidden(html, "token"), salt=TIMESTAMP_SALT)
+    assert stamp["a"] == article.pk and abs(stamp["t"] - time.time()) < 60
+
+
+def test_whole_page_is_not_served_with_a_message_or_a_query(client, comment_data):
+    article = ArticleFactory()
+    url = article.get_absolute_url()
+    client.get(url)
+    post = reverse("news:comment_post", kwargs={"slug": article.slug})
+    response = client.post(post, comment_data(article), follow=True)
+    assert "Thank you" in response.content.decode() or "Cảm ơn" in response.content.decode()
+    assert client.get(url + "?tra-loi=1").templates != []
+
+
+def test_publishing_refreshes_the_stored_page(client, users, on_commit):
+    article = ArticleFactory(title="Bài chính")
+    url = article.get_absolute_url()
+    client.get(url)
+    newer = ArticleFactory(
+        status=Article.Status.DRAFT, title="Bài liên quan mới", category=article.category
+    )
+    with on_commit():
+        services.article_publish(article=newer, user=users["editor"])
+    assert "Bài liên quan mới" in _html(client, url)

@@ -149,10 +149,15 @@ def _article_data(request: HttpRequest, slug: str) -> dict:
 
 
 def article(request: HttpRequest, slug: str) -> HttpResponse:
+    reply_to = request.GET.get("tra-loi")
+    if caching.whole_page_applies(request):
+        data = _cached(("article", slug), lambda: _article_data(request, slug))
+        if data.get("missing"):
+            raise Http404
+        return caching.whole_page(request, data["pk"], lambda: _blank_page(request, data))
     data = _cached(("article", slug), lambda: _article_data(request, slug))
     if data.get("missing"):
         raise Http404
-    reply_to = request.GET.get("tra-loi")
     if reply_to and reply_to.isdigit() and int(reply_to) in data["names"]:
         form = CommentForm(article_pk=data["pk"], initial={"parent": int(reply_to)})
         return _article_page(request, data, form, data["names"][int(reply_to)])
@@ -165,8 +170,15 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     return _public(request, "news/article.html", {"data": data, "form_html": form_html})
 
 
-CSRF_PLACEHOLDER = "@@csrf@@"
-TOKEN_PLACEHOLDER = "@@token@@"
+def _blank_page(request: HttpRequest, data: dict) -> HttpResponse:
+    """The whole article page with placeholders for the visitor's CSRF token and form stamp."""
+    blank = _cached(("form", data["slug"]), lambda: _blank_form(data))
+    context = {"data": data, "form_html": blank, "csrf_token": CSRF_PLACEHOLDER}
+    return _public(request, "news/article.html", context)
+
+
+CSRF_PLACEHOLDER = caching.CSRF_PLACEHOLDER
+TOKEN_PLACEHOLDER = caching.TOKEN_PLACEHOLDER
 
 
 def _blank_form(data: dict) -> str:

@@ -16,6 +16,7 @@ from workbook.registry import (
     Row,
     SheetHandler,
     choice_parser,
+    consumed,
     parse_date,
     parse_text,
     register,
@@ -167,7 +168,7 @@ class PersonSheet(SheetHandler):
         new_organisations: dict[str, str] = {}
         seen: dict[str, int] = {}
         plan = ctx.plan(sheet)
-        for row in rows:
+        for row in consumed(rows):
             code = row["code"]
             invalid = row.values.get("_invalid") or set()
             if code is None:

@@ -37,17 +37,25 @@ from .common import (
 # ---- opening a rating ------------------------------------------------------------------
 
 
+def check_rateable(unit: Unit) -> None:
+    if unit.kind == Unit.Kind.COMMITTEE:
+        raise ValidationError(_("The committee itself is rated by its superior, not here."))
+
+
 def rating_open(
     *,
     year: int,
     person: Person | None = None,
     unit: Unit | None = None,
     committee: Unit | None = None,
+    imported: bool = False,
 ) -> Rating:
     """The rating of a member or a unit for a year, created when missing.
 
     A member is rated by the cell he is in on the year's roll date, if he is active on the
-    roll that day (interchange.md, "History"); a unit only inside a committee.
+    roll that day (interchange.md, "History"); a unit only inside a committee. Imported
+    history (`imported`) may rate a member who belonged at any time of the year: one who
+    moved out in June still carries that year's rating.
     """
     if (person is None) == (unit is None):
         raise ValueError("rate a person or a unit")
@@ -55,7 +63,16 @@ def rating_open(
         existing = Rating.objects.filter(person=person, year=year).first()
         if existing:
             return existing
-        cell = selectors.placement_in_year(person, year, committee.path if committee else "")
+        prefix = committee.path if committee else ""
+        if imported:
+            cell = selectors.placements_during_year({person.pk}, year, prefix).get(person.pk)
+            if cell is None:
+                raise ValidationError(
+                    _("%(name)s was not a party member of the committee at any time in %(year)s.")
+                    % {"name": person.code, "year": year}
+                )
+        else:
+            cell = selectors.placement_in_year(person, year, prefix)
         if cell is None:
             raise ValidationError(
                 _("%(name)s is not an active member of the committee at the end of %(year)s.")
@@ -66,8 +83,7 @@ def rating_open(
         existing = Rating.objects.filter(unit=unit, year=year).first()
         if existing:
             return existing
-        if unit.kind == Unit.Kind.COMMITTEE:
-            raise ValidationError(_("The committee itself is rated by its superior, not here."))
+        check_rateable(unit)
         rating = Rating(unit=unit, year=year, cell=unit, committee=committee_of(unit))
     rating.full_clean()
     rating.save()
@@ -236,6 +252,58 @@ def ratings_decide(
     return saved
 
 
+def check_decision(decision: Decision, rule_set: RuleSet, *, imported: bool) -> bool:
+    """Whether one decision may stand (raises the reason if not) and changes the rating:
+    the level, the score, the order of the round (unless imported history), the caps."""
+    rating = decision.rating
+    check_level(decision.level)
+    if decision.score is not None:
+        check_score(rule_set, decision.score)
+    if not imported and rule_set.self_assessment_required:
+        if rating.person_id and not rating.self_assessed_at:
+            raise ValidationError(
+                {
+                    "level": _(
+                        "%(name)s has not self-assessed: "
+                        "the committee decides after the self-assessment and the cell's review."
+                    )
+                    % {"name": subject_label(rating)}
+                }
+            )
+        if not rating.proposed_at:
+            raise ValidationError(
+                {
+                    "level": _(
+                        "The cell has not reviewed %(name)s yet: "
+                        "the committee decides after the cell's proposal."
+                    )
+                    % {"name": subject_label(rating)}
+                }
+            )
+    if rating.level and rating.level != decision.level and not imported:
+        raise ValidationError(
+            {
+                "level": _(
+                    "%(name)s is already decided “%(level)s”: the level changes only by a "
+                    "new decision answering a complaint or a reconsideration."
+                )
+                % {"name": subject_label(rating), "level": rating.get_level_display()}
+            }
+        )
+    if not imported:
+        check_level_allowed(rating, rule_set, decision.level, decision.score)
+    else:
+        check_cap(rating, rule_set, decision.level)
+    # Imported history states the score completely: a blank cell clears it.
+    score_same = rating.score == decision.score or (decision.score is None and not imported)
+    same = (
+        rating.level == decision.level
+        and score_same
+        and (decision.note is None or rating.note == decision.note)
+    )
+    return not same
+
+
 def _decide_group(
     decisions: Sequence[Decision],
     rule_set: RuleSet,
@@ -245,54 +313,7 @@ def _decide_group(
     user: Any,
     imported: bool,
 ) -> list[Rating]:
-    changed = []
-    for decision in decisions:
-        rating = decision.rating
-        check_level(decision.level)
-        if decision.score is not None:
-            check_score(rule_set, decision.score)
-        if not imported and rule_set.self_assessment_required:
-            if rating.person_id and not rating.self_assessed_at:
-                raise ValidationError(
-                    {
-                        "level": _(
-                            "%(name)s has not self-assessed: "
-                            "the committee decides after the self-assessment and the cell's review."
-                        )
-                        % {"name": subject_label(rating)}
-                    }
-                )
-            if not rating.proposed_at:
-                raise ValidationError(
-                    {
-                        "level": _(
-                            "The cell has not reviewed %(name)s yet: "
-                            "the committee decides after the cell's proposal."
-                        )
-                        % {"name": subject_label(rating)}
-                    }
-                )
-        if rating.level and rating.level != decision.level and not imported:
-            raise ValidationError(
-                {
-                    "level": _(
-                        "%(name)s is already decided “%(level)s”: the level changes only by a "
-                        "new decision answering a complaint or a reconsideration."
-                    )
-                    % {"name": subject_label(rating), "level": rating.get_level_display()}
-                }
-            )
-        if not imported:
-            check_level_allowed(rating, rule_set, decision.level, decision.score)
-        else:
-            check_cap(rating, rule_set, decision.level)
-        same = (
-            rating.level == decision.level
-            and (decision.score is None or rating.score == decision.score)
-            and (decision.note is None or rating.note == decision.note)
-        )
-        if not same:
-            changed.append(decision)
+    changed = [d for d in decisions if check_decision(d, rule_set, imported=imported)]
     if not changed:
         return []
     quota_guard(committee, year, rule_set, changed)
