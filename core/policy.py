@@ -183,7 +183,9 @@ class UnitScopedPolicy(Policy):
         own = self.member_q(user) if action == VIEW and is_authenticated(user) else None
         if own is not None:
             query |= own
-        return queryset.filter(query).distinct() if own is not None else queryset.filter(query)
+        # `member_q` stays on single-valued relations (the row's own person), so no DISTINCT:
+        # it would sort the whole result before the page is taken.
+        return queryset.filter(query)
 
     def object_path(self, obj: Model) -> str | None:
         value: Any = obj

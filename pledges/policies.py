@@ -8,7 +8,17 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from core.policy import CHANGE, CONFIRM, VIEW, UnitScopedPolicy, is_superuser, path_in, role_paths
+from core.policy import (
+    CHANGE,
+    CONFIRM,
+    VIEW,
+    UnitScopedPolicy,
+    is_authenticated,
+    is_superuser,
+    path_in,
+    role_paths,
+    subtree_q,
+)
 from core.roles import Role
 
 from .models import ConductStandard, PersonalPlan, Pledge, PledgeTemplate
@@ -24,6 +34,23 @@ class PledgePolicy(UnitScopedPolicy):
 
     def member_q(self, user: Any) -> Q | None:
         return Q(person_id=user.person_id) if getattr(user, "person_id", None) else None
+
+    def queryset_for(
+        self, user: Any, action: str = VIEW, queryset: QuerySet | None = None
+    ) -> QuerySet:
+        """The people first, then their rows: `person_id IN (people of my units, or me)` is
+        one semi-join on the person index, where "unit path LIKE … OR person = me" across the
+        join scanned every pledge of the province (docs/performance.md, page crawl)."""
+        from organisation.models import Person
+
+        queryset = self.base_queryset() if queryset is None else queryset
+        if is_superuser(user):
+            return queryset
+        people = subtree_q(role_paths(user, self.roles_for(action)), "unit__path")
+        own = self.member_q(user) if action == VIEW and is_authenticated(user) else None
+        if own is not None:
+            people |= Q(pk=user.person_id)
+        return queryset.filter(person_id__in=Person.objects.filter(people).values("pk"))
 
     def is_own(self, user: Any, obj: Any) -> bool:
         person_id = getattr(user, "person_id", None)
