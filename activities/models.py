@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
-from core.fields import acting_user
+from core.fields import acting_user, derived_key, optional_link
 from core.models import KeyedModel
 
 EARLIEST_DATE = dt.date(1930, 1, 1)  # the Party's founding: nothing recorded here is older
@@ -92,7 +92,7 @@ class Activity(KeyedModel):
         related_name="activities",
     )
     description = models.TextField(_("description"), blank=True)
-    search_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
+    search_key = derived_key()
     recorded_by = acting_user(_("recorded by"))
     history = HistoricalRecords()
 
@@ -139,28 +139,18 @@ class Commendation(KeyedModel):
         HIGHER = "higher", _("Higher level")  # Cấp trên
 
     code = models.CharField(_("code"), max_length=40, unique=True)
-    person = models.ForeignKey(
-        "organisation.Person",
-        verbose_name=_("person"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="commendations",
+    person = optional_link(
+        "organisation.Person", _("person"), models.PROTECT, related_name="commendations"
     )
-    unit = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("collective"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="commendations",
+    unit = optional_link(
+        "organisation.Unit", _("collective"), models.PROTECT, related_name="commendations"
     )
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     form = models.CharField(_("form"), max_length=120)  # Giấy khen, Bằng khen …
     decision_number = models.CharField(_("decision number"), max_length=60, blank=True)
     decided_on = models.DateField(_("decision date"), validators=[validate_plausible_date])
     reason = models.TextField(_("reason"), blank=True)
-    search_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
+    search_key = derived_key()
     history = HistoricalRecords()
 
     class Meta:

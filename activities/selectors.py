@@ -11,10 +11,12 @@ from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
+from django.shortcuts import get_object_or_404
 
 from core.search import search
+from organisation.models import MassOrganisation, Unit
 
-from .models import ActivityKind, Commendation
+from .models import ActivityKind, ActivityPhoto, Commendation
 from .policies import activities, commendations
 
 
@@ -34,6 +36,31 @@ def activities_list(
     if organisation_id:
         queryset = queryset.filter(organisation_id=organisation_id)
     return search(queryset, text)
+
+
+def activity_kinds() -> QuerySet[ActivityKind]:
+    return ActivityKind.objects.all()
+
+
+def mass_organisations() -> QuerySet[MassOrganisation]:
+    return MassOrganisation.objects.all()
+
+
+def activity_people(activity: Any) -> QuerySet:
+    return activity.people.order_by("sort_key")
+
+
+def recording_units(user: Any, policy: Any) -> QuerySet[Unit]:
+    """The units the user may record for under `policy`: the subtrees of his changing roles."""
+    from core.policy import CHANGE
+
+    return Unit.objects.filter(policy.units_for(user, CHANGE))
+
+
+def visible_photo(user: Any, pk: int) -> ActivityPhoto:
+    """A photo of an activity the user sees; any other answers 404, as if it did not exist."""
+    photos = ActivityPhoto.objects.select_related("activity__unit")
+    return get_object_or_404(photos.filter(activity__in=activities.queryset_for(user)), pk=pk)
 
 
 def activity_totals(user: Any, *, organisation_id: int | None = None) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core import files, vn
+from core.services import actor, model_update, record_actor, save_as
 from organisation.models import MassOrganisation, Person, Unit
 
 from .models import Activity, ActivityKind, ActivityPhoto, Commendation
@@ -22,11 +23,6 @@ PHOTO_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
 
 def photo_max_bytes() -> int:
     return int(getattr(settings, "ACTIVITY_PHOTO_MAX_BYTES", 8 * 1024 * 1024))
-
-
-def _who(by: Any, obj: Any) -> None:
-    if getattr(by, "pk", None):
-        obj._history_user = by
 
 
 def next_code(model: Any, prefix: str) -> str:
@@ -96,23 +92,21 @@ def activity_save(
         raise ValidationError(errors)
     for photo in photos or []:
         validate_photo(photo)
-    activity = activity or Activity()
-    activity.code = (code or "").strip() or next_code(
-        Activity, f"HD{date.year}-" if date else "HD-"
-    )
-    activity.organisation = organisation
-    activity.unit = unit
-    activity.kind = kind
-    activity.date = date
-    activity.title = title.strip()
-    activity.participants = participants
-    activity.quantity = quantity
-    activity.measure_unit = (measure_unit or "").strip() or (
-        kind.default_measure_unit if quantity is not None else ""
-    )
-    activity.description = description or ""
-    if activity.pk is None and getattr(by, "pk", None):
-        activity.recorded_by = by
+    activity = activity or Activity(recorded_by=actor(by))
+    values = {
+        "code": (code or "").strip() or next_code(Activity, f"HD{date.year}-" if date else "HD-"),
+        "organisation": organisation,
+        "unit": unit,
+        "kind": kind,
+        "date": date,
+        "title": title.strip(),
+        "participants": participants,
+        "quantity": quantity,
+        "measure_unit": (measure_unit or "").strip()
+        or (kind.default_measure_unit if quantity is not None else ""),
+        "description": description or "",
+    }
+    model_update(activity, values, save=False)
     people = list(people or [])
     if participants is not None and len(people) > participants:
         raise ValidationError(
@@ -123,9 +117,7 @@ def activity_save(
                 % {"count": len(people), "number": participants}
             }
         )
-    activity.full_clean()
-    _who(by, activity)
-    activity.save()
+    save_as(activity, by)
     activity.people.set(people)
     for photo in photos or []:
         photo_add(activity=activity, image=photo, by=by)
@@ -134,7 +126,7 @@ def activity_save(
 
 @transaction.atomic
 def activity_delete(*, activity: Activity, by: Any) -> None:
-    _who(by, activity)
+    record_actor(activity, by)
     for photo in activity.photos.all():
         photo.image.delete(save=False)
     activity.delete()
@@ -149,17 +141,14 @@ def photo_add(
         activity=activity,
         image=files.accept_field("image", image, files.IMAGES, stem="anh"),
         caption=caption,
-        uploaded_by=by if getattr(by, "pk", None) else None,
+        uploaded_by=actor(by),
     )
-    photo.full_clean()
-    _who(by, photo)
-    photo.save()
-    return photo
+    return save_as(photo, by)
 
 
 @transaction.atomic
 def photo_delete(*, photo: ActivityPhoto, by: Any) -> None:
-    _who(by, photo)
+    record_actor(photo, by)
     photo.image.delete(save=False)
     photo.delete()
 
@@ -184,26 +173,24 @@ def commendation_save(
             _("Choose either a person or a collective to commend, not both."), code="subject"
         )
     commendation = commendation or Commendation()
-    commendation.code = (code or "").strip() or next_code(
-        Commendation, f"KT{decided_on.year}-" if decided_on else "KT-"
-    )
-    commendation.person = person
-    commendation.unit = unit
-    commendation.level = level
-    commendation.form = form.strip()
-    commendation.decision_number = (decision_number or "").strip()
-    commendation.decided_on = decided_on
-    commendation.reason = (reason or "").strip()
-    commendation.full_clean()
-    _who(by, commendation)
-    commendation.save()
+    values = {
+        "code": (code or "").strip()
+        or next_code(Commendation, f"KT{decided_on.year}-" if decided_on else "KT-"),
+        "person": person,
+        "unit": unit,
+        "level": level,
+        "form": form.strip(),
+        "decision_number": (decision_number or "").strip(),
+        "decided_on": decided_on,
+        "reason": (reason or "").strip(),
+    }
+    model_update(commendation, values, user=by)
     return commendation
 
 
 @transaction.atomic
 def commendation_delete(*, commendation: Commendation, by: Any) -> None:
-    _who(by, commendation)
-    commendation.delete()
+    record_actor(commendation, by).delete()
 
 
 # ---- from a workbook, many at once -----------------------------------------------------
@@ -232,7 +219,7 @@ def activities_import(*, rows: list[tuple[str, dict[str, Any]]], user: Any) -> N
     for name in {values["organisation"] for _code, values in rows} - set(organisations):
         organisations[name] = MassOrganisation.objects.create(name=name).pk
     stored = Activity.objects.in_bulk([code for code, _values in rows], field_name="code")
-    user = user if getattr(user, "pk", None) else None
+    user = actor(user)
     activities = []
     for code, values in rows:
         activity = stored.get(code) or Activity(code=code, recorded_by=user)

@@ -6,32 +6,25 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core import files
 from core.concurrency import unchanged
+from core.forms import form_errors
 from core.listing import Column, render_listing
 from core.policy import CHANGE, DELETE, VIEW, permission_required_for
-from organisation.models import MassOrganisation
-from pledges.views import form_errors
 
 from . import selectors, services
 from .forms import ActivityForm, CommendationForm, PhotoForm
-from .models import ActivityKind, ActivityPhoto
+from .models import ActivityPhoto
 from .policies import activities, commendations
 
 
 def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
-
-
-def _units_for(user, policy):
-    from organisation.models import Unit
-
-    return Unit.objects.filter(policy.units_for(user, CHANGE))
 
 
 # --- activities -----------------------------------------------------------------------------
@@ -70,8 +63,8 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         queryset,
         ACTIVITY_COLUMNS,
         {
-            "kinds": ActivityKind.objects.all(),
-            "organisations": MassOrganisation.objects.all(),
+            "kinds": selectors.activity_kinds(),
+            "organisations": selectors.mass_organisations(),
             "can_add": activities.can(request.user, CHANGE),
         },
         default="-date",
@@ -89,7 +82,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "activity": activity,
             "photos": activity.photos.all(),
-            "people": activity.people.order_by("sort_key"),
+            "people": selectors.activity_people(activity),
             "can_change": can_change,
             "photo_form": PhotoForm() if can_change else None,
         },
@@ -118,7 +111,7 @@ def _activity_form(request: HttpRequest, activity=None) -> HttpResponse:
         request.FILES or None,
         initial=initial,
         record=activity,
-        units=_units_for(user, activities),
+        units=selectors.recording_units(user, activities),
         user=user,
     )
     if request.method == "POST" and form.is_valid():
@@ -177,7 +170,7 @@ def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "activity": activity,
             "photos": activity.photos.all(),
-            "people": activity.people.order_by("sort_key"),
+            "people": selectors.activity_people(activity),
             "can_change": True,
             "photo_form": form,
         },
@@ -186,9 +179,7 @@ def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _visible_photo(request: HttpRequest, pk: int) -> ActivityPhoto:
-    photo = get_object_or_404(ActivityPhoto.objects.select_related("activity__unit"), pk=pk)
-    activities.get_visible_or_404(request.user, pk=photo.activity_id)
-    return photo
+    return selectors.visible_photo(request.user, pk)
 
 
 @login_required
@@ -216,7 +207,7 @@ def totals(request: HttpRequest) -> HttpResponse:
         "activities/totals.html",
         {
             **selectors.activity_totals(request.user, organisation_id=organisation_id),
-            "organisations": MassOrganisation.objects.all(),
+            "organisations": selectors.mass_organisations(),
             "organisation_id": organisation_id,
             "commendations": selectors.commendation_counts(request.user),
         },
@@ -293,7 +284,7 @@ def _commendation_form(request: HttpRequest, commendation=None) -> HttpResponse:
         request.POST or None,
         initial=initial,
         record=commendation,
-        units=_units_for(user, commendations),
+        units=selectors.recording_units(user, commendations),
         user=user,
     )
     if request.method == "POST" and form.is_valid():

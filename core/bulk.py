@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 from django.db import models
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from core.actors import recorded
+
 BATCH = 1000
 M = TypeVar("M", bound=models.Model)
 
@@ -33,7 +35,7 @@ def save_all(
     objects = list(objects)
     new = [obj for obj in objects if obj.pk is None]
     old = [obj for obj in objects if obj.pk is not None]
-    user = user if getattr(user, "pk", None) else None
+    user = recorded(user)
     keeps_history = hasattr(model, "history")
     if new:
         if keeps_history:

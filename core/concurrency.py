@@ -26,6 +26,8 @@ from django.forms.models import model_to_dict
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import form_errors
+
 STALE_MESSAGE = _(
     "Someone else saved this record after you opened the form, so your changes were not "
     "saved. Compare your values with the current ones below; save again to replace the "
@@ -51,6 +53,12 @@ def _digest(values: dict[str, Any] | None, record: models.Model) -> str:
         ids = sorted(linked.filter(**{source: record.pk}).values_list(target, flat=True))
         parts.append(f"{field.name}={ids!r}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:20]
+
+
+def stored(record: Any) -> Any:
+    """The record as stored, for a service to compare with: a bound ModelForm has already
+    written the user's values onto the instance it was given."""
+    return type(record)._default_manager.get(pk=record.pk)
 
 
 def _locked_version(record: models.Model) -> str:
@@ -190,10 +198,6 @@ def save_or_refuse(form: Any, action: Any) -> bool:
         with unchanged(form):
             action()
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for name, errors in error.message_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
-        else:
-            form.add_error(None, error.messages)
+        form_errors(form, error)
         return False
     return True

@@ -1,4 +1,4 @@
-"""The audit page's filter form."""
+"""Forms every app shares: putting a service's refusal on a form, the audit page's filter."""
 
 from __future__ import annotations
 
@@ -7,10 +7,21 @@ from typing import Any
 from django import forms
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core import audit
+
+
+def form_errors(form: forms.BaseForm, error: ValidationError, default: str | None = None) -> None:
+    """Put a service's refusal on the form: each message next to the field it names, the
+    rest next to `default` (or above the form). One place, so every page shows it alike."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else default, errors)
+    else:
+        form.add_error(default, error)
 
 
 class AuditFilterForm(forms.Form):

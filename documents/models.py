@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
+from core.fields import derived_key, optional_link
 from core.models import KeyedModel
 
 
@@ -33,16 +34,11 @@ class Document(KeyedModel):
     issuer = models.CharField(_("issuing body"), max_length=255)
     summary = models.TextField(_("summary"))
     # Set when the document was issued by a unit of ours (a committee's guidance to its cells).
-    issued_by = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("issued by unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="documents_issued",
+    issued_by = optional_link(
+        "organisation.Unit", _("issued by unit"), models.PROTECT, related_name="documents_issued"
     )
     file = models.FileField(_("file"), upload_to="documents/%Y/", blank=True)
-    search_key = models.CharField(max_length=500, editable=False, default="", db_index=True)
+    search_key = derived_key(500)
     history = HistoricalRecords()
 
     class Meta:
@@ -126,15 +122,8 @@ class StudyTopic(KeyedModel):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     start_year = models.PositiveSmallIntegerField(_("first year"))
     end_year = models.PositiveSmallIntegerField(_("last year"))
-    document = models.ForeignKey(
-        Document,
-        verbose_name=_("document"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="topics",
-    )
-    search_key = models.CharField(max_length=500, editable=False, default="", db_index=True)
+    document = optional_link(Document, _("document"), models.PROTECT, related_name="topics")
+    search_key = derived_key(500)
     history = HistoricalRecords()
 
     class Meta:

@@ -74,12 +74,31 @@ class DeliveryRow:
     sent_on: dt.date | None
 
 
+def deliverable_cells(document: Document) -> QuerySet[Unit]:
+    """The cells a committee's document can go to: the cells below its issuing unit."""
+    if document.issued_by is None or document.issued_by.is_cell:
+        return Unit.objects.none()
+    return Unit.objects.filter(
+        path__startswith=document.issued_by.path, kind=Unit.Kind.CELL
+    ).order_by("code")
+
+
+def cells_to_deliver(user: Any, document: Document) -> QuerySet[Unit]:
+    """The cells the document can still go to: those not yet sent it (of the ones he sees)."""
+    sent = {row.unit.pk for row in delivery_status(user, document) if row.sent_on}
+    return deliverable_cells(document).exclude(pk__in=sent)
+
+
+def document_readable(user: Any, document: Document | None) -> bool:
+    if document is None:
+        return False
+    return document_policy.queryset_for(user).filter(pk=document.pk).exists()
+
+
 def delivery_status(user: Any, document: Document) -> list[DeliveryRow]:
     """Each cell that the user may see and that received the document or could receive it
     (the cells under its issuing unit), with the date it was sent (None: not sent). Two
     queries."""
-    from .services import deliverable_cells
-
     deliveries = {
         delivery.unit_id: delivery
         for delivery in DocumentDelivery.objects.filter(document=document).select_related("unit")

@@ -10,23 +10,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import files, vn
-from core.actors import acting, recorded
+from core.actors import acting
+from core.services import model_update, record_actor, save_as
 from organisation.models import Unit
 
 from .models import Document, DocumentDelivery, StudyTopic
 from .policies import documents as document_policy
 from .policies import topics as topic_policy
+from .selectors import deliverable_cells
 from .validators import validate_attachment
 
 DOCUMENT_FIELDS = ("number_symbol", "kind", "issued_on", "issuer", "summary", "issued_by")
 
 
 def _save_document(document: Document, user: Any) -> Document:
-    document.full_clean()
-    document._history_user = recorded(user)
     try:
         with transaction.atomic():
-            document.save()
+            save_as(document, user)
     except IntegrityError as exc:  # two offices registering the same number at once
         raise ValidationError(
             {"number_symbol": _("The register already holds this number for this issuer.")}
@@ -73,28 +73,15 @@ def document_update(*, user: Any, document: Document, file: Any = None, **fields
     `file=False` removes the attached file."""
     if not document_policy.can(acting(user), "change", document):
         raise PermissionDenied
-    unknown = set(fields) - set(DOCUMENT_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown document fields: {sorted(unknown)}")
     if "issued_by" in fields:
         _check_issuer(user, fields["issued_by"])
-    for name, value in fields.items():
-        setattr(document, name, value)
+    model_update(document, fields, allowed=DOCUMENT_FIELDS, save=False)
     if file is False:
         document.file = ""
     elif file:
         validate_attachment(file)
         document.file = files.accept_field("file", file, files.OFFICE, stem="van-ban")
     return _save_document(document, user)
-
-
-def deliverable_cells(document: Document):
-    """The cells a committee's document can go to: the cells below its issuing unit."""
-    if document.issued_by_id is None or document.issued_by.is_cell:
-        return Unit.objects.none()
-    return Unit.objects.filter(
-        path__startswith=document.issued_by.path, kind=Unit.Kind.CELL
-    ).order_by("code")
 
 
 @transaction.atomic
@@ -138,8 +125,7 @@ def document_deliver(
         if unit.pk not in already
     ]
     for delivery in deliveries:
-        delivery._history_user = recorded(user)
-        delivery.save()
+        record_actor(delivery, user).save()
     return deliveries
 
 
@@ -147,13 +133,6 @@ def _require_term_end(kind: str, end_year: int | None) -> None:
     """An annual topic's last year defaults to its first; a whole-term topic must say it."""
     if kind == StudyTopic.Kind.TERM and not end_year:
         raise ValidationError({"end_year": _("A whole-term topic needs its last year.")})
-
-
-def _save_topic(topic: StudyTopic, user: Any) -> StudyTopic:
-    topic.full_clean()
-    topic._history_user = recorded(user)
-    topic.save()
-    return topic
 
 
 TOPIC_FIELDS = ("code", "title", "kind", "start_year", "end_year", "document")
@@ -182,7 +161,7 @@ def study_topic_create(
         end_year=end_year or start_year,
         document=document,
     )
-    return _save_topic(topic, user)
+    return save_as(topic, user)
 
 
 @transaction.atomic
@@ -190,15 +169,11 @@ def study_topic_update(*, user: Any, topic: StudyTopic, **fields: Any) -> StudyT
     """Change a topic's fields (of TOPIC_FIELDS)."""
     if not topic_policy.can(acting(user), "change", topic):
         raise PermissionDenied
-    unknown = set(fields) - set(TOPIC_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown topic fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(topic, name, value)
+    model_update(topic, fields, allowed=TOPIC_FIELDS, save=False)
     _require_term_end(topic.kind, topic.end_year)
     if not topic.end_year:
         topic.end_year = topic.start_year
-    return _save_topic(topic, user)
+    return save_as(topic, user)
 
 
 # ---- many at once (the workbook) -------------------------------------------------------

@@ -5,7 +5,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from core import files
 from core.concurrency import unchanged
+from core.forms import form_errors
 from core.listing import Column, listing
 from core.pagination import paginate
 
@@ -22,16 +22,6 @@ from .models import StudyTopic
 from .policies import documents as document_policy
 from .policies import sees_every_cell
 from .policies import topics as topic_policy
-
-
-def _show_errors(form: Form, error: ValidationError) -> None:
-    """Put a service's errors next to their fields (or above the form)."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
 
 DOCUMENT_COLUMNS = [
     Column("number", _l("Number and symbol"), ("number_symbol",), "number_symbol"),
@@ -93,7 +83,7 @@ def document_create(request: HttpRequest) -> HttpResponse:
                 file=data.get("file") or None,
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(
                 request, _("Document %(number)s registered.") % {"number": document.number_symbol}
@@ -141,7 +131,7 @@ def document_update(request: HttpRequest, pk: int) -> HttpResponse:
                     **{name: data[name] for name in services.DOCUMENT_FIELDS},
                 )
         except ValidationError as error:
-            _show_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("Document saved."))
             return redirect("documents:detail", pk=document.pk)
@@ -164,8 +154,7 @@ def document_deliver(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_detail(request.user, pk)
     if not document_policy.can_deliver(request.user, document):
         raise PermissionDenied
-    sent = {row.unit.pk for row in selectors.delivery_status(request.user, document) if row.sent_on}
-    cells = services.deliverable_cells(document).exclude(pk__in=sent)
+    cells = selectors.cells_to_deliver(request.user, document)
     form = DeliveryForm(request.POST or None, cells=cells)
     if request.method == "POST" and form.is_valid():
         try:
@@ -176,7 +165,7 @@ def document_deliver(request: HttpRequest, pk: int) -> HttpResponse:
                 sent_on=form.cleaned_data["sent_on"],
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(
                 request,
@@ -225,10 +214,7 @@ def topic_list(request: HttpRequest) -> HttpResponse:
 def topic_detail(request: HttpRequest, pk: int) -> HttpResponse:
     topic = selectors.topic_detail(request.user, pk)
     document = topic.document
-    readable = (
-        document is not None
-        and document_policy.queryset_for(request.user).filter(pk=document.pk).exists()
-    )
+    readable = selectors.document_readable(request.user, document)
     return render(
         request,
         "documents/topic_detail.html",
@@ -259,7 +245,7 @@ def topic_create(request: HttpRequest) -> HttpResponse:
                 user=request.user, **{name: data[name] for name in services.TOPIC_FIELDS}
             )
         except ValidationError as error:
-            _show_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("Study topic %(code)s added.") % {"code": topic.code})
             return redirect("documents:topic_detail", pk=topic.pk)
@@ -283,7 +269,7 @@ def topic_update(request: HttpRequest, pk: int) -> HttpResponse:
                     **{name: data[name] for name in services.TOPIC_FIELDS},
                 )
         except ValidationError as error:
-            _show_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("Study topic saved."))
             return redirect("documents:topic_detail", pk=topic.pk)

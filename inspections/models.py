@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
-from core.fields import acting_user
+from core.fields import acting_user, derived_key, optional_link
 from core.models import KeyedModel
 
 
@@ -34,16 +34,14 @@ class InspectionPlan(models.Model):
     )
     issued_on = models.DateField(_("date issued"), null=True, blank=True)
     title = models.CharField(_("title"), max_length=255, blank=True)
-    document = models.ForeignKey(
+    document = optional_link(
         "documents.Document",
-        verbose_name=_("document in the register"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("document in the register"),
+        models.SET_NULL,
         related_name="inspection_plans",
     )
     file = models.FileField(_("file"), upload_to="inspections/plans/%Y/", blank=True)
-    search_key = models.CharField(max_length=500, editable=False, default="", db_index=True)
+    search_key = derived_key(500)
     history = HistoricalRecords()
 
     class Meta:
@@ -85,54 +83,30 @@ class Inspection(KeyedModel):
     code = models.CharField(_("code"), max_length=40, unique=True)
     form = models.CharField(_("form"), max_length=20, choices=Form.choices)
     year = models.PositiveSmallIntegerField(_("year"))
-    subject_unit = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("subject unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="inspections",
+    subject_unit = optional_link(
+        "organisation.Unit", _("subject unit"), models.PROTECT, related_name="inspections"
     )
-    subject_person = models.ForeignKey(
-        "organisation.Person",
-        verbose_name=_("subject person"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="inspections",
+    subject_person = optional_link(
+        "organisation.Person", _("subject person"), models.PROTECT, related_name="inspections"
     )
     content = models.TextField(_("content"))
     concluded_on = models.DateField(_("conclusion date"), null=True, blank=True)
     conclusion = models.TextField(_("conclusion"), blank=True)
 
-    plan = models.ForeignKey(
-        InspectionPlan,
-        verbose_name=_("plan"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="items",
-    )
+    plan = optional_link(InspectionPlan, _("plan"), models.PROTECT, related_name="items")
     regularity = models.CharField(
         _("regularity"), max_length=10, choices=Regularity.choices, default=Regularity.REGULAR
     )
     state = models.CharField(
         _("state"), max_length=15, choices=State.choices, default=State.PLANNED, db_index=True
     )
-    document = models.ForeignKey(
-        "documents.Document",
-        verbose_name=_("related document"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="inspections",
+    document = optional_link(
+        "documents.Document", _("related document"), models.SET_NULL, related_name="inspections"
     )
-    study_topic = models.ForeignKey(
+    study_topic = optional_link(
         "documents.StudyTopic",
-        verbose_name=_("related study topic"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
+        _("related study topic"),
+        models.SET_NULL,
         related_name="inspections",
     )
     team = models.TextField(_("team"), blank=True, help_text=_("Members of the team, one a line."))
@@ -148,7 +122,7 @@ class Inspection(KeyedModel):
     conclusion_file = models.FileField(
         _("conclusion file"), upload_to="inspections/conclusions/%Y/", blank=True
     )
-    search_key = models.CharField(max_length=500, editable=False, default="", db_index=True)
+    search_key = derived_key(500)
     history = HistoricalRecords()
 
     class Meta:
@@ -244,36 +218,19 @@ class Remediation(KeyedModel):
     # Set when the inspector verifies the task as done; blank while open.
     completed_on = models.DateField(_("completion date"), null=True, blank=True)
 
-    finding = models.ForeignKey(
-        Finding,
-        verbose_name=_("shortcoming"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="remediations",
+    finding = optional_link(Finding, _("shortcoming"), models.SET_NULL, related_name="remediations")
+    responsible_unit = optional_link(
+        "organisation.Unit", _("responsible unit"), models.PROTECT, related_name="remediations"
     )
-    responsible_unit = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("responsible unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="remediations",
-    )
-    responsible_person = models.ForeignKey(
-        "organisation.Person",
-        verbose_name=_("responsible person"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="remediations",
+    responsible_person = optional_link(
+        "organisation.Person", _("responsible person"), models.PROTECT, related_name="remediations"
     )
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.OPEN, db_index=True
     )
     created_on = models.DateField(_("date set"), default=timezone.localdate)
     verified_by = acting_user(_("verified by"))
-    search_key = models.CharField(max_length=500, editable=False, default="", db_index=True)
+    search_key = derived_key(500)
     history = HistoricalRecords()
 
     class Meta:

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from core.search import search
 
 from . import policies
-from .models import Inspection, InspectionPlan, Remediation
+from .models import Finding, Inspection, InspectionPlan, Remediation
 
 IS = Inspection.State
 
@@ -31,6 +32,10 @@ def status_q(status: str, today: dt.date, prefix: str = "") -> Q:
         STATUS_LATE: ~done & overdue,
         STATUS_OPEN: ~done & ~overdue,
     }[status]
+
+
+def can_add_plan(user: Any) -> bool:
+    return policies.committees_for(user).exists()
 
 
 def plans_for(user: Any, text: str | None = None) -> QuerySet[InspectionPlan]:
@@ -176,3 +181,19 @@ def years_for(user: Any) -> list[int]:
         .values_list("year", flat=True)
         .distinct()
     )
+
+
+def inspection_parts(user: Any, inspection: Inspection) -> tuple[list[Finding], list[Remediation]]:
+    """An item's findings, and the remediation tasks of it that the user sees."""
+    findings = list(inspection.findings.all())
+    tasks = list(policies.remediations.queryset_for(user).filter(inspection=inspection))
+    return findings, tasks
+
+
+def visible_finding(user: Any, pk: int) -> Finding:
+    """A finding of an item the user sees; any other answers 404."""
+    visible = policies.inspections.queryset_for(user)
+    finding = Finding.objects.filter(inspection__in=visible, pk=pk).first()
+    if finding is None:
+        raise Http404
+    return finding

@@ -5,14 +5,13 @@ The fields of `Meeting` (code, kind, unit, date, held, topics, content) and of `
 (meeting, person, status) are read by the review report: add to them, never rename them.
 """
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
-from core.fields import acting_user
+from core.fields import acting_user, derived_key, optional_link, step_time
 from core.models import KeyedModel
 
 
@@ -78,21 +77,11 @@ class Meeting(KeyedModel):
     start_time = models.TimeField(_("start time"), null=True, blank=True)
     end_time = models.TimeField(_("end time"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=255, blank=True)
-    chair = models.ForeignKey(
-        "organisation.Person",
-        verbose_name=_("chair"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="meetings_chaired",
+    chair = optional_link(
+        "organisation.Person", _("chair"), models.SET_NULL, related_name="meetings_chaired"
     )
-    secretary = models.ForeignKey(
-        "organisation.Person",
-        verbose_name=_("secretary"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="meetings_recorded",
+    secretary = optional_link(
+        "organisation.Person", _("secretary"), models.SET_NULL, related_name="meetings_recorded"
     )
     agenda = models.TextField(
         _("other agenda items"), blank=True, help_text=_("One item per line.")
@@ -100,15 +89,10 @@ class Meeting(KeyedModel):
     materials = models.TextField(
         _("materials handed out"), blank=True, help_text=_("One item per line.")
     )
-    focus_area = models.ForeignKey(
-        FocusArea,
-        verbose_name=_("code of conduct or focus area"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="meetings",
+    focus_area = optional_link(
+        FocusArea, _("code of conduct or focus area"), models.SET_NULL, related_name="meetings"
     )
-    search_key = models.CharField(max_length=500, editable=False, default="", db_index=True)
+    search_key = derived_key(500)
     history = HistoricalRecords(m2m_fields=[topics])
 
     class Meta:
@@ -213,14 +197,8 @@ class Minutes(models.Model):
     closing = models.TextField(_("closing"), blank=True)
     file = models.FileField(_("uploaded file"), upload_to=minutes_upload_to, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    created_by = acting_user()
+    approved_at = step_time(_("approved at"))
     approved_by = acting_user(_("approved by"))
     # A version after an approved one is a correction and says why.
     reason = models.TextField(_("reason for the correction"), blank=True)
@@ -252,12 +230,10 @@ class MeetingRules(models.Model):
     The rule in force on a date is the row with the latest `effective_from` on or before it.
     """
 
-    committee = models.ForeignKey(
+    committee = optional_link(
         "organisation.Unit",
-        verbose_name=_("committee"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
+        _("committee"),
+        models.CASCADE,
         related_name="meeting_rules",
         help_text=_("Blank: the default for every committee."),
     )

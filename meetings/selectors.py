@@ -9,9 +9,11 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from core.search import search
 from core.vn import search_key
+from documents.models import StudyTopic
 from organisation import membership
 from organisation.models import Person, Unit
 from organisation.selectors import people_on, roll_on
@@ -108,6 +110,14 @@ def meeting_detail(user: Any, pk: int) -> Meeting:
         return queryset.get(pk=pk)
     except Meeting.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def meeting_guest(meeting: Meeting, pk: int) -> Any:
+    return get_object_or_404(meeting.guests, pk=pk)
+
+
+def unit_or_404(pk: int | str) -> Unit:
+    return get_object_or_404(Unit, pk=pk)
 
 
 def units_for_recording(user: Any) -> QuerySet[Unit]:
@@ -243,6 +253,12 @@ def attendance_summary(rows: list[RollRow]) -> dict[str, int]:
 # Minutes
 
 
+def minutes_version(user: Any, pk: int, version: int) -> Minutes:
+    """One version of the minutes of a meeting the user sees; any other is a 404."""
+    meeting = meeting_detail(user, pk)
+    return get_object_or_404(meeting.minutes.select_related("meeting__unit"), version=version)
+
+
 def minutes_versions(meeting: Meeting) -> list[Minutes]:
     return list(meeting.minutes.select_related("approved_by", "created_by").order_by("-version"))
 
@@ -264,6 +280,10 @@ def rules_visible(user: Any) -> QuerySet[MeetingRules]:
         .select_related("committee")
         .order_by("committee__code", "-effective_from")
     )
+
+
+def study_topics() -> list[StudyTopic]:
+    return list(StudyTopic.objects.order_by("start_year", "code"))
 
 
 def committees_for(user: Any, action: str = "view") -> QuerySet[Unit]:

@@ -6,7 +6,6 @@ any job having to run. A reader's e-mail address is stored for the editors only:
 template ever receives a Comment's `email`.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core import vn
+from core.fields import acting_user, derived_key, optional_link, step_time
 
 
 class Category(models.Model):
@@ -22,7 +22,7 @@ class Category(models.Model):
     slug = models.SlugField(pgettext_lazy("news", "address"), max_length=120, unique=True)
     description = models.CharField(pgettext_lazy("news", "description"), max_length=255, blank=True)
     order = models.PositiveSmallIntegerField(pgettext_lazy("news", "order"), default=100)
-    search_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
+    search_key = derived_key()
     history = HistoricalRecords()
 
     class Meta:
@@ -100,14 +100,7 @@ class Article(models.Model):
         pgettext_lazy("news", "created"), default=timezone.now, editable=False
     )
     updated_at = models.DateTimeField(pgettext_lazy("news", "updated"), auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=pgettext_lazy("news", "created by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = acting_user(pgettext_lazy("news", "created by"))
     search_key = models.TextField(editable=False, default="")
     history = HistoricalRecords(excluded_fields=["search_key"])
 
@@ -212,13 +205,8 @@ class Comment(models.Model):
         on_delete=models.CASCADE,
         related_name="comments",
     )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=pgettext_lazy("news", "reply to"),
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="replies",
+    parent = optional_link(
+        "self", pgettext_lazy("news", "reply to"), models.CASCADE, related_name="replies"
     )
     name = models.CharField(pgettext_lazy("news", "name"), max_length=100)
     # Never rendered on a public page; editors see it in the moderation queue.
@@ -236,24 +224,12 @@ class Comment(models.Model):
     ip_address = models.GenericIPAddressField(
         pgettext_lazy("news", "address"), null=True, blank=True
     )
-    by_editor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=pgettext_lazy("news", "editor"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    by_editor = acting_user(
+        pgettext_lazy("news", "editor"),
         help_text=pgettext_lazy("news", "Set when the editorial office wrote this reply."),
     )
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=pgettext_lazy("news", "moderated by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    moderated_at = models.DateTimeField(pgettext_lazy("news", "moderated"), null=True, blank=True)
+    moderated_by = acting_user(pgettext_lazy("news", "moderated by"))
+    moderated_at = step_time(pgettext_lazy("news", "moderated"))
     search_key = models.TextField(editable=False, default="")
     history = HistoricalRecords(excluded_fields=["search_key"])
 

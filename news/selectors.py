@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from core.search import search
 
@@ -12,10 +13,12 @@ from .models import Article, ArticleImage, Category, Comment
 RELATED_COUNT = 4
 
 
-def public_articles() -> QuerySet:
+def public_articles(category: Category | None = None) -> QuerySet:
+    articles = Article.objects.public()
+    if category is not None:
+        articles = articles.filter(category=category)
     return (
-        Article.objects.public()
-        .select_related("category")
+        articles.select_related("category")
         .prefetch_related(
             Prefetch("images", queryset=ArticleImage.objects.order_by("position", "pk"))
         )
@@ -29,7 +32,22 @@ def public_categories() -> list[Category]:
 
 
 def public_search(text: str) -> QuerySet:
-    return search(public_articles(), text)
+    """Public articles matching `text`; none for an empty search."""
+    return search(public_articles(), text) if text else Article.objects.none()
+
+
+def public_article_or_404(pk: Any) -> Article:
+    return get_object_or_404(Article.objects.public(), pk=pk)
+
+
+def article_photos(article: Article) -> list[ArticleImage]:
+    return list(article.images.all())
+
+
+def staff_photo_or_404(user: Any, pk: int) -> ArticleImage:
+    """A photo of an article the editor sees; any other answers 404."""
+    visible = policies.articles.queryset_for(user)
+    return get_object_or_404(ArticleImage.objects.filter(article__in=visible), pk=pk)
 
 
 def article_public(slug: str) -> Article | None:
@@ -131,5 +149,5 @@ def photo_for(user: Any, pk: int) -> ArticleImage | None:
     photos = ArticleImage.objects.select_related("article")
     shown = Q(article__in=Article.objects.public())
     if policies.is_news_staff(user):
-        shown |= Q(article__in=policies.articles.visible_to(user).values("pk"))
+        shown |= Q(article__in=policies.articles.queryset_for(user).values("pk"))
     return photos.filter(shown, pk=pk).first()

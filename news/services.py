@@ -21,6 +21,7 @@ from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from core import vn
 from core.actors import acting, recorded
+from core.services import record_actor, save_as, stamp
 
 from . import caching, policies, richtext
 from .models import Article, ArticleImage, Category, Comment, CommentGuard
@@ -44,11 +45,6 @@ def _slug_for(text: str, model: type, exclude_pk: int | None = None) -> str:
     while taken.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
-
-
-def _set_history_user(obj: Any, user: Any) -> None:
-    if recorded(acting(user)) is not None:
-        obj._history_user = user
 
 
 def _article_search_key(article: Article) -> str:
@@ -75,9 +71,7 @@ def category_save(
     category.description = description.strip()
     category.order = order
     category.slug = slug.strip() or _slug_for(category.name, Category, category.pk)
-    _set_history_user(category, user)
-    category.full_clean()
-    category.save()
+    save_as(category, acting(user))
     caching.bump_on_commit()
     return category
 
@@ -163,9 +157,7 @@ def article_save(
     if creating or not article.slug:
         article.slug = _slug_for(article.title, Article, article.pk)
     article.search_key = _article_search_key(article)
-    _set_history_user(article, user)
-    article.full_clean()
-    article.save()
+    save_as(article, acting(user))
     caching.bump_on_commit()
     return article
 
@@ -177,7 +169,7 @@ def article_publish(*, article: Article, user: Any, at: dt.datetime | None = Non
         at = timezone.make_aware(at)
     article.status = Article.Status.PUBLISHED
     article.published_at = at or timezone.now()
-    _set_history_user(article, user)
+    record_actor(article, acting(user))
     article.full_clean()
     article.save(update_fields=["status", "published_at", "updated_at"])
     caching.bump_on_commit()
@@ -188,7 +180,7 @@ def article_publish(*, article: Article, user: Any, at: dt.datetime | None = Non
 def article_unpublish(*, article: Article, user: Any) -> Article:
     """Take an article off the public site; it becomes a draft again."""
     article.status = Article.Status.DRAFT
-    _set_history_user(article, user)
+    record_actor(article, acting(user))
     article.save(update_fields=["status", "updated_at"])
     caching.bump_on_commit()
     return article
@@ -260,9 +252,7 @@ def image_add(
     small, _size = _resized(image, IMAGE_SMALL_WIDTH)
     photo.image.save(f"{stem}.jpg", ContentFile(large), save=False)
     photo.small.save(f"{stem}-small.jpg", ContentFile(small), save=False)
-    _set_history_user(photo, user)
-    photo.full_clean()
-    photo.save()
+    save_as(photo, acting(user))
     caching.bump_on_commit()
     return photo
 
@@ -271,7 +261,7 @@ def image_add(
 def image_update(*, photo: ArticleImage, caption: str, position: int, user: Any) -> ArticleImage:
     photo.caption = caption.strip()
     photo.position = position
-    _set_history_user(photo, user)
+    record_actor(photo, acting(user))
     photo.full_clean()
     photo.save(update_fields=["caption", "position"])
     caching.bump_on_commit()
@@ -282,7 +272,7 @@ def image_update(*, photo: ArticleImage, caption: str, position: int, user: Any)
 def image_delete(*, photo: ArticleImage, user: Any) -> None:
     files = [photo.image.name, photo.small.name]
     storage = photo.image.storage
-    _set_history_user(photo, user)
+    record_actor(photo, acting(user))
     photo.delete()
 
     def remove_files() -> None:
@@ -364,9 +354,7 @@ def comment_moderate(*, comment: Comment, status: str, user: Any) -> Comment:
         raise ValidationError({"status": pgettext("news", "Unknown moderation action.")})
     was_public = comment.status == Comment.Status.APPROVED
     comment.status = status
-    comment.moderated_by = recorded(user)
-    comment.moderated_at = timezone.now()
-    _set_history_user(comment, user)
+    stamp(comment, acting(user), "moderated")
     comment.save(update_fields=["status", "moderated_by", "moderated_at"])
     if was_public or status == Comment.Status.APPROVED:
         caching.bump_on_commit()
@@ -391,11 +379,7 @@ def comment_reply(*, parent: Comment, body: str, user: Any, name: str = "") -> C
         body=body.strip(),
         status=Comment.Status.APPROVED,
         by_editor=recorded(user),
-        moderated_by=recorded(user),
-        moderated_at=timezone.now(),
     )
-    _set_history_user(reply, user)
-    reply.full_clean()
-    reply.save()
+    save_as(stamp(reply, acting(user), "moderated"), user)
     caching.bump_on_commit()
     return reply

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
+from core.fields import derived_key, optional_link
 from core.models import KeyedModel
 
 
@@ -26,14 +27,7 @@ class Unit(models.Model):
     code = models.CharField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=255)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("parent unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-    )
+    parent = optional_link("self", _("parent unit"), models.PROTECT, related_name="children")
     # Materialised path of primary keys, "1.5.12.": a subtree is one startswith filter.
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
@@ -59,13 +53,8 @@ class Unit(models.Model):
         help_text=_("The unit exists until the day before; blank: it still exists."),
     )
     # Where a dissolved or merged unit's members and records went (Mã đơn vị tiếp nhận).
-    successor = models.ForeignKey(
-        "self",
-        verbose_name=_("receiving unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="predecessors",
+    successor = optional_link(
+        "self", _("receiving unit"), models.PROTECT, related_name="predecessors"
     )
     # The rest of the document profile (organisation/profile.py): who signs, who receives.
     issuer_symbol = models.CharField(
@@ -90,7 +79,7 @@ class Unit(models.Model):
         blank=True,
         help_text=_("One recipient per line, printed under “Nơi nhận:”; “Lưu VP” is added."),
     )
-    search_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
+    search_key = derived_key()
     history = HistoricalRecords()
 
     class Meta:
@@ -197,8 +186,8 @@ class Person(KeyedModel):
     mass_organisations = models.ManyToManyField(
         MassOrganisation, verbose_name=_("mass organisations"), blank=True, related_name="people"
     )
-    sort_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
-    search_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
+    sort_key = derived_key()
+    search_key = derived_key()
     history = HistoricalRecords(m2m_fields=[mass_organisations])
 
     class Meta:
@@ -358,22 +347,8 @@ class MemberEvent(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     date = models.DateField(_("date"))
-    from_unit = models.ForeignKey(
-        Unit,
-        verbose_name=_("from unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    to_unit = models.ForeignKey(
-        Unit,
-        verbose_name=_("to unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    from_unit = optional_link(Unit, _("from unit"), models.PROTECT, related_name="+")
+    to_unit = optional_link(Unit, _("to unit"), models.PROTECT, related_name="+")
     note = models.CharField(_("note"), max_length=255, blank=True)
     history = HistoricalRecords()
 

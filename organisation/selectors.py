@@ -83,6 +83,24 @@ class TreeNode:
     children: list[TreeNode] = field(default_factory=list)
 
 
+def units_in_scope(user: Any, *, ordered: bool = False) -> QuerySet[Unit]:
+    """The units the user may see (the units policy); `ordered`: in the tree's order."""
+    queryset = unit_policy.queryset_for(user)
+    return queryset.order_by("path") if ordered else queryset
+
+
+def unit_in_scope(user: Any, pk: int) -> Unit:
+    """A unit the user may see, with its parent; any other answers 404."""
+    try:
+        return units_in_scope(user).select_related("parent").get(pk=pk)
+    except Unit.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def sees_unit(user: Any, pk: int | None) -> bool:
+    return units_in_scope(user).filter(pk=pk).exists()
+
+
 def unit_counts(prefixes: list[str] | None) -> dict[int, Counts]:
     """Direct counts per unit id (people whose current unit it is), in two queries."""
     people = Person.objects.filter(moved_out_on__isnull=True)
@@ -240,9 +258,12 @@ def person_event(person: Person, pk: int) -> MemberEvent:
         raise Http404 from exc
 
 
-def possible_parents(user: Any) -> QuerySet[Unit]:
-    """Units in scope that may hold others: not cells, not dissolved."""
+def possible_parents(user: Any, moving: Unit | None = None) -> QuerySet[Unit]:
+    """Units in scope that may hold others: not cells, not dissolved; not `moving` itself
+    nor a unit under it."""
     units = unit_policy.queryset_for(user).exclude(kind=Unit.Kind.CELL)
+    if moving is not None:
+        units = units.exclude(path__startswith=moving.path)
     return units.filter(dissolved_on__isnull=True).order_by("path")
 
 

@@ -16,12 +16,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.forms import form_errors
 from core.policy import ADD, CHANGE
 
 from . import selectors, services
 from .policies import units as units_policy
 from .unit_forms import UnitDissolveForm, UnitEditForm, UnitFoundForm, UnitMoveForm, UnitRenameForm
-from .views import _form_errors, _unit_or_404
+from .views import _unit_or_404
 
 
 def _changeable(request: HttpRequest, pk: int, action: str = CHANGE):
@@ -44,7 +45,7 @@ def _saved(request: HttpRequest, form, write, done: str) -> HttpResponse | None:
     try:
         unit = write()
     except ValidationError as error:
-        _form_errors(form, error)
+        form_errors(form, error)
         return None
     messages.success(request, done)
     return redirect("organisation:unit", pk=unit.pk)
@@ -62,7 +63,7 @@ def unit_found(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             unit = services.unit_found(user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("%(name)s was founded.") % {"name": unit.name})
             return redirect("organisation:unit", pk=unit.pk)
@@ -107,7 +108,7 @@ def unit_rename(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def unit_move(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _changeable(request, pk)
-    parents = selectors.possible_parents(request.user).exclude(path__startswith=unit.path)
+    parents = selectors.possible_parents(request.user, moving=unit)
     form = UnitMoveForm(request.POST or None, parents=parents, initial={"parent": unit.parent})
     if request.method == "POST" and form.is_valid():
         units_policy.check(request.user, CHANGE, form.cleaned_data["parent"])
@@ -141,7 +142,7 @@ def unit_dissolve(request: HttpRequest, pk: int) -> HttpResponse:
                 destinations=form.destinations(),
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("The unit was dissolved."))
             return redirect("organisation:unit", pk=unit.pk)

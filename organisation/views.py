@@ -7,7 +7,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from core import vn
 from core.concurrency import unchanged
+from core.forms import form_errors
 from core.listing import Column, listing
 from core.pagination import paginate
 from core.policy import ADD, CHANGE, VIEW, has_role, permission_required_for
@@ -29,20 +30,7 @@ from .policies import units as units_policy
 
 
 def _unit_or_404(request: HttpRequest, pk: int) -> Unit:
-    try:
-        return units_policy.queryset_for(request.user).select_related("parent").get(pk=pk)
-    except Unit.DoesNotExist as exc:
-        raise Http404 from exc
-
-
-def _form_errors(form, error: ValidationError, default: str | None = None) -> None:
-    """Put a service's validation errors next to the form's fields (errors that name no
-    field go next to `default`, or on top)."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else default, errors)
-    else:
-        form.add_error(default, error)
+    return selectors.unit_in_scope(request.user, pk)
 
 
 def _date_param(text: str | None) -> dt.date | None:
@@ -119,7 +107,7 @@ def unit_profile(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.unit_profile_update(user=request.user, unit=unit, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect("organisation:unit", pk=unit.pk)
@@ -143,7 +131,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_change": people_policy.can(request.user, CHANGE, person),
         "can_audit": has_role(request.user, *SEES_EVERYTHING),
         # A member sees his own record but not his cell's roll: no link that would answer 404.
-        "can_open_unit": units_policy.queryset_for(request.user).filter(pk=person.unit_id).exists(),
+        "can_open_unit": selectors.sees_unit(request.user, person.unit_id),
     }
     return render(request, "organisation/person_detail.html", context)
 
@@ -161,7 +149,7 @@ def me(request: HttpRequest) -> HttpResponse:
 def person_add(request: HttpRequest, pk: int) -> HttpResponse:
     unit = _unit_or_404(request, pk)
     people_policy.check(request.user, ADD, Person(unit=unit))
-    units = units_policy.queryset_for(request.user).order_by("path")
+    units = selectors.units_in_scope(request.user, ordered=True)
     form = PersonAddForm(request.POST or None, units=units, initial={"unit": unit})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -170,7 +158,7 @@ def person_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             person = services.person_create(user=request.user, unit=target, **data)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("%(name)s was added.") % {"name": person.full_name})
             return redirect("organisation:person", pk=person.pk)
@@ -192,7 +180,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
             with unchanged(form):
                 services.person_update(user=request.user, person=person, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect("organisation:person", pk=person.pk)
@@ -221,7 +209,7 @@ def person_event(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as error:
             # A history that does not hold is a matter of the date typed.
-            _form_errors(form, error, default="date")
+            form_errors(form, error, default="date")
         else:
             messages.success(
                 request,

@@ -6,7 +6,6 @@ its own, so that its progress is always read from the same selectors as the repo
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
+from core.fields import acting_user
 
 
 class Plan(models.Model):
@@ -30,13 +30,7 @@ class Plan(models.Model):
     issued_on = models.DateField(_("date issued"))
     title = models.CharField(_("title"), max_length=255)
     purpose = models.TextField(_("purpose and requirements"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = acting_user()
     history = HistoricalRecords()
 
     class Meta:

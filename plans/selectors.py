@@ -35,6 +35,20 @@ def with_parts(queryset: QuerySet[Plan]) -> QuerySet[Plan]:
     )
 
 
+def plan_with_parts(user: Any, pk: int) -> Plan | None:
+    """One plan the user reads, with its parts; None outside what he sees."""
+    return with_parts(plans_for(user)).filter(pk=pk).first()
+
+
+def plan_part(plan: Plan, related: str, pk: int) -> Any:
+    """An item, target or area (`related`) of the plan; None if the plan has no such part."""
+    return getattr(plan, related).filter(pk=pk).first()
+
+
+def can_add_plan(user: Any) -> bool:
+    return policies.committees_for(user).exists()
+
+
 def current_plans(user: Any, today: dt.date) -> list[Plan]:
     """The plans of this year the user reads (or, before this year's is made, of the latest
     year that has one), with their parts."""

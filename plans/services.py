@@ -6,21 +6,14 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from core.policy import CHANGE
+from core.services import actor, model_update, record_actor, save_as
 from organisation.models import Unit
 
 from . import policies
 from .models import BreakthroughArea, Plan, PlanItem, Target
-
-
-def _save(obj: Model, user: Any) -> Model:
-    obj.full_clean()
-    obj._history_user = user if getattr(user, "is_authenticated", False) else None
-    obj.save()
-    return obj
 
 
 def _require_change(user: Any, plan: Plan) -> None:
@@ -38,7 +31,7 @@ def plan_create(*, user: Any, committee: Unit, **fields: Any) -> Plan:
         raise ValidationError(
             {"year": _("The committee already has its plan for %(year)s.") % {"year": year}}
         )
-    return _save(Plan(committee=committee, created_by=user, **fields), user)
+    return save_as(Plan(committee=committee, created_by=actor(user), **fields), user)
 
 
 @transaction.atomic
@@ -46,9 +39,8 @@ def plan_update(*, user: Any, plan: Plan, **fields: Any) -> Plan:
     _require_change(user, plan)
     if fields.get("year", plan.year) != plan.year:
         raise ValidationError({"year": _("The year of a plan does not change; make a new plan.")})
-    for name, value in fields.items():
-        setattr(plan, name, value)
-    return _save(plan, user)
+    model_update(plan, fields, user=user)
+    return plan
 
 
 def _check_responsible(plan: Plan, units: Any) -> None:
@@ -66,10 +58,9 @@ def item_save(
 
 
 def _write_item(item: PlanItem, units: Any, user: Any, fields: dict[str, Any]) -> PlanItem:
-    for name, value in fields.items():
-        setattr(item, name, value)
+    model_update(item, fields, save=False)
     _check_responsible(item.plan, units)
-    _save(item, user)
+    save_as(item, user)
     item.responsible_units.set(units)
     return item
 
@@ -79,9 +70,8 @@ def target_save(*, user: Any, plan: Plan, target: Target | None = None, **fields
     """Add or change a target: a known figure, a value, a date inside the plan's year."""
     _require_change(user, plan)
     target = target or Target(plan=plan)
-    for name, value in fields.items():
-        setattr(target, name, value)
-    return _save(target, user)
+    model_update(target, fields, user=user)
+    return target
 
 
 @transaction.atomic
@@ -97,9 +87,7 @@ def area_save(
     """Add or change a breakthrough area with its actions and the records tagged with it."""
     _require_change(user, plan)
     area = area or BreakthroughArea(plan=plan)
-    for name, value in fields.items():
-        setattr(area, name, value)
-    _save(area, user)
+    model_update(area, fields, user=user)
     area.activities.set(activities)
     area.inspections.set(inspections)
     return area
@@ -108,8 +96,7 @@ def area_save(
 @transaction.atomic
 def part_delete(*, user: Any, obj: PlanItem | Target | BreakthroughArea) -> None:
     _require_change(user, obj.plan)
-    obj._history_user = user
-    obj.delete()
+    record_actor(obj, user).delete()
 
 
 # ---- from a workbook: the import has checked the user's units; the model's rules hold ----
@@ -126,10 +113,9 @@ def plan_import(*, committee: Unit, year: int, user: Any, **fields: Any) -> Plan
         raise ValidationError({"committee": _("A plan belongs to a party committee.")})
     plan = Plan.objects.filter(committee=committee, year=year).first()
     if plan is None:
-        plan = Plan(committee=committee, year=year, created_by=_acting(user))
-    for name, value in fields.items():
-        setattr(plan, name, value)
-    return _save(plan, user)
+        plan = Plan(committee=committee, year=year, created_by=actor(user))
+    model_update(plan, fields, user=user)
+    return plan
 
 
 def item_import(
@@ -147,10 +133,5 @@ def target_import(*, plan: Plan, figure: str, due: Any, user: Any, **fields: Any
     """A target of the plan from a workbook, matched by its figure and date."""
     target = plan.targets.filter(figure=figure, due=due).first()
     target = target or Target(plan=plan, figure=figure, due=due)
-    for name, value in fields.items():
-        setattr(target, name, value)
-    return _save(target, user)
-
-
-def _acting(user: Any) -> Any:
-    return user if getattr(user, "is_authenticated", False) else None
+    model_update(target, fields, user=user)
+    return target

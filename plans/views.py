@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.forms import form_errors
 from core.pagination import paginate
 from core.policy import CHANGE, VIEW, permission_required_for
 
@@ -31,20 +32,12 @@ SERVICES = {
 }
 
 
-def _apply_errors(form: Any, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 def _form_page(request, form, *, title: str, back: str, save, success) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             result = save(form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect(success(result))
@@ -58,7 +51,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         "plans/plan_list.html",
         {
             "page_obj": paginate(request, selectors.plans_for(request.user)),
-            "can_add": policies.committees_for(request.user).exists(),
+            "can_add": selectors.can_add_plan(request.user),
         },
     )
 
@@ -80,7 +73,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 
 def _plan(request: HttpRequest, pk: int, action: str = VIEW) -> Plan:
     """The plan with its parts if the user sees it (else 404) and may do `action` (else 403)."""
-    plan = selectors.with_parts(selectors.plans_for(request.user)).filter(pk=pk).first()
+    plan = selectors.plan_with_parts(request.user, pk)
     if plan is None:
         raise Http404
     policies.plans.check(request.user, action, plan)
@@ -124,7 +117,7 @@ def _part(plan: Plan, part: str, part_pk: int | None) -> tuple[Any, str, Any]:
     form_class, related, noun = forms.PARTS[part]
     obj = None
     if part_pk is not None:
-        obj = getattr(plan, related).filter(pk=part_pk).first()
+        obj = selectors.plan_part(plan, related, part_pk)
         if obj is None:
             raise Http404
     return form_class, obj, noun

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.fields import acting_user
+from core.fields import acting_user, step_time
 
 
 def scan_path(instance: models.Model, filename: str) -> str:
@@ -36,7 +36,7 @@ class Pledge(models.Model):
     )
     scan = models.FileField(_("signed scan"), upload_to=scan_path, blank=True)
     version = models.PositiveSmallIntegerField(_("version"), default=1)
-    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmed_at = step_time(_("confirmed at"))
     confirmed_by = acting_user(_("confirmed by"))
     recorded_by = acting_user(_("recorded by"))
     history = HistoricalRecords()
@@ -68,7 +68,7 @@ class PledgeVersion(models.Model):
     content = models.TextField(_("content"), blank=True)
     source = models.CharField(_("recorded as"), max_length=10, choices=Pledge.Source.choices)
     scan = models.CharField(_("signed scan"), max_length=255, blank=True)
-    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmed_at = step_time(_("confirmed at"))
     confirmed_by = acting_user(_("confirmed by"))
     replaced_at = models.DateTimeField(_("replaced at"), auto_now_add=True)
     replaced_by = acting_user(_("replaced by"))

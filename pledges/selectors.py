@@ -35,6 +35,29 @@ DEFAULT_TEMPLATE = (
 )
 
 
+def own_pledge(person: Person, year: int) -> Pledge | None:
+    return Pledge.objects.filter(person=person, year=year).first()
+
+
+def own_plan(person: Person, year: int) -> PersonalPlan | None:
+    return PersonalPlan.objects.filter(person=person, year=year).first()
+
+
+def own_years(person: Person | None, this_year: int) -> list[dict[str, Any]]:
+    """A member's own page: per year (this one and any he wrote for), his pledge and plan."""
+    pledges = {p.year: p for p in Pledge.objects.filter(person=person)} if person else {}
+    plans = {p.year: p for p in PersonalPlan.objects.filter(person=person)} if person else {}
+    years = sorted({this_year, *pledges, *plans}, reverse=True)
+    return [{"year": y, "pledge": pledges.get(y), "plan": plans.get(y)} for y in years]
+
+
+def template_committee(user: Any) -> Unit | None:
+    """The committee whose pledge template the office user edits: the top one he sees."""
+    committees = unit_policy.with_ancestors(user).filter(kind=Unit.Kind.COMMITTEE)
+    committee = committees.order_by("depth").first()
+    return committee_of(committee) if committee is not None else None
+
+
 def roll_date(year: int) -> dt.date:
     """The date the year's progress is counted on: 31/12, or today for the current year."""
     return min(dt.date(year, 12, 31), timezone.localdate())

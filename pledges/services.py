@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import files, vn
+from core.services import actor, save_as, stamp
 from organisation.models import Person, Unit
 from organisation.selectors import committee_of, people_on
 
@@ -51,12 +52,6 @@ def validate_scan(scan: UploadedFile) -> None:
         raise ValidationError(
             {"scan": _("The signed scan must be a PDF, PNG or JPEG file.")}, code="scan_type"
         )
-
-
-def _who(by: Any, obj: Any) -> None:
-    """The audit trail records who made the change, also outside a web request."""
-    if getattr(by, "pk", None):
-        obj._history_user = by
 
 
 def check_belongs_to_committee(person: Person, on_date: dt.date) -> None:
@@ -125,14 +120,11 @@ def pledge_create(
         registered_on=registered_on,
         content=content.strip(),
         source=source,
-        recorded_by=by if getattr(by, "pk", None) else None,
+        recorded_by=actor(by),
     )
     if scan:
         pledge.scan = files.accept_field("scan", scan, files.SCANS, stem="ban-quet")
-    pledge.full_clean()
-    _who(by, pledge)
-    pledge.save()
-    return pledge
+    return save_as(pledge, by)
 
 
 def next_version(pledge: Pledge, by: Any) -> PledgeVersion:
@@ -148,7 +140,7 @@ def next_version(pledge: Pledge, by: Any) -> PledgeVersion:
         scan=pledge.scan.name if pledge.scan else "",
         confirmed_at=pledge.confirmed_at,
         confirmed_by_id=pledge.confirmed_by_id,
-        replaced_by=by if getattr(by, "pk", None) else None,
+        replaced_by=actor(by),
     )
     pledge.version += 1
     pledge.confirmed_at = None
@@ -182,10 +174,7 @@ def pledge_update(
     pledge.content = content
     if scan:
         pledge.scan = files.accept_field("scan", scan, files.SCANS, stem="ban-quet")
-    pledge.full_clean()
-    _who(by, pledge)
-    pledge.save()
-    return pledge
+    return save_as(pledge, by)
 
 
 @transaction.atomic
@@ -194,10 +183,7 @@ def pledge_confirm(*, pledge: Pledge, by: Any) -> Pledge:
     pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
     if pledge.is_locked:
         return pledge
-    pledge.confirmed_at = timezone.now()
-    pledge.confirmed_by = by if getattr(by, "pk", None) else None
-    _who(by, pledge)
-    pledge.save(update_fields=["confirmed_at", "confirmed_by"])
+    stamp(pledge, by, "confirmed").save(update_fields=["confirmed_at", "confirmed_by"])
     return pledge
 
 
@@ -211,10 +197,7 @@ def plan_save(*, person: Person, year: int, content: str, items: str, by: Any) -
     plan.items = "\n".join(_clean_items(items))
     if not plan.items:
         raise ValidationError({"items": _("Write at least one item of the plan.")})
-    plan.full_clean()
-    _who(by, plan)
-    plan.save()
-    return plan
+    return save_as(plan, by)
 
 
 def _clean_items(text: str) -> list[str]:
@@ -233,10 +216,7 @@ def standard_save(*, unit: Unit, year: int, items: str, by: Any) -> ConductStand
     standard.items = "\n".join(_clean_items(items))
     if not standard.items:
         raise ValidationError({"items": _("Write at least one item.")})
-    standard.full_clean()
-    _who(by, standard)
-    standard.save()
-    return standard
+    return save_as(standard, by)
 
 
 @transaction.atomic
@@ -245,10 +225,7 @@ def template_save(*, committee: Unit, year: int, text: str, by: Any) -> PledgeTe
     template = PledgeTemplate.objects.filter(unit=committee, year=year).first()
     template = template or PledgeTemplate(unit=committee, year=year)
     template.text = text.strip()
-    template.full_clean()
-    _who(by, template)
-    template.save()
-    return template
+    return save_as(template, by)
 
 
 def pledges_import(*, rows: Sequence[Any], user: Any) -> None:
@@ -261,7 +238,7 @@ def pledges_import(*, rows: Sequence[Any], user: Any) -> None:
     ids = dict(
         Person.objects.filter(code__in={item.code for item in items}).values_list("code", "pk")
     )
-    user = user if getattr(user, "pk", None) else None
+    user = actor(user)
     Pledge.objects.bulk_create(
         [
             Pledge(

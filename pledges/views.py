@@ -13,13 +13,13 @@ from django.views.decorators.http import require_POST
 
 from core import files
 from core.concurrency import unchanged
+from core.forms import form_errors
 from core.listing import render_listing
 from core.policy import CHANGE, VIEW, has_role, permission_required_for
 from core.roles import Role
 from core.search import search
 from organisation.models import Unit
 from organisation.policies import units as unit_policy
-from organisation.selectors import committee_of
 
 from . import selectors, services
 from .columns import PLAN_COLUMNS, PLEDGE_COLUMNS
@@ -33,17 +33,8 @@ from .forms import (
     TemplateForm,
     YearForm,
 )
-from .models import PersonalPlan, Pledge
+from .models import Pledge
 from .policies import CONFIRM, plans, pledges, standards, templates
-
-
-def form_errors(form, exc: ValidationError) -> None:
-    """Put a service's errors next to their fields (or on top when no field matches)."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _year(request: HttpRequest) -> tuple[int, object]:
@@ -63,11 +54,7 @@ def _year(request: HttpRequest) -> tuple[int, object]:
 def mine(request: HttpRequest) -> HttpResponse:
     person = request.user.person
     this_year = timezone.localdate().year
-    own_pledges = list(Pledge.objects.filter(person=person)) if person else []
-    own_plans = {p.year: p for p in PersonalPlan.objects.filter(person=person)} if person else {}
-    years = sorted({this_year, *(p.year for p in own_pledges), *own_plans}, reverse=True)
-    by_year = {p.year: p for p in own_pledges}
-    rows = [{"year": y, "pledge": by_year.get(y), "plan": own_plans.get(y)} for y in years]
+    rows = selectors.own_years(person, this_year)
     return render(
         request,
         "pledges/mine.html",
@@ -84,7 +71,7 @@ def _own_person(request: HttpRequest):
 @login_required
 def my_pledge(request: HttpRequest, year: int) -> HttpResponse:
     person = _own_person(request)
-    pledge = Pledge.objects.filter(person=person, year=year).first()
+    pledge = selectors.own_pledge(person, year)
     initial = {
         "registered_on": timezone.localdate(),
         "content": pledge.content if pledge else selectors.prefilled_pledge(person, year),
@@ -116,7 +103,7 @@ def my_pledge(request: HttpRequest, year: int) -> HttpResponse:
 @login_required
 def my_plan(request: HttpRequest, year: int) -> HttpResponse:
     person = _own_person(request)
-    plan = PersonalPlan.objects.filter(person=person, year=year).first()
+    plan = selectors.own_plan(person, year)
     initial = {"content": plan.content, "items": plan.items} if plan else {}
     form = PlanForm(request.POST or None, initial=initial, record=plan)
     if request.method == "POST" and form.is_valid():
@@ -365,11 +352,9 @@ def _url(name: str) -> str:
 
 @permission_required_for(templates, CHANGE)
 def template_edit(request: HttpRequest, year: int) -> HttpResponse:
-    committees = unit_policy.with_ancestors(request.user).filter(kind=Unit.Kind.COMMITTEE)
-    committee = committees.order_by("depth").first()
+    committee = selectors.template_committee(request.user)
     if committee is None:
         raise Http404
-    committee = committee_of(committee)
     form = TemplateForm(
         request.POST or None, initial={"text": selectors.template_text_raw(committee, year)}
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedForm
@@ -28,18 +27,6 @@ def _score_field(label: StrOrPromise) -> forms.DecimalField:
 
 
 LEVEL_CHOICES = [("", "—"), *Level.choices]
-
-
-def attach_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's errors next to their field, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for item in errors:
-                form.add_error(target, item)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 class SelfAssessmentForm(VersionedForm, forms.Form):

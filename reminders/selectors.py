@@ -16,6 +16,11 @@ def reminders_of(user: Any) -> QuerySet[Reminder]:
     )
 
 
+def reminder_of(user: Any, pk: int) -> Reminder | None:
+    """One of the user's own reminders; None for another's (nobody reads another's)."""
+    return reminders_of(user).filter(pk=pk).first()
+
+
 def unread_count(user: Any) -> int:
     return Reminder.objects.filter(
         user=user, read_at__isnull=True, resolved_at__isnull=True

@@ -35,7 +35,7 @@ def reminder_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def reminder_open(request: HttpRequest, pk: int) -> HttpResponse:
     """Mark the reminder read and go to the page that does the task."""
-    reminder = selectors.reminders_of(request.user).filter(pk=pk).first()
+    reminder = selectors.reminder_of(request.user, pk)
     if reminder is None:
         raise Http404
     services.mark_read(user=request.user, pk=pk)

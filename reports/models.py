@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
+from core.fields import acting_user, derived_key, optional_link, step_time
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -66,13 +66,8 @@ class Review(models.Model):
         on_delete=models.PROTECT,
         related_name="reviews",
     )
-    directive = models.ForeignKey(
-        "documents.Document",
-        verbose_name=_("directive"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="reviews",
+    directive = optional_link(
+        "documents.Document", _("directive"), models.PROTECT, related_name="reviews"
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.INTERIM)
     period_from = models.DateField(_("period from"))
@@ -94,42 +89,21 @@ class Review(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     snapshot = models.JSONField(_("snapshot"), null=True, blank=True, editable=False)
-    frozen_at = models.DateTimeField(_("frozen at"), null=True, blank=True, editable=False)
-    frozen_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("frozen by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    frozen_at = step_time(_("frozen at"), editable=False)
+    frozen_by = acting_user(_("frozen by"), editable=False)
     # Versions of the same report share a lineage (the first version's id).
     lineage = models.PositiveBigIntegerField(null=True, blank=True, editable=False, db_index=True)
     version = models.PositiveSmallIntegerField(_("version"), default=1, editable=False)
-    previous = models.ForeignKey(
-        "self",
-        verbose_name=_("previous version"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="next_versions",
-        editable=False,
+    previous = optional_link(
+        "self", _("previous version"), models.SET_NULL, related_name="next_versions", editable=False
     )
     article_id = models.PositiveBigIntegerField(
         _("news article"), null=True, blank=True, editable=False
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    created_by = acting_user(editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    search_key = models.CharField(max_length=255, editable=False, default="", db_index=True)
+    search_key = derived_key()
     history = HistoricalRecords()
 
     class Meta:
@@ -224,9 +198,7 @@ class ExportJob(models.Model):
     filename = models.CharField(max_length=255, blank=True)
     content_type = models.CharField(max_length=120, blank=True)
     error = models.TextField(blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = acting_user()
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     # The worker's sign of life: a job whose worker died is told apart from a slow one.

@@ -12,11 +12,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.actors import acting, recorded
 from core.policy import ADD, CHANGE
+from core.services import model_update, record_actor, stamp
 from documents.models import Document
 from news.models import Article
 from news.services import article_create
@@ -40,11 +40,6 @@ EDITABLE_FIELDS = (
     "signer_on_behalf",
     "recipients",
 )
-
-
-def _as(obj: Any, user: Any) -> None:
-    if recorded(user) is not None:
-        obj._history_user = user
 
 
 def _refuse_frozen(review: Review) -> None:
@@ -172,7 +167,7 @@ def review_create(
             if section.key in WRITTEN_SECTIONS and section.text
         }
     review.full_clean()
-    _as(review, user)
+    record_actor(review, user)
     review.save()
     review.lineage = review.pk
     review.save(update_fields=["lineage"])
@@ -185,13 +180,7 @@ def review_update(*, review: Review, user: Any, **fields: Any) -> Review:
     reviews.check(acting(user), CHANGE, review)
     review = Review.objects.select_for_update().get(pk=review.pk)
     _refuse_frozen(review)
-    for name, value in fields.items():
-        if name not in EDITABLE_FIELDS:
-            raise ValueError(name)
-        setattr(review, name, value.strip() if isinstance(value, str) else value)
-    review.full_clean()
-    _as(review, user)
-    review.save()
+    model_update(review, fields, allowed=EDITABLE_FIELDS, user=user, strip=True)
     return review
 
 
@@ -207,7 +196,7 @@ def review_section_save(*, review: Review, key: str, text: str, user: Any) -> Re
     sections[key] = {"text": text.replace("\r\n", "\n").strip(), "edited": True}
     review.sections = sections
     review.full_clean()
-    _as(review, user)
+    record_actor(review, user)
     review.save()
     return review
 
@@ -223,7 +212,7 @@ def review_section_reset(*, review: Review, key: str, user: Any) -> Review:
     sections = dict(review.sections or {})
     sections.pop(key, None)
     review.sections = sections
-    _as(review, user)
+    record_actor(review, user)
     review.save()
     return review
 
@@ -246,10 +235,7 @@ def review_freeze(*, review: Review, user: Any) -> Review:
         "sections": {section.key: section.text for section in content.sections},
     }
     review.status = Review.Status.FROZEN
-    review.frozen_at = timezone.now()
-    review.frozen_by = recorded(user)
-    _as(review, user)
-    review.save()
+    stamp(review, user, "frozen").save()
     return review
 
 
@@ -284,7 +270,7 @@ def review_new_version(*, review: Review, user: Any) -> Review:
     else:
         copy.sections = dict(review.sections or {})
     copy.full_clean()
-    _as(copy, user)
+    record_actor(copy, user)
     copy.save()
     return copy
 
@@ -315,7 +301,7 @@ def review_publish(*, review: Review, user: Any) -> tuple[Any, bool]:
         user=user,
     )
     review.article_id = article.pk
-    _as(review, user)
+    record_actor(review, user)
     review.save(update_fields=["article_id", "updated_at"])
     return article, True
 

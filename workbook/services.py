@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.actors import SYSTEM, acting, recorded
+from core.services import record_actor
 
 from . import reader as readers
 from . import scope
@@ -330,7 +331,5 @@ def record_import(
         unit=scope.import_unit(user),
         summary="\n".join(lines),
     )
-    if getattr(user, "is_authenticated", False):
-        record._history_user = user  # type: ignore[attr-defined]
-    record.save()
+    record_actor(record, user).save()
     return record

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from core import bulk
+from core.services import actor
 from organisation.models import Person, Unit
 
 from ..models import Inspection, InspectionPlan, Remediation
@@ -64,7 +65,7 @@ def remediations_import(
     inspections = {
         item.code: item for item in Inspection.objects.filter(code__in={entry[1] for entry in rows})
     }
-    user = user if getattr(user, "is_authenticated", False) else None
+    user = actor(user)
     created: list[Any] = []
     updated: list[Any] = []
     for task, code, content, created_on, values in rows:

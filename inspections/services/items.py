@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 
 from core import files
 from core.policy import CHANGE, DELETE
+from core.services import model_update, record_actor, save_as
 from organisation.models import Person, Unit
 
 from .. import policies
 from ..models import Finding, Inspection, InspectionPlan
-from .workflow import IS, advance, committee_of_inspection, delete, require, save
+from .workflow import IS, advance, committee_of_inspection, require
 
 
 def check_subject(committee: Unit, unit: Unit | None, person: Person | None) -> None:
@@ -108,7 +109,7 @@ def inspection_create(
         planned_from=planned_from,
         planned_to=planned_to,
     )
-    return save(inspection, user)
+    return save_as(inspection, user)
 
 
 @transaction.atomic
@@ -116,9 +117,8 @@ def inspection_update(*, user: Any, inspection: Inspection, **fields: Any) -> In
     """Change the planning fields, the dates and the team's report of an item."""
     require(user, policies.inspections, CHANGE, inspection, _("You may not change this item."))
     subject_changed = "subject_unit" in fields or "subject_person" in fields
-    for name in (*PLANNING_FIELDS, "started_on", "ended_on", "team_report"):
-        if name in fields:
-            setattr(inspection, name, fields[name])
+    names = (*PLANNING_FIELDS, "started_on", "ended_on", "team_report")
+    model_update(inspection, {name: fields[name] for name in names if name in fields}, save=False)
     if fields.get("team_report_file"):
         inspection.team_report_file = files.accept_field(
             "team_report_file", fields["team_report_file"], files.OFFICE, stem="bao-cao"
@@ -129,7 +129,7 @@ def inspection_update(*, user: Any, inspection: Inspection, **fields: Any) -> In
         )
     if inspection.state != IS.PLANNED and not inspection.started_on:
         raise ValidationError({"started_on": _("An item under way keeps its start date.")})
-    return save(inspection, user)
+    return save_as(inspection, user)
 
 
 @transaction.atomic
@@ -137,7 +137,7 @@ def inspection_delete(*, user: Any, inspection: Inspection) -> None:
     require(user, policies.inspections, DELETE, inspection, _("You may not delete this item."))
     if inspection.state != IS.PLANNED:
         raise ValidationError(_("Only an item not yet started can be deleted."))
-    delete(inspection, user)
+    record_actor(inspection, user).delete()
 
 
 @transaction.atomic
@@ -146,7 +146,7 @@ def inspection_start(*, user: Any, inspection: Inspection, started_on: dt.date) 
     require(user, policies.inspections, CHANGE, inspection, _("You may not change this item."))
     advance(inspection, "start")
     inspection.started_on = started_on
-    return save(inspection, user)
+    return save_as(inspection, user)
 
 
 @transaction.atomic
@@ -179,7 +179,7 @@ def inspection_conclude(
         raise ValidationError(
             {"concluded_on": _("Some remediation tasks of this item are due before that date.")}
         )
-    return save(inspection, user)
+    return save_as(inspection, user)
 
 
 @transaction.atomic
@@ -187,7 +187,7 @@ def finding_add(*, user: Any, inspection: Inspection, kind: str, text: str) -> F
     require(user, policies.inspections, CHANGE, inspection, _("You may not change this item."))
     if inspection.state == IS.PLANNED:
         raise ValidationError(_("Record findings once the item has started."))
-    return save(Finding(inspection=inspection, kind=kind, text=text), user)
+    return save_as(Finding(inspection=inspection, kind=kind, text=text), user)
 
 
 @transaction.atomic
@@ -197,4 +197,4 @@ def finding_delete(*, user: Any, finding: Finding) -> None:
     )
     if finding.remediations.exists():
         raise ValidationError(_("This shortcoming has remediation tasks; delete them first."))
-    delete(finding, user)
+    record_actor(finding, user).delete()

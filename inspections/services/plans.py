@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 
 from core import files
 from core.policy import CHANGE, DELETE
+from core.services import model_update, record_actor, save_as
 from organisation.models import Unit
 
 from .. import policies
 from ..models import InspectionPlan
-from .workflow import delete, require, save
+from .workflow import require
 
 
 def _check_plan_committee(user: Any, committee: Unit) -> None:
@@ -59,7 +60,7 @@ def plan_create(
     )
     if file:
         plan.file = files.accept_field("file", file, files.OFFICE, stem="ke-hoach")
-    return save(plan, user)
+    return save_as(plan, user)
 
 
 @transaction.atomic
@@ -68,16 +69,15 @@ def plan_update(*, user: Any, plan: InspectionPlan, **fields: Any) -> Inspection
     year = fields.get("year", plan.year)
     if year != plan.year:
         _check_year_free(plan.committee, year)
-    for name in ("year", "number_symbol", "issued_on", "title", "document"):
-        if name in fields:
-            setattr(plan, name, fields[name])
+    names = ("year", "number_symbol", "issued_on", "title", "document")
+    model_update(plan, {name: fields[name] for name in names if name in fields}, save=False)
     if fields.get("file"):
         plan.file = files.accept_field("file", fields["file"], files.OFFICE, stem="ke-hoach")
-    save(plan, user)
+    save_as(plan, user)
     if "year" in fields:
         for item in plan.items.exclude(year=year):
             item.year = year
-            save(item, user)
+            save_as(item, user)
     return plan
 
 
@@ -86,4 +86,4 @@ def plan_delete(*, user: Any, plan: InspectionPlan) -> None:
     require(user, policies.plans, DELETE, plan, _("You may not delete this plan."))
     if plan.items.exists():
         raise ValidationError(_("Delete the plan's items first: a plan with items is kept."))
-    delete(plan, user)
+    record_actor(plan, user).delete()

@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 
 from core.files import OFFICE, accept_field
 from core.policy import CHANGE, DELETE
+from core.services import actor, model_update, record_actor, save_as, stamp
 from organisation.models import Person, Unit
 
 from .. import policies
 from ..models import EvidenceFile, Finding, Inspection, Remediation, RemediationSubmission
-from .workflow import IS, RS, advance, committee_of_inspection, delete, require, save, today
+from .workflow import IS, RS, advance, committee_of_inspection, require, today
 
 
 def _check_responsible(inspection: Inspection, unit: Unit | None, person: Person | None) -> None:
@@ -74,7 +75,7 @@ def remediation_create(
         responsible_person=responsible_person,
         created_on=created_on or max(today(), inspection.concluded_on),
     )
-    return save(task, user)
+    return save_as(task, user)
 
 
 @transaction.atomic
@@ -82,13 +83,12 @@ def remediation_update(*, user: Any, remediation: Remediation, **fields: Any) ->
     require(user, policies.remediations, CHANGE, remediation, _("You may not change this task."))
     if remediation.state == RS.VERIFIED:
         raise ValidationError(_("A verified task is closed and cannot be changed."))
-    for name in ("content", "deadline", "finding", "responsible_unit", "responsible_person"):
-        if name in fields:
-            setattr(remediation, name, fields[name])
+    names = ("content", "deadline", "finding", "responsible_unit", "responsible_person")
+    model_update(remediation, {name: fields[name] for name in names if name in fields}, save=False)
     _check_responsible(
         remediation.inspection, remediation.responsible_unit, remediation.responsible_person
     )
-    return save(remediation, user)
+    return save_as(remediation, user)
 
 
 @transaction.atomic
@@ -96,7 +96,7 @@ def remediation_delete(*, user: Any, remediation: Remediation) -> None:
     require(user, policies.remediations, DELETE, remediation, _("You may not delete this task."))
     if remediation.state == RS.VERIFIED:
         raise ValidationError(_("A verified task is closed and cannot be deleted."))
-    delete(remediation, user)
+    record_actor(remediation, user).delete()
 
 
 @transaction.atomic
@@ -123,15 +123,15 @@ def remediation_submit(
         remediation=remediation,
         text=text,
         submitted_on=submitted_on or today(),
-        submitted_by=user,
+        submitted_by=actor(user),
     )
     if submission.submitted_on < remediation.created_on:
         raise ValidationError({"submitted_on": _("The report cannot predate the task.")})
-    save(submission, user)
+    save_as(submission, user)
     for upload in files:
         stored = accept_field("files", upload, OFFICE, stem="minh-chung")
-        save(EvidenceFile(submission=submission, file=stored, name=upload.name[:255]), user)
-    save(remediation, user)
+        save_as(EvidenceFile(submission=submission, file=stored, name=upload.name[:255]), user)
+    save_as(remediation, user)
     return submission
 
 
@@ -145,9 +145,9 @@ def _review_pending(
     if submission is not None:
         submission.outcome = outcome
         submission.review_note = note
-        submission.reviewed_by = user
+        stamp(submission, user, "reviewed")
         submission.reviewed_on = reviewed_on
-        save(submission, user)
+        save_as(submission, user)
 
 
 def _require_inspector(user: Any, remediation: Remediation) -> None:
@@ -190,9 +190,9 @@ def remediation_verify(
     if completed_on > today():
         raise ValidationError({"completed_on": _("The completion date cannot be in the future.")})
     remediation.completed_on = completed_on
-    remediation.verified_by = user
+    stamp(remediation, user, "verified")
     _review_pending(remediation, user, RemediationSubmission.Outcome.VERIFIED, note, completed_on)
-    return save(remediation, user)
+    return save_as(remediation, user)
 
 
 @transaction.atomic
@@ -203,4 +203,4 @@ def remediation_return(*, user: Any, remediation: Remediation, note: str) -> Rem
         raise ValidationError({"note": _("Say why the report is sent back.")})
     advance(remediation, "return")
     _review_pending(remediation, user, RemediationSubmission.Outcome.RETURNED, note, today())
-    return save(remediation, user)
+    return save_as(remediation, user)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -72,20 +71,6 @@ def require(user: Any, policy: Any, action: str, obj: Model | None, message: str
     """Refuse (403 with `message`) unless `policy` lets `user` do `action` on `obj`."""
     if not policy.can(user, action, obj):
         raise PermissionDenied(message)
-
-
-def save(obj: Model, user: Any, exclude: Iterable[str] = ()) -> Model:
-    """Validate and save `obj`, recording who did it in its history."""
-    obj.full_clean(exclude=list(exclude) or None)
-    obj._history_user = user if getattr(user, "is_authenticated", False) else None
-    obj.save()
-    return obj
-
-
-def delete(obj: Model, user: Any) -> None:
-    """Delete `obj`, recording who did it in its history."""
-    obj._history_user = user
-    obj.delete()
 
 
 def today() -> dt.date:

@@ -14,17 +14,9 @@ from django.utils.translation import gettext as _
 
 from core import files
 from core.concurrency import unchanged
+from core.forms import form_errors
 
 PRINT_FORMATS = {"docx", "pdf"}
-
-
-def apply_errors(form: Form, exc: ValidationError) -> None:
-    """Put a service's errors next to their fields (or above the form)."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def require(allowed: bool) -> None:
@@ -64,7 +56,7 @@ def form_page(
             with unchanged(form):
                 result = save(form)
         except ValidationError as exc:
-            apply_errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, done_message)
             return redirect(success(result))

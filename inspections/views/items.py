@@ -65,8 +65,7 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
 def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = visible_for(request, policies.inspections, pk)
     can_change = policies.inspections.can(request.user, CHANGE, inspection)
-    findings = list(inspection.findings.all())
-    tasks = list(policies.remediations.queryset_for(request.user).filter(inspection=inspection))
+    findings, tasks = selectors.inspection_parts(request.user, inspection)
     return render(
         request,
         "inspections/inspection_detail.html",
@@ -222,10 +221,7 @@ def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def finding_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    visible = policies.inspections.queryset_for(request.user)
-    finding = Finding.objects.filter(inspection__in=visible, pk=pk).first()
-    if finding is None:
-        raise Http404
+    finding = selectors.visible_finding(request.user, pk)
     require(policies.inspections.can(request.user, CHANGE, finding.inspection))
     return post_action(
         request,

@@ -35,7 +35,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         queryset,
         PLAN_COLUMNS,
         {
-            "can_add": policies.committees_for(request.user).exists(),
+            "can_add": selectors.can_add_plan(request.user),
         },
         filename="ke-hoach-kiem-tra",
     )

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.forms import form_errors
 from core.listing import render_listing
 from core.policy import CHANGE, DELETE, VIEW
 
@@ -23,7 +24,6 @@ from .. import forms, policies, selectors, services
 from ..columns import REMEDIATION_COLUMNS
 from ..models import Remediation
 from .common import (
-    apply_errors,
     delete_action,
     download,
     edit_page,
@@ -170,7 +170,7 @@ def _task_form_action(
         try:
             call(user=request.user, remediation=task, **form.cleaned_data)
         except ValidationError as exc:
-            apply_errors(form, exc)
+            form_errors(form, exc)
             task.refresh_from_db()
         else:
             messages.success(request, done_message)

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -91,7 +91,7 @@ def attendance_mark(request: HttpRequest, pk: int, person_pk: int) -> HttpRespon
 def attendance_everyone(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_change(request, pk)
     cell_pk = request.POST.get("cell", "")
-    cell = get_object_or_404(Unit, pk=cell_pk) if cell_pk.isdigit() else None
+    cell = selectors.unit_or_404(cell_pk) if cell_pk.isdigit() else None
     flash_outcome(
         request,
         lambda: services.attendance_mark_everyone_present(
@@ -157,7 +157,7 @@ def guest_add(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required_for(policies.meetings, CHANGE)
 def guest_delete(request: HttpRequest, pk: int, guest_pk: int) -> HttpResponse:
     meeting = meeting_for_change(request, pk)
-    guest = get_object_or_404(meeting.guests, pk=guest_pk)
+    guest = selectors.meeting_guest(meeting, guest_pk)
     services.guest_remove(user=request.user, guest=guest)
     messages.success(request, _("The guest was removed."))
     return redirect("meetings:attendance", pk=pk)

@@ -22,15 +22,6 @@ def meeting_for_change(request: HttpRequest, pk: int) -> Meeting:
     return meeting
 
 
-def apply_errors(form: Any, error: ValidationError) -> None:
-    """Put a service's errors next to their fields (or above the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 def flash_outcome(
     request: HttpRequest, action: Callable[[], Any], success: str | Callable[[Any], str]
 ) -> bool:

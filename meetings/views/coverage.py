@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from core.policy import VIEW, has_role, permission_required_for
 from core.roles import Role
-from documents.models import StudyTopic
 from organisation.models import Unit
 
 from .. import oversight, policies, selectors
@@ -72,7 +71,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
 @permission_required_for(policies.focus_areas, VIEW)
 def topic_coverage(request: HttpRequest) -> HttpResponse:
     committee = _committee(request)
-    topics = list(StudyTopic.objects.order_by("start_year", "code"))
+    topics = selectors.study_topics()
     topic = next((t for t in topics if str(t.pk) == request.GET.get("topic")), None)
     if topic is None and topics:
         topic = topics[0]

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
-from core.concurrency import unchanged
+from core.concurrency import stored, unchanged
+from core.forms import form_errors
 from core.listing import Column, listing
 from core.policy import CHANGE, VIEW, permission_required_for
 from organisation.models import Unit
@@ -23,7 +24,6 @@ from ..forms import FilterForm, MeetingForm
 from ..models import Meeting
 from ..quorum import locked_minutes, meeting_quorum
 from .common import (
-    apply_errors,
     flash_outcome,
     meeting_for_change,
 )
@@ -91,7 +91,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
                 **_meeting_form_values(form),
             )
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("The meeting was recorded."))
             return redirect("meetings:detail", pk=meeting.pk)
@@ -124,14 +124,14 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         # The form wrote its values onto the instance; reload so the service sees the old unit.
         values = _meeting_form_values(form)
-        fresh = Meeting.objects.get(pk=meeting.pk)
+        fresh = stored(meeting)
         try:
             with unchanged(form):
                 services.meeting_update(
                     user=request.user, meeting=fresh, topics=form.cleaned_data["topics"], **values
                 )
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("The meeting was saved."))
             return redirect("meetings:detail", pk=meeting.pk)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import files
 from core.concurrency import unchanged
+from core.forms import form_errors
 from core.policy import CHANGE, VIEW, permission_required_for
 from exporters.party import render_docx, render_pdf
 from exporters.registry import DOCX, PDF
@@ -22,15 +23,13 @@ from ..forms import MinutesForm
 from ..models import Minutes
 from ..quorum import meeting_quorum
 from .common import (
-    apply_errors,
     flash_outcome,
     meeting_for_change,
 )
 
 
 def _minutes_version(request: HttpRequest, pk: int, version: int) -> Minutes:
-    meeting = selectors.meeting_detail(request.user, pk)
-    return get_object_or_404(meeting.minutes.select_related("meeting__unit"), version=version)
+    return selectors.minutes_version(request.user, pk, version)
 
 
 @permission_required_for(policies.meetings, VIEW)
@@ -92,7 +91,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     **parts,
                 )
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         else:
             if current and current.is_locked:
                 messages.info(

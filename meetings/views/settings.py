@@ -20,13 +20,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.concurrency import unchanged
+from core.concurrency import stored, unchanged
+from core.forms import form_errors
 from core.listing import Column, matching, render_listing
 from core.policy import CHANGE, VIEW, permission_required_for
 
 from .. import policies, selectors, services
 from ..forms import FocusAreaForm, MeetingRulesForm, TopicDeadlineForm
-from .common import apply_errors
 
 RULES_COLUMNS = [
     Column("from", gettext_lazy("In force from"), ("effective_from",), "effective_from"),
@@ -111,13 +111,11 @@ def _settings_form(
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in form.Meta.fields}
         try:
-            existing = (
-                type(instance).objects.get(pk=instance.pk) if instance and instance.pk else None
-            )
+            existing = stored(instance) if instance and instance.pk else None
             with unchanged(form):
                 setting.save(user=request.user, **{setting.key: existing}, **values)
         except ValidationError as error:
-            apply_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(setting.target)

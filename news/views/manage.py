@@ -8,12 +8,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.concurrency import save_or_refuse
+from core.forms import form_errors
 from core.listing import Column, render_listing
 from core.search import search as search_rows
 
@@ -130,7 +131,7 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "article": article_obj,
-            "photos": list(article_obj.images.all()),
+            "photos": selectors.article_photos(article_obj),
             "image_form": ImageForm(),
             "publish_form": PublishForm(),
         },
@@ -140,7 +141,7 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @news_staff_required
 def article_preview(request: HttpRequest, pk: int) -> HttpResponse:
     article_obj = _article_or_404(request, pk)
-    images = list(article_obj.images.all())
+    images = selectors.article_photos(article_obj)
     blocks = richtext.split_blocks(article_obj.body)
     placed = [
         {
@@ -206,8 +207,7 @@ def image_add(request: HttpRequest, pk: int) -> HttpResponse:
                 user=request.user,
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            form_errors(form, error)
     if form.errors:
         return render(
             request,
@@ -215,7 +215,7 @@ def image_add(request: HttpRequest, pk: int) -> HttpResponse:
             {
                 "form": ArticleForm(instance=article_obj),
                 "article": article_obj,
-                "photos": list(article_obj.images.all()),
+                "photos": selectors.article_photos(article_obj),
                 "image_form": form,
                 "publish_form": PublishForm(),
             },
@@ -226,8 +226,7 @@ def image_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _photo_or_404(request: HttpRequest, pk: int) -> ArticleImage:
-    visible = policies.articles.queryset_for(request.user)
-    return get_object_or_404(ArticleImage.objects.filter(article__in=visible), pk=pk)
+    return selectors.staff_photo_or_404(request.user, pk)
 
 
 @news_staff_required

@@ -10,13 +10,14 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from core import files
+from core.forms import form_errors
 from core.middleware import client_ip
 from core.pagination import paginate
 
@@ -25,7 +26,6 @@ from ..forms import (
     CommentForm,
     form_token,
 )
-from ..models import Article
 
 HOME_PAGE_SIZE = 10
 DESCRIPTION_LENGTH = 200
@@ -93,7 +93,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
         found = next((c for c in selectors.public_categories() if c.slug == slug), None)
         if found is None:
             return {"missing": True}
-        articles = selectors.public_articles().filter(category=found)
+        articles = selectors.public_articles(category=found)
         page = Paginator(articles, HOME_PAGE_SIZE).get_page(number)
         html = render_to_string(
             "news/_article_list.html",
@@ -109,7 +109,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     text = (request.GET.get("q") or "").strip()[:200]
-    page = paginate(request, selectors.public_search(text) if text else Article.objects.none())
+    page = paginate(request, selectors.public_search(text))
     return _public(request, "news/search.html", {"page_obj": page, "q": text})
 
 
@@ -247,7 +247,7 @@ def comment_post(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect(reverse("news:article", kwargs={"slug": slug}) + "#binh-luan")
     if not form.is_valid():
         return _article_page(request, data, form)
-    article_obj = get_object_or_404(Article.objects.public(), pk=data["pk"])
+    article_obj = selectors.public_article_or_404(data["pk"])
     parent = selectors.approved_comment_for_reply(article_obj, form.cleaned_data.get("parent"))
     try:
         services.comment_submit(
@@ -263,8 +263,7 @@ def comment_post(request: HttpRequest, slug: str) -> HttpResponse:
     except ValidationError as error:
         form.data = form.data.copy()
         form.data["token"] = form_token(article_obj.pk)
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+        form_errors(form, error)
         return _article_page(request, data, form)
     messages.success(request, pgettext("news", "Thank you. Your comment is awaiting moderation."))
     return redirect(reverse("news:article", kwargs={"slug": slug}) + "#binh-luan")

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.actors import recorded
+from core.services import record_actor
 
-
-def by(obj: Any, user: Any) -> Any:
-    """Attach the acting user so that django-simple-history records who made the change."""
-    if recorded(user) is not None:
-        obj._history_user = user
-    return obj
+# Who acted is recorded by core.services.record_actor; `by` is its old name here, kept
+# for services/events.py until that module is next changed.
+by = record_actor
 
 
 def not_future(value: dt.date, field: str) -> None:

@@ -9,9 +9,11 @@ from typing import Any
 
 from django.db import transaction
 
+from core.services import model_update, record_actor, save_as
+
 from .. import membership
 from ..models import MassOrganisation, MemberEvent, Person, Unit
-from .common import by, not_future
+from .common import not_future
 
 PERSON_FIELDS = (
     "code",
@@ -41,16 +43,11 @@ def person_create(
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     if since:
         not_future(since, "since")
-    person = by(Person(unit=unit, **fields), user)
-    person.full_clean()
-    person.save()
+    person = save_as(Person(unit=unit, **fields), user)
     person.mass_organisations.set(list(mass_organisations))
     if since:
-        event = by(
-            MemberEvent(person=person, kind=MemberEvent.Kind.MOVE_IN, date=since, to_unit=unit),
-            user,
-        )
-        event.save()
+        event = MemberEvent(person=person, kind=MemberEvent.Kind.MOVE_IN, date=since, to_unit=unit)
+        record_actor(event, user).save()
     membership.rebuild([person.pk])
     return person
 
@@ -64,14 +61,7 @@ def person_update(
     **fields: Any,
 ) -> Person:
     """Change a person's particulars; his cell changes only through a move event."""
-    unknown = set(fields) - set(PERSON_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(person, name, value)
-    by(person, user)
-    person.full_clean()
-    person.save()
+    model_update(person, fields, allowed=PERSON_FIELDS, user=user)
     if mass_organisations is not None:
         person.mass_organisations.set(list(mass_organisations))
     if {"party_joined_on", "party_status"} & set(fields):

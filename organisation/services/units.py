@@ -11,9 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.services import model_update, record_actor, save_as
+
 from .. import membership
 from ..models import MemberEvent, Person, Posting, Unit, UnitName
-from .common import by, not_future
+from .common import not_future
 from .events import member_event_record
 
 UNIT_FIELDS = ("code", "name", "kind", "superior_body", "place", "founded_on")
@@ -28,23 +30,14 @@ def unit_found(
         not_future(founded_on, "founded_on")
     if parent is not None and founded_on and not parent.exists_on(founded_on):
         raise ValidationError({"parent": _("The parent unit does not exist on that date.")})
-    unit = by(Unit(code=code, name=name, kind=kind, parent=parent, founded_on=founded_on), user)
-    unit.full_clean()
-    unit.save()
-    return unit
+    unit = Unit(code=code, name=name, kind=kind, parent=parent, founded_on=founded_on)
+    return save_as(unit, user)
 
 
 @transaction.atomic
 def unit_update(*, user: Any, unit: Unit, **fields: Any) -> Unit:
     """Correct a unit's particulars (not a rename: that keeps the old name, see unit_rename)."""
-    unknown = set(fields) - set(UNIT_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(unit, name, value)
-    by(unit, user)
-    unit.full_clean()
-    unit.save()
+    model_update(unit, fields, allowed=UNIT_FIELDS, user=user)
     return unit
 
 
@@ -60,12 +53,9 @@ def unit_rename(*, user: Any, unit: Unit, name: str, on: dt.date) -> Unit:
     last = unit.names.order_by("-until").first()
     if last and on <= last.until:
         raise ValidationError({"on": _("The unit was already renamed after this date.")})
-    by(UnitName(unit=unit, name=unit.name, until=on - dt.timedelta(days=1)), user).save()
+    record_actor(UnitName(unit=unit, name=unit.name, until=on - dt.timedelta(days=1)), user).save()
     unit.name = name
-    by(unit, user)
-    unit.full_clean()
-    unit.save()
-    return unit
+    return save_as(unit, user)
 
 
 @transaction.atomic
@@ -77,7 +67,7 @@ def unit_move(*, user: Any, unit: Unit, parent: Unit) -> Unit:
         raise ValidationError({"parent": _("A cell cannot have units under it.")})
     old_prefix = unit.path
     unit.parent = parent
-    by(unit, user).save()
+    record_actor(unit, user).save()
     unit.refresh_from_db()
     for child in Unit.objects.filter(path__startswith=old_prefix).exclude(pk=unit.pk):
         child.path = unit.path + child.path[len(old_prefix) :]
@@ -138,9 +128,7 @@ def unit_dissolve(
         moves.append((person, target))
     unit.dissolved_on = on
     unit.successor = successor
-    by(unit, user)
-    unit.full_clean()
-    unit.save()
+    save_as(unit, user)
     for person, target in moves:
         member_event_record(
             user=user,
@@ -167,11 +155,7 @@ PROFILE_FIELDS = (
 @transaction.atomic
 def unit_profile_update(*, user: Any, unit: Unit, **fields: Any) -> Unit:
     """The unit's document profile: what its documents print in the header and signature."""
-    for name in PROFILE_FIELDS:
-        if name in fields:
-            value = fields[name] or ""
-            setattr(unit, name, value.strip() if isinstance(value, str) else value)
+    chosen = {name: fields[name] or "" for name in PROFILE_FIELDS if name in fields}
+    model_update(unit, chosen, strip=True, save=False)
     unit.issuer_symbol = unit.issuer_symbol.upper()
-    by(unit, user).full_clean()
-    unit.save()
-    return unit
+    return save_as(unit, user)

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.fields import acting_user
+from core.fields import acting_user, optional_link, step_time
 
 from .levels import Level, score_field
 
@@ -12,43 +12,21 @@ from .levels import Level, score_field
 class Rating(models.Model):
     """One subject (a person or a unit) in one year. `level` is the committee's decision."""
 
-    person = models.ForeignKey(
-        "organisation.Person",
-        verbose_name=_("person"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="ratings",
+    person = optional_link(
+        "organisation.Person", _("person"), models.PROTECT, related_name="ratings"
     )
-    unit = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="ratings",
-    )
+    unit = optional_link("organisation.Unit", _("unit"), models.PROTECT, related_name="ratings")
     year = models.PositiveSmallIntegerField(_("year"))
     level = models.CharField(_("decided level"), max_length=20, choices=Level.choices, blank=True)
     score = models.DecimalField(_("score"), max_digits=5, decimal_places=2, null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
 
     # Where the subject sat that year: the cell that reviews it and the committee that decides.
-    cell = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("cell"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="cell_ratings",
+    cell = optional_link(
+        "organisation.Unit", _("cell"), models.PROTECT, related_name="cell_ratings"
     )
-    committee = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("committee"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="committee_ratings",
+    committee = optional_link(
+        "organisation.Unit", _("committee"), models.PROTECT, related_name="committee_ratings"
     )
 
     # 1. Self-assessment (a member's own; for a cell, its secretary's report).
@@ -64,27 +42,22 @@ class Rating(models.Model):
         _("every shortcoming found in the year fixed"), default=False
     )
     self_assessed_by = acting_user(_("self-assessed by"))
-    self_assessed_at = models.DateTimeField(_("self-assessed at"), null=True, blank=True)
+    self_assessed_at = step_time(_("self-assessed at"))
 
     # 2. The cell's review at its meeting.
     proposed_level = models.CharField(
         _("level proposed by the cell"), max_length=20, choices=Level.choices, blank=True
     )
-    proposal_meeting = models.ForeignKey(
-        "meetings.Meeting",
-        verbose_name=_("reviewing meeting"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="rating_proposals",
+    proposal_meeting = optional_link(
+        "meetings.Meeting", _("reviewing meeting"), models.PROTECT, related_name="rating_proposals"
     )
     proposal_note = models.TextField(_("cell's remarks"), blank=True)
     proposed_by = acting_user(_("proposed by"))
-    proposed_at = models.DateTimeField(_("proposed at"), null=True, blank=True)
+    proposed_at = step_time(_("proposed at"))
 
     # 3. The committee's decision (`level` above).
     decided_by = acting_user(_("decided by"))
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_at = step_time(_("decided at"))
     imported = models.BooleanField(_("imported from a workbook"), default=False)
 
     history = HistoricalRecords()

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.fields import acting_user
+from core.fields import acting_user, optional_link, step_time
 
 from .levels import Level
 from .rating import Rating
@@ -111,18 +111,11 @@ class Complaint(models.Model):
     outcome = models.CharField(_("answer"), max_length=10, choices=Outcome.choices, blank=True)
     answer = models.TextField(_("reason of the answer"), blank=True)
     answered_by = acting_user(_("answered by"))
-    decision = models.ForeignKey(
-        RatingDecision,
-        verbose_name=_("new decision"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    decision = optional_link(RatingDecision, _("new decision"), models.PROTECT, related_name="+")
     resolved_level = models.CharField(
         _("level after the answer"), max_length=20, choices=Level.choices, blank=True
     )
-    resolved_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    resolved_at = step_time(_("answered at"))
     history = HistoricalRecords()
 
     class Meta:

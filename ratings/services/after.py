@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.services import actor, save_as, stamp
 from organisation.models import Person
 
 from .. import rules
@@ -46,11 +47,9 @@ def _open_step(rating: Rating, kind: str, text: str, user: Any) -> Complaint:
         kind=kind,
         text=text.strip(),
         previous_level=rating.level,
-        lodged_by=user if getattr(user, "pk", None) else None,
+        lodged_by=actor(user),
     )
-    complaint.full_clean()
-    complaint.save()
-    return complaint
+    return save_as(complaint, user)
 
 
 @transaction.atomic
@@ -115,12 +114,10 @@ def complaint_answer(
         )
         complaint.outcome = Complaint.Outcome.CHANGE
     complaint.answer = reason.strip()
-    complaint.answered_by = user if getattr(user, "pk", None) else None
+    stamp(complaint, user, "answered")
     complaint.resolved_level = rating.level
     complaint.resolved_at = timezone.now()
-    complaint.full_clean()
-    complaint.save()
-    return complaint
+    return save_as(complaint, user)
 
 
 # ---- capping conditions ----------------------------------------------------------------
@@ -147,11 +144,11 @@ def cap_condition_record(
         source=source.strip(),
         self_fixed=self_fixed,
         note=note,
-        recorded_by=user,
+        recorded_by=actor(user),
     )
     condition.full_clean()
     rule_set = rule_set_of(year)
-    condition.save()
+    stamp(condition, user, "recorded").save()
     cap = rules.cap_for(
         rule_set,
         [rules.Condition(kind, str(condition.get_kind_display()), condition.source, self_fixed)],

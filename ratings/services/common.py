@@ -11,9 +11,9 @@ from decimal import Decimal
 from typing import Any, cast
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.services import actor, save_as, stamp
 from organisation.models import Unit
 
 from .. import conditions, rules, selectors
@@ -151,13 +151,10 @@ def set_level(
         number=number.strip(),
         date=date,
         reason=reason.strip(),
-        decided_by=user if getattr(user, "pk", None) else None,
+        decided_by=actor(user),
     )
     record.full_clean()
     rating.level = level
-    rating.decided_by = record.decided_by
-    rating.decided_at = timezone.now()
-    rating.full_clean()
-    rating.save()
-    record.save()
+    save_as(stamp(rating, user, "decided"), user)
+    stamp(record, user, "decided").save()
     return record

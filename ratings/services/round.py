@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.services import save_as, stamp
 from meetings.models import Meeting
 from meetings.quorum import meeting_quorum_problem
 from organisation.models import Person, Unit
@@ -137,11 +138,7 @@ def rating_self_assess(
     rating.all_tasks_on_time = all_tasks_on_time
     rating.beyond_target_percent = beyond_target_percent
     rating.shortcomings_fixed = shortcomings_fixed
-    rating.self_assessed_by = user
-    rating.self_assessed_at = timezone.now()
-    rating.full_clean()
-    rating.save()
-    return rating
+    return save_as(stamp(rating, user, "self_assessed"), user)
 
 
 # ---- 2. the cell's proposal ------------------------------------------------------------
@@ -222,10 +219,7 @@ def ratings_propose(
         rating.proposed_level = level
         rating.proposal_meeting = meeting
         rating.proposal_note = note
-        rating.proposed_by = user
-        rating.proposed_at = now
-        rating.full_clean()
-        rating.save()
+        save_as(stamp(rating, user, "proposed", when=now), user)
         saved.append(rating)
     return saved
 

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.services import save_as
+
 from .. import rules, selectors
 from ..models import RuleSet
 
@@ -70,7 +72,4 @@ def rule_set_save(*, rule_set: RuleSet, user: Any) -> RuleSet:
                     % {"year": year}
                 }
             )
-    rule_set.full_clean()
-    rule_set._history_user = user
-    rule_set.save()
-    return rule_set
+    return save_as(rule_set, user)

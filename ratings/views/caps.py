@@ -11,15 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.forms import form_errors
 from core.listing import render_listing
 from core.policy import VIEW, permission_required_for
 from core.search import search
 
-from .. import services
+from .. import lookups, services
 from ..columns import CAP_COLUMNS
 from ..forms import (
     CapConditionForm,
-    attach_errors,
 )
 from ..models import CapCondition
 from ..policies import caps as cap_policy
@@ -40,11 +40,7 @@ def cap_add(request: HttpRequest) -> HttpResponse:
     cap_policy.check(request.user, "change")
     form = CapConditionForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
-        from organisation.policies import people
-
-        person = (
-            people.queryset_for(request.user).filter(code=form.cleaned_data["person_code"]).first()
-        )
+        person = lookups.visible_person(request.user, form.cleaned_data["person_code"])
         if person is None:
             form.add_error("person_code", _("No person with this code in your committee."))
         else:
@@ -60,7 +56,7 @@ def cap_add(request: HttpRequest) -> HttpResponse:
                     user=request.user,
                 )
             except ValidationError as error:
-                attach_errors(form, error)
+                form_errors(form, error)
             else:
                 messages.success(request, _("The capping condition is recorded."))
                 return redirect("ratings:caps")

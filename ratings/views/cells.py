@@ -9,8 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from .. import conditions, documents, rules, selectors, services
-from ..models import Rating
+from .. import conditions, documents, lookups, rules, selectors, services
 from ..policies import ratings as rating_policy
 from .common import _cell, _level_labels
 
@@ -24,7 +23,7 @@ def cell_review(request: HttpRequest, cell_pk: int, year: int) -> HttpResponse:
         raise Http404
     rows = selectors.round_rows(request.user, year, cell=cell)
     rows = [row for row in rows if row.cell.pk == cell.pk]
-    unit_rating = Rating.objects.filter(unit=cell, year=year).first()
+    unit_rating = lookups.unit_rating(cell, year)
     choices = conditions.review_meetings(cell, year, rule_set)
     meetings = [choice["meeting"] for choice in choices]
     caps_by_person = selectors.conditions_for({row.person.pk for row in rows}, year)

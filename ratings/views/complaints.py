@@ -5,12 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from .. import services
-from ..forms import AnswerForm, ComplaintForm, ReconsiderationForm, attach_errors
+from core.forms import form_errors
+
+from .. import lookups, services
+from ..forms import AnswerForm, ComplaintForm, ReconsiderationForm
 from ..models import Complaint
 from ..policies import COMPLAIN, DECIDE
 from ..policies import ratings as rating_policy
@@ -29,7 +31,7 @@ def complain(request: HttpRequest, pk: int) -> HttpResponse:
                 rating=rating, text=form.cleaned_data["text"], user=request.user
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(
                 request,
@@ -53,7 +55,7 @@ def reconsider(request: HttpRequest, pk: int) -> HttpResponse:
                 rating=rating, text=form.cleaned_data["text"], user=request.user
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("The reconsideration is opened."))
             return redirect("ratings:detail", pk=rating.pk)
@@ -66,9 +68,7 @@ def answer(request: HttpRequest, pk: int, complaint_pk: int) -> HttpResponse:
     """The committee answers: keep the decision, or a new decision with number, date, reason."""
     rating = _rating(request, pk)
     rating_policy.check(request.user, DECIDE, rating)
-    complaint = rating.complaints.filter(pk=complaint_pk).first()
-    if complaint is None:
-        raise Http404
+    complaint = lookups.rating_complaint(rating, complaint_pk)
     form = AnswerForm(request.POST or None, initial={"outcome": Complaint.Outcome.KEEP})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -83,7 +83,7 @@ def answer(request: HttpRequest, pk: int, complaint_pk: int) -> HttpResponse:
                 user=request.user,
             )
         except ValidationError as error:
-            attach_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("The answer is recorded."))
             return redirect("ratings:detail", pk=rating.pk)

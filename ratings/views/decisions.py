@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,11 +16,9 @@ from core.listing import listing
 from core.policy import has_role
 from core.roles import Role
 from core.search import search
-from organisation.models import Unit
 
-from .. import documents, rules, selectors, services
+from .. import documents, lookups, rules, selectors, services
 from ..columns import DECISION_COLUMNS
-from ..models import Rating
 from ..policies import DECIDE
 from ..policies import ratings as rating_policy
 from .common import _committee, _level_labels
@@ -33,14 +30,8 @@ def decide_list(request: HttpRequest, year: int) -> HttpResponse:
     on the counts that result."""
     rating_policy.check(request.user, DECIDE)
     committee = _committee(request)
-    queryset = (
-        Rating.objects.filter(committee=committee, year=year)
-        .select_related("person", "unit", "cell")
-        .order_by(F("unit").asc(nulls_first=True), "cell__path", "person__sort_key", "pk")
-    )
     cell_code = request.GET.get("cell", "")
-    if cell_code:
-        queryset = queryset.filter(cell__code=cell_code)
+    queryset = lookups.decision_rows(committee, year, cell_code)
     queryset = search(queryset, request.GET.get("q"), "person__search_key")
     listed = listing(request, queryset, DECISION_COLUMNS, filename=f"quyet-dinh-xep-loai-{year}")
     if isinstance(listed, HttpResponse):
@@ -84,11 +75,7 @@ def decide_list(request: HttpRequest, year: int) -> HttpResponse:
         "errors": errors,
         "quota": quota,
         "counts": [(label, counts.get(level, 0)) for level, label in _level_labels()],
-        "cells": list(
-            Unit.objects.filter(path__startswith=committee.path, kind=Unit.Kind.CELL).order_by(
-                "path"
-            )
-        ),
+        "cells": lookups.cells_of(committee),
         "cell_code": cell_code,
     }
     return render(request, "ratings/decide_list.html", context)

@@ -12,15 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.concurrency import unchanged
+from core.forms import form_errors
 from core.listing import render_listing
 from core.pagination import paginate
 from core.policy import has_role
 from core.roles import Role
 
-from .. import conditions, overview, rules, selectors, services
+from .. import conditions, lookups, overview, rules, selectors, services
 from ..columns import ROUND_COLUMNS
-from ..forms import DecisionForm, SelfAssessmentForm, attach_errors
-from ..models import Rating
+from ..forms import DecisionForm, SelfAssessmentForm
 from ..policies import COMPLAIN, DECIDE, PROPOSE, SELF_ASSESS
 from ..policies import ratings as rating_policy
 from .common import ROUND_ROLES, _committee, _level_labels, _rating, _suggestion, _year, _years
@@ -63,7 +63,7 @@ def self_assess(request: HttpRequest, year: int) -> HttpResponse:
     rule_set = selectors.rule_set_for_year(year)
     if rule_set is None or year > timezone.localdate().year:
         raise Http404
-    rating = Rating.objects.filter(person=person, year=year).first()
+    rating = lookups.person_rating(person, year)
     if rating and rating.level:
         messages.info(request, _("The committee has already decided your rating for this year."))
         return redirect("ratings:detail", pk=rating.pk)
@@ -98,7 +98,7 @@ def self_assess(request: HttpRequest, year: int) -> HttpResponse:
                     user=request.user,
                 )
         except ValidationError as error:
-            attach_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("Your self-assessment is recorded."))
             return redirect("ratings:detail", pk=rating.pk)
@@ -132,14 +132,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "suggestion": suggestion,
         "pledge": pledge,
         "plan": plan,
-        "complaints": list(
-            rating.complaints.select_related("lodged_by", "answered_by", "decision")
-        ),
-        "decisions": list(rating.decisions.select_related("decided_by")),
+        **lookups.rating_trail(rating),
         "level_name": rules.level_name(rule_set, rating.level, unit=rating.unit_id is not None),
-        "history": list(
-            rating.history.select_related("history_user").order_by("-history_date")[:50]
-        ),
         "can_decide": rating_policy.can(request.user, DECIDE, rating) and not rating.level,
         "can_answer": rating_policy.can(request.user, DECIDE, rating),
         "can_complain": rating_policy.can(request.user, COMPLAIN, rating),
@@ -176,7 +170,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
                     user=request.user,
                 )
         except ValidationError as error:
-            attach_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("The decision is recorded."))
             return redirect("ratings:detail", pk=rating.pk)

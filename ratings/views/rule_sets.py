@@ -6,20 +6,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.concurrency import unchanged
+from core.forms import form_errors
 from core.listing import matching, render_listing
 from core.policy import VIEW, permission_required_for
 
-from .. import selectors, services
+from .. import lookups, selectors, services
 from ..columns import RULE_SET_COLUMNS
 from ..forms import (
     RuleSetForm,
-    attach_errors,
 )
-from ..models import RuleSet
 from ..policies import rule_sets as rule_set_policy
 
 
@@ -39,7 +38,7 @@ def rule_set_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def rule_set_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     rule_set_policy.check(request.user, "change")
-    rule_set = get_object_or_404(RuleSet, pk=pk) if pk else None
+    rule_set = lookups.rule_set_or_404(pk) if pk else None
     locked = bool(rule_set and rule_set.pk in selectors.rule_sets_in_use())
     form = RuleSetForm(request.POST or None, instance=rule_set)
     if request.method == "POST" and form.is_valid():
@@ -47,7 +46,7 @@ def rule_set_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             with unchanged(form):
                 services.rule_set_save(rule_set=form.instance, user=request.user)
         except ValidationError as error:
-            attach_errors(form, error)
+            form_errors(form, error)
         else:
             messages.success(request, _("The rule set is saved."))
             return redirect("ratings:rule_sets")
