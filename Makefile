@@ -57,7 +57,8 @@ messages:
 	for app in $$(ls -d */locale | cut -d/ -f1); do (cd $$app && ../$(PY) ../manage.py makemessages -l vi --no-obsolete --no-location -v0); done
 	$(PY) manage.py compilemessages -v0 --ignore=.venv
 
-bench:
+bench: install-dev
+	bash scripts/system-deps.sh --bench
 	$(PY) bench/import_people.py
 	$(PY) bench/report.py
 	$(PY) bench/news_load.py
