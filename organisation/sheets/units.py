@@ -146,6 +146,12 @@ class UnitSheet(SheetHandler):
                 continue
             seen[code] = row
         ctx.declare("unit", seen)
+        for code, row in seen.items():
+            above = existing.get(code, (None, None, None))[2]
+            if row["parent"] is None and above is not None and above not in seen:
+                # The workbook of a committee inside a larger tree (its own export leaves the
+                # parent blank): the committee stays where it is.
+                row.values["parent"] = above
         parents = {code: values[2] for code, values in existing.items()}
         kinds = {code: values[1] for code, values in existing.items()}
         for code, row in seen.items():

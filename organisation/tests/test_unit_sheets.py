@@ -121,3 +121,18 @@ def test_wrong_rename_rows_are_reported_and_nothing_is_written(tree):
         ("Tên đơn vị", 7, "Tên cũ"),
     ]
     assert not UnitName.objects.exists()
+
+
+def test_a_committee_inside_a_larger_tree_reimports_its_own_export_where_it_stands():
+    """A grassroots committee's office exports its committee (the root row's parent is left
+    blank) and imports the file back: the committee stays under its superior, nothing moves."""
+    province = ["TINH", "Đảng bộ Tỉnh", "Đảng bộ", "", "", "", "", "", ""]
+    committee = ["DB", "Đảng bộ Thử", "Đảng bộ", "TINH", "", "", "", "", ""]
+    assert workbook_import(make_workbook({"Đơn vị": [province, committee, CELL]})).applied
+    own = workbook_export(Unit.objects.get(code="DB"))
+    assert read_workbook(own)["Đơn vị"][1][3] is None  # the export stops at the committee
+    again = workbook_import(io.BytesIO(own))
+    assert again.applied, [str(error) for error in again.errors]
+    assert not again.plans["Đơn vị"].updated
+    assert Unit.objects.get(code="DB").parent.code == "TINH"
+    assert Unit.objects.filter(parent__isnull=True).count() == 1
