@@ -163,19 +163,21 @@ def commenter(
 
 
 def prepare_news() -> tuple[str, str]:
+    from core.actors import SYSTEM
     from news import services
     from news.models import Article
 
     found = Article.objects.filter(title="Bài viết của đợt chạy bền").first()
     if found is None:
         found = services.article_create(
+            user=SYSTEM,
             title="Bài viết của đợt chạy bền",
             lead="Thử tải.",
             body="Nội dung.",
             author="Ban biên tập",
             source="",
         )
-        services.article_publish(article=found, user=None)
+        services.article_publish(article=found, user=SYSTEM)
     from organisation.models import Unit
 
     return found.slug, Unit.objects.filter(parent=None).order_by("pk").values_list(

@@ -52,7 +52,8 @@ def records_changed(years: Iterable[int | None] = (EVERY_YEAR,)) -> None:
     """Bump the counters of these years (None or 0: every year's)."""
     from .models import RecordsVersion
 
-    for year in {EVERY_YEAR if not year else year for year in years}:
+    # Always in the same order, so two writers bumping several years never wait in a circle.
+    for year in sorted({EVERY_YEAR if not year else year for year in years}):
         if not RecordsVersion.objects.filter(year=year).update(counter=F("counter") + 1):
             RecordsVersion.objects.get_or_create(year=year)
             RecordsVersion.objects.filter(year=year).update(counter=F("counter") + 1)

@@ -77,6 +77,9 @@ def attendance_mark_everyone_present(
     _check_attendance_allowed(meeting)
     if cell is not None and not cell.path.startswith(meeting.unit.path):
         raise ValidationError(_("This cell is not part of the meeting's unit."))
+    # Serialise on the meeting, as one mark does: taken later (by the deferred foreign-key
+    # check at commit), the lock met a single mark's in the other order — a deadlock.
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
     marked = set(meeting.attendance.values_list("person_id", flat=True))
     # Members exempted from activity are not expected: they are marked one by one if present.
     active = roll_on(cell or meeting.unit, meeting.date, active=True)
