@@ -7,7 +7,10 @@ with a link to the page the user came from (when it is on this site) and to the 
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+
+from core.middleware import interface_language
 
 
 def _back_url(request: HttpRequest) -> str:
@@ -21,10 +24,13 @@ def _back_url(request: HttpRequest) -> str:
 
 
 def _render(request: HttpRequest, template: str, status: int) -> HttpResponse:
-    try:
-        html = render_to_string(template, {"back_url": _back_url(request)}, request=request)
-    except Exception:  # the failure may be in what the full page needs (database, session)
-        html = render_to_string(template, {})
+    """In the user's language even when the error came before the language middleware ran
+    (the thread may still hold the previous request's language)."""
+    with translation.override(interface_language(request)):
+        try:
+            html = render_to_string(template, {"back_url": _back_url(request)}, request=request)
+        except Exception:  # the failure may be in what the full page needs (database, session)
+            html = render_to_string(template, {})
     return HttpResponse(html, status=status)
 
 

@@ -39,6 +39,12 @@ def client_ip(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+def interface_language(request: HttpRequest) -> str:
+    """The language the user chose with the switch (the language cookie), else Vietnamese."""
+    code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 class InterfaceLanguageMiddleware:
     """Vietnamese for everyone unless the user chose another language with the switch.
 
@@ -51,9 +57,7 @@ class InterfaceLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-        if code not in dict(settings.LANGUAGES):
-            code = settings.LANGUAGE_CODE
+        code = interface_language(request)
         translation.activate(code)
         request.LANGUAGE_CODE = code
         response = self.get_response(request)

@@ -69,10 +69,17 @@ def test_bad_request_is_our_page(client):
 
 
 def test_server_error_is_our_page():
+    """In the user's language, whatever language the thread's previous request left active."""
+    from django.utils import translation
+
     request = RequestFactory().get("/")
-    response = errors.server_error(request)
+    with translation.override("en"):
+        response = errors.server_error(request)
     assert response.status_code == 500
     assert "Đã có lỗi" in response.content.decode()
+    request.COOKIES["django_language"] = "en"
+    with translation.override("vi"):
+        assert "Đã có lỗi" not in errors.server_error(request).content.decode()
 
 
 def test_an_expired_form_is_our_page(client):
