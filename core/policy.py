@@ -10,6 +10,7 @@ object outside `queryset_for(user, VIEW)` answers 404, an action the user may no
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import Any, ClassVar
@@ -105,7 +106,7 @@ _registry: dict[type[Model], Policy] = {}
 _discovered = False
 
 
-class Policy:
+class Policy(ABC):
     """The shape every policy has; `model` set on a concrete policy registers its instance."""
 
     model: ClassVar[type[Model]]
@@ -118,8 +119,9 @@ class Policy:
     def base_queryset(self) -> QuerySet:
         return self.model._default_manager.all()
 
+    @abstractmethod
     def can(self, user: Any, action: str, obj: Any = None) -> bool:
-        raise NotImplementedError
+        """Whether the user may do `action` (on `obj`, or on the model at all)."""
 
     def queryset_for(
         self, user: Any, action: str = VIEW, queryset: QuerySet | None = None

@@ -9,6 +9,7 @@ target by its figure and date); the writes go through `plans.services` (`plan_im
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -63,9 +64,9 @@ class PlanPartSheet(wb.SheetHandler):
     def values(self, row: wb.Row) -> dict[str, Any]:
         return {column.key: row[column.key] for column in self.columns[2:]}
 
+    @abstractmethod
     def stored(self) -> dict[tuple, dict[str, Any]]:
         """Key → values of the records in the database."""
-        raise NotImplementedError
 
     def known_plans(self, ctx: wb.ImportContext) -> set[str]:
         return ctx.known(
@@ -109,8 +110,9 @@ class PlanPartSheet(wb.SheetHandler):
             except ValidationError as error:
                 ctx.service_errors(self.sheet, item.row, error, self.columns_of)
 
+    @abstractmethod
     def write(self, committee: Unit, item: Item, user: Any) -> None:
-        raise NotImplementedError
+        """Create or change the record of one checked row through the plans' services."""
 
     @staticmethod
     def plan_of(committee: Unit, item: Item) -> Plan:

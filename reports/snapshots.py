@@ -9,6 +9,7 @@ is the live computation's, by construction (asserted in reports/tests/test_snaps
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
@@ -147,17 +148,15 @@ def year_rows(
     one_year = Scope(committee, Period(start, scope.period.year_end(year)), scope.today)
     rows = rows_of(FigureQueries(one_year))
     data = _encode(rows)
-    try:
-        with transaction.atomic():
-            YearFigures.objects.update_or_create(
-                committee=committee,
-                year=year,
-                start=start,
-                roll_date=roll,
-                defaults={"version": key, "data": data},
-            )
-    except IntegrityError:  # another worker stored the same year meanwhile
-        pass
+    # Another worker may store the same year meanwhile: its row stands, ours is the same.
+    with contextlib.suppress(IntegrityError), transaction.atomic():
+        YearFigures.objects.update_or_create(
+            committee=committee,
+            year=year,
+            start=start,
+            roll_date=roll,
+            defaults={"version": key, "data": data},
+        )
     return _decode(data), False
 
 
