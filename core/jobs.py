@@ -17,8 +17,10 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.db import close_old_connections, connection
+from django.core.files.base import ContentFile
+from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 logger = logging.getLogger(__name__)
 
@@ -88,3 +90,113 @@ class Heartbeat:
     def __exit__(self, *exc: Any) -> None:
         self.stop.set()
         self.thread.join(timeout=heartbeat_seconds() + 5)
+
+
+class JobRecords:
+    """The writes every background job record shares: take up, beat, progress, fail, finish,
+    check for a dead worker, reset for a retry.
+
+    A job model has the fields `status` (pending/running/done/failed), `progress`, `step`,
+    `error`, `finished_at`, `attempt`, `worker`, `heartbeat_at` and `created_at`, and for a
+    produced file `file`, `filename`, `content_type`. Each run has an `attempt` number and a
+    worker writes only while its attempt is the job's current one, so a worker thought dead
+    that wakes up after a retry cannot overwrite the new run. Progress is an UPDATE of its own
+    (outside any transaction of the job) so the polling page sees it at once.
+    """
+
+    def __init__(self, model: Any, *, dead: Any, lost: Any) -> None:
+        self.model = model
+        self.dead = dead  # message with %(time)s: the worker stopped beating
+        self.lost = lost  # message: no worker took the job up
+        self.active = (model.Status.PENDING, model.Status.RUNNING)
+
+    def current(self, job: Any, attempt: int) -> Any:
+        return self.model.objects.filter(pk=job.pk, attempt=attempt)
+
+    def start(self, job: Any, attempt: int = 1) -> bool:
+        """The worker takes the job up; False when this attempt was superseded or is over."""
+        return bool(
+            self.current(job, attempt)
+            .filter(status__in=self.active)
+            .update(
+                status=self.model.Status.RUNNING, worker=worker_id(), heartbeat_at=timezone.now()
+            )
+        )
+
+    def beat(self, job: Any, attempt: int = 1) -> None:
+        """The running worker is alive (called by its heartbeat thread)."""
+        self.current(job, attempt).filter(status=self.model.Status.RUNNING).update(
+            heartbeat_at=timezone.now()
+        )
+
+    def progress(self, job: Any, percent: int, step: str, attempt: int = 1) -> None:
+        self.current(job, attempt).filter(status=self.model.Status.RUNNING).update(
+            progress=percent, step=str(step)[:120], heartbeat_at=timezone.now()
+        )
+
+    def fail(self, job: Any, error: str, attempt: int = 1) -> None:
+        self.current(job, attempt).filter(status__in=self.active).update(
+            status=self.model.Status.FAILED, error=error[:2000], finished_at=timezone.now()
+        )
+
+    def finish(
+        self, job: Any, *, filename: str, content_type: str, data: bytes, attempt: int = 1
+    ) -> Any:
+        """Keep the produced file and mark the job done; None when this attempt is over."""
+        with transaction.atomic():
+            found = (
+                self.current(job, attempt)
+                .select_for_update()
+                .filter(status=self.model.Status.RUNNING)
+                .first()
+            )
+            if found is None:
+                return None
+            found.file.save(filename, ContentFile(data), save=False)
+            found.filename, found.content_type = filename, content_type
+            found.status, found.progress = self.model.Status.DONE, 100
+            found.step = gettext("Done")
+            found.finished_at = timezone.now()
+            found.save()
+            return found
+
+    def check(self, job: Any) -> Any:
+        """Mark the job failed when its worker died or no worker took it up; the job, fresh."""
+        now = timezone.now()
+        since = job.heartbeat_at or job.created_at
+        if job.status == self.model.Status.RUNNING and is_dead(
+            worker=job.worker, heartbeat_at=since, now=now
+        ):
+            time = timezone.localtime(since).strftime("%H:%M:%S %d/%m/%Y")
+            self.fail(job, str(self.dead) % {"time": time}, attempt=job.attempt)
+        elif job.status == self.model.Status.PENDING:
+            if (now - since).total_seconds() > start_seconds():
+                self.fail(job, str(self.lost), attempt=job.attempt)
+        job.refresh_from_db()
+        return job
+
+    def restart(self, job: Any) -> Any:
+        """A failed job as a new attempt, pending again; the caller saves and enqueues it."""
+        job.attempt += 1
+        job.status, job.progress, job.step, job.error = self.model.Status.PENDING, 0, "", ""
+        job.worker, job.finished_at = "", None
+        job.heartbeat_at = timezone.now()  # the wait for a worker counts from now
+        return job
+
+    def run(
+        self, job: Any, attempt: int, body: Callable[[Callable[[int, str], None]], Any]
+    ) -> None:
+        """Run `body(progress)` as this attempt of the job, with a heartbeat; a failure is
+        kept on the job for its page to show, and raised for the task's log."""
+        if not self.start(job, attempt):
+            return  # superseded by a retry, or already over
+        try:
+            with Heartbeat(lambda: self.beat(job, attempt)):
+
+                def progress(percent: int, step: str) -> None:
+                    self.progress(job, percent, step, attempt)
+
+                body(progress)
+        except Exception as error:  # the job page shows what went wrong
+            self.fail(job, f"{type(error).__name__}: {error}", attempt)
+            raise

@@ -11,10 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core import jobs
 from core.actors import acting, recorded
@@ -22,8 +21,6 @@ from core.policy import ADD, CHANGE
 
 from .models import ExportJob, Review
 from .policies import export_jobs
-
-ACTIVE = (ExportJob.Status.PENDING, ExportJob.Status.RUNNING)
 
 
 @transaction.atomic
@@ -46,83 +43,44 @@ def export_job_create(*, review: Review, exporter: str, user: Any) -> ExportJob:
     return job
 
 
-def _current(job: ExportJob, attempt: int) -> Any:
-    return ExportJob.objects.filter(pk=job.pk, attempt=attempt)
+EXPORTS = jobs.JobRecords(
+    ExportJob,
+    dead=gettext_lazy(
+        "The worker running this export stopped (no sign of life since %(time)s). Start it again."
+    ),
+    lost=gettext_lazy("No worker took this export up. Start it again."),
+)
 
 
 def export_job_start(*, job: ExportJob, attempt: int) -> bool:
     """The worker takes the job up; False when this attempt was superseded or is over."""
-    return bool(
-        _current(job, attempt)
-        .filter(status__in=ACTIVE)
-        .update(
-            status=ExportJob.Status.RUNNING,
-            worker=jobs.worker_id(),
-            heartbeat_at=timezone.now(),
-        )
-    )
+    return EXPORTS.start(job, attempt)
 
 
 def export_job_beat(*, job: ExportJob, attempt: int) -> None:
-    """The running worker is alive (called by its heartbeat thread)."""
-    _current(job, attempt).filter(status=ExportJob.Status.RUNNING).update(
-        heartbeat_at=timezone.now()
-    )
+    EXPORTS.beat(job, attempt)
 
 
 def export_job_progress(*, job: ExportJob, percent: int, step: str, attempt: int = 1) -> None:
     """Progress of a running export; written at once so the polling page sees it."""
-    _current(job, attempt).filter(status=ExportJob.Status.RUNNING).update(
-        progress=percent, step=step[:120], heartbeat_at=timezone.now()
-    )
+    EXPORTS.progress(job, percent, step, attempt)
 
 
-@transaction.atomic
 def export_job_finish(
     *, job: ExportJob, filename: str, content_type: str, data: bytes, attempt: int = 1
 ) -> ExportJob | None:
-    job = _current(job, attempt).select_for_update().filter(status=ExportJob.Status.RUNNING).first()
-    if job is None:
-        return None
-    job.file.save(filename, ContentFile(data), save=False)
-    job.filename = filename
-    job.content_type = content_type
-    job.status = ExportJob.Status.DONE
-    job.progress = 100
-    job.step = _("Done")
-    job.finished_at = timezone.now()
-    job.save()
-    return job
+    return EXPORTS.finish(
+        job, filename=filename, content_type=content_type, data=data, attempt=attempt
+    )
 
 
 def export_job_fail(*, job: ExportJob, error: str, attempt: int = 1) -> None:
-    _current(job, attempt).filter(status__in=ACTIVE).update(
-        status=ExportJob.Status.FAILED, error=error[:2000], finished_at=timezone.now()
-    )
+    EXPORTS.fail(job, error, attempt)
 
 
 def export_job_check(*, job: ExportJob) -> ExportJob:
     """Mark the job failed when its worker died or no worker took it up; the job, fresh."""
-    now = timezone.now()
-    if job.status == ExportJob.Status.RUNNING and jobs.is_dead(
-        worker=job.worker, heartbeat_at=job.heartbeat_at or job.created_at, now=now
-    ):
-        message = _(
-            "The worker running this export stopped (no sign of life since %(time)s). "
-            "Start it again."
-        ) % {
-            "time": timezone.localtime(job.heartbeat_at or job.created_at).strftime(
-                "%H:%M:%S %d/%m/%Y"
-            )
-        }
-        export_job_fail(job=job, error=message, attempt=job.attempt)
-    elif job.status == ExportJob.Status.PENDING:
-        waited = (now - (job.heartbeat_at or job.created_at)).total_seconds()
-        if waited > jobs.start_seconds():
-            message = _("No worker took this export up. Start it again.")
-            export_job_fail(job=job, error=message, attempt=job.attempt)
-    job.refresh_from_db()
-    return job
+    return EXPORTS.check(job)
 
 
 @transaction.atomic
@@ -132,14 +90,7 @@ def export_job_retry(*, job: ExportJob, user: Any) -> ExportJob:
     job = ExportJob.objects.select_for_update().get(pk=job.pk)
     if job.status != ExportJob.Status.FAILED:
         raise ValidationError(_("Only a failed export can be started again."))
-    job.attempt += 1
-    job.status = ExportJob.Status.PENDING
-    job.progress = 0
-    job.step = ""
-    job.error = ""
-    job.worker = ""
-    job.heartbeat_at = timezone.now()  # the wait for a worker counts from now
-    job.finished_at = None
+    EXPORTS.restart(job)
     if recorded(user) is not None:
         job.created_by = user
     job.save()

@@ -1,19 +1,14 @@
 """Background exports: the worker renders the file, reports progress and keeps the file."""
 
+from collections.abc import Callable
+
 from django.utils import translation
 from django_tasks import task
 
-from core.jobs import Heartbeat
 from exporters import registry
 
 from . import figure_jobs
-from .job_services import (
-    export_job_beat,
-    export_job_fail,
-    export_job_finish,
-    export_job_progress,
-    export_job_start,
-)
+from .job_services import EXPORTS
 from .models import ExportJob
 
 
@@ -22,28 +17,19 @@ def export_run(job_id: int, attempt: int = 1) -> None:
     """Render one attempt of an export job; failures are kept on the job for the page to
     show. A heartbeat thread tells the page the worker is alive while a step runs long."""
     job = ExportJob.objects.select_related("review").get(pk=job_id)
-    if not export_job_start(job=job, attempt=attempt):
-        return  # superseded by a retry, or already over
-    try:
-        with (
-            translation.override("vi"),
-            Heartbeat(lambda: export_job_beat(job=job, attempt=attempt)),
-        ):
-            export_job_progress(job=job, percent=5, step="Bắt đầu", attempt=attempt)
 
-            def progress(percent: int, step: str) -> None:
-                export_job_progress(job=job, percent=percent, step=step, attempt=attempt)
+    def render(progress: Callable[[int, str], None]) -> None:
+        progress(5, "Bắt đầu")
+        filename, content_type, data = registry.get(job.exporter).render(
+            {"review": job.review, "progress": progress}
+        )
+        progress(95, "Lưu tệp")
+        EXPORTS.finish(
+            job, filename=filename, content_type=content_type, data=data, attempt=attempt
+        )
 
-            filename, content_type, data = registry.get(job.exporter).render(
-                {"review": job.review, "progress": progress}
-            )
-            export_job_progress(job=job, percent=95, step="Lưu tệp", attempt=attempt)
-            export_job_finish(
-                job=job, filename=filename, content_type=content_type, data=data, attempt=attempt
-            )
-    except Exception as error:  # the job page shows what went wrong
-        export_job_fail(job=job, error=f"{type(error).__name__}: {error}", attempt=attempt)
-        raise
+    with translation.override("vi"):
+        EXPORTS.run(job, attempt, render)
 
 
 @task()
