@@ -12,6 +12,7 @@ urlpatterns = [
     path("xep-loai/", include("ratings.urls")),
     path("kiem-tra/", include("inspections.urls")),
     path("bao-cao/", include("reports.urls")),
+    path("ban-in/", include("exporters.urls")),
     path("so-lieu/", include("workbook.urls")),
     path("tin-tuc/", include("news.urls")),
     path("ke-hoach/", include("plans.urls")),

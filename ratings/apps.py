@@ -10,7 +10,7 @@ class RatingsConfig(AppConfig):
         from core import navigation
         from core.roles import Role
 
-        from . import demo, sheets  # noqa: F401  (registries)
+        from . import demo, documents, sheets  # noqa: F401  (registries)
 
         navigation.register(
             _("Ratings"),

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from django.http import Http404, HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 
 from core import vn
-from exporters.party import Paragraph, PartyDocument, Table, render_docx, render_pdf
-from exporters.registry import DOCX, PDF
+from exporters.party import Paragraph, PartyDocument, Table
+from exporters.printouts import Params, Printout, register
 from organisation.models import Unit
 from organisation.profile import committee_fields
 
@@ -144,13 +145,52 @@ def committee_decisions(committee: Unit, year: int) -> PartyDocument:
     )
 
 
-def respond(document: PartyDocument, fmt: str, stem: str) -> HttpResponse:
-    if fmt == "docx":
-        content, content_type = render_docx(document), DOCX
-    elif fmt == "pdf":
-        content, content_type = render_pdf(document), PDF
-    else:
-        raise Http404
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
-    return response
+def _committee_allowed(user: Any, params: Params) -> bool:
+    """The decision list: the office that decides, and the inspection commission, of a
+    committee they see."""
+    from core.policy import has_role
+    from core.roles import Role
+
+    from .policies import DECIDE
+    from .policies import ratings as rating_policy
+
+    if not (rating_policy.can(user, DECIDE) or has_role(user, Role.INSPECTION)):
+        return False
+    return any(c.pk == params.get("committee") for c in selectors.committees_visible(user))
+
+
+def _cell_allowed(user: Any, params: Params) -> bool:
+    """A cell's list: whoever reads the cell's ratings (its secretary, the office, the
+    inspection commission)."""
+    from organisation.policies import units
+
+    from .policies import ratings as rating_policy
+
+    cell = units.queryset_for(user).filter(pk=params.get("cell"), kind=Unit.Kind.CELL).first()
+    return cell is not None and rating_policy.can_read_cell(user, cell)
+
+
+def _unit(params: Params, key: str) -> Unit:
+    return Unit.objects.get(pk=params[key])
+
+
+DECISIONS = register(
+    Printout(
+        identifier="ratings.decisions",
+        allowed=_committee_allowed,
+        build=lambda p: committee_decisions(_unit(p, "committee"), p["year"]),
+        stem=lambda p: f"quyet-dinh-xep-loai-{_unit(p, 'committee').code}-{p['year']}",
+        title=lambda p: f"Danh sách xếp loại {_unit(p, 'committee').name} {p['year']}",
+        back=lambda p: reverse("ratings:decide_list", args=[p["year"]]),
+    )
+)
+CELL_PROPOSALS = register(
+    Printout(
+        identifier="ratings.cell_proposals",
+        allowed=_cell_allowed,
+        build=lambda p: cell_proposals(_unit(p, "cell"), p["year"]),
+        stem=lambda p: f"de-nghi-xep-loai-{_unit(p, 'cell').code}-{p['year']}",
+        title=lambda p: f"Danh sách đề nghị xếp loại {_unit(p, 'cell').name} {p['year']}",
+        back=lambda p: reverse("ratings:cell_review", args=[p["cell"], p["year"]]),
+    )
+)

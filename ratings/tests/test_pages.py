@@ -8,6 +8,7 @@ from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
+from exporters.models import PrintJob
 from organisation.tests.factories import PersonFactory, UnitFactory
 from ratings import services
 from ratings.models import CapCondition, Complaint, Level, Rating
@@ -259,29 +260,33 @@ def test_the_office_adds_a_rule_set_without_code(tree, users, client_as):
     assert "Quy định mới" in body
 
 
-def test_printables_are_word_and_pdf(tree, users, client_as, meeting_a):
+def _printed(client, url: str) -> bytes:
+    """Start a printout as the page's button does, see its page, download its file."""
+    response = client.post(url)
+    assert response.status_code == 302 and "/ban-in/" in response["Location"]
+    page = client.get(response["Location"]).content.decode()
+    assert 'value="100"' in page and "Tải về" in page  # tests run tasks at once
+    job = PrintJob.objects.latest("pk")
+    download = client.get(reverse("exporters:job_download", kwargs={"pk": job.pk}))
+    return b"".join(download.streaming_content)
+
+
+def test_printables_are_word_and_pdf_printed_in_the_background(tree, users, client_as, meeting_a):
     rating = _reviewed(tree, users, meeting_a, tree.members_a[1])
     services.rating_decide(rating=rating, level=Level.GOOD, user=users["office"])
     client = client_as("office")
-    response = client.get(
-        reverse(
-            "ratings:cell_print", kwargs={"cell_pk": tree.cell_a.pk, "year": 2019, "fmt": "docx"}
-        )
-    )
-    document = Document(io.BytesIO(response.content))
+    kwargs = {"cell_pk": tree.cell_a.pk, "year": 2019, "fmt": "docx"}
+    document = Document(io.BytesIO(_printed(client, reverse("ratings:cell_print", kwargs=kwargs))))
     text = "\n".join(p.text for p in document.paragraphs)
     cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     assert "DANH SÁCH" in text and tree.members_a[1].full_name in cells
     assert "Hoàn thành tốt nhiệm vụ" in cells and "10/12/2019" in text
-    response = client.get(reverse("ratings:decision_print", kwargs={"year": 2019, "fmt": "pdf"}))
-    pdf = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    url = reverse("ratings:decision_print", kwargs={"year": 2019, "fmt": "pdf"})
+    pages = PdfReader(io.BytesIO(_printed(client, url))).pages
+    pdf = "".join(page.extract_text() for page in pages)
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in pdf and tree.members_a[1].full_name in pdf
-    assert (
-        client.get(
-            reverse("ratings:decision_print", kwargs={"year": 2019, "fmt": "odt"})
-        ).status_code
-        == 404
-    )
+    odt = reverse("ratings:decision_print", kwargs={"year": 2019, "fmt": "odt"})
+    assert client.post(odt).status_code == 404
 
 
 def _populate(tree, cells_count: int, per_cell: int, users):

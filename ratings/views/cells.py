@@ -8,6 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from exporters import views as print_views
 
 from .. import conditions, documents, lookups, rules, selectors, services
 from ..policies import ratings as rating_policy
@@ -97,7 +100,9 @@ def cell_review(request: HttpRequest, cell_pk: int, year: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
 def cell_print(request: HttpRequest, cell_pk: int, year: int, fmt: str) -> HttpResponse:
+    """A cell's list of proposals grows with the cell: printed in the background."""
     cell = _cell(request, cell_pk)
-    document = documents.cell_proposals(cell, year)
-    return documents.respond(document, fmt, f"de-nghi-xep-loai-{cell.code}-{year}")
+    params = {"cell": cell.pk, "year": year}
+    return print_views.start(request, documents.CELL_PROPOSALS.identifier, params, fmt)

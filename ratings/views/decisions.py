@@ -16,6 +16,7 @@ from core.listing import listing
 from core.policy import has_role
 from core.roles import Role
 from core.search import search
+from exporters import views as print_views
 
 from .. import documents, lookups, rules, selectors, services
 from ..columns import DECISION_COLUMNS
@@ -82,12 +83,14 @@ def decide_list(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
 def decision_print(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
+    """The decision list is long (84 pages for a large committee): printed in the background."""
     if not (rating_policy.can(request.user, DECIDE) or has_role(request.user, Role.INSPECTION)):
         raise PermissionDenied
     committee = _committee(request)
-    document = documents.committee_decisions(committee, year)
-    return documents.respond(document, fmt, f"quyet-dinh-xep-loai-{committee.code}-{year}")
+    params = {"committee": committee.pk, "year": year}
+    return print_views.start(request, documents.DECISIONS.identifier, params, fmt)
 
 
 @login_required

@@ -1,0 +1,78 @@
+"""A printout's page: its progress while the worker renders it, then its file to download.
+
+The page is its creator's alone, and only while the printout still allows him
+(`exporters.policies`): the permission is asked at the start and at each download."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from core import files
+from core.policy import CHANGE, VIEW
+
+from . import print_jobs as services
+from . import printouts, selectors
+from .models import PrintJob
+from .policies import print_jobs
+from .tasks import print_run
+
+
+def _job(request: HttpRequest, pk: int, action: str = VIEW) -> PrintJob:
+    return print_jobs.get_for(request.user, action, pk=pk)
+
+
+def _page(request: HttpRequest, pk: int, template: str) -> HttpResponse:
+    job = services.print_job_check(job=_job(request, pk))
+    context = {
+        "job": job,
+        "back": printouts.get(job.printout).back(job.params),
+        "recent": selectors.recent_print_jobs(request.user, exclude=job.pk),
+    }
+    return render(request, template, context)
+
+
+@login_required
+def job(request: HttpRequest, pk: int) -> HttpResponse:
+    return _page(request, pk, "exporters/print_job.html")
+
+
+@login_required
+def job_status(request: HttpRequest, pk: int) -> HttpResponse:
+    return _page(request, pk, "exporters/print_job_status.html")
+
+
+@login_required
+@require_POST
+def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    """Run a failed printout again (e.g. after its worker died)."""
+    found = _job(request, pk, CHANGE)
+    try:
+        found = services.print_job_retry(job=found, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        print_run.enqueue(found.pk, found.attempt)
+    return redirect("exporters:job", pk=pk)
+
+
+@login_required
+def job_download(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _job(request, pk)
+    if found.status != PrintJob.Status.DONE or not found.file:
+        raise Http404
+    return files.serve(request, found.file, title=str(found), filename=found.filename or None)
+
+
+def start(request: HttpRequest, printout: str, params: printouts.Params, fmt: str) -> HttpResponse:
+    """What a printout's view does once it has found its records: record the job (the
+    permission is asked there), enqueue it and show its page."""
+    if fmt not in printouts.FORMATS:
+        raise Http404
+    found = services.print_job_create(printout=printout, params=params, fmt=fmt, user=request.user)
+    print_run.enqueue(found.pk)
+    return redirect("exporters:job", pk=found.pk)
