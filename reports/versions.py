@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.apps import apps
+from django.db import router, transaction
 from django.db.models import F, Model
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
@@ -48,15 +49,63 @@ def _year(value: Any) -> int | None:
     return int(value) if isinstance(value, int) else None
 
 
-def records_changed(years: Iterable[int | None] = (EVERY_YEAR,)) -> None:
-    """Bump the counters of these years (None or 0: every year's)."""
+class _Pending:
+    """The years a transaction changed; its first callback to run after the commit bumps
+    them all, the others find nothing left to do."""
+
+    def __init__(self, using: str) -> None:
+        self.using = using
+        self.years: set[int] = set()
+
+    def flush(self) -> None:
+        years, self.years = self.years, set()
+        _bump(years, self.using)
+
+
+def _bump(years: Iterable[int], using: str) -> None:
+    """One short autocommit UPDATE per year: a row lock is held for that statement only, and
+    never two at once, so writers neither wait for each other's transactions nor deadlock."""
     from .models import RecordsVersion
 
-    # Always in the same order, so two writers bumping several years never wait in a circle.
-    for year in sorted({EVERY_YEAR if not year else year for year in years}):
-        if not RecordsVersion.objects.filter(year=year).update(counter=F("counter") + 1):
-            RecordsVersion.objects.get_or_create(year=year)
-            RecordsVersion.objects.filter(year=year).update(counter=F("counter") + 1)
+    counters = RecordsVersion.objects.using(using)
+    for year in sorted(years):
+        if not counters.filter(year=year).update(counter=F("counter") + 1):
+            counters.get_or_create(year=year)
+            counters.filter(year=year).update(counter=F("counter") + 1)
+
+
+def records_changed(years: Iterable[int | None] = (EVERY_YEAR,), using: str | None = None) -> None:
+    """Bump the counters of these years (None or 0: every year's) once the writer's
+    transaction commits (at once outside a transaction).
+
+    Bumping after the commit keeps the hot counter rows out of the writers' transactions (they
+    used to hold the row lock to their end: every write of a year waited for the others, and
+    two writers once deadlocked). Readers read the counters before the records, so a figure
+    computed from the records before or during the change is stored under the old counters
+    and is stale once the bump lands; between the commit and the bump (one statement later)
+    a reader may still be served the old figure, and the next read after the bump is not.
+    A rolled-back transaction bumps nothing.
+    """
+    using = using or router.db_for_write(_model())
+    wanted = {EVERY_YEAR if not year else year for year in years}
+    connection = transaction.get_connection(using)
+    if not connection.in_atomic_block:
+        _bump(wanted, using)
+        return
+    # The years gather in one set per transaction, bumped once after its commit (a write of
+    # 686 attendances moves the counter once). Each call registers its callback, so a
+    # savepoint rolled back with its callbacks leaves the others; a new set is started when
+    # the last callback is not ours (another transaction, or the others were rolled back).
+    last = connection.run_on_commit[-1][1] if connection.run_on_commit else None
+    pending = getattr(last, "__self__", None)
+    if not isinstance(pending, _Pending):
+        pending = _Pending(using)
+    pending.years |= wanted
+    transaction.on_commit(pending.flush, using=using)
+
+
+def _model() -> type[Model]:
+    return apps.get_model("reports", "RecordsVersion")
 
 
 def current() -> dict[int, int]:
