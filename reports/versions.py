@@ -92,12 +92,15 @@ def records_changed(years: Iterable[int | None] = (EVERY_YEAR,), using: str | No
     if not connection.in_atomic_block:
         _bump(wanted, using)
         return
-    # The years gather in one set per transaction, bumped once after its commit (a write of
-    # 686 attendances moves the counter once). Each call registers its callback, so a
-    # savepoint rolled back with its callbacks leaves the others; a new set is started when
-    # the last callback is not ours (another transaction, or the others were rolled back).
-    last = connection.run_on_commit[-1][1] if connection.run_on_commit else None
-    pending = getattr(last, "__self__", None)
+    # The years gather in one set per transaction (per savepoint), bumped once after the
+    # commit: a write of 686 attendances moves the counter once. Each call registers its
+    # callback; the set is shared only with the last callback registered at the same
+    # savepoint, so a savepoint rolled back takes its years away with its callbacks.
+    pending = None
+    if connection.run_on_commit:
+        savepoints, last, _robust = connection.run_on_commit[-1]
+        if savepoints == set(connection.savepoint_ids):
+            pending = getattr(last, "__self__", None)
     if not isinstance(pending, _Pending):
         pending = _Pending(using)
     pending.years |= wanted
