@@ -15,9 +15,8 @@ from core.policy import CHANGE
 
 from . import printouts
 from .models import PrintJob
-from .party import render_docx, render_pdf
 from .policies import print_jobs
-from .registry import DOCX, PDF
+from .registry import rendered
 
 PRINTS = jobs.JobRecords(
     PrintJob,
@@ -26,7 +25,6 @@ PRINTS = jobs.JobRecords(
     ),
     lost=gettext_lazy("No worker took this printout up. Start it again."),
 )
-RENDERERS = {"docx": (render_docx, DOCX), "pdf": (render_pdf, PDF)}
 
 
 @transaction.atomic
@@ -57,10 +55,8 @@ def print_job_render(job: PrintJob, attempt: int) -> None:
         progress(10, _("Reading the records"))
         document = printout.build(job.params)
         progress(40, _("Laying out the pages") if job.fmt == "pdf" else _("Writing the file"))
-        render, content_type = RENDERERS[job.fmt]
-        data = render(document)
+        filename, content_type, data = rendered(document, job.fmt, printout.stem(job.params))
         progress(95, _("Saving the file"))
-        filename = f"{printout.stem(job.params)}.{job.fmt}"
         PRINTS.finish(job, filename=filename, content_type=content_type, data=data, attempt=attempt)
 
     PRINTS.run(job, attempt, body)

@@ -8,7 +8,12 @@ background tasks (reports app) that keep the file and report progress.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from .party import PartyDocument
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
@@ -19,7 +24,7 @@ HTML = "text/html; charset=utf-8"
 
 class Exporter(ABC):
     identifier: str = ""
-    name: str = ""
+    name: StrOrPromise = ""
     form_fields: dict[str, Any] = {}
 
     @abstractmethod
@@ -31,9 +36,23 @@ _exporters: dict[str, Exporter] = {}
 
 
 def register(exporter_class: type[Exporter]) -> type[Exporter]:
-    _exporters[exporter_class.identifier] = exporter_class()
+    add(exporter_class())
     return exporter_class
+
+
+def add(exporter: Exporter) -> Exporter:
+    _exporters[exporter.identifier] = exporter
+    return exporter
 
 
 def get(identifier: str) -> Exporter:
     return _exporters[identifier]
+
+
+def rendered(document: PartyDocument, fmt: str, stem: str) -> tuple[str, str, bytes]:
+    """A printed document as PDF (`fmt` "pdf") or Word (otherwise): (filename, type, bytes)."""
+    from .party import render_docx, render_pdf
+
+    if fmt == "pdf":
+        return f"{stem}.pdf", PDF, render_pdf(document)
+    return f"{stem}.docx", DOCX, render_docx(document)

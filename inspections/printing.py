@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import vn
 from exporters import registry
-from exporters.party import Heading, Paragraph, PartyDocument, Table, render_docx, render_pdf
+from exporters.party import Heading, Paragraph, PartyDocument, Table
 from organisation.profile import committee_fields
 
 from .models import Finding, Inspection, InspectionPlan
@@ -182,10 +182,8 @@ class PlanExporter(registry.Exporter):
 
     def render(self, params: dict[str, Any]) -> tuple[str, str, bytes]:
         plan = InspectionPlan.objects.select_related("committee").get(pk=params["plan"])
-        document = plan_document(plan)
-        if params.get("format") == "pdf":
-            return f"ke-hoach-kiem-tra-{plan.year}.pdf", registry.PDF, render_pdf(document)
-        return f"ke-hoach-kiem-tra-{plan.year}.docx", registry.DOCX, render_docx(document)
+        stem = f"ke-hoach-kiem-tra-{plan.year}"
+        return registry.rendered(plan_document(plan), params.get("format", "docx"), stem)
 
 
 @registry.register
@@ -196,8 +194,5 @@ class ConclusionExporter(registry.Exporter):
 
     def render(self, params: dict[str, Any]) -> tuple[str, str, bytes]:
         inspection = Inspection.objects.get(pk=params["inspection"])
-        document = conclusion_notice(inspection)
-        name = f"thong-bao-ket-luan-{inspection.code}"
-        if params.get("format") == "pdf":
-            return f"{name}.pdf", registry.PDF, render_pdf(document)
-        return f"{name}.docx", registry.DOCX, render_docx(document)
+        stem = f"thong-bao-ket-luan-{inspection.code}"
+        return registry.rendered(conclusion_notice(inspection), params.get("format", "docx"), stem)

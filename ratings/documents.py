@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
 
 from core import vn
-from exporters.party import Paragraph, PartyDocument, Table
+from exporters.party import Block, Paragraph, PartyDocument, Table
 from exporters.printouts import Params, Printout, register
 from organisation.models import Unit
 from organisation.profile import committee_fields
@@ -19,10 +20,10 @@ from .models import LEVEL_ABBREVIATIONS, LEVEL_LABELS_VI, Level
 
 
 def _label(level: str) -> str:
-    return LEVEL_LABELS_VI[level] if level else ""
+    return LEVEL_LABELS_VI[Level(level)] if level else ""
 
 
-def _score(value) -> str:
+def _score(value: Decimal | None) -> str:
     if value is None:
         return ""
     return f"{value.normalize():f}".replace(".", ",")
@@ -53,7 +54,7 @@ def cell_proposals(cell: Unit, year: int) -> PartyDocument:
         ]
         for index, rating in enumerate(ratings, start=1)
     ]
-    blocks = []
+    blocks: list[Block] = []
     if meetings:
         blocks.append(
             Paragraph(
@@ -91,7 +92,7 @@ def committee_decisions(committee: Unit, year: int) -> PartyDocument:
     ratings = selectors.committee_decisions_for_print(committee, year)
     members = [r for r in ratings if r.person_id]
     units = [r for r in ratings if r.unit_id]
-    blocks = [
+    blocks: list[Block] = [
         Paragraph(
             f"Đảng ủy quyết định xếp loại chất lượng tổ chức đảng và đảng viên năm {year} như sau:"
         ),

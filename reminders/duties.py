@@ -96,32 +96,34 @@ def secretary_tasks(user: Any, today: dt.date) -> SecretaryTasks:
     # A meeting whose day has come (held, or not yet marked held) and has no attendance.
     recent = meetings.filter(date__lte=today, date__gte=today - RECENT)
     no_roll = recent.filter(~Exists(Attendance.objects.filter(meeting_id=OuterRef("pk"))))
-    for meeting in no_roll.order_by("date", "pk"):
-        tasks.duties.append(
-            Duty(
-                f"attendance:{meeting.pk}",
-                "attendance",
-                _("Take the attendance of the meeting of %(date)s (%(unit)s)")
-                % {"date": format_date(meeting.date), "unit": meeting.unit.name},
-                reverse("meetings:attendance", args=[meeting.pk]),
-                meeting.date,
-            )
-        )
     drafts = recent.filter(
         Exists(Minutes.objects.filter(meeting_id=OuterRef("pk"), status=Minutes.Status.DRAFT)),
         ~Exists(Minutes.objects.filter(meeting_id=OuterRef("pk"), status=Minutes.Status.APPROVED)),
     )
-    for meeting in drafts.order_by("date", "pk"):
-        tasks.duties.append(
-            Duty(
-                f"minutes:{meeting.pk}",
-                "minutes",
-                _("Approve the minutes of the meeting of %(date)s (%(unit)s)")
-                % {"date": format_date(meeting.date), "unit": meeting.unit.name},
-                reverse("meetings:minutes", args=[meeting.pk]),
-                meeting.date,
+    for waiting, kind, text, url_name in (
+        (
+            no_roll,
+            "attendance",
+            _("Take the attendance of the meeting of %(date)s (%(unit)s)"),
+            "meetings:attendance",
+        ),
+        (
+            drafts,
+            "minutes",
+            _("Approve the minutes of the meeting of %(date)s (%(unit)s)"),
+            "meetings:minutes",
+        ),
+    ):
+        for meeting in waiting.order_by("date", "pk"):
+            tasks.duties.append(
+                Duty(
+                    f"{kind}:{meeting.pk}",
+                    kind,
+                    text % {"date": format_date(meeting.date), "unit": meeting.unit.name},
+                    reverse(url_name, args=[meeting.pk]),
+                    meeting.date,
+                )
             )
-        )
     for cell in cells:
         tasks.duties.extend(_cell_people_duties(cell, today))
     tasks.duties.extend(remediation_duties(user, today))

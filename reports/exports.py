@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from abc import abstractmethod
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +22,11 @@ from exporters.party import render_docx, render_html, render_pdf
 from .content import report_content
 from .document import party_document
 from .models import Review
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+Progress = Callable[[int, str], None]
 
 
 def base_filename(review: Review) -> str:
@@ -46,10 +51,38 @@ def figures_json(review: Review, figures: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _word(review: Review, content: Any, progress: Progress) -> bytes:
+    return render_docx(party_document(review, content, progress, charts_as="png"))
+
+
+def _pdf(review: Review, content: Any, progress: Progress) -> bytes:
+    return render_pdf(party_document(review, content, progress, charts_as="svg"))
+
+
+def _html(review: Review, content: Any, progress: Progress) -> bytes:
+    return render_html(party_document(review, content, progress, charts_as="svg")).encode()
+
+
+def _json(review: Review, content: Any, progress: Progress) -> bytes:
+    data = figures_json(review, content.figures)
+    return json.dumps(data, ensure_ascii=False, indent=2).encode()
+
+
 class ReviewExporter(registry.Exporter):
-    extension = ""
-    content_type = ""
+    """One format of the report: its content is gathered once, then `build` writes the file."""
+
     form_fields = {"review": forms.IntegerField(label=_("Report"))}
+
+    def __init__(
+        self,
+        identifier: str,
+        name: StrOrPromise,
+        extension: str,
+        content_type: str,
+        build: Callable[[Review, Any, Progress], bytes],
+    ) -> None:
+        self.identifier, self.name = identifier, name
+        self.extension, self.content_type, self.build = extension, content_type, build
 
     def render(self, params: dict[str, Any]) -> tuple[str, str, bytes]:
         review: Review = params["review"]
@@ -61,57 +94,13 @@ class ReviewExporter(registry.Exporter):
         data = self.build(review, content, progress)
         return f"{base_filename(review)}.{self.extension}", self.content_type, data
 
-    @abstractmethod
-    def build(self, review, content, progress) -> bytes:
-        """The file's bytes, from the report's content."""
 
-
-@registry.register
-class ReviewDocx(ReviewExporter):
-    identifier = "review_docx"
-    name = _("Report (Word)")
-    extension = "docx"
-    content_type = registry.DOCX
-
-    def build(self, review, content, progress) -> bytes:
-        document = party_document(review, content, progress, charts_as="png")
-        return render_docx(document)
-
-
-@registry.register
-class ReviewPdf(ReviewExporter):
-    identifier = "review_pdf"
-    name = _("Report (PDF)")
-    extension = "pdf"
-    content_type = registry.PDF
-
-    def build(self, review, content, progress) -> bytes:
-        document = party_document(review, content, progress, charts_as="svg")
-        return render_pdf(document)
-
-
-@registry.register
-class ReviewHtml(ReviewExporter):
-    identifier = "review_html"
-    name = _("Report (HTML)")
-    extension = "html"
-    content_type = registry.HTML
-
-    def build(self, review, content, progress) -> bytes:
-        document = party_document(review, content, progress, charts_as="svg")
-        return render_html(document).encode()
-
-
-@registry.register
-class ReviewJson(ReviewExporter):
-    identifier = "review_json"
-    name = _("Figures (JSON)")
-    extension = "json"
-    content_type = registry.JSON
-
-    def build(self, review, content, progress) -> bytes:
-        data = figures_json(review, content.figures)
-        return json.dumps(data, ensure_ascii=False, indent=2).encode()
-
+for exporter in (
+    ReviewExporter("review_docx", _("Report (Word)"), "docx", registry.DOCX, _word),
+    ReviewExporter("review_pdf", _("Report (PDF)"), "pdf", registry.PDF, _pdf),
+    ReviewExporter("review_html", _("Report (HTML)"), "html", registry.HTML, _html),
+    ReviewExporter("review_json", _("Figures (JSON)"), "json", registry.JSON, _json),
+):
+    registry.add(exporter)
 
 FORMATS = {"docx": "review_docx", "pdf": "review_pdf", "html": "review_html", "json": "review_json"}

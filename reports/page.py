@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from core import vn
 
 from .models import Review
 from .phrasing import number
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def drill_url(review: Review, name: str, **params: Any) -> str:
@@ -20,192 +24,176 @@ def drill_url(review: Review, name: str, **params: Any) -> str:
     return f"{url}?{urlencode(params)}" if params else url
 
 
-def _pct(value: float | None) -> str:
-    return "" if value is None else vn.format_percent(value)
+# How a figure is shown: a count, a share, or "held/total" of the committee's cells.
+NUMBER, PERCENT, OF_CELLS, YES_NO = "number", "percent", "of_cells", "yes_no"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One row of a table on the page: the figure's place in a year's entry (a path of keys),
+    how it is shown, and the list of records behind it (`FIGURES` in reports.selectors)."""
+
+    label: StrOrPromise
+    path: tuple[str, ...]
+    shown: str
+    drill: str
+    filters: dict[str, str] = field(default_factory=dict)
+
+    def text(self, entry: dict[str, Any], total: int = 0) -> str:
+        value: Any = entry
+        for key in self.path:
+            value = value[key]
+        if self.path == ("activities",):  # the activities of the year, by kind
+            value = sum(kind["count"] for kind in value)
+        if self.shown == PERCENT:
+            return "" if value is None else vn.format_percent(value)
+        if self.shown == OF_CELLS:
+            return f"{value}/{total}"
+        if self.shown == YES_NO:
+            return str(_("yes") if value else _("no"))
+        return number(value)
+
+
+YEAR_FIGURES = [
+    Figure(_("Members on the roll"), ("members_on_roll",), NUMBER, "roll"),
+    Figure(_("Cells briefed"), ("briefing", "cells_held"), OF_CELLS, "cells_briefed"),
+    Figure(
+        _("Briefing conferences"),
+        ("briefing", "meetings"),
+        NUMBER,
+        "meetings",
+        {"kind": "briefing"},
+    ),
+    Figure(
+        _("Cells holding thematic meetings"),
+        ("thematic_meetings", "cells_held"),
+        OF_CELLS,
+        "cells_thematic",
+    ),
+    Figure(
+        _("Thematic meetings"),
+        ("thematic_meetings", "meetings"),
+        NUMBER,
+        "meetings",
+        {"kind": "thematic"},
+    ),
+    Figure(
+        _("Regular meetings"),
+        ("regular_meetings", "meetings"),
+        NUMBER,
+        "meetings",
+        {"kind": "regular"},
+    ),
+    Figure(
+        _("Study sessions"), ("study_sessions", "meetings"), NUMBER, "meetings", {"kind": "study"}
+    ),
+    Figure(_("Attendance rate"), ("attendance_percent",), PERCENT, "attendance"),
+    Figure(_("Members pledged"), ("pledges", "members_pledged"), NUMBER, "pledged"),
+    Figure(_("Pledge rate"), ("pledges", "percent"), PERCENT, "not_pledged"),
+    Figure(
+        _("Non-members pledged"), ("pledges", "non_members_pledged"), NUMBER, "non_members_pledged"
+    ),
+    Figure(_("Members with a personal plan"), ("personal_plans", "members"), NUMBER, "planned"),
+    Figure(
+        _("Cells with their own standards"),
+        ("standards", "cells_with_specific"),
+        OF_CELLS,
+        "cells_specific_standard",
+    ),
+    Figure(_("Document deliveries to cells"), ("documents", "deliveries"), NUMBER, "deliveries"),
+    Figure(_("Members rated"), ("ratings", "members_rated"), NUMBER, "rated"),
+    *(
+        Figure(label, ("ratings", level), NUMBER, "rated", {"level": level})
+        for label, level in (
+            (_("Excellent"), "excellent"),
+            (_("Good"), "good"),
+            (_("Complete"), "complete"),
+            (_("Not complete"), "not_complete"),
+        )
+    ),
+    Figure(_("Good or better"), ("ratings", "good_or_better_percent"), PERCENT, "rated"),
+    Figure(
+        _("Excellent share"),
+        ("ratings", "excellent_percent"),
+        PERCENT,
+        "rated",
+        {"level": "excellent"},
+    ),
+    Figure(_("Activities"), ("activities",), NUMBER, "activities"),
+    Figure(_("Commendations"), ("commendations", "total"), NUMBER, "commendations"),
+    Figure(_("Inspections planned"), ("inspections", "planned"), NUMBER, "inspections"),
+    Figure(
+        _("Inspections concluded"),
+        ("inspections", "concluded"),
+        NUMBER,
+        "inspections",
+        {"state": "concluded"},
+    ),
+    *(
+        Figure(
+            label,
+            ("inspections", f"remediations_{state}"),
+            NUMBER,
+            "remediations",
+            {"state": state},
+        )
+        for label, state in (
+            (_("Remediations done"), "done"),
+            (_("Remediations open"), "open"),
+            (_("Remediations late"), "late"),
+        )
+    ),
+]
+
+# The per-cell table's columns: a cell's entry of one year.
+CELL_FIGURES = [
+    Figure("", ("members_on_roll",), NUMBER, "roll"),
+    Figure("", ("briefed",), YES_NO, "meetings"),
+    Figure("", ("thematic_meetings",), NUMBER, "meetings", {"kind": "thematic"}),
+    Figure("", ("regular_meetings",), NUMBER, "meetings", {"kind": "regular"}),
+    Figure("", ("attendance_percent",), PERCENT, "attendance"),
+    Figure("", ("members_pledged",), NUMBER, "pledged"),
+    *(
+        Figure("", ("ratings", level), NUMBER, "rated", {"level": level})
+        for level in ("excellent", "good", "complete", "not_complete")
+    ),
+]
 
 
 def year_rows(review: Review, figures: dict[str, Any]) -> list[dict[str, Any]]:
     """Rows of the per-year table: (label, [(text, url)] per year)."""
     total = figures["cells_total"]
-
-    def row(label, render):
-        return {"label": label, "values": [render(entry) for entry in figures["years"]]}
-
-    def link(name, text, **params):
-        return lambda e: (text(e), drill_url(review, name, year=e["year"], **params))
-
     return [
-        row(_("Members on the roll"), link("roll", lambda e: number(e["members_on_roll"]))),
-        row(
-            _("Cells briefed"),
-            link("cells_briefed", lambda e: f"{e['briefing']['cells_held']}/{total}"),
-        ),
-        row(
-            _("Briefing conferences"),
-            link("meetings", lambda e: number(e["briefing"]["meetings"]), kind="briefing"),
-        ),
-        row(
-            _("Cells holding thematic meetings"),
-            link("cells_thematic", lambda e: f"{e['thematic_meetings']['cells_held']}/{total}"),
-        ),
-        row(
-            _("Thematic meetings"),
-            link("meetings", lambda e: number(e["thematic_meetings"]["meetings"]), kind="thematic"),
-        ),
-        row(
-            _("Regular meetings"),
-            link("meetings", lambda e: number(e["regular_meetings"]["meetings"]), kind="regular"),
-        ),
-        row(
-            _("Study sessions"),
-            link("meetings", lambda e: number(e["study_sessions"]["meetings"]), kind="study"),
-        ),
-        row(_("Attendance rate"), link("attendance", lambda e: _pct(e["attendance_percent"]))),
-        row(
-            _("Members pledged"),
-            link("pledged", lambda e: number(e["pledges"]["members_pledged"])),
-        ),
-        row(_("Pledge rate"), link("not_pledged", lambda e: _pct(e["pledges"]["percent"]))),
-        row(
-            _("Non-members pledged"),
-            link("non_members_pledged", lambda e: number(e["pledges"]["non_members_pledged"])),
-        ),
-        row(
-            _("Members with a personal plan"),
-            link("planned", lambda e: number(e["personal_plans"]["members"])),
-        ),
-        row(
-            _("Cells with their own standards"),
-            link(
-                "cells_specific_standard",
-                lambda e: f"{e['standards']['cells_with_specific']}/{total}",
-            ),
-        ),
-        row(
-            _("Document deliveries to cells"),
-            link("deliveries", lambda e: number(e["documents"]["deliveries"])),
-        ),
-        row(_("Members rated"), link("rated", lambda e: number(e["ratings"]["members_rated"]))),
-        row(
-            _("Excellent"),
-            link("rated", lambda e: number(e["ratings"]["excellent"]), level="excellent"),
-        ),
-        row(_("Good"), link("rated", lambda e: number(e["ratings"]["good"]), level="good")),
-        row(
-            _("Complete"),
-            link("rated", lambda e: number(e["ratings"]["complete"]), level="complete"),
-        ),
-        row(
-            _("Not complete"),
-            link("rated", lambda e: number(e["ratings"]["not_complete"]), level="not_complete"),
-        ),
-        row(
-            _("Good or better"),
-            link("rated", lambda e: _pct(e["ratings"]["good_or_better_percent"])),
-        ),
-        row(
-            _("Excellent share"),
-            link("rated", lambda e: _pct(e["ratings"]["excellent_percent"]), level="excellent"),
-        ),
-        row(
-            _("Activities"),
-            link("activities", lambda e: number(sum(a["count"] for a in e["activities"]))),
-        ),
-        row(
-            _("Commendations"),
-            link("commendations", lambda e: number(e["commendations"]["total"])),
-        ),
-        row(
-            _("Inspections planned"),
-            link("inspections", lambda e: number(e["inspections"]["planned"])),
-        ),
-        row(
-            _("Inspections concluded"),
-            link("inspections", lambda e: number(e["inspections"]["concluded"]), state="concluded"),
-        ),
-        row(
-            _("Remediations done"),
-            link(
-                "remediations",
-                lambda e: number(e["inspections"]["remediations_done"]),
-                state="done",
-            ),
-        ),
-        row(
-            _("Remediations open"),
-            link(
-                "remediations",
-                lambda e: number(e["inspections"]["remediations_open"]),
-                state="open",
-            ),
-        ),
-        row(
-            _("Remediations late"),
-            link(
-                "remediations",
-                lambda e: number(e["inspections"]["remediations_late"]),
-                state="late",
-            ),
-        ),
+        {
+            "label": figure.label,
+            "values": [
+                (
+                    figure.text(entry, total),
+                    drill_url(review, figure.drill, year=entry["year"], **figure.filters),
+                )
+                for entry in figures["years"]
+            ],
+        }
+        for figure in YEAR_FIGURES
     ]
 
 
 def cell_rows(review: Review, figures: dict[str, Any], index: int) -> list[dict[str, Any]]:
     """One year's per-cell table, each figure linking to that cell's records."""
     year = figures["years"][index]["year"]
-    rows = []
-    for cell in figures["cells"]:
-        entry = cell["years"][index]
-        ratings = entry["ratings"]
-        code = cell["code"]
-        rows.append(
-            {
-                "name": cell["name"],
-                "values": [
-                    (
-                        number(entry["members_on_roll"]),
-                        drill_url(review, "roll", year=year, cell=code),
-                    ),
-                    (
-                        _("yes") if entry["briefed"] else _("no"),
-                        drill_url(review, "meetings", year=year, cell=code),
-                    ),
-                    (
-                        number(entry["thematic_meetings"]),
-                        drill_url(review, "meetings", year=year, cell=code, kind="thematic"),
-                    ),
-                    (
-                        number(entry["regular_meetings"]),
-                        drill_url(review, "meetings", year=year, cell=code, kind="regular"),
-                    ),
-                    (
-                        _pct(entry["attendance_percent"]),
-                        drill_url(review, "attendance", year=year, cell=code),
-                    ),
-                    (
-                        number(entry["members_pledged"]),
-                        drill_url(review, "pledged", year=year, cell=code),
-                    ),
-                    (
-                        number(ratings["excellent"]),
-                        drill_url(review, "rated", year=year, cell=code, level="excellent"),
-                    ),
-                    (
-                        number(ratings["good"]),
-                        drill_url(review, "rated", year=year, cell=code, level="good"),
-                    ),
-                    (
-                        number(ratings["complete"]),
-                        drill_url(review, "rated", year=year, cell=code, level="complete"),
-                    ),
-                    (
-                        number(ratings["not_complete"]),
-                        drill_url(review, "rated", year=year, cell=code, level="not_complete"),
-                    ),
-                ],
-            }
-        )
-    return rows
+    return [
+        {
+            "name": cell["name"],
+            "values": [
+                (
+                    figure.text(cell["years"][index]),
+                    drill_url(review, figure.drill, year=year, cell=cell["code"], **figure.filters),
+                )
+                for figure in CELL_FIGURES
+            ],
+        }
+        for cell in figures["cells"]
+    ]
 
 
 def cell_tables(review: Review, figures: dict[str, Any]) -> list[dict[str, Any]]:
