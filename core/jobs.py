@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
@@ -182,6 +183,19 @@ class JobRecords:
         job.worker, job.finished_at = "", None
         job.heartbeat_at = timezone.now()  # the wait for a worker counts from now
         return job
+
+    def retry(self, job: Any, *, refused: Any, **changes: Any) -> Any:
+        """Start a failed job again as a new attempt (with `changes`), saved; the caller
+        enqueues it. Any other job is refused with the message `refused`."""
+        with transaction.atomic():
+            job = self.model.objects.select_for_update().get(pk=job.pk)
+            if job.status != self.model.Status.FAILED:
+                raise ValidationError(str(refused))
+            self.restart(job)
+            for name, value in changes.items():
+                setattr(job, name, value)
+            job.save()
+            return job
 
     def run(
         self, job: Any, attempt: int, body: Callable[[Callable[[int, str], None]], Any]

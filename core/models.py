@@ -1,6 +1,9 @@
 """Abstract models the domain apps share."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .fields import acting_user
 
 
 class KeyedModel(models.Model):
@@ -17,3 +20,33 @@ class KeyedModel(models.Model):
 
     def fill_keys(self) -> None:
         """Set the derived key columns from the record's fields."""
+
+
+class BackgroundJob(models.Model):
+    """A job a worker runs (`core.jobs.JobRecords` writes it): its state and progress for the
+    page that polls it, the produced file's name and type, and the worker's signs of life, so
+    that a job whose worker died is told apart from a slow one."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    progress = models.PositiveSmallIntegerField(_("progress"), default=0)
+    step = models.CharField(_("step"), max_length=120, blank=True)
+    filename = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=120, blank=True)
+    error = models.TextField(blank=True)
+    created_by = acting_user()
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    attempt = models.PositiveSmallIntegerField(default=1)
+    worker = models.CharField(max_length=120, blank=True, help_text="host:pid")
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True

@@ -62,16 +62,10 @@ def print_job_render(job: PrintJob, attempt: int) -> None:
     PRINTS.run(job, attempt, body)
 
 
-@transaction.atomic
 def print_job_retry(*, job: PrintJob, user: Any) -> PrintJob:
     """Start a failed printout again, as a new attempt; the caller enqueues it."""
     print_jobs.check(acting(user), CHANGE, job)
-    job = PrintJob.objects.select_for_update().get(pk=job.pk)
-    if job.status != PrintJob.Status.FAILED:
-        raise ValidationError(_("Only a failed printout can be started again."))
-    PRINTS.restart(job)
-    job.save()
-    return job
+    return PRINTS.retry(job, refused=_("Only a failed printout can be started again."))
 
 
 def print_job_check(*, job: PrintJob) -> PrintJob:

@@ -83,15 +83,9 @@ def export_job_check(*, job: ExportJob) -> ExportJob:
     return EXPORTS.check(job)
 
 
-@transaction.atomic
 def export_job_retry(*, job: ExportJob, user: Any) -> ExportJob:
     """Start a failed export again, as a new attempt; the caller enqueues it."""
     export_jobs.check(acting(user), CHANGE, job)
-    job = ExportJob.objects.select_for_update().get(pk=job.pk)
-    if job.status != ExportJob.Status.FAILED:
-        raise ValidationError(_("Only a failed export can be started again."))
-    EXPORTS.restart(job)
-    if recorded(user) is not None:
-        job.created_by = user
-    job.save()
-    return job
+    changes = {"created_by": user} if recorded(user) is not None else {}
+    refused = _("Only a failed export can be started again.")
+    return EXPORTS.retry(job, refused=refused, **changes)

@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from core import vn
 from core.fields import acting_user, derived_key, optional_link, step_time
+from core.models import BackgroundJob
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -178,33 +179,12 @@ class Review(models.Model):
         return "tổng kết" if self.kind == self.Kind.FINAL else "sơ kết"
 
 
-class ExportJob(models.Model):
+class ExportJob(BackgroundJob):
     """One export of a report, run as a background task; the produced file is kept."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="export_jobs")
     exporter = models.CharField(_("format"), max_length=60)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    progress = models.PositiveSmallIntegerField(_("progress"), default=0)
-    step = models.CharField(_("step"), max_length=120, blank=True)
     file = models.FileField(_("file"), upload_to="reports/exports/%Y/", blank=True)
-    filename = models.CharField(max_length=255, blank=True)
-    content_type = models.CharField(max_length=120, blank=True)
-    error = models.TextField(blank=True)
-    created_by = acting_user()
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    # The worker's sign of life: a job whose worker died is told apart from a slow one.
-    attempt = models.PositiveSmallIntegerField(default=1)
-    worker = models.CharField(max_length=120, blank=True, help_text="host:pid")
-    heartbeat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("export")
