@@ -128,7 +128,7 @@ class ActivityPhoto(models.Model):
         ordering = ["activity", "pk"]
 
     def __str__(self) -> str:
-        return self.caption or self.image.name
+        return self.caption or self.image.name or ""
 
 
 class Commendation(KeyedModel):

@@ -1,5 +1,9 @@
 """The register of documents (văn bản) and the study topics (chuyên đề) tied to them."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -9,6 +13,9 @@ from simple_history.models import HistoricalRecords
 from core import vn
 from core.fields import derived_key, optional_link
 from core.models import KeyedModel
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def topic_search_key(code: str, title: str) -> str:
@@ -139,7 +146,7 @@ class StudyTopic(KeyedModel):
         self.search_key = topic_search_key(self.code, self.title)
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, StrOrPromise] = {}
         if self.code:
             self.code = self.code.strip()
         if self.start_year and self.end_year:

@@ -176,7 +176,7 @@ class ArticleImage(models.Model):
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:
-        return self.caption or self.image.name
+        return self.caption or self.image.name or ""
 
     # Photos are served by a view that checks the article is public (or the reader edits news),
     # never from the media folder.
