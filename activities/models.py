@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
-from core.fields import acting_user, derived_key, optional_link
+from core.fields import acting_user, derived_key, link, optional_link
 from core.models import KeyedModel
 
 EARLIEST_DATE = dt.date(1930, 1, 1)  # the Party's founding: nothing recorded here is older
@@ -54,21 +54,14 @@ class ActivityKind(models.Model):
 
 class Activity(KeyedModel):
     code = models.CharField(_("code"), max_length=40, unique=True)
-    organisation = models.ForeignKey(
+    organisation = link(
         "organisation.MassOrganisation",
-        verbose_name=_("mass organisation"),
-        on_delete=models.PROTECT,
+        _("mass organisation"),
+        models.PROTECT,
         related_name="activities",
     )
-    unit = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("unit"),
-        on_delete=models.PROTECT,
-        related_name="activities",
-    )
-    kind = models.ForeignKey(
-        ActivityKind, verbose_name=_("kind"), on_delete=models.PROTECT, related_name="activities"
-    )
+    unit = link("organisation.Unit", _("unit"), models.PROTECT, related_name="activities")
+    kind = link(ActivityKind, _("kind"), models.PROTECT, related_name="activities")
     date = models.DateField(_("date"), validators=[validate_plausible_date])
     title = models.CharField(_("activity name"), max_length=255)
     participants = models.PositiveIntegerField(
@@ -113,9 +106,7 @@ def photo_path(instance: models.Model, filename: str) -> str:
 
 
 class ActivityPhoto(models.Model):
-    activity = models.ForeignKey(
-        Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="photos"
-    )
+    activity = link(Activity, _("activity"), models.CASCADE, related_name="photos")
     image = models.FileField(_("photo"), upload_to=photo_path)
     caption = models.CharField(_("caption"), max_length=255, blank=True)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)

@@ -1,6 +1,13 @@
-"""Abstract models the domain apps share."""
+"""Abstract models and model pieces the domain apps share."""
+
+from typing import Any
 
 from django.db import models
+
+
+def unique(*fields: str, name: str, **options: Any) -> models.UniqueConstraint:
+    """A unique constraint over `fields`, for a model's `Meta.constraints`."""
+    return models.UniqueConstraint(fields=list(fields), name=name, **options)
 
 
 class KeyedModel(models.Model):

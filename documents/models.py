@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from core import vn
 from core.fields import derived_key, optional_link
-from core.models import KeyedModel
+from core.models import KeyedModel, unique
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -52,11 +52,7 @@ class Document(KeyedModel):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-issued_on", "number_symbol"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["number_symbol", "issuer"], name="unique_document_number_per_issuer"
-            )
-        ]
+        constraints = [unique("number_symbol", "issuer", name="unique_document_number_per_issuer")]
 
     def __str__(self) -> str:
         return f"{self.number_symbol} — {self.summary[:60]}"
@@ -113,7 +109,7 @@ class DocumentDelivery(models.Model):
     class Meta:
         verbose_name = _("document delivery")
         verbose_name_plural = _("document deliveries")
-        constraints = [models.UniqueConstraint(fields=["document", "unit"], name="unique_delivery")]
+        constraints = [unique("document", "unit", name="unique_delivery")]
 
     def __str__(self) -> str:
         return f"{self.document} → {self.unit}"

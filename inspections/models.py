@@ -15,18 +15,15 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
-from core.fields import acting_user, derived_key, optional_link
-from core.models import KeyedModel
+from core.fields import acting_user, derived_key, link, optional_link
+from core.models import KeyedModel, unique
 
 
 class InspectionPlan(models.Model):
     """The year's inspection and supervision plan (kế hoạch kiểm tra, giám sát)."""
 
-    committee = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("committee"),
-        on_delete=models.PROTECT,
-        related_name="inspection_plans",
+    committee = link(
+        "organisation.Unit", _("committee"), models.PROTECT, related_name="inspection_plans"
     )
     year = models.PositiveSmallIntegerField(_("year"))
     number_symbol = models.CharField(
@@ -48,9 +45,7 @@ class InspectionPlan(models.Model):
         verbose_name = _("inspection plan")
         verbose_name_plural = _("inspection plans")
         ordering = ["-year"]
-        constraints = [
-            models.UniqueConstraint(fields=["committee", "year"], name="one_inspection_plan_a_year")
-        ]
+        constraints = [unique("committee", "year", name="one_inspection_plan_a_year")]
 
     def __str__(self) -> str:
         return self.display_title
@@ -184,9 +179,7 @@ class Finding(models.Model):
         LIMITATION = "limitation", _("Limitation")  # hạn chế
         SHORTCOMING = "shortcoming", _("Shortcoming")  # khuyết điểm
 
-    inspection = models.ForeignKey(
-        Inspection, verbose_name=_("inspection"), on_delete=models.CASCADE, related_name="findings"
-    )
+    inspection = link(Inspection, _("inspection"), models.CASCADE, related_name="findings")
     kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices)
     text = models.TextField(_("text"))
     history = HistoricalRecords()
@@ -207,12 +200,7 @@ class Remediation(KeyedModel):
         VERIFIED = "verified", _("Verified")
         RETURNED = "returned", _("Returned")
 
-    inspection = models.ForeignKey(
-        Inspection,
-        verbose_name=_("inspection"),
-        on_delete=models.CASCADE,
-        related_name="remediations",
-    )
+    inspection = link(Inspection, _("inspection"), models.CASCADE, related_name="remediations")
     content = models.TextField(_("content"))
     deadline = models.DateField(_("deadline"))
     # Set when the inspector verifies the task as done; blank while open.
@@ -280,11 +268,8 @@ class RemediationSubmission(models.Model):
         VERIFIED = "verified", _("Verified")
         RETURNED = "returned", _("Returned")
 
-    remediation = models.ForeignKey(
-        Remediation,
-        verbose_name=_("remediation task"),
-        on_delete=models.CASCADE,
-        related_name="submissions",
+    remediation = link(
+        Remediation, _("remediation task"), models.CASCADE, related_name="submissions"
     )
     text = models.TextField(_("what was done"))
     submitted_on = models.DateField(_("date reported"), default=timezone.localdate)
@@ -307,11 +292,8 @@ class RemediationSubmission(models.Model):
 
 
 class EvidenceFile(models.Model):
-    submission = models.ForeignKey(
-        RemediationSubmission,
-        verbose_name=_("remediation report"),
-        on_delete=models.CASCADE,
-        related_name="files",
+    submission = link(
+        RemediationSubmission, _("remediation report"), models.CASCADE, related_name="files"
     )
     file = models.FileField(_("file"), upload_to="inspections/evidence/%Y/")
     name = models.CharField(_("name"), max_length=255)

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
-from core.fields import acting_user, derived_key, optional_link, step_time
-from core.models import KeyedModel
+from core.fields import acting_user, derived_key, link, optional_link, step_time
+from core.models import KeyedModel, unique
 
 
 class FocusArea(models.Model):
@@ -24,11 +24,8 @@ class FocusArea(models.Model):
         CODE_OF_CONDUCT = "conduct", _("Code of conduct")  # Quy tắc ứng xử
         FOCUS_AREA = "focus", _("Focus area")  # Nội dung đột phá
 
-    committee = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("committee"),
-        on_delete=models.PROTECT,
-        related_name="focus_areas",
+    committee = link(
+        "organisation.Unit", _("committee"), models.PROTECT, related_name="focus_areas"
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=500)
@@ -38,9 +35,7 @@ class FocusArea(models.Model):
         verbose_name = _("code of conduct or focus area")
         verbose_name_plural = _("codes of conduct and focus areas")
         ordering = ["kind", "name"]
-        constraints = [
-            models.UniqueConstraint(fields=["committee", "name"], name="unique_focus_area_name")
-        ]
+        constraints = [unique("committee", "name", name="unique_focus_area_name")]
 
     def __str__(self) -> str:
         return self.name
@@ -55,12 +50,7 @@ class Meeting(KeyedModel):
 
     code = models.CharField(_("code"), max_length=40, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    unit = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("unit"),
-        on_delete=models.PROTECT,
-        related_name="meetings",
-    )
+    unit = link("organisation.Unit", _("unit"), models.PROTECT, related_name="meetings")
     date = models.DateField(_("date"))
     # A planned meeting is not yet held; only held meetings count in figures.
     held = models.BooleanField(_("held"), default=True)
@@ -145,9 +135,7 @@ class Attendance(models.Model):
     class Meta:
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
-        constraints = [
-            models.UniqueConstraint(fields=["meeting", "person"], name="unique_attendance")
-        ]
+        constraints = [unique("meeting", "person", name="unique_attendance")]
 
     def __str__(self) -> str:
         return f"{self.person} — {self.get_status_display()}"
@@ -211,9 +199,7 @@ class Minutes(models.Model):
         verbose_name = _("minutes")
         verbose_name_plural = _("minutes")
         ordering = ["meeting", "-version"]
-        constraints = [
-            models.UniqueConstraint(fields=["meeting", "version"], name="unique_minutes_version")
-        ]
+        constraints = [unique("meeting", "version", name="unique_minutes_version")]
 
     def __str__(self) -> str:
         return f"{self.meeting} — v{self.version}"
@@ -272,11 +258,7 @@ class MeetingRules(models.Model):
         verbose_name = _("meeting rules")
         verbose_name_plural = _("meeting rules")
         ordering = ["committee_id", "-effective_from"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["committee", "effective_from"], name="unique_meeting_rules_date"
-            )
-        ]
+        constraints = [unique("committee", "effective_from", name="unique_meeting_rules_date")]
 
     def __str__(self) -> str:
         return f"{self.source or _('Meeting rules')} ({self.effective_from:%d/%m/%Y})"
@@ -285,18 +267,10 @@ class MeetingRules(models.Model):
 class TopicDeadline(models.Model):
     """The date by which the committee wants every cell to have studied a topic."""
 
-    committee = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("committee"),
-        on_delete=models.CASCADE,
-        related_name="topic_deadlines",
+    committee = link(
+        "organisation.Unit", _("committee"), models.CASCADE, related_name="topic_deadlines"
     )
-    topic = models.ForeignKey(
-        "documents.StudyTopic",
-        verbose_name=_("study topic"),
-        on_delete=models.CASCADE,
-        related_name="deadlines",
-    )
+    topic = link("documents.StudyTopic", _("study topic"), models.CASCADE, related_name="deadlines")
     deadline = models.DateField(_("deadline"))
     history = HistoricalRecords()
 
@@ -304,9 +278,7 @@ class TopicDeadline(models.Model):
         verbose_name = _("study deadline")
         verbose_name_plural = _("study deadlines")
         ordering = ["deadline"]
-        constraints = [
-            models.UniqueConstraint(fields=["committee", "topic"], name="unique_topic_deadline")
-        ]
+        constraints = [unique("committee", "topic", name="unique_topic_deadline")]
 
     def __str__(self) -> str:
         return f"{self.topic.code} — {self.deadline:%d/%m/%Y}"

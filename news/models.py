@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core import vn
-from core.fields import acting_user, derived_key, optional_link, step_time
+from core.fields import acting_user, derived_key, link, optional_link, step_time
 
 
 class Category(models.Model):
@@ -56,11 +56,8 @@ class Article(models.Model):
     slug = models.SlugField(
         pgettext_lazy("news", "address"), max_length=200, unique=True, allow_unicode=False
     )
-    category = models.ForeignKey(
-        Category,
-        verbose_name=pgettext_lazy("news", "category"),
-        on_delete=models.PROTECT,
-        related_name="articles",
+    category = link(
+        Category, pgettext_lazy("news", "category"), models.PROTECT, related_name="articles"
     )
     lead = models.TextField(pgettext_lazy("news", "lead"), max_length=1000, blank=True)
     # Sanitised HTML (news.richtext.sanitise): only the small set of tags editors may use.
@@ -148,12 +145,7 @@ def image_path(instance: "ArticleImage", filename: str) -> str:
 class ArticleImage(models.Model):
     """A photo of an article, resized on upload; shown after paragraph `position` (0: top)."""
 
-    article = models.ForeignKey(
-        Article,
-        verbose_name=pgettext_lazy("news", "article"),
-        on_delete=models.CASCADE,
-        related_name="images",
-    )
+    article = link(Article, pgettext_lazy("news", "article"), models.CASCADE, related_name="images")
     image = models.ImageField(pgettext_lazy("news", "photo"), upload_to=image_path)
     small = models.ImageField(
         pgettext_lazy("news", "small photo"), upload_to=image_path, blank=True
@@ -199,11 +191,8 @@ class Comment(models.Model):
         REJECTED = "rejected", pgettext_lazy("news", "Rejected")
         SPAM = "spam", pgettext_lazy("news", "Spam")
 
-    article = models.ForeignKey(
-        Article,
-        verbose_name=pgettext_lazy("news", "article"),
-        on_delete=models.CASCADE,
-        related_name="comments",
+    article = link(
+        Article, pgettext_lazy("news", "article"), models.CASCADE, related_name="comments"
     )
     parent = optional_link(
         "self", pgettext_lazy("news", "reply to"), models.CASCADE, related_name="replies"

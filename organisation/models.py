@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
-from core.fields import derived_key, optional_link
-from core.models import KeyedModel
+from core.fields import derived_key, link, optional_link
+from core.models import KeyedModel, unique
 
 
 class Unit(models.Model):
@@ -120,9 +120,7 @@ class Unit(models.Model):
 class UnitName(models.Model):
     """A name the unit carried from `since` (renames keep the old name for past reports)."""
 
-    unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="names"
-    )
+    unit = link(Unit, _("unit"), models.CASCADE, related_name="names")
     name = models.CharField(_("name"), max_length=255)
     until = models.DateField(_("carried until"), help_text=_("The day before the new name."))
     history = HistoricalRecords()
@@ -131,9 +129,7 @@ class UnitName(models.Model):
         verbose_name = _("former name")
         verbose_name_plural = _("former names")
         ordering = ["unit", "until"]
-        constraints = [
-            models.UniqueConstraint(fields=["unit", "until"], name="unit_name_once_per_day")
-        ]
+        constraints = [unique("unit", "until", name="unit_name_once_per_day")]
 
     def __str__(self) -> str:
         return self.name
@@ -171,9 +167,7 @@ class Person(KeyedModel):
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
     position = models.CharField(_("position"), max_length=255, blank=True)
     # The unit the person belongs to now; Posting keeps the history behind it.
-    unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="people"
-    )
+    unit = link(Unit, _("unit"), models.PROTECT, related_name="people")
     party_status = models.CharField(
         _("party membership"), max_length=20, choices=PartyStatus.choices, blank=True, default=""
     )
@@ -291,12 +285,8 @@ class Posting(models.Model):
         EXEMPT = "exempt", _("Exempted from activity")
         SUSPENDED = "suspended", _("Suspended")
 
-    person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="postings"
-    )
-    unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="postings"
-    )
+    person = link(Person, _("person"), models.CASCADE, related_name="postings")
+    unit = link(Unit, _("unit"), models.PROTECT, related_name="postings")
     start = models.DateField(
         _("from"), null=True, blank=True, help_text=_("Blank: since before the records begin.")
     )
@@ -342,9 +332,7 @@ class MemberEvent(models.Model):
         STRUCK_OFF = "struck_off", _("Struck off")
         RESIGNED = "resigned", _("Left the party")
 
-    person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="events"
-    )
+    person = link(Person, _("person"), models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     date = models.DateField(_("date"))
     from_unit = optional_link(Unit, _("from unit"), models.PROTECT, related_name="+")
@@ -356,11 +344,7 @@ class MemberEvent(models.Model):
         verbose_name = _("membership event")
         verbose_name_plural = _("membership events")
         ordering = ["person", "date", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["person", "kind", "date"], name="member_event_once_per_day"
-            )
-        ]
+        constraints = [unique("person", "kind", "date", name="member_event_once_per_day")]
         indexes = [models.Index(fields=["kind", "date"])]
 
     def __str__(self) -> str:

@@ -13,17 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
-from core.fields import acting_user
+from core.fields import acting_user, link
+from core.models import unique
 
 
 class Plan(models.Model):
     """One plan of a committee for one year, e.g. "Số 12-KH/ĐU"."""
 
-    committee = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("party committee"),
-        on_delete=models.PROTECT,
-        related_name="plans",
+    committee = link(
+        "organisation.Unit", _("party committee"), models.PROTECT, related_name="plans"
     )
     year = models.PositiveSmallIntegerField(_("year"))
     number_symbol = models.CharField(_("number and symbol"), max_length=60, blank=True)
@@ -37,9 +35,7 @@ class Plan(models.Model):
         verbose_name = _("plan")
         verbose_name_plural = _("plans")
         ordering = ["-year", "-issued_on", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["committee", "year"], name="unique_plan_per_year")
-        ]
+        constraints = [unique("committee", "year", name="unique_plan_per_year")]
 
     def __str__(self) -> str:
         if self.number_symbol:
@@ -153,11 +149,8 @@ class BreakthroughArea(models.Model):
     """
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="areas")
-    focus_area = models.ForeignKey(
-        "meetings.FocusArea",
-        verbose_name=_("focus area"),
-        on_delete=models.PROTECT,
-        related_name="plan_areas",
+    focus_area = link(
+        "meetings.FocusArea", _("focus area"), models.PROTECT, related_name="plan_areas"
     )
     actions = models.TextField(_("actions"), help_text=_("One action per line."))
     activities = models.ManyToManyField(
@@ -172,9 +165,7 @@ class BreakthroughArea(models.Model):
         verbose_name = _("breakthrough area")
         verbose_name_plural = _("breakthrough areas")
         ordering = ["pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["plan", "focus_area"], name="unique_area_per_plan")
-        ]
+        constraints = [unique("plan", "focus_area", name="unique_area_per_plan")]
 
     def __str__(self) -> str:
         return self.focus_area.name

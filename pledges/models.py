@@ -4,7 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.fields import acting_user, step_time
+from core.fields import acting_user, link, step_time
+from core.models import unique
 
 
 def scan_path(instance: models.Model, filename: str) -> str:
@@ -22,12 +23,7 @@ class Pledge(models.Model):
         ONLINE = "online", _("Filled in by the person")
         PAPER = "paper", _("Paper form recorded by the cell")
 
-    person = models.ForeignKey(
-        "organisation.Person",
-        verbose_name=_("person"),
-        on_delete=models.PROTECT,
-        related_name="pledges",
-    )
+    person = link("organisation.Person", _("person"), models.PROTECT, related_name="pledges")
     year = models.PositiveSmallIntegerField(_("year"))
     registered_on = models.DateField(_("date registered"))
     content = models.TextField(_("content"), blank=True)
@@ -45,9 +41,7 @@ class Pledge(models.Model):
         verbose_name = _("pledge")
         verbose_name_plural = _("pledges")
         ordering = ["-year", "person__sort_key"]
-        constraints = [
-            models.UniqueConstraint(fields=["person", "year"], name="one_pledge_per_person_year")
-        ]
+        constraints = [unique("person", "year", name="one_pledge_per_person_year")]
 
     def __str__(self) -> str:
         return f"{self.person} — {self.year}"
@@ -60,9 +54,7 @@ class Pledge(models.Model):
 class PledgeVersion(models.Model):
     """A confirmed version of a pledge that a later change replaced; kept as it was."""
 
-    pledge = models.ForeignKey(
-        Pledge, verbose_name=_("pledge"), on_delete=models.CASCADE, related_name="versions"
-    )
+    pledge = link(Pledge, _("pledge"), models.CASCADE, related_name="versions")
     version = models.PositiveSmallIntegerField(_("version"))
     registered_on = models.DateField(_("date registered"))
     content = models.TextField(_("content"), blank=True)
@@ -78,21 +70,14 @@ class PledgeVersion(models.Model):
         verbose_name = _("pledge version")
         verbose_name_plural = _("pledge versions")
         ordering = ["pledge", "-version"]
-        constraints = [
-            models.UniqueConstraint(fields=["pledge", "version"], name="one_pledge_version")
-        ]
+        constraints = [unique("pledge", "version", name="one_pledge_version")]
 
     def __str__(self) -> str:
         return f"{self.pledge} — v{self.version}"
 
 
 class PersonalPlan(models.Model):
-    person = models.ForeignKey(
-        "organisation.Person",
-        verbose_name=_("person"),
-        on_delete=models.PROTECT,
-        related_name="personal_plans",
-    )
+    person = link("organisation.Person", _("person"), models.PROTECT, related_name="personal_plans")
     year = models.PositiveSmallIntegerField(_("year"))
     content = models.TextField(_("content"), blank=True)
     items = models.TextField(_("items"), blank=True, help_text=_("One item per line."))
@@ -102,9 +87,7 @@ class PersonalPlan(models.Model):
         verbose_name = _("personal plan")
         verbose_name_plural = _("personal plans")
         ordering = ["-year", "person__sort_key"]
-        constraints = [
-            models.UniqueConstraint(fields=["person", "year"], name="one_plan_per_person_year")
-        ]
+        constraints = [unique("person", "year", name="one_plan_per_person_year")]
 
     def __str__(self) -> str:
         return f"{self.person} — {self.year}"
@@ -121,12 +104,7 @@ class ConductStandard(models.Model):
         COMMON = "common", _("Common standard")
         SPECIFIC = "specific", _("Specific standard")
 
-    unit = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("unit"),
-        on_delete=models.PROTECT,
-        related_name="conduct_standards",
-    )
+    unit = link("organisation.Unit", _("unit"), models.PROTECT, related_name="conduct_standards")
     year = models.PositiveSmallIntegerField(_("year"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     items = models.TextField(_("items"), help_text=_("One item per line."))
@@ -135,11 +113,7 @@ class ConductStandard(models.Model):
     class Meta:
         verbose_name = _("conduct standard")
         verbose_name_plural = _("conduct standards")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["unit", "year", "kind"], name="one_standard_per_unit_year"
-            )
-        ]
+        constraints = [unique("unit", "year", "kind", name="one_standard_per_unit_year")]
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.year} — {self.get_kind_display()}"
@@ -152,11 +126,8 @@ class ConductStandard(models.Model):
 class PledgeTemplate(models.Model):
     """The committee's text that pre-fills every member's pledge for a year."""
 
-    unit = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("committee"),
-        on_delete=models.PROTECT,
-        related_name="pledge_templates",
+    unit = link(
+        "organisation.Unit", _("committee"), models.PROTECT, related_name="pledge_templates"
     )
     year = models.PositiveSmallIntegerField(_("year"))
     text = models.TextField(_("template text"))
@@ -165,9 +136,7 @@ class PledgeTemplate(models.Model):
     class Meta:
         verbose_name = _("pledge template")
         verbose_name_plural = _("pledge templates")
-        constraints = [
-            models.UniqueConstraint(fields=["unit", "year"], name="one_pledge_template_per_year")
-        ]
+        constraints = [unique("unit", "year", name="one_pledge_template_per_year")]
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.year}"

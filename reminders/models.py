@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models import unique
+
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
@@ -34,9 +36,7 @@ class Reminder(models.Model):
         verbose_name = _("reminder")
         verbose_name_plural = _("reminders")
         ordering = ["-created_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["user", "key"], name="unique_reminder_per_user")
-        ]
+        constraints = [unique("user", "key", name="unique_reminder_per_user")]
 
     def __str__(self) -> str:
         return self.text

@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
-from core.fields import acting_user, derived_key, optional_link, step_time
+from core.fields import acting_user, derived_key, link, optional_link, step_time
+from core.models import unique
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -60,11 +61,8 @@ class Review(models.Model):
         DRAFT = "draft", _("Draft")
         FROZEN = "frozen", _("Frozen")
 
-    committee = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("party committee"),
-        on_delete=models.PROTECT,
-        related_name="reviews",
+    committee = link(
+        "organisation.Unit", _("party committee"), models.PROTECT, related_name="reviews"
     )
     directive = optional_link(
         "documents.Document", _("directive"), models.PROTECT, related_name="reviews"
@@ -240,9 +238,7 @@ class YearFigures(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["committee", "year", "start", "roll_date"], name="year_figures_unique"
-            )
+            unique("committee", "year", "start", "roll_date", name="year_figures_unique")
         ]
 
     def __str__(self) -> str:

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.fields import acting_user, optional_link, step_time
+from core.models import unique
 
 from .levels import Level, score_field
 
@@ -66,13 +67,15 @@ class Rating(models.Model):
         verbose_name = _("rating")
         verbose_name_plural = _("ratings")
         constraints = [
-            models.UniqueConstraint(
-                fields=["person", "year"],
+            unique(
+                "person",
+                "year",
                 name="one_rating_per_person_year",
                 condition=models.Q(person__isnull=False),
             ),
-            models.UniqueConstraint(
-                fields=["unit", "year"],
+            unique(
+                "unit",
+                "year",
                 name="one_rating_per_unit_year",
                 condition=models.Q(unit__isnull=False),
             ),

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.fields import acting_user, optional_link, step_time
+from core.fields import acting_user, link, optional_link, step_time
 
 from .levels import Level
 from .rating import Rating
@@ -20,12 +20,7 @@ class CapCondition(models.Model):
         TARGETS = "targets", _("Completed less than half of the assigned targets")
         JOB = "job", _("Rated “did not complete” in his job as a civil servant")
 
-    person = models.ForeignKey(
-        "organisation.Person",
-        verbose_name=_("person"),
-        on_delete=models.PROTECT,
-        related_name="rating_caps",
-    )
+    person = link("organisation.Person", _("person"), models.PROTECT, related_name="rating_caps")
     year = models.PositiveSmallIntegerField(_("year"))
     kind = models.CharField(_("condition"), max_length=20, choices=Kind.choices)
     source = models.CharField(
@@ -61,9 +56,7 @@ class RatingDecision(models.Model):
         RECONSIDERATION = "reconsideration", _("New decision on reconsideration")
         IMPORTED = "imported", _("Imported from a workbook")
 
-    rating = models.ForeignKey(
-        Rating, verbose_name=_("rating"), on_delete=models.CASCADE, related_name="decisions"
-    )
+    rating = link(Rating, _("rating"), models.CASCADE, related_name="decisions")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     level = models.CharField(_("decided level"), max_length=20, choices=Level.choices)
     previous_level = models.CharField(
@@ -98,9 +91,7 @@ class Complaint(models.Model):
         KEEP = "keep", _("Decision kept")
         CHANGE = "change", _("Changed by a new decision")
 
-    rating = models.ForeignKey(
-        Rating, verbose_name=_("rating"), on_delete=models.CASCADE, related_name="complaints"
-    )
+    rating = link(Rating, _("rating"), models.CASCADE, related_name="complaints")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.COMPLAINT)
     text = models.TextField(_("complaint"))
     previous_level = models.CharField(
