@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.fields import link
-from core.models import unique
+from core.models import TrackedModel, unique
 from core.roles import Role
 
 
@@ -32,7 +32,7 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
-class RoleAssignment(models.Model):
+class RoleAssignment(TrackedModel):
     """A role held on a unit; it reaches the unit's subtree."""
 
     user = models.ForeignKey(
@@ -40,7 +40,6 @@ class RoleAssignment(models.Model):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     unit = link("organisation.Unit", _("unit"), models.CASCADE, related_name="role_assignments")
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("role")

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 def unique(*fields: str, name: str, **options: Any) -> models.UniqueConstraint:
@@ -24,3 +25,14 @@ class KeyedModel(models.Model):
 
     def fill_keys(self) -> None:
         """Set the derived key columns from the record's fields."""
+
+
+class TrackedModel(models.Model):
+    """A record whose every change is kept with who made it (django-simple-history): its
+    history is what the audit trail shows (`<app>/audited.py`). A model that needs options
+    (excluded fields, many-to-many fields) declares its own `HistoricalRecords` instead."""
+
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True

@@ -8,11 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from core import vn
 from core.fields import derived_key, optional_link
-from core.models import KeyedModel, unique
+from core.models import KeyedModel, TrackedModel, unique
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -22,7 +21,7 @@ def topic_search_key(code: str, title: str) -> str:
     return vn.search_key(f"{code} {title}")[:500]
 
 
-class Document(KeyedModel):
+class Document(KeyedModel, TrackedModel):
     class Kind(models.TextChoices):
         DIRECTIVE = "directive", _("Directive")  # Chỉ thị, CT
         RESOLUTION = "resolution", _("Resolution")  # Nghị quyết, NQ
@@ -46,7 +45,6 @@ class Document(KeyedModel):
     )
     file = models.FileField(_("file"), upload_to="documents/%Y/", blank=True)
     search_key = derived_key(500)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("document")
@@ -96,7 +94,7 @@ class Document(KeyedModel):
         return self.issued_on.year
 
 
-class DocumentDelivery(models.Model):
+class DocumentDelivery(TrackedModel):
     """A document sent to a unit (văn bản chỉ đạo, hướng dẫn gửi các chi bộ)."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="deliveries")
@@ -104,7 +102,6 @@ class DocumentDelivery(models.Model):
         "organisation.Unit", on_delete=models.PROTECT, related_name="documents_received"
     )
     sent_on = models.DateField(_("date sent"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("document delivery")
@@ -115,7 +112,7 @@ class DocumentDelivery(models.Model):
         return f"{self.document} → {self.unit}"
 
 
-class StudyTopic(KeyedModel):
+class StudyTopic(KeyedModel, TrackedModel):
     class Kind(models.TextChoices):
         TERM = "term", _("Whole-term topic")  # Toàn khóa
         ANNUAL = "annual", _("Annual topic")  # Năm
@@ -127,7 +124,6 @@ class StudyTopic(KeyedModel):
     end_year = models.PositiveSmallIntegerField(_("last year"))
     document = optional_link(Document, _("document"), models.PROTECT, related_name="topics")
     search_key = derived_key(500)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("study topic")

@@ -12,14 +12,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from core import vn
 from core.fields import acting_user, derived_key, link, optional_link
-from core.models import KeyedModel, unique
+from core.models import KeyedModel, TrackedModel, unique
 
 
-class InspectionPlan(models.Model):
+class InspectionPlan(TrackedModel):
     """The year's inspection and supervision plan (kế hoạch kiểm tra, giám sát)."""
 
     committee = link(
@@ -39,7 +38,6 @@ class InspectionPlan(models.Model):
     )
     file = models.FileField(_("file"), upload_to="inspections/plans/%Y/", blank=True)
     search_key = derived_key(500)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("inspection plan")
@@ -59,7 +57,7 @@ class InspectionPlan(models.Model):
         return self.title or f"Kế hoạch kiểm tra, giám sát năm {self.year}"
 
 
-class Inspection(KeyedModel):
+class Inspection(KeyedModel, TrackedModel):
     """One item of the plan: an inspection or a supervision of a cell, sub-committee or member."""
 
     class Form(models.TextChoices):
@@ -118,7 +116,6 @@ class Inspection(KeyedModel):
         _("conclusion file"), upload_to="inspections/conclusions/%Y/", blank=True
     )
     search_key = derived_key(500)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("inspection or supervision")
@@ -171,7 +168,7 @@ class Inspection(KeyedModel):
         )[:500]
 
 
-class Finding(models.Model):
+class Finding(TrackedModel):
     """What the conclusion found: a strength, a limitation or a shortcoming."""
 
     class Kind(models.TextChoices):
@@ -182,7 +179,6 @@ class Finding(models.Model):
     inspection = link(Inspection, _("inspection"), models.CASCADE, related_name="findings")
     kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices)
     text = models.TextField(_("text"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("finding")
@@ -193,7 +189,7 @@ class Finding(models.Model):
         return self.text[:60]
 
 
-class Remediation(KeyedModel):
+class Remediation(KeyedModel, TrackedModel):
     class State(models.TextChoices):
         OPEN = "open", pgettext_lazy("task state", "Open")
         SUBMITTED = "submitted", _("Submitted")
@@ -219,7 +215,6 @@ class Remediation(KeyedModel):
     created_on = models.DateField(_("date set"), default=timezone.localdate)
     verified_by = acting_user(_("verified by"))
     search_key = derived_key(500)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("remediation task")
@@ -260,7 +255,7 @@ class Remediation(KeyedModel):
         return self.deadline < (today or timezone.localdate())
 
 
-class RemediationSubmission(models.Model):
+class RemediationSubmission(TrackedModel):
     """What the subject reports it did for a task; the inspector accepts or returns it."""
 
     class Outcome(models.TextChoices):
@@ -280,7 +275,6 @@ class RemediationSubmission(models.Model):
     review_note = models.TextField(_("inspector's note"), blank=True)
     reviewed_by = acting_user(_("reviewed by"))
     reviewed_on = models.DateField(_("date reviewed"), null=True, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("remediation report")
@@ -291,13 +285,12 @@ class RemediationSubmission(models.Model):
         return self.text[:60]
 
 
-class EvidenceFile(models.Model):
+class EvidenceFile(TrackedModel):
     submission = link(
         RemediationSubmission, _("remediation report"), models.CASCADE, related_name="files"
     )
     file = models.FileField(_("file"), upload_to="inspections/evidence/%Y/")
     name = models.CharField(_("name"), max_length=255)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("evidence file")

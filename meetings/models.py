@@ -12,10 +12,10 @@ from simple_history.models import HistoricalRecords
 
 from core import vn
 from core.fields import acting_user, derived_key, link, optional_link, step_time
-from core.models import KeyedModel, unique
+from core.models import KeyedModel, TrackedModel, unique
 
 
-class FocusArea(models.Model):
+class FocusArea(TrackedModel):
     """A code of conduct or a breakthrough focus area that thematic meetings are tied to,
     e.g. quy tắc ứng xử "Văn hóa công sở gắn với việc học tập và làm theo tấm gương đạo đức
     Hồ Chí Minh"."""
@@ -29,7 +29,6 @@ class FocusArea(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=500)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("code of conduct or focus area")
@@ -118,7 +117,7 @@ class Meeting(KeyedModel):
         return [line.strip() for line in self.materials.splitlines() if line.strip()]
 
 
-class Attendance(models.Model):
+class Attendance(TrackedModel):
     class Status(models.TextChoices):
         PRESENT = "present", _("Present")  # Có
         EXCUSED = "excused", _("Absent with reason")  # Vắng có lý do
@@ -130,7 +129,6 @@ class Attendance(models.Model):
     )
     status = models.CharField(_("attendance"), max_length=10, choices=Status.choices)
     reason = models.CharField(_("reason"), max_length=255, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("attendance")
@@ -141,13 +139,12 @@ class Attendance(models.Model):
         return f"{self.person} — {self.get_status_display()}"
 
 
-class Guest(models.Model):
+class Guest(TrackedModel):
     """Someone from outside the committee's records invited to a conference."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="guests")
     name = models.CharField(_("name"), max_length=120)
     organisation = models.CharField(_("organisation"), max_length=255, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("guest")
@@ -162,7 +159,7 @@ def minutes_upload_to(instance: "Minutes", filename: str) -> str:
     return f"minutes/{instance.meeting_id}/v{instance.version}-{filename}"
 
 
-class Minutes(models.Model):
+class Minutes(TrackedModel):
     """One version of a meeting's minutes (biên bản). Approved versions are locked: a later
     change makes the next version, so every approved text stays readable."""
 
@@ -193,7 +190,6 @@ class Minutes(models.Model):
     # What the meeting was when this version was approved (date, kind, held, times,
     # attendance): the printed approved minutes come from it, never from later edits.
     snapshot = models.JSONField(_("meeting as approved"), null=True, blank=True, editable=False)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("minutes")
@@ -209,7 +205,7 @@ class Minutes(models.Model):
         return self.status == self.Status.APPROVED
 
 
-class MeetingRules(models.Model):
+class MeetingRules(TrackedModel):
     """The committee's settings for meetings, in force from a date (rules.md, configurable).
 
     A committee of null is the default for every committee; a committee's own rows win.
@@ -252,7 +248,6 @@ class MeetingRules(models.Model):
         default=85,
         validators=[MaxValueValidator(100)],
     )
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("meeting rules")
@@ -264,7 +259,7 @@ class MeetingRules(models.Model):
         return f"{self.source or _('Meeting rules')} ({self.effective_from:%d/%m/%Y})"
 
 
-class TopicDeadline(models.Model):
+class TopicDeadline(TrackedModel):
     """The date by which the committee wants every cell to have studied a topic."""
 
     committee = link(
@@ -272,7 +267,6 @@ class TopicDeadline(models.Model):
     )
     topic = link("documents.StudyTopic", _("study topic"), models.CASCADE, related_name="deadlines")
     deadline = models.DateField(_("deadline"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("study deadline")

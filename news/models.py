@@ -15,15 +15,15 @@ from simple_history.models import HistoricalRecords
 
 from core import vn
 from core.fields import acting_user, derived_key, link, optional_link, step_time
+from core.models import TrackedModel
 
 
-class Category(models.Model):
+class Category(TrackedModel):
     name = models.CharField(pgettext_lazy("news", "name"), max_length=120)
     slug = models.SlugField(pgettext_lazy("news", "address"), max_length=120, unique=True)
     description = models.CharField(pgettext_lazy("news", "description"), max_length=255, blank=True)
     order = models.PositiveSmallIntegerField(pgettext_lazy("news", "order"), default=100)
     search_key = derived_key()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = pgettext_lazy("news", "category")
@@ -142,7 +142,7 @@ def image_path(instance: "ArticleImage", filename: str) -> str:
     return f"news/{stamp:%Y/%m}/{filename}"
 
 
-class ArticleImage(models.Model):
+class ArticleImage(TrackedModel):
     """A photo of an article, resized on upload; shown after paragraph `position` (0: top)."""
 
     article = link(Article, pgettext_lazy("news", "article"), models.CASCADE, related_name="images")
@@ -160,7 +160,6 @@ class ArticleImage(models.Model):
             "news", "0 puts the photo above the text; 2 puts it after the second paragraph."
         ),
     )
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = pgettext_lazy("news", "photo")

@@ -15,10 +15,10 @@ from simple_history.models import HistoricalRecords
 
 from core import vn
 from core.fields import derived_key, link, optional_link
-from core.models import KeyedModel, unique
+from core.models import KeyedModel, TrackedModel, unique
 
 
-class Unit(models.Model):
+class Unit(TrackedModel):
     class Kind(models.TextChoices):
         COMMITTEE = "committee", _("Party committee")
         SUB_COMMITTEE = "sub_committee", _("Sub-committee")
@@ -80,7 +80,6 @@ class Unit(models.Model):
         help_text=_("One recipient per line, printed under “Nơi nhận:”; “Lưu VP” is added."),
     )
     search_key = derived_key()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("unit")
@@ -117,13 +116,12 @@ class Unit(models.Model):
             raise ValidationError({"successor": gettext("A unit cannot be its own successor.")})
 
 
-class UnitName(models.Model):
+class UnitName(TrackedModel):
     """A name the unit carried from `since` (renames keep the old name for past reports)."""
 
     unit = link(Unit, _("unit"), models.CASCADE, related_name="names")
     name = models.CharField(_("name"), max_length=255)
     until = models.DateField(_("carried until"), help_text=_("The day before the new name."))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("former name")
@@ -135,12 +133,11 @@ class UnitName(models.Model):
         return self.name
 
 
-class MassOrganisation(models.Model):
+class MassOrganisation(TrackedModel):
     """Công đoàn, Đoàn Thanh niên, Hội Cựu chiến binh, Hội Phụ nữ: a list users can extend."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     short_name = models.CharField(_("short name"), max_length=40, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("mass organisation")
@@ -273,7 +270,7 @@ def person_date_errors(
     return errors
 
 
-class Posting(models.Model):
+class Posting(TrackedModel):
     """A period during which a person belongs to a unit (sinh hoạt tại đơn vị), in one state.
 
     Postings are derived: `organisation.membership.rebuild` writes them from the person's
@@ -295,7 +292,6 @@ class Posting(models.Model):
         _("state"), max_length=12, choices=State.choices, default=State.ACTIVE, db_index=True
     )
     note = models.CharField(_("note"), max_length=255, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("posting")
@@ -311,7 +307,7 @@ class Posting(models.Model):
             raise ValidationError({"end": gettext("The end cannot be before the start.")})
 
 
-class MemberEvent(models.Model):
+class MemberEvent(TrackedModel):
     """One change in a person's party life (biến động đảng viên), dated.
 
     The events are the truth; `Posting` rows and `Person.moved_out_on` are derived from them.
@@ -338,7 +334,6 @@ class MemberEvent(models.Model):
     from_unit = optional_link(Unit, _("from unit"), models.PROTECT, related_name="+")
     to_unit = optional_link(Unit, _("to unit"), models.PROTECT, related_name="+")
     note = models.CharField(_("note"), max_length=255, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("membership event")

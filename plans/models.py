@@ -14,10 +14,10 @@ from simple_history.models import HistoricalRecords
 
 from core import vn
 from core.fields import acting_user, link
-from core.models import unique
+from core.models import TrackedModel, unique
 
 
-class Plan(models.Model):
+class Plan(TrackedModel):
     """One plan of a committee for one year, e.g. "Số 12-KH/ĐU"."""
 
     committee = link(
@@ -29,7 +29,6 @@ class Plan(models.Model):
     title = models.CharField(_("title"), max_length=255)
     purpose = models.TextField(_("purpose and requirements"), blank=True)
     created_by = acting_user()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("plan")
@@ -95,7 +94,7 @@ class PlanItem(models.Model):
             )
 
 
-class Target(models.Model):
+class Target(TrackedModel):
     """A measurable target: a report figure compared with a value, by a date."""
 
     class Comparison(models.TextChoices):
@@ -110,7 +109,6 @@ class Target(models.Model):
     value = models.DecimalField(_("value"), max_digits=7, decimal_places=2)
     due = models.DateField(_("by"))
     note = models.CharField(_("wording in the plan"), max_length=255, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("target")

@@ -2,17 +2,16 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from core.fields import acting_user, link, step_time
-from core.models import unique
+from core.models import TrackedModel, unique
 
 
 def scan_path(instance: models.Model, filename: str) -> str:
     return f"pledges/scans/{filename}"
 
 
-class Pledge(models.Model):
+class Pledge(TrackedModel):
     """One pledge per person per year; the row always holds the current version.
 
     Once the cell secretary confirms it, it is locked: a change archives the confirmed text as
@@ -35,7 +34,6 @@ class Pledge(models.Model):
     confirmed_at = step_time(_("confirmed at"))
     confirmed_by = acting_user(_("confirmed by"))
     recorded_by = acting_user(_("recorded by"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("pledge")
@@ -51,7 +49,7 @@ class Pledge(models.Model):
         return self.confirmed_at is not None
 
 
-class PledgeVersion(models.Model):
+class PledgeVersion(TrackedModel):
     """A confirmed version of a pledge that a later change replaced; kept as it was."""
 
     pledge = link(Pledge, _("pledge"), models.CASCADE, related_name="versions")
@@ -64,7 +62,6 @@ class PledgeVersion(models.Model):
     confirmed_by = acting_user(_("confirmed by"))
     replaced_at = models.DateTimeField(_("replaced at"), auto_now_add=True)
     replaced_by = acting_user(_("replaced by"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("pledge version")
@@ -76,12 +73,11 @@ class PledgeVersion(models.Model):
         return f"{self.pledge} — v{self.version}"
 
 
-class PersonalPlan(models.Model):
+class PersonalPlan(TrackedModel):
     person = link("organisation.Person", _("person"), models.PROTECT, related_name="personal_plans")
     year = models.PositiveSmallIntegerField(_("year"))
     content = models.TextField(_("content"), blank=True)
     items = models.TextField(_("items"), blank=True, help_text=_("One item per line."))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("personal plan")
@@ -97,7 +93,7 @@ class PersonalPlan(models.Model):
         return split_items(self.items)
 
 
-class ConductStandard(models.Model):
+class ConductStandard(TrackedModel):
     """Chuẩn mực: the committee's common standards or a cell's specific ones, for a year."""
 
     class Kind(models.TextChoices):
@@ -108,7 +104,6 @@ class ConductStandard(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     items = models.TextField(_("items"), help_text=_("One item per line."))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("conduct standard")
@@ -123,7 +118,7 @@ class ConductStandard(models.Model):
         return split_items(self.items)
 
 
-class PledgeTemplate(models.Model):
+class PledgeTemplate(TrackedModel):
     """The committee's text that pre-fills every member's pledge for a year."""
 
     unit = link(
@@ -131,7 +126,6 @@ class PledgeTemplate(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("year"))
     text = models.TextField(_("template text"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("pledge template")

@@ -13,11 +13,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from core import vn
 from core.fields import acting_user, derived_key, link, optional_link, step_time
-from core.models import unique
+from core.models import TrackedModel, unique
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -52,7 +51,7 @@ def review_search_key(review: Any) -> str:
     return vn.search_key(f"{review.number_symbol} {committee} {directive}")[:255]
 
 
-class Review(models.Model):
+class Review(TrackedModel):
     class Kind(models.TextChoices):
         INTERIM = "interim", _("Interim review")  # Sơ kết
         FINAL = "final", _("Final review")  # Tổng kết
@@ -102,7 +101,6 @@ class Review(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     search_key = derived_key()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("review report")

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from core.models import TrackedModel
 
 
 class WorkbookJob(models.Model):
@@ -62,7 +63,7 @@ class WorkbookJob(models.Model):
         return self.status in (self.Status.PENDING, self.Status.RUNNING)
 
 
-class WorkbookImport(models.Model):
+class WorkbookImport(TrackedModel):
     """One committed import, for the audit trail: who imported which file, and what each
     sheet created and changed (the rows themselves carry the importer in their history)."""
 
@@ -77,7 +78,6 @@ class WorkbookImport(models.Model):
     )
     summary = models.TextField(_("result"))
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("workbook import")

@@ -3,15 +3,15 @@ reconsiderations. Nothing here is ever erased: the history of a rating is these 
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from core.fields import acting_user, link, optional_link, step_time
+from core.models import TrackedModel
 
 from .levels import Level
 from .rating import Rating
 
 
-class CapCondition(models.Model):
+class CapCondition(TrackedModel):
     """A recorded fact that caps a member's level at KHTNV for one year (rules.md)."""
 
     class Kind(models.TextChoices):
@@ -34,7 +34,6 @@ class CapCondition(models.Model):
     note = models.TextField(_("note"), blank=True)
     recorded_by = acting_user(_("recorded by"))
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("capping condition")
@@ -46,7 +45,7 @@ class CapCondition(models.Model):
         return f"{self.person} — {self.year} — {self.get_kind_display()}"
 
 
-class RatingDecision(models.Model):
+class RatingDecision(TrackedModel):
     """Every decision that set or changed a rating's level: the first one of the round, and
     each new decision (number, date, reason) that answers a complaint or a reconsideration."""
 
@@ -67,7 +66,6 @@ class RatingDecision(models.Model):
     reason = models.TextField(_("reason"), blank=True)
     decided_by = acting_user(_("decided by"))
     decided_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("decision")
@@ -78,7 +76,7 @@ class RatingDecision(models.Model):
         return f"{self.rating} — {self.get_level_display()}"
 
 
-class Complaint(models.Model):
+class Complaint(TrackedModel):
     """A complaint (khiếu nại) by or for the member, or a reconsideration (xem xét lại) the
     office opens when a discipline is found after the decision. Neither suspends the decision:
     the level stays until the answer, and only a new decision changes it."""
@@ -107,7 +105,6 @@ class Complaint(models.Model):
         _("level after the answer"), max_length=20, choices=Level.choices, blank=True
     )
     resolved_at = step_time(_("answered at"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("complaint")
