@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -25,6 +26,15 @@ class KeyedModel(models.Model):
 
     def fill_keys(self) -> None:
         """Set the derived key columns from the record's fields."""
+
+
+class JobStatus(models.TextChoices):
+    """Where a background job stands (workbook jobs, report exports, a report's figures)."""
+
+    PENDING = "pending", _("Waiting")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
 
 
 class TrackedModel(models.Model):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import vn
 from core.fields import acting_user, derived_key, link, optional_link, step_time
-from core.models import TrackedModel, unique
+from core.models import JobStatus, TrackedModel, unique
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -177,11 +177,7 @@ class Review(TrackedModel):
 class ExportJob(models.Model):
     """One export of a report, run as a background task; the produced file is kept."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
+    Status = JobStatus
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="export_jobs")
     exporter = models.CharField(_("format"), max_length=60)
@@ -247,7 +243,7 @@ class ReviewFigures(models.Model):
     """A draft report's figures and charts as of a records version, computed once in the
     background (reports.figure_jobs) and read by every view until the records change."""
 
-    Status = ExportJob.Status
+    Status = JobStatus
 
     review = models.OneToOneField(Review, on_delete=models.CASCADE, related_name="stored_figures")
     key = models.CharField(max_length=200, blank=True)  # the version `figures` belong to

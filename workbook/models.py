@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.models import TrackedModel
+from core.models import JobStatus, TrackedModel
 
 
 class WorkbookJob(models.Model):
@@ -19,11 +19,7 @@ class WorkbookJob(models.Model):
         IMPORT = "import", _("Import")
         EXPORT = "export", _("Export")
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
+    Status = JobStatus
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     status = models.CharField(
