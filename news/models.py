@@ -71,12 +71,10 @@ class Article(models.Model):
     )
     # The committee whose editors manage the article (news.policies): a report's article
     # belongs to the report's committee, a plain article to its writer's committee.
-    unit = models.ForeignKey(
+    unit = optional_link(
         "organisation.Unit",
-        verbose_name=pgettext_lazy("news", "party committee"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
+        pgettext_lazy("news", "party committee"),
+        models.PROTECT,
         related_name="news_articles",
     )
     # Where the article came from, e.g. "report:12" for a review report published as news.

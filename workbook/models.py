@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import optional_link
 from core.models import JobStatus, TrackedModel
 
 
@@ -64,14 +65,7 @@ class WorkbookImport(TrackedModel):
     sheet created and changed (the rows themselves carry the importer in their history)."""
 
     file_name = models.CharField(_("file"), max_length=255)
-    unit = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("unit"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    unit = optional_link("organisation.Unit", _("unit"), models.SET_NULL, related_name="+")
     summary = models.TextField(_("result"))
     created_at = models.DateTimeField(auto_now_add=True)
 
