@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.fields import link
+from core.models import TrackedModel, unique
 from core.roles import Role
 
 
@@ -30,27 +32,19 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
-class RoleAssignment(models.Model):
+class RoleAssignment(TrackedModel):
     """A role held on a unit; it reaches the unit's subtree."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments"
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    unit = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("unit"),
-        on_delete=models.CASCADE,
-        related_name="role_assignments",
-    )
-    history = HistoricalRecords()
+    unit = link("organisation.Unit", _("unit"), models.CASCADE, related_name="role_assignments")
 
     class Meta:
         verbose_name = _("role")
         verbose_name_plural = _("roles")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "role", "unit"], name="unique_role_on_unit")
-        ]
+        constraints = [unique("user", "role", "unit", name="unique_role_on_unit")]
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.unit}"

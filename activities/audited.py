@@ -7,9 +7,8 @@ audit.register(ActivityKind)
 audit.register(Activity, unit="unit")
 audit.register(
     ActivityPhoto,
-    unit="activity__unit",
+    via="activity",
     label=lambda row: f"{row.activity.title} — {row.caption or row.image}",
-    select_related=("activity",),
 )
 audit.register(
     Commendation,

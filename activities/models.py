@@ -7,11 +7,10 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from core import vn
-from core.fields import acting_user, derived_key, optional_link
-from core.models import KeyedModel
+from core.fields import acting_user, derived_key, link, optional_link
+from core.models import KeyedModel, TrackedModel
 
 EARLIEST_DATE = dt.date(1930, 1, 1)  # the Party's founding: nothing recorded here is older
 
@@ -36,12 +35,11 @@ DEFAULT_KINDS = [
 ]
 
 
-class ActivityKind(models.Model):
+class ActivityKind(TrackedModel):
     """Tình nguyện, Hiến máu, Từ thiện, Trao quà, Văn nghệ - Thể thao, Khác: a list of data."""
 
     name = models.CharField(_("name"), max_length=80, unique=True)
     default_measure_unit = models.CharField(_("default unit of measure"), max_length=40, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("activity kind")
@@ -52,23 +50,16 @@ class ActivityKind(models.Model):
         return self.name
 
 
-class Activity(KeyedModel):
+class Activity(KeyedModel, TrackedModel):
     code = models.CharField(_("code"), max_length=40, unique=True)
-    organisation = models.ForeignKey(
+    organisation = link(
         "organisation.MassOrganisation",
-        verbose_name=_("mass organisation"),
-        on_delete=models.PROTECT,
+        _("mass organisation"),
+        models.PROTECT,
         related_name="activities",
     )
-    unit = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("unit"),
-        on_delete=models.PROTECT,
-        related_name="activities",
-    )
-    kind = models.ForeignKey(
-        ActivityKind, verbose_name=_("kind"), on_delete=models.PROTECT, related_name="activities"
-    )
+    unit = link("organisation.Unit", _("unit"), models.PROTECT, related_name="activities")
+    kind = link(ActivityKind, _("kind"), models.PROTECT, related_name="activities")
     date = models.DateField(_("date"), validators=[validate_plausible_date])
     title = models.CharField(_("activity name"), max_length=255)
     participants = models.PositiveIntegerField(
@@ -94,7 +85,6 @@ class Activity(KeyedModel):
     description = models.TextField(_("description"), blank=True)
     search_key = derived_key()
     recorded_by = acting_user(_("recorded by"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("activity")
@@ -112,15 +102,12 @@ def photo_path(instance: models.Model, filename: str) -> str:
     return f"activities/photos/{filename}"
 
 
-class ActivityPhoto(models.Model):
-    activity = models.ForeignKey(
-        Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="photos"
-    )
+class ActivityPhoto(TrackedModel):
+    activity = link(Activity, _("activity"), models.CASCADE, related_name="photos")
     image = models.FileField(_("photo"), upload_to=photo_path)
     caption = models.CharField(_("caption"), max_length=255, blank=True)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     uploaded_by = acting_user(_("uploaded by"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("photo")
@@ -128,10 +115,10 @@ class ActivityPhoto(models.Model):
         ordering = ["activity", "pk"]
 
     def __str__(self) -> str:
-        return self.caption or self.image.name
+        return self.caption or self.image.name or ""
 
 
-class Commendation(KeyedModel):
+class Commendation(KeyedModel, TrackedModel):
     """Khen thưởng of a collective (unit) or an individual (member or non-member)."""
 
     class Level(models.TextChoices):
@@ -151,7 +138,6 @@ class Commendation(KeyedModel):
     decided_on = models.DateField(_("decision date"), validators=[validate_plausible_date])
     reason = models.TextField(_("reason"), blank=True)
     search_key = derived_key()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("commendation")

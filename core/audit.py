@@ -1,19 +1,22 @@
 """The audit trail: which models' history (django-simple-history) the audit page browses.
 
-Each app registers its models in AppConfig.ready():
+Each app lists its models in `<app>/audited.py` (imported by core's `ready()`):
 
     from core import audit
     audit.register(Meeting, unit="unit")                  # history rows carry a unit
-    audit.register(Attendance, unit="meeting__unit", person="person",
+    audit.register(Minutes, via="meeting")                # filed under its meeting's unit
+    audit.register(Attendance, via="meeting", person="person",
                    label=lambda row: f"{row.person} – {row.meeting}",
                    select_related=("person", "meeting"))
 
 `unit` and `person` are lookups on the *historical* model that lead to a unit and to a
 person; they let the office filter the trail by unit (its whole subtree) and by person. A
-model without them still shows, but drops out when that filter is used. `label` names a
-history row on the page (default: `str()` of the row's instance); give it, with the foreign
-keys it reads in `select_related`, when `__str__` follows foreign keys, so that a page of the
-trail costs a fixed number of queries.
+model without them still shows, but drops out when that filter is used. A record that belongs
+to another registered record names the link with `via`: it takes that record's unit and
+person (unless it gives its own), and its label may read that record (selected by default).
+`label` names a history row on the page (default: `str()` of the row's instance); give it,
+with the foreign keys it reads in `select_related`, when `__str__` follows foreign keys, so
+that a page of the trail costs a fixed number of queries.
 """
 
 from __future__ import annotations
@@ -55,16 +58,30 @@ _registry: dict[str, AuditedModel] = {}
 def register(
     model: type[Model],
     *,
+    via: str | None = None,
     unit: str | None = None,
     person: str | None = None,
     label: Callable[[Any], str] | None = None,
-    select_related: tuple[str, ...] = (),
+    select_related: tuple[str, ...] | None = None,
 ) -> None:
     """Show `model`'s history on the audit page (it needs `history = HistoricalRecords()`)."""
     if not hasattr(model, "history"):
         raise TypeError(f"{model.__name__} has no HistoricalRecords")
+    if via is not None:
+        parent = _linked_entry(model, via)
+        unit = unit or (parent.unit and f"{via}__{parent.unit}")
+        person = person or (parent.person and f"{via}__{parent.person}")
+        if select_related is None and label is not None:
+            select_related = (via,)
+    select_related = select_related or ()
     entry = AuditedModel(model, unit, person, label, tuple(select_related))
     _registry[entry.key] = entry
+
+
+def _linked_entry(model: type[Model], via: str) -> AuditedModel:
+    """The entry of the record `model` belongs to through its link `via` (registered before)."""
+    target: Any = model._meta.get_field(via).related_model
+    return _registry[target._meta.label_lower]
 
 
 def registered() -> list[AuditedModel]:

@@ -32,6 +32,11 @@ def step_time(verbose_name: Any, **options: Any) -> models.DateTimeField:
     return models.DateTimeField(verbose_name, null=True, blank=True, **options)
 
 
+def link(to: Any, verbose_name: Any, on_delete: Any, **options: Any) -> models.ForeignKey:
+    """A link every record has (its unit, person, committee, parent record …)."""
+    return models.ForeignKey(to, verbose_name=verbose_name, on_delete=on_delete, **options)
+
+
 def optional_link(to: Any, verbose_name: Any, on_delete: Any, **options: Any) -> models.ForeignKey:
     """A link a record may lack (a subject person or unit, a focus area …)."""
     return models.ForeignKey(

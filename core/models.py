@@ -1,9 +1,17 @@
-"""Abstract models the domain apps share."""
+"""Abstract models and model pieces the domain apps share."""
+
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .fields import acting_user
+
+
+def unique(*fields: str, name: str, **options: Any) -> models.UniqueConstraint:
+    """A unique constraint over `fields`, for a model's `Meta.constraints`."""
+    return models.UniqueConstraint(fields=list(fields), name=name, **options)
 
 
 class KeyedModel(models.Model):
@@ -22,16 +30,21 @@ class KeyedModel(models.Model):
         """Set the derived key columns from the record's fields."""
 
 
+class JobStatus(models.TextChoices):
+    """Where a background job stands (workbook jobs, report exports, a report's figures)."""
+
+    PENDING = "pending", _("Waiting")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
 class BackgroundJob(models.Model):
     """A job a worker runs (`core.jobs.JobRecords` writes it): its state and progress for the
     page that polls it, the produced file's name and type, and the worker's signs of life, so
     that a job whose worker died is told apart from a slow one."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
+    Status = JobStatus
 
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
@@ -47,6 +60,17 @@ class BackgroundJob(models.Model):
     attempt = models.PositiveSmallIntegerField(default=1)
     worker = models.CharField(max_length=120, blank=True, help_text="host:pid")
     heartbeat_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class TrackedModel(models.Model):
+    """A record whose every change is kept with who made it (django-simple-history): its
+    history is what the audit trail shows (`<app>/audited.py`). A model that needs options
+    (excluded fields, many-to-many fields) declares its own `HistoricalRecords` instead."""
+
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True

@@ -1,20 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.apps import AppPlugins
+from core.navigation import NavEntry
+from core.roles import SEES_OWN_UNIT
 
-class DocumentsConfig(AppConfig):
+
+class DocumentsConfig(AppPlugins, AppConfig):
     name = "documents"
     verbose_name = _("Documents")
-
-    def ready(self) -> None:
-        from core import navigation
-        from core.roles import Role
-
-        from . import delivery_sheet, sheets  # noqa: F401 (registers the workbook sheets)
-
-        navigation.register(
-            _("Documents"),
-            "documents:list",
-            (Role.OFFICE, Role.INSPECTION, Role.SECRETARY),
-            order=20,
-        )
+    registries = ("delivery_sheet", "sheets")
+    menu = (NavEntry(_("Documents"), "documents:list", SEES_OWN_UNIT, 20),)

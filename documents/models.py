@@ -1,21 +1,27 @@
 """The register of documents (văn bản) and the study topics (chuyên đề) tied to them."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from core import vn
 from core.fields import derived_key, optional_link
-from core.models import KeyedModel
+from core.models import KeyedModel, TrackedModel, unique
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def topic_search_key(code: str, title: str) -> str:
     return vn.search_key(f"{code} {title}")[:500]
 
 
-class Document(KeyedModel):
+class Document(KeyedModel, TrackedModel):
     class Kind(models.TextChoices):
         DIRECTIVE = "directive", _("Directive")  # Chỉ thị, CT
         RESOLUTION = "resolution", _("Resolution")  # Nghị quyết, NQ
@@ -39,17 +45,12 @@ class Document(KeyedModel):
     )
     file = models.FileField(_("file"), upload_to="documents/%Y/", blank=True)
     search_key = derived_key(500)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-issued_on", "number_symbol"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["number_symbol", "issuer"], name="unique_document_number_per_issuer"
-            )
-        ]
+        constraints = [unique("number_symbol", "issuer", name="unique_document_number_per_issuer")]
 
     def __str__(self) -> str:
         return f"{self.number_symbol} — {self.summary[:60]}"
@@ -93,7 +94,7 @@ class Document(KeyedModel):
         return self.issued_on.year
 
 
-class DocumentDelivery(models.Model):
+class DocumentDelivery(TrackedModel):
     """A document sent to a unit (văn bản chỉ đạo, hướng dẫn gửi các chi bộ)."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="deliveries")
@@ -101,18 +102,17 @@ class DocumentDelivery(models.Model):
         "organisation.Unit", on_delete=models.PROTECT, related_name="documents_received"
     )
     sent_on = models.DateField(_("date sent"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("document delivery")
         verbose_name_plural = _("document deliveries")
-        constraints = [models.UniqueConstraint(fields=["document", "unit"], name="unique_delivery")]
+        constraints = [unique("document", "unit", name="unique_delivery")]
 
     def __str__(self) -> str:
         return f"{self.document} → {self.unit}"
 
 
-class StudyTopic(KeyedModel):
+class StudyTopic(KeyedModel, TrackedModel):
     class Kind(models.TextChoices):
         TERM = "term", _("Whole-term topic")  # Toàn khóa
         ANNUAL = "annual", _("Annual topic")  # Năm
@@ -124,7 +124,6 @@ class StudyTopic(KeyedModel):
     end_year = models.PositiveSmallIntegerField(_("last year"))
     document = optional_link(Document, _("document"), models.PROTECT, related_name="topics")
     search_key = derived_key(500)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("study topic")
@@ -139,7 +138,7 @@ class StudyTopic(KeyedModel):
         self.search_key = topic_search_key(self.code, self.title)
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, StrOrPromise] = {}
         if self.code:
             self.code = self.code.strip()
         if self.start_year and self.end_year:

@@ -1,22 +1,14 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.apps import AppPlugins
+from core.navigation import NavEntry
+from core.roles import SEES_OWN_UNIT
 
-class InspectionsConfig(AppConfig):
+
+class InspectionsConfig(AppPlugins, AppConfig):
     name = "inspections"
     verbose_name = _("Inspections")
-
-    def ready(self) -> None:
-        from core import dashboard, navigation
-        from core.roles import Role
-
-        from . import demo, printing, sheets  # noqa: F401  (registries)
-        from .panels import overdue_panel
-
-        navigation.register(
-            _("Inspections"),
-            "inspections:inspection_list",
-            (Role.OFFICE, Role.INSPECTION, Role.SECRETARY),
-            order=60,
-        )
-        dashboard.register(overdue_panel)
+    registries = ("demo", "printing", "sheets")
+    menu = (NavEntry(_("Inspections"), "inspections:inspection_list", SEES_OWN_UNIT, 60),)
+    panels = ("panels.overdue_panel",)

@@ -13,20 +13,8 @@ from inspections.models import (
 audit.register(InspectionPlan, unit="committee")
 audit.register(Inspection, unit="subject_unit", person="subject_person")
 audit.register(
-    Finding,
-    unit="inspection__subject_unit",
-    person="inspection__subject_person",
-    label=lambda row: f"{row.inspection.code}: {row.text[:60]}",
-    select_related=("inspection",),
+    Finding, via="inspection", label=lambda row: f"{row.inspection.code}: {row.text[:60]}"
 )
 audit.register(Remediation, unit="responsible_unit", person="responsible_person")
-audit.register(
-    RemediationSubmission,
-    unit="remediation__responsible_unit",
-    person="remediation__responsible_person",
-)
-audit.register(
-    EvidenceFile,
-    unit="submission__remediation__responsible_unit",
-    person="submission__remediation__responsible_person",
-)
+audit.register(RemediationSubmission, via="remediation")
+audit.register(EvidenceFile, via="submission")

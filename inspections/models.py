@@ -12,21 +12,17 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from core import vn
-from core.fields import acting_user, derived_key, optional_link
-from core.models import KeyedModel
+from core.fields import acting_user, derived_key, link, optional_link
+from core.models import KeyedModel, TrackedModel, unique
 
 
-class InspectionPlan(models.Model):
+class InspectionPlan(TrackedModel):
     """The year's inspection and supervision plan (kế hoạch kiểm tra, giám sát)."""
 
-    committee = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("committee"),
-        on_delete=models.PROTECT,
-        related_name="inspection_plans",
+    committee = link(
+        "organisation.Unit", _("committee"), models.PROTECT, related_name="inspection_plans"
     )
     year = models.PositiveSmallIntegerField(_("year"))
     number_symbol = models.CharField(
@@ -42,15 +38,12 @@ class InspectionPlan(models.Model):
     )
     file = models.FileField(_("file"), upload_to="inspections/plans/%Y/", blank=True)
     search_key = derived_key(500)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("inspection plan")
         verbose_name_plural = _("inspection plans")
         ordering = ["-year"]
-        constraints = [
-            models.UniqueConstraint(fields=["committee", "year"], name="one_inspection_plan_a_year")
-        ]
+        constraints = [unique("committee", "year", name="one_inspection_plan_a_year")]
 
     def __str__(self) -> str:
         return self.display_title
@@ -64,7 +57,7 @@ class InspectionPlan(models.Model):
         return self.title or f"Kế hoạch kiểm tra, giám sát năm {self.year}"
 
 
-class Inspection(KeyedModel):
+class Inspection(KeyedModel, TrackedModel):
     """One item of the plan: an inspection or a supervision of a cell, sub-committee or member."""
 
     class Form(models.TextChoices):
@@ -123,7 +116,6 @@ class Inspection(KeyedModel):
         _("conclusion file"), upload_to="inspections/conclusions/%Y/", blank=True
     )
     search_key = derived_key(500)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("inspection or supervision")
@@ -176,7 +168,7 @@ class Inspection(KeyedModel):
         )[:500]
 
 
-class Finding(models.Model):
+class Finding(TrackedModel):
     """What the conclusion found: a strength, a limitation or a shortcoming."""
 
     class Kind(models.TextChoices):
@@ -184,12 +176,9 @@ class Finding(models.Model):
         LIMITATION = "limitation", _("Limitation")  # hạn chế
         SHORTCOMING = "shortcoming", _("Shortcoming")  # khuyết điểm
 
-    inspection = models.ForeignKey(
-        Inspection, verbose_name=_("inspection"), on_delete=models.CASCADE, related_name="findings"
-    )
+    inspection = link(Inspection, _("inspection"), models.CASCADE, related_name="findings")
     kind = models.CharField(_("kind"), max_length=15, choices=Kind.choices)
     text = models.TextField(_("text"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("finding")
@@ -200,19 +189,14 @@ class Finding(models.Model):
         return self.text[:60]
 
 
-class Remediation(KeyedModel):
+class Remediation(KeyedModel, TrackedModel):
     class State(models.TextChoices):
         OPEN = "open", pgettext_lazy("task state", "Open")
         SUBMITTED = "submitted", _("Submitted")
         VERIFIED = "verified", _("Verified")
         RETURNED = "returned", _("Returned")
 
-    inspection = models.ForeignKey(
-        Inspection,
-        verbose_name=_("inspection"),
-        on_delete=models.CASCADE,
-        related_name="remediations",
-    )
+    inspection = link(Inspection, _("inspection"), models.CASCADE, related_name="remediations")
     content = models.TextField(_("content"))
     deadline = models.DateField(_("deadline"))
     # Set when the inspector verifies the task as done; blank while open.
@@ -231,7 +215,6 @@ class Remediation(KeyedModel):
     created_on = models.DateField(_("date set"), default=timezone.localdate)
     verified_by = acting_user(_("verified by"))
     search_key = derived_key(500)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("remediation task")
@@ -272,7 +255,7 @@ class Remediation(KeyedModel):
         return self.deadline < (today or timezone.localdate())
 
 
-class RemediationSubmission(models.Model):
+class RemediationSubmission(TrackedModel):
     """What the subject reports it did for a task; the inspector accepts or returns it."""
 
     class Outcome(models.TextChoices):
@@ -280,11 +263,8 @@ class RemediationSubmission(models.Model):
         VERIFIED = "verified", _("Verified")
         RETURNED = "returned", _("Returned")
 
-    remediation = models.ForeignKey(
-        Remediation,
-        verbose_name=_("remediation task"),
-        on_delete=models.CASCADE,
-        related_name="submissions",
+    remediation = link(
+        Remediation, _("remediation task"), models.CASCADE, related_name="submissions"
     )
     text = models.TextField(_("what was done"))
     submitted_on = models.DateField(_("date reported"), default=timezone.localdate)
@@ -295,7 +275,6 @@ class RemediationSubmission(models.Model):
     review_note = models.TextField(_("inspector's note"), blank=True)
     reviewed_by = acting_user(_("reviewed by"))
     reviewed_on = models.DateField(_("date reviewed"), null=True, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("remediation report")
@@ -306,16 +285,12 @@ class RemediationSubmission(models.Model):
         return self.text[:60]
 
 
-class EvidenceFile(models.Model):
-    submission = models.ForeignKey(
-        RemediationSubmission,
-        verbose_name=_("remediation report"),
-        on_delete=models.CASCADE,
-        related_name="files",
+class EvidenceFile(TrackedModel):
+    submission = link(
+        RemediationSubmission, _("remediation report"), models.CASCADE, related_name="files"
     )
     file = models.FileField(_("file"), upload_to="inspections/evidence/%Y/")
     name = models.CharField(_("name"), max_length=255)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("evidence file")

@@ -1,21 +1,14 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.apps import AppPlugins
+from core.navigation import NavEntry
+from core.roles import SEES_OWN_UNIT, Role
 
-class MeetingsConfig(AppConfig):
+
+class MeetingsConfig(AppPlugins, AppConfig):
     name = "meetings"
     verbose_name = _("Meetings")
-
-    def ready(self) -> None:
-        from core import dashboard, navigation
-        from core.roles import Role
-
-        from . import panels, sheets  # noqa: F401  (registers the workbook sheets)
-
-        navigation.register(
-            _("Meetings"),
-            "meetings:list",
-            roles=(Role.OFFICE, Role.INSPECTION, Role.SECRETARY, Role.MEMBER),
-            order=30,
-        )
-        dashboard.register(panels.meetings_attention)
+    registries = ("sheets",)
+    menu = (NavEntry(_("Meetings"), "meetings:list", (*SEES_OWN_UNIT, Role.MEMBER), 30),)
+    panels = ("panels.meetings_attention",)

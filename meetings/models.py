@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
-from core.fields import acting_user, derived_key, optional_link, step_time
-from core.models import KeyedModel
+from core.fields import acting_user, derived_key, link, optional_link, step_time
+from core.models import KeyedModel, TrackedModel, unique
 
 
-class FocusArea(models.Model):
+class FocusArea(TrackedModel):
     """A code of conduct or a breakthrough focus area that thematic meetings are tied to,
     e.g. quy tắc ứng xử "Văn hóa công sở gắn với việc học tập và làm theo tấm gương đạo đức
     Hồ Chí Minh"."""
@@ -24,23 +24,17 @@ class FocusArea(models.Model):
         CODE_OF_CONDUCT = "conduct", _("Code of conduct")  # Quy tắc ứng xử
         FOCUS_AREA = "focus", _("Focus area")  # Nội dung đột phá
 
-    committee = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("committee"),
-        on_delete=models.PROTECT,
-        related_name="focus_areas",
+    committee = link(
+        "organisation.Unit", _("committee"), models.PROTECT, related_name="focus_areas"
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=500)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("code of conduct or focus area")
         verbose_name_plural = _("codes of conduct and focus areas")
         ordering = ["kind", "name"]
-        constraints = [
-            models.UniqueConstraint(fields=["committee", "name"], name="unique_focus_area_name")
-        ]
+        constraints = [unique("committee", "name", name="unique_focus_area_name")]
 
     def __str__(self) -> str:
         return self.name
@@ -55,12 +49,7 @@ class Meeting(KeyedModel):
 
     code = models.CharField(_("code"), max_length=40, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    unit = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("unit"),
-        on_delete=models.PROTECT,
-        related_name="meetings",
-    )
+    unit = link("organisation.Unit", _("unit"), models.PROTECT, related_name="meetings")
     date = models.DateField(_("date"))
     # A planned meeting is not yet held; only held meetings count in figures.
     held = models.BooleanField(_("held"), default=True)
@@ -128,7 +117,7 @@ class Meeting(KeyedModel):
         return [line.strip() for line in self.materials.splitlines() if line.strip()]
 
 
-class Attendance(models.Model):
+class Attendance(TrackedModel):
     class Status(models.TextChoices):
         PRESENT = "present", _("Present")  # Có
         EXCUSED = "excused", _("Absent with reason")  # Vắng có lý do
@@ -140,26 +129,22 @@ class Attendance(models.Model):
     )
     status = models.CharField(_("attendance"), max_length=10, choices=Status.choices)
     reason = models.CharField(_("reason"), max_length=255, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
-        constraints = [
-            models.UniqueConstraint(fields=["meeting", "person"], name="unique_attendance")
-        ]
+        constraints = [unique("meeting", "person", name="unique_attendance")]
 
     def __str__(self) -> str:
         return f"{self.person} — {self.get_status_display()}"
 
 
-class Guest(models.Model):
+class Guest(TrackedModel):
     """Someone from outside the committee's records invited to a conference."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="guests")
     name = models.CharField(_("name"), max_length=120)
     organisation = models.CharField(_("organisation"), max_length=255, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("guest")
@@ -174,7 +159,7 @@ def minutes_upload_to(instance: "Minutes", filename: str) -> str:
     return f"minutes/{instance.meeting_id}/v{instance.version}-{filename}"
 
 
-class Minutes(models.Model):
+class Minutes(TrackedModel):
     """One version of a meeting's minutes (biên bản). Approved versions are locked: a later
     change makes the next version, so every approved text stays readable."""
 
@@ -205,15 +190,12 @@ class Minutes(models.Model):
     # What the meeting was when this version was approved (date, kind, held, times,
     # attendance): the printed approved minutes come from it, never from later edits.
     snapshot = models.JSONField(_("meeting as approved"), null=True, blank=True, editable=False)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("minutes")
         verbose_name_plural = _("minutes")
         ordering = ["meeting", "-version"]
-        constraints = [
-            models.UniqueConstraint(fields=["meeting", "version"], name="unique_minutes_version")
-        ]
+        constraints = [unique("meeting", "version", name="unique_minutes_version")]
 
     def __str__(self) -> str:
         return f"{self.meeting} — v{self.version}"
@@ -223,7 +205,7 @@ class Minutes(models.Model):
         return self.status == self.Status.APPROVED
 
 
-class MeetingRules(models.Model):
+class MeetingRules(TrackedModel):
     """The committee's settings for meetings, in force from a date (rules.md, configurable).
 
     A committee of null is the default for every committee; a committee's own rows win.
@@ -266,47 +248,31 @@ class MeetingRules(models.Model):
         default=85,
         validators=[MaxValueValidator(100)],
     )
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("meeting rules")
         verbose_name_plural = _("meeting rules")
         ordering = ["committee_id", "-effective_from"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["committee", "effective_from"], name="unique_meeting_rules_date"
-            )
-        ]
+        constraints = [unique("committee", "effective_from", name="unique_meeting_rules_date")]
 
     def __str__(self) -> str:
         return f"{self.source or _('Meeting rules')} ({self.effective_from:%d/%m/%Y})"
 
 
-class TopicDeadline(models.Model):
+class TopicDeadline(TrackedModel):
     """The date by which the committee wants every cell to have studied a topic."""
 
-    committee = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("committee"),
-        on_delete=models.CASCADE,
-        related_name="topic_deadlines",
+    committee = link(
+        "organisation.Unit", _("committee"), models.CASCADE, related_name="topic_deadlines"
     )
-    topic = models.ForeignKey(
-        "documents.StudyTopic",
-        verbose_name=_("study topic"),
-        on_delete=models.CASCADE,
-        related_name="deadlines",
-    )
+    topic = link("documents.StudyTopic", _("study topic"), models.CASCADE, related_name="deadlines")
     deadline = models.DateField(_("deadline"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("study deadline")
         verbose_name_plural = _("study deadlines")
         ordering = ["deadline"]
-        constraints = [
-            models.UniqueConstraint(fields=["committee", "topic"], name="unique_topic_deadline")
-        ]
+        constraints = [unique("committee", "topic", name="unique_topic_deadline")]
 
     def __str__(self) -> str:
         return f"{self.topic.code} — {self.deadline:%d/%m/%Y}"

@@ -1,24 +1,18 @@
 from django.apps import AppConfig
 from django.utils.translation import pgettext_lazy
 
+from core.apps import AppPlugins
+from core.navigation import NavEntry
+from core.roles import Role
 
-class NewsConfig(AppConfig):
+EDITORS = (Role.EDITOR, Role.OFFICE)
+
+
+class NewsConfig(AppPlugins, AppConfig):
     name = "news"
     verbose_name = pgettext_lazy("news", "News")
-
-    def ready(self) -> None:
-        from core import dashboard, navigation
-        from core.roles import Role
-
-        from . import panels
-
-        navigation.register(
-            pgettext_lazy("news", "News"), "news:manage", (Role.EDITOR, Role.OFFICE), order=90
-        )
-        navigation.register(
-            pgettext_lazy("news", "Comments"),
-            "news:moderation",
-            (Role.EDITOR, Role.OFFICE),
-            order=91,
-        )
-        dashboard.register(panels.moderation_panel)
+    menu = (
+        NavEntry(pgettext_lazy("news", "News"), "news:manage", EDITORS, 90),
+        NavEntry(pgettext_lazy("news", "Comments"), "news:moderation", EDITORS, 91),
+    )
+    panels = ("panels.moderation_panel",)

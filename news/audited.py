@@ -7,11 +7,9 @@ audit.register(Category)
 audit.register(Article)
 audit.register(
     ArticleImage,
+    via="article",
     label=lambda row: f"{row.article.title} — {row.caption or row.image}",
-    select_related=("article",),
 )
 audit.register(
-    Comment,
-    label=lambda row: f"{row.article.title} — {row.name}: {row.body[:40]}",
-    select_related=("article",),
+    Comment, via="article", label=lambda row: f"{row.article.title} — {row.name}: {row.body[:40]}"
 )

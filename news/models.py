@@ -14,16 +14,16 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core import vn
-from core.fields import acting_user, derived_key, optional_link, step_time
+from core.fields import acting_user, derived_key, link, optional_link, step_time
+from core.models import TrackedModel
 
 
-class Category(models.Model):
+class Category(TrackedModel):
     name = models.CharField(pgettext_lazy("news", "name"), max_length=120)
     slug = models.SlugField(pgettext_lazy("news", "address"), max_length=120, unique=True)
     description = models.CharField(pgettext_lazy("news", "description"), max_length=255, blank=True)
     order = models.PositiveSmallIntegerField(pgettext_lazy("news", "order"), default=100)
     search_key = derived_key()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = pgettext_lazy("news", "category")
@@ -56,11 +56,8 @@ class Article(models.Model):
     slug = models.SlugField(
         pgettext_lazy("news", "address"), max_length=200, unique=True, allow_unicode=False
     )
-    category = models.ForeignKey(
-        Category,
-        verbose_name=pgettext_lazy("news", "category"),
-        on_delete=models.PROTECT,
-        related_name="articles",
+    category = link(
+        Category, pgettext_lazy("news", "category"), models.PROTECT, related_name="articles"
     )
     lead = models.TextField(pgettext_lazy("news", "lead"), max_length=1000, blank=True)
     # Sanitised HTML (news.richtext.sanitise): only the small set of tags editors may use.
@@ -74,12 +71,10 @@ class Article(models.Model):
     )
     # The committee whose editors manage the article (news.policies): a report's article
     # belongs to the report's committee, a plain article to its writer's committee.
-    unit = models.ForeignKey(
+    unit = optional_link(
         "organisation.Unit",
-        verbose_name=pgettext_lazy("news", "party committee"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
+        pgettext_lazy("news", "party committee"),
+        models.PROTECT,
         related_name="news_articles",
     )
     # Where the article came from, e.g. "report:12" for a review report published as news.
@@ -145,15 +140,10 @@ def image_path(instance: "ArticleImage", filename: str) -> str:
     return f"news/{stamp:%Y/%m}/{filename}"
 
 
-class ArticleImage(models.Model):
+class ArticleImage(TrackedModel):
     """A photo of an article, resized on upload; shown after paragraph `position` (0: top)."""
 
-    article = models.ForeignKey(
-        Article,
-        verbose_name=pgettext_lazy("news", "article"),
-        on_delete=models.CASCADE,
-        related_name="images",
-    )
+    article = link(Article, pgettext_lazy("news", "article"), models.CASCADE, related_name="images")
     image = models.ImageField(pgettext_lazy("news", "photo"), upload_to=image_path)
     small = models.ImageField(
         pgettext_lazy("news", "small photo"), upload_to=image_path, blank=True
@@ -168,7 +158,6 @@ class ArticleImage(models.Model):
             "news", "0 puts the photo above the text; 2 puts it after the second paragraph."
         ),
     )
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = pgettext_lazy("news", "photo")
@@ -176,7 +165,7 @@ class ArticleImage(models.Model):
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:
-        return self.caption or self.image.name
+        return self.caption or self.image.name or ""
 
     # Photos are served by a view that checks the article is public (or the reader edits news),
     # never from the media folder.
@@ -199,11 +188,8 @@ class Comment(models.Model):
         REJECTED = "rejected", pgettext_lazy("news", "Rejected")
         SPAM = "spam", pgettext_lazy("news", "Spam")
 
-    article = models.ForeignKey(
-        Article,
-        verbose_name=pgettext_lazy("news", "article"),
-        on_delete=models.CASCADE,
-        related_name="comments",
+    article = link(
+        Article, pgettext_lazy("news", "article"), models.CASCADE, related_name="comments"
     )
     parent = optional_link(
         "self", pgettext_lazy("news", "reply to"), models.CASCADE, related_name="replies"

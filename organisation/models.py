@@ -14,11 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
-from core.fields import derived_key, optional_link
-from core.models import KeyedModel
+from core.fields import derived_key, link, optional_link
+from core.models import KeyedModel, TrackedModel, unique
 
 
-class Unit(models.Model):
+class Unit(TrackedModel):
     class Kind(models.TextChoices):
         COMMITTEE = "committee", _("Party committee")
         SUB_COMMITTEE = "sub_committee", _("Sub-committee")
@@ -80,7 +80,6 @@ class Unit(models.Model):
         help_text=_("One recipient per line, printed under “Nơi nhận:”; “Lưu VP” is added."),
     )
     search_key = derived_key()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("unit")
@@ -117,34 +116,28 @@ class Unit(models.Model):
             raise ValidationError({"successor": gettext("A unit cannot be its own successor.")})
 
 
-class UnitName(models.Model):
+class UnitName(TrackedModel):
     """A name the unit carried from `since` (renames keep the old name for past reports)."""
 
-    unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="names"
-    )
+    unit = link(Unit, _("unit"), models.CASCADE, related_name="names")
     name = models.CharField(_("name"), max_length=255)
     until = models.DateField(_("carried until"), help_text=_("The day before the new name."))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("former name")
         verbose_name_plural = _("former names")
         ordering = ["unit", "until"]
-        constraints = [
-            models.UniqueConstraint(fields=["unit", "until"], name="unit_name_once_per_day")
-        ]
+        constraints = [unique("unit", "until", name="unit_name_once_per_day")]
 
     def __str__(self) -> str:
         return self.name
 
 
-class MassOrganisation(models.Model):
+class MassOrganisation(TrackedModel):
     """Công đoàn, Đoàn Thanh niên, Hội Cựu chiến binh, Hội Phụ nữ: a list users can extend."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     short_name = models.CharField(_("short name"), max_length=40, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("mass organisation")
@@ -171,9 +164,7 @@ class Person(KeyedModel):
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
     position = models.CharField(_("position"), max_length=255, blank=True)
     # The unit the person belongs to now; Posting keeps the history behind it.
-    unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="people"
-    )
+    unit = link(Unit, _("unit"), models.PROTECT, related_name="people")
     party_status = models.CharField(
         _("party membership"), max_length=20, choices=PartyStatus.choices, blank=True, default=""
     )
@@ -279,7 +270,7 @@ def person_date_errors(
     return errors
 
 
-class Posting(models.Model):
+class Posting(TrackedModel):
     """A period during which a person belongs to a unit (sinh hoạt tại đơn vị), in one state.
 
     Postings are derived: `organisation.membership.rebuild` writes them from the person's
@@ -291,12 +282,8 @@ class Posting(models.Model):
         EXEMPT = "exempt", _("Exempted from activity")
         SUSPENDED = "suspended", _("Suspended")
 
-    person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="postings"
-    )
-    unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="postings"
-    )
+    person = link(Person, _("person"), models.CASCADE, related_name="postings")
+    unit = link(Unit, _("unit"), models.PROTECT, related_name="postings")
     start = models.DateField(
         _("from"), null=True, blank=True, help_text=_("Blank: since before the records begin.")
     )
@@ -305,7 +292,6 @@ class Posting(models.Model):
         _("state"), max_length=12, choices=State.choices, default=State.ACTIVE, db_index=True
     )
     note = models.CharField(_("note"), max_length=255, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("posting")
@@ -321,7 +307,7 @@ class Posting(models.Model):
             raise ValidationError({"end": gettext("The end cannot be before the start.")})
 
 
-class MemberEvent(models.Model):
+class MemberEvent(TrackedModel):
     """One change in a person's party life (biến động đảng viên), dated.
 
     The events are the truth; `Posting` rows and `Person.moved_out_on` are derived from them.
@@ -342,25 +328,18 @@ class MemberEvent(models.Model):
         STRUCK_OFF = "struck_off", _("Struck off")
         RESIGNED = "resigned", _("Left the party")
 
-    person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="events"
-    )
+    person = link(Person, _("person"), models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     date = models.DateField(_("date"))
     from_unit = optional_link(Unit, _("from unit"), models.PROTECT, related_name="+")
     to_unit = optional_link(Unit, _("to unit"), models.PROTECT, related_name="+")
     note = models.CharField(_("note"), max_length=255, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("membership event")
         verbose_name_plural = _("membership events")
         ordering = ["person", "date", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["person", "kind", "date"], name="member_event_once_per_day"
-            )
-        ]
+        constraints = [unique("person", "kind", "date", name="member_event_once_per_day")]
         indexes = [models.Index(fields=["kind", "date"])]
 
     def __str__(self) -> str:

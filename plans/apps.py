@@ -1,21 +1,14 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.apps import AppPlugins
+from core.navigation import NavEntry
+from core.roles import SEES_OWN_UNIT, Role
 
-class PlansConfig(AppConfig):
+
+class PlansConfig(AppPlugins, AppConfig):
     name = "plans"
     verbose_name = _("Plans")
-
-    def ready(self) -> None:
-        from core import dashboard, navigation
-        from core.roles import Role
-
-        from . import demo, panels, sheets  # noqa: F401  (registries)
-
-        navigation.register(
-            _("Plan"),
-            "plans:list",
-            (Role.OFFICE, Role.INSPECTION, Role.SECRETARY, Role.MEMBER),
-            order=15,
-        )
-        dashboard.register(panels.plan_panel)
+    registries = ("demo", "sheets")
+    menu = (NavEntry(_("Plan"), "plans:list", (*SEES_OWN_UNIT, Role.MEMBER), 15),)
+    panels = ("panels.plan_panel",)

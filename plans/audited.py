@@ -5,9 +5,4 @@ from plans.models import BreakthroughArea, Plan, PlanItem, Target
 
 audit.register(Plan, unit="committee")
 for model in (PlanItem, Target, BreakthroughArea):
-    audit.register(
-        model,
-        unit="plan__committee",
-        label=lambda row: f"{row.plan} — {row}",
-        select_related=("plan",),
-    )
+    audit.register(model, via="plan", label=lambda row: f"{row.plan} — {row}")

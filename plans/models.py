@@ -13,17 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core import vn
-from core.fields import acting_user
+from core.fields import acting_user, link
+from core.models import TrackedModel, unique
 
 
-class Plan(models.Model):
+class Plan(TrackedModel):
     """One plan of a committee for one year, e.g. "Số 12-KH/ĐU"."""
 
-    committee = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("party committee"),
-        on_delete=models.PROTECT,
-        related_name="plans",
+    committee = link(
+        "organisation.Unit", _("party committee"), models.PROTECT, related_name="plans"
     )
     year = models.PositiveSmallIntegerField(_("year"))
     number_symbol = models.CharField(_("number and symbol"), max_length=60, blank=True)
@@ -31,15 +29,12 @@ class Plan(models.Model):
     title = models.CharField(_("title"), max_length=255)
     purpose = models.TextField(_("purpose and requirements"), blank=True)
     created_by = acting_user()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("plan")
         verbose_name_plural = _("plans")
         ordering = ["-year", "-issued_on", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["committee", "year"], name="unique_plan_per_year")
-        ]
+        constraints = [unique("committee", "year", name="unique_plan_per_year")]
 
     def __str__(self) -> str:
         if self.number_symbol:
@@ -99,7 +94,7 @@ class PlanItem(models.Model):
             )
 
 
-class Target(models.Model):
+class Target(TrackedModel):
     """A measurable target: a report figure compared with a value, by a date."""
 
     class Comparison(models.TextChoices):
@@ -114,7 +109,6 @@ class Target(models.Model):
     value = models.DecimalField(_("value"), max_digits=7, decimal_places=2)
     due = models.DateField(_("by"))
     note = models.CharField(_("wording in the plan"), max_length=255, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("target")
@@ -153,11 +147,8 @@ class BreakthroughArea(models.Model):
     """
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="areas")
-    focus_area = models.ForeignKey(
-        "meetings.FocusArea",
-        verbose_name=_("focus area"),
-        on_delete=models.PROTECT,
-        related_name="plan_areas",
+    focus_area = link(
+        "meetings.FocusArea", _("focus area"), models.PROTECT, related_name="plan_areas"
     )
     actions = models.TextField(_("actions"), help_text=_("One action per line."))
     activities = models.ManyToManyField(
@@ -172,9 +163,7 @@ class BreakthroughArea(models.Model):
         verbose_name = _("breakthrough area")
         verbose_name_plural = _("breakthrough areas")
         ordering = ["pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["plan", "focus_area"], name="unique_area_per_plan")
-        ]
+        constraints = [unique("plan", "focus_area", name="unique_area_per_plan")]
 
     def __str__(self) -> str:
         return self.focus_area.name

@@ -1,14 +1,12 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.apps import AppPlugins
+from core.navigation import NavEntry
 
-class PledgesConfig(AppConfig):
+
+class PledgesConfig(AppPlugins, AppConfig):
     name = "pledges"
     verbose_name = _("Pledges")
-
-    def ready(self) -> None:
-        from core import navigation
-
-        from . import demo, documents, plan_sheets, sheets  # noqa: F401 (registries)
-
-        navigation.register(_("Pledges"), "pledges:mine", (), order=40)
+    registries = ("demo", "documents", "plan_sheets", "sheets")
+    menu = (NavEntry(_("Pledges"), "pledges:mine", (), 40),)

@@ -8,32 +8,24 @@ def _person_year(row) -> str:
     return f"{row.person.full_name} — {row.year}"
 
 
-audit.register(
-    Pledge, unit="person__unit", person="person", label=_person_year, select_related=("person",)
-)
+def _unit_year(row) -> str:
+    return f"{row.unit.name} — {row.year}"
+
+
+for model in (Pledge, PersonalPlan):  # one per person and year
+    audit.register(
+        model, unit="person__unit", person="person", label=_person_year, select_related=("person",)
+    )
 audit.register(
     PledgeVersion,
-    unit="pledge__person__unit",
-    person="pledge__person",
-    label=lambda row: f"{row.pledge.person.full_name} — {row.pledge.year} — v{row.version}",
+    via="pledge",
+    label=lambda row: f"{_person_year(row.pledge)} — v{row.version}",
     select_related=("pledge__person",),
-)
-audit.register(
-    PersonalPlan,
-    unit="person__unit",
-    person="person",
-    label=_person_year,
-    select_related=("person",),
 )
 audit.register(
     ConductStandard,
     unit="unit",
-    label=lambda row: f"{row.unit.name} — {row.year} — {row.get_kind_display()}",
+    label=lambda row: f"{_unit_year(row)} — {row.get_kind_display()}",
     select_related=("unit",),
 )
-audit.register(
-    PledgeTemplate,
-    unit="unit",
-    label=lambda row: f"{row.unit.name} — {row.year}",
-    select_related=("unit",),
-)
+audit.register(PledgeTemplate, unit="unit", label=_unit_year, select_related=("unit",))

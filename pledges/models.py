@@ -2,16 +2,16 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from core.fields import acting_user, step_time
+from core.fields import acting_user, link, step_time
+from core.models import TrackedModel, unique
 
 
 def scan_path(instance: models.Model, filename: str) -> str:
     return f"pledges/scans/{filename}"
 
 
-class Pledge(models.Model):
+class Pledge(TrackedModel):
     """One pledge per person per year; the row always holds the current version.
 
     Once the cell secretary confirms it, it is locked: a change archives the confirmed text as
@@ -22,12 +22,7 @@ class Pledge(models.Model):
         ONLINE = "online", _("Filled in by the person")
         PAPER = "paper", _("Paper form recorded by the cell")
 
-    person = models.ForeignKey(
-        "organisation.Person",
-        verbose_name=_("person"),
-        on_delete=models.PROTECT,
-        related_name="pledges",
-    )
+    person = link("organisation.Person", _("person"), models.PROTECT, related_name="pledges")
     year = models.PositiveSmallIntegerField(_("year"))
     registered_on = models.DateField(_("date registered"))
     content = models.TextField(_("content"), blank=True)
@@ -39,15 +34,12 @@ class Pledge(models.Model):
     confirmed_at = step_time(_("confirmed at"))
     confirmed_by = acting_user(_("confirmed by"))
     recorded_by = acting_user(_("recorded by"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("pledge")
         verbose_name_plural = _("pledges")
         ordering = ["-year", "person__sort_key"]
-        constraints = [
-            models.UniqueConstraint(fields=["person", "year"], name="one_pledge_per_person_year")
-        ]
+        constraints = [unique("person", "year", name="one_pledge_per_person_year")]
 
     def __str__(self) -> str:
         return f"{self.person} — {self.year}"
@@ -57,12 +49,10 @@ class Pledge(models.Model):
         return self.confirmed_at is not None
 
 
-class PledgeVersion(models.Model):
+class PledgeVersion(TrackedModel):
     """A confirmed version of a pledge that a later change replaced; kept as it was."""
 
-    pledge = models.ForeignKey(
-        Pledge, verbose_name=_("pledge"), on_delete=models.CASCADE, related_name="versions"
-    )
+    pledge = link(Pledge, _("pledge"), models.CASCADE, related_name="versions")
     version = models.PositiveSmallIntegerField(_("version"))
     registered_on = models.DateField(_("date registered"))
     content = models.TextField(_("content"), blank=True)
@@ -72,39 +62,28 @@ class PledgeVersion(models.Model):
     confirmed_by = acting_user(_("confirmed by"))
     replaced_at = models.DateTimeField(_("replaced at"), auto_now_add=True)
     replaced_by = acting_user(_("replaced by"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("pledge version")
         verbose_name_plural = _("pledge versions")
         ordering = ["pledge", "-version"]
-        constraints = [
-            models.UniqueConstraint(fields=["pledge", "version"], name="one_pledge_version")
-        ]
+        constraints = [unique("pledge", "version", name="one_pledge_version")]
 
     def __str__(self) -> str:
         return f"{self.pledge} — v{self.version}"
 
 
-class PersonalPlan(models.Model):
-    person = models.ForeignKey(
-        "organisation.Person",
-        verbose_name=_("person"),
-        on_delete=models.PROTECT,
-        related_name="personal_plans",
-    )
+class PersonalPlan(TrackedModel):
+    person = link("organisation.Person", _("person"), models.PROTECT, related_name="personal_plans")
     year = models.PositiveSmallIntegerField(_("year"))
     content = models.TextField(_("content"), blank=True)
     items = models.TextField(_("items"), blank=True, help_text=_("One item per line."))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("personal plan")
         verbose_name_plural = _("personal plans")
         ordering = ["-year", "person__sort_key"]
-        constraints = [
-            models.UniqueConstraint(fields=["person", "year"], name="one_plan_per_person_year")
-        ]
+        constraints = [unique("person", "year", name="one_plan_per_person_year")]
 
     def __str__(self) -> str:
         return f"{self.person} — {self.year}"
@@ -114,32 +93,22 @@ class PersonalPlan(models.Model):
         return split_items(self.items)
 
 
-class ConductStandard(models.Model):
+class ConductStandard(TrackedModel):
     """Chuẩn mực: the committee's common standards or a cell's specific ones, for a year."""
 
     class Kind(models.TextChoices):
         COMMON = "common", _("Common standard")
         SPECIFIC = "specific", _("Specific standard")
 
-    unit = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("unit"),
-        on_delete=models.PROTECT,
-        related_name="conduct_standards",
-    )
+    unit = link("organisation.Unit", _("unit"), models.PROTECT, related_name="conduct_standards")
     year = models.PositiveSmallIntegerField(_("year"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     items = models.TextField(_("items"), help_text=_("One item per line."))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("conduct standard")
         verbose_name_plural = _("conduct standards")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["unit", "year", "kind"], name="one_standard_per_unit_year"
-            )
-        ]
+        constraints = [unique("unit", "year", "kind", name="one_standard_per_unit_year")]
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.year} — {self.get_kind_display()}"
@@ -149,25 +118,19 @@ class ConductStandard(models.Model):
         return split_items(self.items)
 
 
-class PledgeTemplate(models.Model):
+class PledgeTemplate(TrackedModel):
     """The committee's text that pre-fills every member's pledge for a year."""
 
-    unit = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("committee"),
-        on_delete=models.PROTECT,
-        related_name="pledge_templates",
+    unit = link(
+        "organisation.Unit", _("committee"), models.PROTECT, related_name="pledge_templates"
     )
     year = models.PositiveSmallIntegerField(_("year"))
     text = models.TextField(_("template text"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("pledge template")
         verbose_name_plural = _("pledge templates")
-        constraints = [
-            models.UniqueConstraint(fields=["unit", "year"], name="one_pledge_template_per_year")
-        ]
+        constraints = [unique("unit", "year", name="one_pledge_template_per_year")]
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.year}"

@@ -1,20 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.apps import AppPlugins
+from core.navigation import NavEntry
+from core.roles import SEES_OWN_UNIT, Role
 
-class RatingsConfig(AppConfig):
+
+class RatingsConfig(AppPlugins, AppConfig):
     name = "ratings"
     verbose_name = _("Ratings")
-
-    def ready(self) -> None:
-        from core import navigation
-        from core.roles import Role
-
-        from . import demo, documents, sheets  # noqa: F401  (registries)
-
-        navigation.register(
-            _("Ratings"),
-            "ratings:index",
-            (Role.OFFICE, Role.INSPECTION, Role.SECRETARY, Role.MEMBER),
-            order=50,
-        )
+    registries = ("demo", "documents", "sheets")
+    menu = (NavEntry(_("Ratings"), "ratings:index", (*SEES_OWN_UNIT, Role.MEMBER), 50),)

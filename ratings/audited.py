@@ -19,17 +19,10 @@ audit.register(
     label=lambda row: f"{row.person.full_name} — {row.year} — {row.get_kind_display()}",
     select_related=("person",),
 )
-audit.register(
-    Complaint,
-    unit="rating__cell",
-    person="rating__person",
-    label=lambda row: _rating(row.rating),
-    select_related=("rating__person", "rating__unit"),
-)
-audit.register(
-    RatingDecision,
-    unit="rating__cell",
-    person="rating__person",
-    label=lambda row: _rating(row.rating),
-    select_related=("rating__person", "rating__unit"),
-)
+for model in (Complaint, RatingDecision):  # the steps after a rating, named after it
+    audit.register(
+        model,
+        via="rating",
+        label=lambda row: _rating(row.rating),
+        select_related=("rating__person", "rating__unit"),
+    )

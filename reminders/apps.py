@@ -1,16 +1,12 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.apps import AppPlugins
+from core.navigation import NavEntry
 
-class RemindersConfig(AppConfig):
+
+class RemindersConfig(AppPlugins, AppConfig):
     name = "reminders"
     verbose_name = _("Reminders")
-
-    def ready(self) -> None:
-        from core import dashboard, navigation
-
-        from . import panels
-
-        navigation.register(_("Calendar"), "reminders:calendar", order=95)
-        dashboard.register(panels.secretary_panel)
-        dashboard.register(panels.member_panel)
+    menu = (NavEntry(_("Calendar"), "reminders:calendar", (), 95),)
+    panels = ("panels.secretary_panel", "panels.member_panel")

@@ -12,6 +12,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import step_time
+from core.models import unique
+
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
@@ -26,17 +29,15 @@ class Reminder(models.Model):
     url = models.CharField(max_length=300, blank=True)
     due = models.DateField(_("due"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
-    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
-    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    read_at = step_time(_("read at"))
+    emailed_at = step_time(_("e-mailed at"))
+    resolved_at = step_time(_("resolved at"))
 
     class Meta:
         verbose_name = _("reminder")
         verbose_name_plural = _("reminders")
         ordering = ["-created_at", "-pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["user", "key"], name="unique_reminder_per_user")
-        ]
+        constraints = [unique("user", "key", name="unique_reminder_per_user")]
 
     def __str__(self) -> str:
         return self.text

@@ -1,21 +1,20 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.apps import AppPlugins
+from core.navigation import NavEntry
+from core.roles import SEES_EVERYTHING
 
-class ReportsConfig(AppConfig):
+
+class ReportsConfig(AppPlugins, AppConfig):
     name = "reports"
     verbose_name = _("Reports")
+    registries = ("exports",)
+    menu = (NavEntry(_("Reports"), "reports:list", SEES_EVERYTHING, 85),)
+    panels = ("panels.reports_panel",)
 
     def ready(self) -> None:
-        from core import dashboard, navigation
-        from core.roles import Role
+        super().ready()
+        from . import versions
 
-        from . import (
-            exports,  # noqa: F401  (registers the exporters)
-            versions,
-        )
-        from .panels import reports_panel
-
-        navigation.register(_("Reports"), "reports:list", (Role.OFFICE, Role.INSPECTION), 85)
-        dashboard.register(reports_panel)
-        versions.connect()
+        versions.connect()  # stored figures go stale when the records they read change

@@ -13,11 +13,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from core import vn
-from core.fields import acting_user, derived_key, optional_link, step_time
-from core.models import BackgroundJob
+from core.fields import acting_user, derived_key, link, optional_link, step_time
+from core.models import BackgroundJob, JobStatus, TrackedModel, unique
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -52,7 +51,7 @@ def review_search_key(review: Any) -> str:
     return vn.search_key(f"{review.number_symbol} {committee} {directive}")[:255]
 
 
-class Review(models.Model):
+class Review(TrackedModel):
     class Kind(models.TextChoices):
         INTERIM = "interim", _("Interim review")  # Sơ kết
         FINAL = "final", _("Final review")  # Tổng kết
@@ -61,11 +60,8 @@ class Review(models.Model):
         DRAFT = "draft", _("Draft")
         FROZEN = "frozen", _("Frozen")
 
-    committee = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("party committee"),
-        on_delete=models.PROTECT,
-        related_name="reviews",
+    committee = link(
+        "organisation.Unit", _("party committee"), models.PROTECT, related_name="reviews"
     )
     directive = optional_link(
         "documents.Document", _("directive"), models.PROTECT, related_name="reviews"
@@ -105,7 +101,6 @@ class Review(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     search_key = derived_key()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("review report")
@@ -220,9 +215,7 @@ class YearFigures(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["committee", "year", "start", "roll_date"], name="year_figures_unique"
-            )
+            unique("committee", "year", "start", "roll_date", name="year_figures_unique")
         ]
 
     def __str__(self) -> str:
@@ -233,7 +226,7 @@ class ReviewFigures(models.Model):
     """A draft report's figures and charts as of a records version, computed once in the
     background (reports.figure_jobs) and read by every view until the records change."""
 
-    Status = ExportJob.Status
+    Status = JobStatus
 
     review = models.OneToOneField(Review, on_delete=models.CASCADE, related_name="stored_figures")
     key = models.CharField(max_length=200, blank=True)  # the version `figures` belong to

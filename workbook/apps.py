@@ -1,17 +1,12 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.apps import AppPlugins
+from core.navigation import NavEntry
+from core.roles import Role
 
-class WorkbookConfig(AppConfig):
+
+class WorkbookConfig(AppPlugins, AppConfig):
     name = "workbook"
     verbose_name = _("Workbook")
-
-    def ready(self) -> None:
-        from core import audit, navigation
-        from core.roles import Role
-
-        from .models import WorkbookImport
-
-        audit.register(WorkbookImport, unit="unit")  # one entry per committed import
-
-        navigation.register(_("Excel import and export"), "workbook:index", (Role.OFFICE,), 80)
+    menu = (NavEntry(_("Excel import and export"), "workbook:index", (Role.OFFICE,), 80),)

@@ -3,7 +3,9 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from core.fields import optional_link
+from core.models import JobStatus, TrackedModel
 
 
 class WorkbookJob(models.Model):
@@ -18,11 +20,7 @@ class WorkbookJob(models.Model):
         IMPORT = "import", _("Import")
         EXPORT = "export", _("Export")
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
+    Status = JobStatus
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     status = models.CharField(
@@ -62,22 +60,14 @@ class WorkbookJob(models.Model):
         return self.status in (self.Status.PENDING, self.Status.RUNNING)
 
 
-class WorkbookImport(models.Model):
+class WorkbookImport(TrackedModel):
     """One committed import, for the audit trail: who imported which file, and what each
     sheet created and changed (the rows themselves carry the importer in their history)."""
 
     file_name = models.CharField(_("file"), max_length=255)
-    unit = models.ForeignKey(
-        "organisation.Unit",
-        verbose_name=_("unit"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    unit = optional_link("organisation.Unit", _("unit"), models.SET_NULL, related_name="+")
     summary = models.TextField(_("result"))
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("workbook import")

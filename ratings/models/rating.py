@@ -2,14 +2,14 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from core.fields import acting_user, optional_link, step_time
+from core.models import TrackedModel, unique
 
 from .levels import Level, score_field
 
 
-class Rating(models.Model):
+class Rating(TrackedModel):
     """One subject (a person or a unit) in one year. `level` is the committee's decision."""
 
     person = optional_link(
@@ -60,19 +60,19 @@ class Rating(models.Model):
     decided_at = step_time(_("decided at"))
     imported = models.BooleanField(_("imported from a workbook"), default=False)
 
-    history = HistoricalRecords()
-
     class Meta:
         verbose_name = _("rating")
         verbose_name_plural = _("ratings")
         constraints = [
-            models.UniqueConstraint(
-                fields=["person", "year"],
+            unique(
+                "person",
+                "year",
                 name="one_rating_per_person_year",
                 condition=models.Q(person__isnull=False),
             ),
-            models.UniqueConstraint(
-                fields=["unit", "year"],
+            unique(
+                "unit",
+                "year",
                 name="one_rating_per_unit_year",
                 condition=models.Q(unit__isnull=False),
             ),

@@ -3,12 +3,13 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from core.models import TrackedModel
 
 from .levels import score_field
 
 
-class RuleSet(models.Model):
+class RuleSet(TrackedModel):
     """The rating rules of a span of years (Quy định 132, Hướng dẫn 21, Quy định 124, 366 …).
 
     Kept as data so that a year is judged by the rules of that year, and the office can add
@@ -91,7 +92,6 @@ class RuleSet(models.Model):
         help_text=_("Field name → the article of the regulation it comes from."),
     )
     note = models.TextField(_("note"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("rule set")

@@ -3,15 +3,15 @@ reconsiderations. Nothing here is ever erased: the history of a rating is these 
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from core.fields import acting_user, optional_link, step_time
+from core.fields import acting_user, link, optional_link, step_time
+from core.models import TrackedModel
 
 from .levels import Level
 from .rating import Rating
 
 
-class CapCondition(models.Model):
+class CapCondition(TrackedModel):
     """A recorded fact that caps a member's level at KHTNV for one year (rules.md)."""
 
     class Kind(models.TextChoices):
@@ -20,12 +20,7 @@ class CapCondition(models.Model):
         TARGETS = "targets", _("Completed less than half of the assigned targets")
         JOB = "job", _("Rated “did not complete” in his job as a civil servant")
 
-    person = models.ForeignKey(
-        "organisation.Person",
-        verbose_name=_("person"),
-        on_delete=models.PROTECT,
-        related_name="rating_caps",
-    )
+    person = link("organisation.Person", _("person"), models.PROTECT, related_name="rating_caps")
     year = models.PositiveSmallIntegerField(_("year"))
     kind = models.CharField(_("condition"), max_length=20, choices=Kind.choices)
     source = models.CharField(
@@ -39,7 +34,6 @@ class CapCondition(models.Model):
     note = models.TextField(_("note"), blank=True)
     recorded_by = acting_user(_("recorded by"))
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("capping condition")
@@ -51,7 +45,7 @@ class CapCondition(models.Model):
         return f"{self.person} — {self.year} — {self.get_kind_display()}"
 
 
-class RatingDecision(models.Model):
+class RatingDecision(TrackedModel):
     """Every decision that set or changed a rating's level: the first one of the round, and
     each new decision (number, date, reason) that answers a complaint or a reconsideration."""
 
@@ -61,9 +55,7 @@ class RatingDecision(models.Model):
         RECONSIDERATION = "reconsideration", _("New decision on reconsideration")
         IMPORTED = "imported", _("Imported from a workbook")
 
-    rating = models.ForeignKey(
-        Rating, verbose_name=_("rating"), on_delete=models.CASCADE, related_name="decisions"
-    )
+    rating = link(Rating, _("rating"), models.CASCADE, related_name="decisions")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     level = models.CharField(_("decided level"), max_length=20, choices=Level.choices)
     previous_level = models.CharField(
@@ -74,7 +66,6 @@ class RatingDecision(models.Model):
     reason = models.TextField(_("reason"), blank=True)
     decided_by = acting_user(_("decided by"))
     decided_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("decision")
@@ -85,7 +76,7 @@ class RatingDecision(models.Model):
         return f"{self.rating} — {self.get_level_display()}"
 
 
-class Complaint(models.Model):
+class Complaint(TrackedModel):
     """A complaint (khiếu nại) by or for the member, or a reconsideration (xem xét lại) the
     office opens when a discipline is found after the decision. Neither suspends the decision:
     the level stays until the answer, and only a new decision changes it."""
@@ -98,9 +89,7 @@ class Complaint(models.Model):
         KEEP = "keep", _("Decision kept")
         CHANGE = "change", _("Changed by a new decision")
 
-    rating = models.ForeignKey(
-        Rating, verbose_name=_("rating"), on_delete=models.CASCADE, related_name="complaints"
-    )
+    rating = link(Rating, _("rating"), models.CASCADE, related_name="complaints")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.COMPLAINT)
     text = models.TextField(_("complaint"))
     previous_level = models.CharField(
@@ -116,7 +105,6 @@ class Complaint(models.Model):
         _("level after the answer"), max_length=20, choices=Level.choices, blank=True
     )
     resolved_at = step_time(_("answered at"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("complaint")
