@@ -13,10 +13,13 @@ import datetime as dt
 from decimal import Decimal
 
 from core import demo
+from core.actors import SYSTEM
+from core.services import save_many
 from organisation.models import Person
 from organisation.selectors import people_on, roll_on
 
-from .models import DEFAULT_KINDS, Activity, ActivityKind, Commendation
+from .models import Activity, ActivityKind, Commendation
+from .services import activity_kinds_ensure
 
 PERIOD_START, PERIOD_END = dt.date(2016, 5, 15), dt.date(2020, 6, 30)
 YEARS = range(2016, 2021)
@@ -159,8 +162,7 @@ OTHERS = {
 def build_activities(ctx: demo.DemoContext) -> None:
     rng = ctx.rng("activities")
     organisations = ctx.data["mass_organisations"]
-    for name, unit in DEFAULT_KINDS:  # `load_demo --reset` flushes the preloaded kinds too
-        ActivityKind.objects.get_or_create(name=name, defaults={"default_measure_unit": unit})
+    activity_kinds_ensure(user=SYSTEM)  # `load_demo --reset` flushes the preloaded kinds too
     kinds = {kind.name: kind for kind in ActivityKind.objects.all()}
     committee, cells = ctx.committee, ctx.cells
     activities: list[Activity] = []
@@ -209,7 +211,7 @@ def build_activities(ctx: demo.DemoContext) -> None:
                     measure,
                 )
     activities.sort(key=lambda a: a.code)
-    Activity.objects.bulk_create(activities)
+    save_many(SYSTEM, activities)
     _blood_donors(rng, ctx, committee)
     _commendations(rng, ctx)
     ctx.log(f"  {len(activities)} hoạt động đoàn thể")
@@ -229,7 +231,7 @@ def _blood_donors(rng, ctx: demo.DemoContext, committee) -> None:
         )
         for pk in rng.sample(present, min(len(present), activity.participants // 3)):
             links.append(through(activity_id=activity.pk, person_id=pk))
-    through.objects.bulk_create(links)
+    save_many(SYSTEM, links)
 
 
 def _commendations(rng, ctx: demo.DemoContext) -> None:
@@ -312,4 +314,4 @@ def _commendations(rng, ctx: demo.DemoContext) -> None:
         else:
             record.unit = units[record.unit_id]
         record.fill_keys()
-    Commendation.objects.bulk_create(records)
+    save_many(SYSTEM, records)

@@ -16,6 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
 from core import demo
+from core.actors import SYSTEM
 
 from . import richtext, services
 from .models import Article, Category, Comment
@@ -210,8 +211,10 @@ def build_news(ctx: demo.DemoContext) -> None:
         comment = services.comment_submit(
             article=articles[index], name=name, email=email, body=body
         )
-        Comment.objects.filter(pk=comment.pk).update(
-            created_at=ARTICLES[index]["published"] + dt.timedelta(hours=3 + position)
+        services.comment_backdate(
+            comment=comment,
+            at=ARTICLES[index]["published"] + dt.timedelta(hours=3 + position),
+            user=SYSTEM,
         )
         services.comment_moderate(comment=comment, status=Comment.Status.APPROVED, user=editor)
         comments.append(comment)
@@ -220,8 +223,8 @@ def build_news(ctx: demo.DemoContext) -> None:
         body="Cảm ơn đồng chí. Mẫu biên bản đã được gửi kèm hướng dẫn tới các chi bộ.",
         user=editor,
     )
-    Comment.objects.filter(pk=reply.pk).update(
-        created_at=ARTICLES[0]["published"] + dt.timedelta(days=1)
+    services.comment_backdate(
+        comment=reply, at=ARTICLES[0]["published"] + dt.timedelta(days=1), user=SYSTEM
     )
     # One comment still waits, so that the moderation queue shows how it works.
     services.comment_submit(

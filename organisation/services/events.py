@@ -10,6 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from core.policy import CHANGE
+from core.services import check_permission
+
 from .. import membership, timeline
 from ..models import MemberEvent, Person, Unit
 from .common import by, not_future
@@ -80,6 +83,7 @@ def member_event_record(
     """Record one event of the person's party life; refused (ValidationError) when it does
     not fit his history: before he joined, into a unit that does not exist that day,
     overlapping another exemption, after he left…"""
+    check_permission(user, CHANGE, person)
     not_future(date, "date")
     if kind == Kind.TRANSFER and from_unit is None:
         from_unit = membership.cell_of(person, date - dt.timedelta(days=1))
@@ -112,6 +116,7 @@ def member_event_record(
 def member_event_delete(*, user: Any, event: MemberEvent) -> None:
     """Remove a wrongly recorded event, if the history still holds without it."""
     person = event.person
+    check_permission(user, CHANGE, person)
     if (
         event.kind in MOVES
         and not person.events.filter(kind__in=MOVES, date__gt=event.date).exists()
