@@ -39,7 +39,7 @@ def _day(rng, year: int, month: int, *, fixed: bool = False) -> dt.date | None:
 
 def _youth_union(rng, year: int) -> list[tuple]:
     """(kind, month, title, participants, quantity, unit) for the Youth Union's year."""
-    plans = []
+    plans: list[tuple] = []
     for month in rng.sample([3, 5, 7, 8, 9, 10, 11], 4):
         people = rng.randint(20, 45)
         plans.append(
@@ -108,7 +108,9 @@ def _youth_union(rng, year: int) -> list[tuple]:
     return plans
 
 
-OTHERS = {
+# Short name → (kind, month, title, participants from–to, quantity from–to or None, unit).
+Spec = tuple[str, int, str, tuple[int, int], tuple[int, int] | None, str]
+OTHERS: dict[str, list[Spec]] = {
     "CĐ": [
         (
             "Văn nghệ - Thể thao",
@@ -250,52 +252,34 @@ def _commendations(rng, ctx: demo.DemoContext) -> None:
             .values_list("pk", flat=True)
         )
         codes = iter(f"KT{year}-{n:03d}" for n in range(1, 1000))
-
-        def code(codes=codes) -> str:
-            return next(codes)
-
         decision = f"{rng.randint(100, 400)}-QĐ/ĐU"
-        for pk in rng.sample(members, rng.randint(5, 8)):
-            records.append(
-                Commendation(
-                    code=code(),
-                    person_id=pk,
-                    level=Commendation.Level.GRASSROOTS,
-                    form="Giấy khen",
-                    decision_number=decision,
-                    decided_on=day,
-                    reason=f"{reason} năm {year}",
-                )
+
+        def commend(codes=codes, decision=decision, day=day, **subject) -> Commendation:
+            """A grassroots certificate of merit of the year's decision (unless `subject`
+            says otherwise)."""
+            values = {
+                "level": Commendation.Level.GRASSROOTS,
+                "form": "Giấy khen",
+                "decision_number": decision,
+                "decided_on": day,
+                **subject,
+            }
+            return Commendation(code=next(codes), **values)
+
+        # Members, then staff who are not members, then a collective or two.
+        chosen = rng.sample(members, rng.randint(5, 8)) + rng.sample(staff, rng.randint(1, 3))
+        records += [commend(person_id=pk, reason=f"{reason} năm {year}") for pk in chosen]
+        records += [
+            commend(
+                unit=cell,
+                reason=f"Tập thể điển hình tiên tiến trong học tập và làm theo năm {year}",
             )
-        for pk in rng.sample(staff, rng.randint(1, 3)):
-            records.append(
-                Commendation(
-                    code=code(),
-                    person_id=pk,
-                    level=Commendation.Level.GRASSROOTS,
-                    form="Giấy khen",
-                    decision_number=decision,
-                    decided_on=day,
-                    reason=f"{reason} năm {year}",
-                )
-            )
-        for cell in rng.sample(cells, rng.randint(1, 2)):
-            records.append(
-                Commendation(
-                    code=code(),
-                    unit=cell,
-                    level=Commendation.Level.GRASSROOTS,
-                    form="Giấy khen",
-                    decision_number=decision,
-                    decided_on=day,
-                    reason=f"Tập thể điển hình tiên tiến trong học tập và làm theo năm {year}",
-                )
-            )
+            for cell in rng.sample(cells, rng.randint(1, 2))
+        ]
         if year in (2018, 2020):
             pk = rng.choice(members)
             records.append(
-                Commendation(
-                    code=code(),
+                commend(
                     person_id=pk,
                     level=Commendation.Level.HIGHER,
                     form="Bằng khen của UBND Thành phố",

@@ -75,7 +75,7 @@ TOPIC_OF_YEAR = {
 
 
 def _yearly_documents(titles: dict[str, str]) -> list[tuple[str, str, dt.date, str]]:
-    rows = []
+    rows: list[tuple[str, str, dt.date, str]] = []
     for year, (inspection, plan, thematic, personal) in YEARLY.items():
         rows += [
             (

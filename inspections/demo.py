@@ -193,9 +193,12 @@ def _findings_and_tasks(rng, items: list[Inspection], inspector, secretary, firs
         if finding.kind != Finding.Kind.SHORTCOMING:
             continue
         item = finding.inspection
+        concluded_on = item.concluded_on
+        assert concluded_on is not None  # findings are written for concluded items only
         for content in TASKS[finding.text]:
-            deadline = item.concluded_on + dt.timedelta(days=rng.choice([45, 60, 90, 120]))
+            deadline = concluded_on + dt.timedelta(days=rng.choice([45, 60, 90, 120]))
             roll = rng.random()
+            completed_on: dt.date | None
             if item.year >= 2019 and roll < 0.25:
                 completed_on = None  # still open, and late now
             elif roll < 0.85:
@@ -213,7 +216,7 @@ def _findings_and_tasks(rng, items: list[Inspection], inspector, secretary, firs
                     content=content,
                     deadline=deadline,
                     completed_on=completed_on,
-                    created_on=item.concluded_on,
+                    created_on=concluded_on,
                     responsible_unit=item.subject_unit,
                     state=Remediation.State.VERIFIED if completed_on else Remediation.State.OPEN,
                     verified_by=inspector if completed_on else None,

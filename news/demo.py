@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import math
 import zoneinfo
+from typing import TypedDict
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
@@ -23,6 +24,18 @@ from .models import Article, Category, Comment
 
 HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
+
+class ArticleSpec(TypedDict):
+    category: str  # a slug of CATEGORIES
+    title: str
+    lead: str
+    body: str  # plain text, paragraphs split by a blank line
+    author: str
+    source: str
+    published: dt.datetime
+    caption: str  # of the photo; none when blank
+
+
 CATEGORIES = [
     ("Tin ngành", "tin-nganh", "Tin hoạt động của Đảng bộ và ngành.", 10),
     ("Hoạt động chi bộ", "hoat-dong-chi-bo", "Sinh hoạt, học tập của các chi bộ.", 20),
@@ -30,7 +43,7 @@ CATEGORIES = [
     ("Thông báo", "thong-bao", "Lịch sinh hoạt, thông báo của Văn phòng Đảng ủy.", 40),
 ]
 
-ARTICLES = [
+ARTICLES: list[ArticleSpec] = [
     {
         "category": "tin-nganh",
         "title": "Quán triệt chuyên đề năm 2020 đến toàn thể đảng viên trong Đảng bộ",

@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.text import slugify
@@ -34,7 +35,7 @@ IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 IMAGE_MAX_PIXELS = 40_000_000
 
 
-def _slug_for(text: str, model: type, exclude_pk: int | None = None) -> str:
+def _slug_for(text: str, model: type[Model], exclude_pk: int | None = None) -> str:
     base = slugify(vn.search_key(text))
     if len(base) > 180:  # cut at a word, never inside one
         base = base[:181].rsplit("-", 1)[0]
@@ -108,6 +109,7 @@ def article_create(
     default "tin-nganh" ("Tin ngành") is created when missing, any other unknown slug raises
     ValidationError. `origin` is kept as given, e.g. "report:12"; `unit`: see article_save.
     """
+    category: Category | None
     if category_slug == DEFAULT_CATEGORY_SLUG:
         category = category_default()
     else:
@@ -223,7 +225,7 @@ def _open_image(upload: Any) -> Image.Image:
                 )
             probe.verify()
         upload.seek(0)
-        image = Image.open(upload)
+        image: Image.Image = Image.open(upload)
         image.load()
     except ValidationError:
         raise

@@ -126,7 +126,7 @@ def build_units_and_people(ctx: demo.DemoContext) -> None:
     for person in rng.sample(members, 45):
         year = rng.randint(FIRST_YEAR, LAST_YEAR)
         moved = _date_in(rng, year)
-        if person.party_joined_on < moved:
+        if person.party_joined_on and person.party_joined_on < moved:
             person.moved_out_on = moved
     save_many(SYSTEM, people)
     people = list(Person.objects.order_by("code"))

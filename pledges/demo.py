@@ -106,8 +106,8 @@ def build_pledges(ctx: demo.DemoContext) -> None:
             roll_on(committee, roll_date).order_by("code").values_list("pk", "party_joined_on")
         )
         member_ids = {pk for pk, _ in members}
-        for pk, joined in members:
-            day = _pick_date(rng, max(start, joined), roll_date)
+        for pk, joined in members:  # on the roll: joined is set
+            day = _pick_date(rng, max(start, joined or start), roll_date)
             pledges.append(_pledge(rng, pk, year, day, text, roll_date, secretary))
             if rng.random() < 0.9:
                 plans.append(

@@ -142,7 +142,7 @@ def next_version(pledge: Pledge, by: Any) -> PledgeVersion:
         registered_on=pledge.registered_on,
         content=pledge.content,
         source=pledge.source,
-        scan=pledge.scan.name if pledge.scan else "",
+        scan=(pledge.scan.name or "") if pledge.scan else "",
         confirmed_at=pledge.confirmed_at,
         confirmed_by_id=pledge.confirmed_by_id,
         replaced_by=actor(by),

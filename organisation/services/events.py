@@ -4,6 +4,7 @@ validated against his whole history, after which his periods are rebuilt."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -20,7 +21,9 @@ from .common import by, not_future
 Kind = MemberEvent.Kind
 
 
-def check_history(person: Person, extra: list[timeline.Event] = (), without: int | None = None):
+def check_history(
+    person: Person, extra: Sequence[timeline.Event] = (), without: int | None = None
+) -> Any:
     """Validate the person's stored events (less `without`, plus `extra`) as one history.
 
     Raises ValidationError whose messages name the event and say what is wrong.

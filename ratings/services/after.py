@@ -175,5 +175,6 @@ def cap_condition_record(
 @transaction.atomic
 def cap_condition_delete(*, condition: CapCondition, user: Any) -> None:
     check_permission(user, CHANGE, condition)
-    condition._change_reason = f"deleted by {user}"
+    # The audit trail's reason, which django-simple-history reads from the instance.
+    condition._change_reason = f"deleted by {user}"  # type: ignore[attr-defined]
     condition.delete()

@@ -81,6 +81,7 @@ def rating_open(
             )
         rating = Rating(person=person, year=year, cell=cell, committee=committee_of(cell))
     else:
+        assert unit is not None  # a person or a unit, checked above
         existing = Rating.objects.filter(unit=unit, year=year).first()
         if existing:
             return existing
@@ -122,7 +123,7 @@ def rating_self_assess(
         raise ValidationError({"self_score": _("These rules score on 100 points: give a score.")})
     if self_level:
         check_level(self_level, "self_level")
-    elif rule_set.scored:
+    elif rule_set.scored and score is not None:  # a scored rule set requires it (above)
         self_level = rules.level_from_score(
             rule_set,
             score,
@@ -184,6 +185,7 @@ def ratings_propose(
     check_permission(user, PROPOSE, Rating(cell=cell, year=year))
     rule_set = rule_set_of(year)
     _check_meeting(meeting, cell, year, rule_set)
+    assert meeting is not None  # _check_meeting refuses a missing one
     now = timezone.now()
     saved = []
     for subject, level, note in proposals:

@@ -59,9 +59,10 @@ def rule_set_save(*, rule_set: RuleSet, user: Any) -> RuleSet:
                     )
                 }
             )
-    used_before = {
-        year: selectors.rule_set_for_year(year, sets).pk for year in selectors.decided_years()
-    }
+    used_before: dict[int, int | None] = {}  # decided year → the rules it was judged by
+    for year in selectors.decided_years():
+        used = selectors.rule_set_for_year(year, sets)
+        used_before[year] = used.pk if used else None
     after = [*others, rule_set]
     for year, pk in used_before.items():
         mapped = rules.rule_set_for(year, after)
