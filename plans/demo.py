@@ -163,17 +163,22 @@ def build_plans(ctx: demo.DemoContext) -> None:
             area_focus = next((a for name, a in focus.items() if name.startswith(prefix)), None)
             if area_focus is None:
                 continue
-            tags = {"activity": [], "inspection": []}
-            if tagged == "activity" and activities:
-                tags["activity"] = rng.sample(activities, min(3, len(activities)))
-            if tagged == "inspection" and inspections:
-                tags["inspection"] = rng.sample(inspections, min(2, len(inspections)))
+            some_activities = (
+                rng.sample(activities, min(3, len(activities)))
+                if tagged == "activity" and activities
+                else []
+            )
+            some_inspections = (
+                rng.sample(inspections, min(2, len(inspections)))
+                if tagged == "inspection" and inspections
+                else []
+            )
             services.area_save(
                 user=office,
                 plan=plan,
                 focus_area=area_focus,
                 actions="\n".join(actions),
-                activities=tags["activity"],
-                inspections=tags["inspection"],
+                activities=some_activities,
+                inspections=some_inspections,
             )
     ctx.log(f"  plans: {len(YEARS)} yearly plans with targets and breakthrough areas")
