@@ -100,7 +100,7 @@ def save_many(user: Any, objects: Sequence[M], fields: Sequence[str] = ()) -> li
     """Write many complete records at once, in batches with their history rows: new objects
     are created, the others have `fields` updated (`core.bulk.save_all`); the new ones are
     returned. This is the demo's way to its volume: the records skip `full_clean()` and the
-    per-record policy, so only the system actor may use it (PermissionDenied for anyone)."""
+    per-record policy, so only the system actor may (PermissionDenied for anyone else)."""
     if not is_system(acting(user)):
         raise PermissionDenied
     if not objects:

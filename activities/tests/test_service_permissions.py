@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from activities import services
-from activities.models import Activity, ActivityPhoto, Commendation
+from activities.models import Activity, ActivityKind, ActivityPhoto, Commendation
 from activities.tests.factories import ActivityFactory, CommendationFactory, kind, png_upload
 from core.actors import SYSTEM
 from core.tests.refusals import assert_refused
@@ -83,3 +83,14 @@ def test_only_the_office_commends(tree, users):
         Commendation,
     )
     assert services.commendation_save(by=users["office"], **values).pk
+
+
+def test_the_demos_writers_are_the_systems_alone(tree, users):
+    """`save_many` skips validation and the per-record policy, and no page restores the
+    preloaded kinds: nobody but the system may call them."""
+    from core.services import save_many
+
+    unsaved = ActivityFactory.build(unit=tree.cell_a, organisation=MassOrganisationFactory())
+    assert_refused(lambda: save_many(users["office"], [unsaved]), Activity)
+    assert_refused(lambda: services.activity_kinds_ensure(user=users["office"]), ActivityKind)
+    assert save_many(SYSTEM, [unsaved])[0].pk
