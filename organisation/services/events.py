@@ -12,11 +12,11 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from core.policy import CHANGE
-from core.services import check_permission
+from core.services import check_permission, record_actor
 
 from .. import membership, timeline
 from ..models import MemberEvent, Person, Unit
-from .common import by, not_future
+from .common import not_future
 
 Kind = MemberEvent.Kind
 
@@ -105,11 +105,11 @@ def member_event_record(
     )
     check_history(person, [candidate])
     try:
-        by(event, user).save()
+        record_actor(event, user).save()
     except IntegrityError as error:  # a concurrent identical event
         raise ValidationError(_("The same event is already recorded on this day.")) from error
     if current != Person.objects.filter(pk=person.pk).values_list("unit_id", flat=True)[0]:
-        by(person, user).save(update_fields=["unit"])
+        record_actor(person, user).save(update_fields=["unit"])
     membership.rebuild([person.pk])
     person.refresh_from_db()
     return event
@@ -127,8 +127,8 @@ def member_event_delete(*, user: Any, event: MemberEvent) -> None:
         # Undoing his latest move puts him back where he came from.
         person.unit_id = _unit_before(event)
     check_history(person, without=event.pk)
-    by(event, user).delete()
-    by(person, user).save(update_fields=["unit"])
+    record_actor(event, user).delete()
+    record_actor(person, user).save(update_fields=["unit"])
     membership.rebuild([person.pk])
 
 
