@@ -90,17 +90,19 @@ def test_complaints_and_their_answers_need_their_roles(tree, users):
     )
 
 
-def test_capping_conditions_need_the_office_or_the_commission(tree, users):
-    assert_refused(
-        lambda: services.cap_condition_record(
-            person=tree.members_a[2],
-            year=2019,
-            kind=CapCondition.Kind.DISCIPLINED,
-            source="05-QĐ/UBKT",
-            user=users["secretary"],
-        ),
-        CapCondition,
+def _discipline(tree, user) -> CapCondition:
+    """A reprimand of member A3 in 2019, recorded by `user`."""
+    return services.cap_condition_record(
+        person=tree.members_a[2],
+        year=2019,
+        kind=CapCondition.Kind.DISCIPLINED,
+        source="05-QĐ/UBKT",
+        user=user,
     )
+
+
+def test_capping_conditions_need_the_office_or_the_commission(tree, users):
+    assert_refused(lambda: _discipline(tree, users["secretary"]), CapCondition)
     condition = CapConditionFactory(person=tree.members_a[2])
     assert_refused(
         lambda: services.cap_condition_delete(condition=condition, user=users["member"]),
@@ -110,13 +112,7 @@ def test_capping_conditions_need_the_office_or_the_commission(tree, users):
 
 def test_the_commissions_condition_reopens_a_decision(tree, users):
     rating = _decided(tree)
-    services.cap_condition_record(
-        person=tree.members_a[2],
-        year=2019,
-        kind=CapCondition.Kind.DISCIPLINED,
-        source="05-QĐ/UBKT",
-        user=users["inspection"],
-    )
+    _discipline(tree, users["inspection"])
     assert rating.complaints.get().kind == Complaint.Kind.RECONSIDERATION
 
 
