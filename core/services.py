@@ -97,12 +97,15 @@ def model_update(
 
 
 def save_many(user: Any, objects: Sequence[M], fields: Sequence[str] = ()) -> list[M]:
-    """Write many complete records at once, in batches with their history rows: new objects
-    are created, the others have `fields` updated (`core.bulk.save_all`); the new ones are
-    returned. This is the demo's way to its volume: the records skip `full_clean()` and the
-    per-record policy, so only the system actor may (PermissionDenied for anyone else)."""
+    """Write many complete records at once, in batches: new objects are created, the others
+    have `fields` updated (`core.bulk.save_all`); the new ones are returned. This is the
+    demo's way to its volume: the records skip `full_clean()` and the per-record policy, so
+    only the system actor may (PermissionDenied for anyone else), and they start without an
+    audit trail (nobody edited them; tens of thousands of history rows would only slow the
+    demo down)."""
     if not is_system(acting(user)):
         raise PermissionDenied
     if not objects:
         return []
-    return bulk.save_all(type(objects[0]), objects, fields, user=user)  # type: ignore[return-value]
+    model = type(objects[0])
+    return bulk.save_all(model, objects, fields, user=user, history=False)  # type: ignore[return-value]
