@@ -107,5 +107,8 @@ def save_many(user: Any, objects: Sequence[M], fields: Sequence[str] = ()) -> li
         raise PermissionDenied
     if not objects:
         return []
-    model = type(objects[0])
-    return bulk.save_all(model, objects, fields, user=user, history=False)  # type: ignore[return-value]
+    new = bulk.save_all(type(objects[0]), objects, fields, user=user, history=False)
+    from reports.versions import records_changed  # bulk writes send no signals
+
+    records_changed()  # every stored figure is stale, as after an import
+    return new  # type: ignore[return-value]
