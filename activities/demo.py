@@ -13,10 +13,13 @@ import datetime as dt
 from decimal import Decimal
 
 from core import demo
+from core.actors import SYSTEM
+from core.services import save_many
 from organisation.models import Person
 from organisation.selectors import people_on, roll_on
 
-from .models import DEFAULT_KINDS, Activity, ActivityKind, Commendation
+from .models import Activity, ActivityKind, Commendation
+from .services import activity_kinds_ensure
 
 PERIOD_START, PERIOD_END = dt.date(2016, 5, 15), dt.date(2020, 6, 30)
 YEARS = range(2016, 2021)
@@ -36,7 +39,7 @@ def _day(rng, year: int, month: int, *, fixed: bool = False) -> dt.date | None:
 
 def _youth_union(rng, year: int) -> list[tuple]:
     """(kind, month, title, participants, quantity, unit) for the Youth Union's year."""
-    plans = []
+    plans: list[tuple] = []
     for month in rng.sample([3, 5, 7, 8, 9, 10, 11], 4):
         people = rng.randint(20, 45)
         plans.append(
@@ -105,7 +108,9 @@ def _youth_union(rng, year: int) -> list[tuple]:
     return plans
 
 
-OTHERS = {
+# Short name → (kind, month, title, participants from–to, quantity from–to or None, unit).
+Spec = tuple[str, int, str, tuple[int, int], tuple[int, int] | None, str]
+OTHERS: dict[str, list[Spec]] = {
     "CĐ": [
         (
             "Văn nghệ - Thể thao",
@@ -159,8 +164,7 @@ OTHERS = {
 def build_activities(ctx: demo.DemoContext) -> None:
     rng = ctx.rng("activities")
     organisations = ctx.data["mass_organisations"]
-    for name, unit in DEFAULT_KINDS:  # `load_demo --reset` flushes the preloaded kinds too
-        ActivityKind.objects.get_or_create(name=name, defaults={"default_measure_unit": unit})
+    activity_kinds_ensure(user=SYSTEM)  # `load_demo --reset` flushes the preloaded kinds too
     kinds = {kind.name: kind for kind in ActivityKind.objects.all()}
     committee, cells = ctx.committee, ctx.cells
     activities: list[Activity] = []
@@ -209,7 +213,7 @@ def build_activities(ctx: demo.DemoContext) -> None:
                     measure,
                 )
     activities.sort(key=lambda a: a.code)
-    Activity.objects.bulk_create(activities)
+    save_many(SYSTEM, activities)
     _blood_donors(rng, ctx, committee)
     _commendations(rng, ctx)
     ctx.log(f"  {len(activities)} hoạt động đoàn thể")
@@ -229,7 +233,7 @@ def _blood_donors(rng, ctx: demo.DemoContext, committee) -> None:
         )
         for pk in rng.sample(present, min(len(present), activity.participants // 3)):
             links.append(through(activity_id=activity.pk, person_id=pk))
-    through.objects.bulk_create(links)
+    save_many(SYSTEM, links)
 
 
 def _commendations(rng, ctx: demo.DemoContext) -> None:
@@ -248,52 +252,34 @@ def _commendations(rng, ctx: demo.DemoContext) -> None:
             .values_list("pk", flat=True)
         )
         codes = iter(f"KT{year}-{n:03d}" for n in range(1, 1000))
-
-        def code(codes=codes) -> str:
-            return next(codes)
-
         decision = f"{rng.randint(100, 400)}-QĐ/ĐU"
-        for pk in rng.sample(members, rng.randint(5, 8)):
-            records.append(
-                Commendation(
-                    code=code(),
-                    person_id=pk,
-                    level=Commendation.Level.GRASSROOTS,
-                    form="Giấy khen",
-                    decision_number=decision,
-                    decided_on=day,
-                    reason=f"{reason} năm {year}",
-                )
+
+        def commend(codes=codes, decision=decision, day=day, **subject) -> Commendation:
+            """A grassroots certificate of merit of the year's decision (unless `subject`
+            says otherwise)."""
+            values = {
+                "level": Commendation.Level.GRASSROOTS,
+                "form": "Giấy khen",
+                "decision_number": decision,
+                "decided_on": day,
+                **subject,
+            }
+            return Commendation(code=next(codes), **values)
+
+        # Members, then staff who are not members, then a collective or two.
+        chosen = rng.sample(members, rng.randint(5, 8)) + rng.sample(staff, rng.randint(1, 3))
+        records += [commend(person_id=pk, reason=f"{reason} năm {year}") for pk in chosen]
+        records += [
+            commend(
+                unit=cell,
+                reason=f"Tập thể điển hình tiên tiến trong học tập và làm theo năm {year}",
             )
-        for pk in rng.sample(staff, rng.randint(1, 3)):
-            records.append(
-                Commendation(
-                    code=code(),
-                    person_id=pk,
-                    level=Commendation.Level.GRASSROOTS,
-                    form="Giấy khen",
-                    decision_number=decision,
-                    decided_on=day,
-                    reason=f"{reason} năm {year}",
-                )
-            )
-        for cell in rng.sample(cells, rng.randint(1, 2)):
-            records.append(
-                Commendation(
-                    code=code(),
-                    unit=cell,
-                    level=Commendation.Level.GRASSROOTS,
-                    form="Giấy khen",
-                    decision_number=decision,
-                    decided_on=day,
-                    reason=f"Tập thể điển hình tiên tiến trong học tập và làm theo năm {year}",
-                )
-            )
+            for cell in rng.sample(cells, rng.randint(1, 2))
+        ]
         if year in (2018, 2020):
             pk = rng.choice(members)
             records.append(
-                Commendation(
-                    code=code(),
+                commend(
                     person_id=pk,
                     level=Commendation.Level.HIGHER,
                     form="Bằng khen của UBND Thành phố",
@@ -312,4 +298,4 @@ def _commendations(rng, ctx: demo.DemoContext) -> None:
         else:
             record.unit = units[record.unit_id]
         record.fill_keys()
-    Commendation.objects.bulk_create(records)
+    save_many(SYSTEM, records)

@@ -7,16 +7,18 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core import files, vn
-from core.services import actor, model_update, record_actor, save_as
+from core.actors import acting, is_system
+from core.policy import ADD, CHANGE, DELETE
+from core.services import actor, check_permission, model_update, record_actor, save_as
 from organisation.models import MassOrganisation, Person, Unit
 
-from .models import Activity, ActivityKind, ActivityPhoto, Commendation
+from .models import DEFAULT_KINDS, Activity, ActivityKind, ActivityPhoto, Commendation
 
 PHOTO_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
 
@@ -63,6 +65,16 @@ def validate_photo(image: UploadedFile) -> None:
         )
 
 
+def activity_kinds_ensure(*, user: Any) -> None:
+    """Put back the preloaded kinds (`DEFAULT_KINDS`, as the data migration adds them) that
+    are missing, e.g. after `load_demo --reset` flushed them. No page edits kinds: only the
+    system does this."""
+    if not is_system(acting(user)):
+        raise PermissionDenied
+    for name, unit in DEFAULT_KINDS:
+        ActivityKind.objects.get_or_create(name=name, defaults={"default_measure_unit": unit})
+
+
 @transaction.atomic
 def activity_save(
     *,
@@ -82,7 +94,10 @@ def activity_save(
     photos: list[UploadedFile] | None = None,
 ) -> Activity:
     """Create or change an activity. Participants and quantity are never negative; the date
-    lies between 1930 and today; photos are checked as images before anything is written."""
+    lies between 1930 and today; photos are checked as images before anything is written.
+    The user must be allowed to change the activity where it is and where it goes."""
+    if activity is not None:
+        check_permission(by, CHANGE, activity)
     errors = {}
     if participants is not None and participants < 0:
         errors["participants"] = _("The number of participants cannot be negative.")
@@ -107,6 +122,7 @@ def activity_save(
         "description": description or "",
     }
     model_update(activity, values, save=False)
+    check_permission(by, CHANGE if activity.pk else ADD, activity)
     people = list(people or [])
     if participants is not None and len(people) > participants:
         raise ValidationError(
@@ -126,6 +142,7 @@ def activity_save(
 
 @transaction.atomic
 def activity_delete(*, activity: Activity, by: Any) -> None:
+    check_permission(by, DELETE, activity)
     record_actor(activity, by)
     for photo in activity.photos.all():
         photo.image.delete(save=False)
@@ -136,6 +153,7 @@ def activity_delete(*, activity: Activity, by: Any) -> None:
 def photo_add(
     *, activity: Activity, image: UploadedFile, by: Any, caption: str = ""
 ) -> ActivityPhoto:
+    check_permission(by, CHANGE, activity)
     validate_photo(image)
     photo = ActivityPhoto(
         activity=activity,
@@ -148,6 +166,7 @@ def photo_add(
 
 @transaction.atomic
 def photo_delete(*, photo: ActivityPhoto, by: Any) -> None:
+    check_permission(by, CHANGE, photo.activity)
     record_actor(photo, by)
     photo.image.delete(save=False)
     photo.delete()
@@ -167,7 +186,10 @@ def commendation_save(
     decided_on: dt.date,
     reason: str,
 ) -> Commendation:
-    """Create or change a commendation of a person (member or not) or of a collective."""
+    """Create or change a commendation of a person (member or not) or of a collective; the
+    user must be allowed to change it where it is and where it goes."""
+    if commendation is not None:
+        check_permission(by, CHANGE, commendation)
     if bool(person) == bool(unit):
         raise ValidationError(
             _("Choose either a person or a collective to commend, not both."), code="subject"
@@ -184,12 +206,14 @@ def commendation_save(
         "decided_on": decided_on,
         "reason": (reason or "").strip(),
     }
-    model_update(commendation, values, user=by)
-    return commendation
+    model_update(commendation, values, save=False)
+    check_permission(by, CHANGE if commendation.pk else ADD, commendation)
+    return save_as(commendation, by)
 
 
 @transaction.atomic
 def commendation_delete(*, commendation: Commendation, by: Any) -> None:
+    check_permission(by, DELETE, commendation)
     record_actor(commendation, by).delete()
 
 

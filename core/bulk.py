@@ -29,14 +29,16 @@ def save_all(
     fields: Sequence[str],
     *,
     user: Any = None,
+    history: bool = True,
 ) -> list[models.Model]:
     """Create the objects without a primary key, update `fields` of the others; the new
-    objects are returned (with their keys where the database gives them back)."""
+    objects are returned (with their keys where the database gives them back). `history`
+    False writes no audit-trail rows (the demo's bulk records)."""
     objects = list(objects)
     new = [obj for obj in objects if obj.pk is None]
     old = [obj for obj in objects if obj.pk is not None]
     user = recorded(user)
-    keeps_history = hasattr(model, "history")
+    keeps_history = history and hasattr(model, "history")
     if new:
         if keeps_history:
             new = bulk_create_with_history(new, model, batch_size=BATCH, default_user=user)

@@ -7,6 +7,8 @@ database that the data migration had filled.
 import datetime as dt
 
 from core import demo
+from core.actors import SYSTEM
+from core.services import save_many
 
 from .models import Document, DocumentDelivery, StudyTopic
 from .reference import load_reference
@@ -73,7 +75,7 @@ TOPIC_OF_YEAR = {
 
 
 def _yearly_documents(titles: dict[str, str]) -> list[tuple[str, str, dt.date, str]]:
-    rows = []
+    rows: list[tuple[str, str, dt.date, str]] = []
     for year, (inspection, plan, thematic, personal) in YEARLY.items():
         rows += [
             (
@@ -158,7 +160,7 @@ def build_documents(ctx: demo.DemoContext) -> None:
     ]
     for document in documents:
         document.fill_keys()
-    Document.objects.bulk_create(documents)
+    save_many(SYSTEM, documents)
     documents = list(Document.objects.filter(issued_by=committee).order_by("issued_on"))
     deliveries = []
     for document in documents:
@@ -166,7 +168,7 @@ def build_documents(ctx: demo.DemoContext) -> None:
         deliveries += [
             DocumentDelivery(document=document, unit=cell, sent_on=sent_on) for cell in ctx.cells
         ]
-    DocumentDelivery.objects.bulk_create(deliveries)
+    save_many(SYSTEM, deliveries)
     by_number = {document.number_symbol: document for document in Document.objects.all()}
     ctx.data["documents"] = by_number
     ctx.data["topics"] = topics

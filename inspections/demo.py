@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from core import demo
+from core.actors import SYSTEM
+from core.services import save_many
 
 from .models import (
     Finding,
@@ -87,7 +89,8 @@ def build_inspections(ctx: demo.DemoContext) -> None:
         and not person.moved_out_on
         and person.unit_id in {cell.pk for cell in cells}
     ]
-    plans = InspectionPlan.objects.bulk_create(
+    plans = save_many(
+        SYSTEM,
         [
             InspectionPlan(
                 committee=ctx.committee,
@@ -98,7 +101,7 @@ def build_inspections(ctx: demo.DemoContext) -> None:
                 search_key=f"{year} {number:02d}-kh/du ke hoach kiem tra, giam sat nam {year}",
             )
             for number, year in enumerate(range(2016, 2021), start=2)
-        ]
+        ],
     )
     items: list[Inspection] = []
     for plan in plans:
@@ -161,7 +164,7 @@ def build_inspections(ctx: demo.DemoContext) -> None:
             items.append(item)
     for item in items:
         item.fill_keys()
-    Inspection.objects.bulk_create(items)
+    save_many(SYSTEM, items)
     concluded = [item for item in items if item.concluded_on]
     _findings_and_tasks(rng, concluded, inspector, secretary, cells[0])
     tasks = Remediation.objects.count()
@@ -183,16 +186,19 @@ def _findings_and_tasks(rng, items: list[Inspection], inspector, secretary, firs
         )
         for text in rng.sample(SHORTCOMINGS, rng.randint(1, 2)):
             findings.append(Finding(inspection=item, kind=Finding.Kind.SHORTCOMING, text=text))
-    Finding.objects.bulk_create(findings)
+    save_many(SYSTEM, findings)
     cutoff = dt.date(2020, 6, 30)
     tasks: list[Remediation] = []
     for finding in findings:
         if finding.kind != Finding.Kind.SHORTCOMING:
             continue
         item = finding.inspection
+        concluded_on = item.concluded_on
+        assert concluded_on is not None  # findings are written for concluded items only
         for content in TASKS[finding.text]:
-            deadline = item.concluded_on + dt.timedelta(days=rng.choice([45, 60, 90, 120]))
+            deadline = concluded_on + dt.timedelta(days=rng.choice([45, 60, 90, 120]))
             roll = rng.random()
+            completed_on: dt.date | None
             if item.year >= 2019 and roll < 0.25:
                 completed_on = None  # still open, and late now
             elif roll < 0.85:
@@ -210,7 +216,7 @@ def _findings_and_tasks(rng, items: list[Inspection], inspector, secretary, firs
                     content=content,
                     deadline=deadline,
                     completed_on=completed_on,
-                    created_on=item.concluded_on,
+                    created_on=concluded_on,
                     responsible_unit=item.subject_unit,
                     state=Remediation.State.VERIFIED if completed_on else Remediation.State.OPEN,
                     verified_by=inspector if completed_on else None,
@@ -218,7 +224,7 @@ def _findings_and_tasks(rng, items: list[Inspection], inspector, secretary, firs
             )
     for task in tasks:
         task.fill_keys(task.inspection)
-    Remediation.objects.bulk_create(tasks)
+    save_many(SYSTEM, tasks)
     submissions = []
     open_tasks = [task for task in tasks if not task.completed_on]
     for task in tasks:
@@ -245,5 +251,5 @@ def _findings_and_tasks(rng, items: list[Inspection], inspector, secretary, firs
                 submitted_by=secretary,
             )
         )
-    Remediation.objects.bulk_update(open_tasks[-2:], ["state"])
-    RemediationSubmission.objects.bulk_create(submissions)
+    save_many(SYSTEM, open_tasks[-2:], ["state"])
+    save_many(SYSTEM, submissions)

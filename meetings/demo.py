@@ -8,8 +8,9 @@
 - attendance of the members on the roll on each date: about 96% present, a few excused, very
   few absent without reason, and one member absent without reason in 3 months of 2019.
 
-The roll is worked out in memory from the people and postings loaded once, and everything is
-written with bulk_create, so the whole builder runs in a few seconds.
+The roll is worked out in memory from the people and postings loaded once, and the meetings
+and their attendance are written in bulk (`core.services.save_many`), so the whole builder
+runs in a few seconds.
 """
 
 from __future__ import annotations
@@ -18,12 +19,15 @@ import datetime as dt
 from collections import defaultdict
 
 from core import demo
+from core.actors import SYSTEM
+from core.services import save_many
 from documents.models import StudyTopic
+from documents.services import study_topic_create
 from organisation.models import Posting
 
-from .models import Attendance, FocusArea, Guest, Meeting, Minutes, TopicDeadline
+from .models import Attendance, FocusArea, Guest, Meeting, Minutes
 from .reference import KIND_LETTERS
-from .services import meeting_rules_ensure_defaults
+from .services import focus_area_save, meeting_rules_ensure_defaults, topic_deadline_save
 
 FIRST_YEAR, LAST_YEAR = 2016, 2020
 CODE_OF_CONDUCT = "Văn hóa công sở gắn với việc học tập và làm theo tấm gương đạo đức Hồ Chí Minh"
@@ -70,6 +74,14 @@ TOPICS = {
         2020,
     ),
 }
+# The committee's deadline for every cell to have studied each topic.
+DEADLINES = {
+    "CD-TK-XII": dt.date(2016, 12, 31),
+    "CD-2017": dt.date(2017, 6, 30),
+    "CD-2018": dt.date(2018, 6, 30),
+    "CD-2019": dt.date(2019, 6, 30),
+    "CD-2020": dt.date(2020, 4, 30),
+}
 EXCUSES = ["Đi công tác", "Ốm", "Nghỉ phép", "Việc gia đình", "Đi học"]
 
 
@@ -77,8 +89,8 @@ def _topics() -> dict[str, StudyTopic]:
     found = {topic.code: topic for topic in StudyTopic.objects.filter(code__in=TOPICS)}
     for code, (title, kind, start, end) in TOPICS.items():
         if code not in found:
-            found[code] = StudyTopic.objects.create(
-                code=code, title=title, kind=kind, start_year=start, end_year=end
+            found[code] = study_topic_create(
+                user=SYSTEM, code=code, title=title, kind=kind, start_year=start, end_year=end
             )
     return found
 
@@ -137,30 +149,13 @@ def build_meetings(ctx: demo.DemoContext) -> None:
     committee, cells = ctx.committee, ctx.cells
     people = ctx.data["people"]
     roll = Roll(people)
-    conduct = FocusArea.objects.create(
-        committee=committee, kind=FocusArea.Kind.CODE_OF_CONDUCT, name=CODE_OF_CONDUCT
+    conduct = focus_area_save(
+        user=SYSTEM, committee=committee, kind=FocusArea.Kind.CODE_OF_CONDUCT, name=CODE_OF_CONDUCT
     )
     for name in FOCUS_AREAS:
-        FocusArea.objects.create(committee=committee, kind=FocusArea.Kind.FOCUS_AREA, name=name)
-    TopicDeadline.objects.bulk_create(
-        [
-            TopicDeadline(
-                committee=committee, topic=topics["CD-TK-XII"], deadline=dt.date(2016, 12, 31)
-            ),
-            TopicDeadline(
-                committee=committee, topic=topics["CD-2017"], deadline=dt.date(2017, 6, 30)
-            ),
-            TopicDeadline(
-                committee=committee, topic=topics["CD-2018"], deadline=dt.date(2018, 6, 30)
-            ),
-            TopicDeadline(
-                committee=committee, topic=topics["CD-2019"], deadline=dt.date(2019, 6, 30)
-            ),
-            TopicDeadline(
-                committee=committee, topic=topics["CD-2020"], deadline=dt.date(2020, 4, 30)
-            ),
-        ]
-    )
+        focus_area_save(user=SYSTEM, committee=committee, kind=FocusArea.Kind.FOCUS_AREA, name=name)
+    for code, deadline in DEADLINES.items():
+        topic_deadline_save(user=SYSTEM, committee=committee, topic=topics[code], deadline=deadline)
 
     meetings: list[Meeting] = []
     topic_links: list[tuple[str, str]] = []  # (meeting code, topic code)
@@ -249,15 +244,15 @@ def build_meetings(ctx: demo.DemoContext) -> None:
         while meeting.code in codes:
             meeting.code += "b"
         codes.add(meeting.code)
-    Meeting.objects.bulk_create(meetings, batch_size=2000)
+    save_many(SYSTEM, meetings)
     ids = dict(Meeting.objects.filter(unit_id__in=subtree).values_list("code", "pk"))
     through = Meeting.topics.through
-    through.objects.bulk_create(
+    save_many(
+        SYSTEM,
         [
             through(meeting_id=ids[code], studytopic_id=topics[topic].pk)
             for code, topic in topic_links
         ],
-        batch_size=2000,
     )
 
     # Chair and secretary: the first two members of the cell on the day.
@@ -296,8 +291,8 @@ def build_meetings(ctx: demo.DemoContext) -> None:
             )
     for meeting in chairs:
         meeting.pk = ids[meeting.code]
-    Meeting.objects.bulk_update(chairs, ["chair", "secretary"], batch_size=2000)
-    Attendance.objects.bulk_create(attendance, batch_size=5000)
+    save_many(SYSTEM, chairs, ["chair", "secretary"])
+    save_many(SYSTEM, attendance)
 
     # Approved minutes for the first cell's meetings of 2020, as the secretary would keep them.
     first_cell = cells[0]
@@ -317,8 +312,9 @@ def build_meetings(ctx: demo.DemoContext) -> None:
                     closing="Hội nghị kết thúc hồi 16 giờ 00 phút cùng ngày.",
                 )
             )
-    Minutes.objects.bulk_create(minutes)
-    Guest.objects.bulk_create(
+    save_many(SYSTEM, minutes)
+    save_many(
+        SYSTEM,
         [
             Guest(
                 meeting_id=ids[conference.code],
@@ -330,7 +326,7 @@ def build_meetings(ctx: demo.DemoContext) -> None:
                 name="Báo cáo viên",
                 organisation="Trường Đào tạo cán bộ Lê Hồng Phong",
             ),
-        ]
+        ],
     )
     ctx.data["meetings_done"] = True
     ctx.log(f"  {len(meetings)} hội nghị, {len(attendance)} lượt tham dự")

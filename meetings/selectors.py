@@ -289,7 +289,7 @@ def study_topics() -> list[StudyTopic]:
 def committees_for(user: Any, action: str = "view") -> QuerySet[Unit]:
     """Committees the user holds a role on (or that contain his units)."""
     units = Unit.objects.filter(policies.meetings.unit_q(user, action))
-    ids = set()
+    ids: set[int] = set()
     for path in units.values_list("path", flat=True):
         ids.update(int(pk) for pk in path.strip(".").split("."))
     return Unit.objects.filter(pk__in=ids, kind=Unit.Kind.COMMITTEE).order_by("code")

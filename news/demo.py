@@ -11,16 +11,30 @@ import datetime as dt
 import io
 import math
 import zoneinfo
+from typing import TypedDict
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
 from core import demo
+from core.actors import SYSTEM
 
 from . import richtext, services
 from .models import Article, Category, Comment
 
 HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+class ArticleSpec(TypedDict):
+    category: str  # a slug of CATEGORIES
+    title: str
+    lead: str
+    body: str  # plain text, paragraphs split by a blank line
+    author: str
+    source: str
+    published: dt.datetime
+    caption: str  # of the photo; none when blank
+
 
 CATEGORIES = [
     ("Tin ngành", "tin-nganh", "Tin hoạt động của Đảng bộ và ngành.", 10),
@@ -29,7 +43,7 @@ CATEGORIES = [
     ("Thông báo", "thong-bao", "Lịch sinh hoạt, thông báo của Văn phòng Đảng ủy.", 40),
 ]
 
-ARTICLES = [
+ARTICLES: list[ArticleSpec] = [
     {
         "category": "tin-nganh",
         "title": "Quán triệt chuyên đề năm 2020 đến toàn thể đảng viên trong Đảng bộ",
@@ -210,8 +224,10 @@ def build_news(ctx: demo.DemoContext) -> None:
         comment = services.comment_submit(
             article=articles[index], name=name, email=email, body=body
         )
-        Comment.objects.filter(pk=comment.pk).update(
-            created_at=ARTICLES[index]["published"] + dt.timedelta(hours=3 + position)
+        services.comment_backdate(
+            comment=comment,
+            at=ARTICLES[index]["published"] + dt.timedelta(hours=3 + position),
+            user=SYSTEM,
         )
         services.comment_moderate(comment=comment, status=Comment.Status.APPROVED, user=editor)
         comments.append(comment)
@@ -220,8 +236,8 @@ def build_news(ctx: demo.DemoContext) -> None:
         body="Cảm ơn đồng chí. Mẫu biên bản đã được gửi kèm hướng dẫn tới các chi bộ.",
         user=editor,
     )
-    Comment.objects.filter(pk=reply.pk).update(
-        created_at=ARTICLES[0]["published"] + dt.timedelta(days=1)
+    services.comment_backdate(
+        comment=reply, at=ARTICLES[0]["published"] + dt.timedelta(days=1), user=SYSTEM
     )
     # One comment still waits, so that the moderation queue shows how it works.
     services.comment_submit(

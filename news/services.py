@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.text import slugify
@@ -21,7 +22,7 @@ from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from core import vn
 from core.actors import acting, recorded
-from core.services import record_actor, save_as, stamp
+from core.services import record_actor, save_as, save_many, stamp
 
 from . import caching, policies, richtext
 from .models import Article, ArticleImage, Category, Comment, CommentGuard
@@ -34,7 +35,7 @@ IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 IMAGE_MAX_PIXELS = 40_000_000
 
 
-def _slug_for(text: str, model: type, exclude_pk: int | None = None) -> str:
+def _slug_for(text: str, model: type[Model], exclude_pk: int | None = None) -> str:
     base = slugify(vn.search_key(text))
     if len(base) > 180:  # cut at a word, never inside one
         base = base[:181].rsplit("-", 1)[0]
@@ -108,6 +109,7 @@ def article_create(
     default "tin-nganh" ("Tin ngành") is created when missing, any other unknown slug raises
     ValidationError. `origin` is kept as given, e.g. "report:12"; `unit`: see article_save.
     """
+    category: Category | None
     if category_slug == DEFAULT_CATEGORY_SLUG:
         category = category_default()
     else:
@@ -223,7 +225,7 @@ def _open_image(upload: Any) -> Image.Image:
                 )
             probe.verify()
         upload.seek(0)
-        image = Image.open(upload)
+        image: Image.Image = Image.open(upload)
         image.load()
     except ValidationError:
         raise
@@ -358,6 +360,14 @@ def comment_moderate(*, comment: Comment, status: str, user: Any) -> Comment:
     comment.save(update_fields=["status", "moderated_by", "moderated_at"])
     if was_public or status == Comment.Status.APPROVED:
         caching.bump_on_commit()
+    return comment
+
+
+def comment_backdate(*, comment: Comment, at: dt.datetime, user: Any) -> Comment:
+    """Date a comment `at` instead of when it was stored: the demo's comments carry the day
+    of their story. No page does this; only the system may (`save_many`)."""
+    comment.created_at = at
+    save_many(user, [comment], ["created_at"])
     return comment
 
 

@@ -9,9 +9,11 @@ import datetime as dt
 from django.utils import timezone
 
 from core import demo
+from core.actors import SYSTEM
+from core.services import save_many
 
 from . import demo_names as names
-from . import membership
+from . import membership, services
 from .models import MassOrganisation, MemberEvent, Person, Unit
 
 FIRST_YEAR, LAST_YEAR = 2016, 2020
@@ -27,12 +29,21 @@ def _date_in(rng, year: int) -> dt.date:
     return dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(365))
 
 
+def found(code: str, name: str, kind: str, parent: Unit | None, **profile: str) -> Unit:
+    """A unit as the office founds it (always existed), then its document profile."""
+    unit = services.unit_found(
+        user=SYSTEM, code=code, name=name, kind=kind, parent=parent, founded_on=None
+    )
+    return services.unit_profile_update(user=SYSTEM, unit=unit, **profile)
+
+
 def _units() -> tuple[Unit, list[Unit]]:
     code, name = names.COMMITTEE
-    committee = Unit.objects.create(
-        code=code,
-        name=name,
-        kind=Unit.Kind.COMMITTEE,
+    committee = found(
+        code,
+        name,
+        Unit.Kind.COMMITTEE,
+        None,
         superior_body=names.SUPERIOR_BODY,
         place="Hà Nội",
         secretary_name="Nguyễn Thị Thanh Hương",
@@ -40,15 +51,13 @@ def _units() -> tuple[Unit, list[Unit]]:
         "Các chi bộ trực thuộc",
     )
     sub_code, sub_name = names.SUB_COMMITTEE
-    theatres = Unit.objects.create(
-        code=sub_code, name=sub_name, kind=Unit.Kind.SUB_COMMITTEE, parent=committee, place="Hà Nội"
-    )
+    theatres = found(sub_code, sub_name, Unit.Kind.SUB_COMMITTEE, committee, place="Hà Nội")
     cells = [
-        Unit.objects.create(
-            code=cell_code,
-            name=cell_name,
-            kind=Unit.Kind.CELL,
-            parent=theatres if in_theatres else committee,
+        found(
+            cell_code,
+            cell_name,
+            Unit.Kind.CELL,
+            theatres if in_theatres else committee,
             place="Hà Nội",
         )
         for cell_code, cell_name, in_theatres in names.CELLS
@@ -82,8 +91,14 @@ def build_units_and_people(ctx: demo.DemoContext) -> None:
     rng = ctx.rng("organisation")
     committee, cells = _units()
     organisations = {
-        short: MassOrganisation.objects.create(name=name, short_name=short)
-        for name, short in names.MASS_ORGANISATIONS
+        organisation.short_name: organisation
+        for organisation in save_many(
+            SYSTEM,
+            [
+                MassOrganisation(name=name, short_name=short)
+                for name, short in names.MASS_ORGANISATIONS
+            ],
+        )
     }
     people: list[Person] = []
     sequence = iter(range(1, 100_000))
@@ -111,9 +126,9 @@ def build_units_and_people(ctx: demo.DemoContext) -> None:
     for person in rng.sample(members, 45):
         year = rng.randint(FIRST_YEAR, LAST_YEAR)
         moved = _date_in(rng, year)
-        if person.party_joined_on < moved:
+        if person.party_joined_on and person.party_joined_on < moved:
             person.moved_out_on = moved
-    Person.objects.bulk_create(people)
+    save_many(SYSTEM, people)
     people = list(Person.objects.order_by("code"))
     events = [
         MemberEvent(
@@ -127,7 +142,7 @@ def build_units_and_people(ctx: demo.DemoContext) -> None:
     ]
     events += _transfers(rng, people, cells)
     events += _life_events(rng, people)
-    MemberEvent.objects.bulk_create(events)
+    save_many(SYSTEM, events)
     membership.rebuild(person.pk for person in people)
     people = list(Person.objects.order_by("code"))
     _mass_organisations(rng, people, organisations)
@@ -141,7 +156,7 @@ def build_units_and_people(ctx: demo.DemoContext) -> None:
 def _transfers(rng, people: list[Person], cells: list[Unit]) -> list[MemberEvent]:
     """A few members change cells mid-period (chuyển sinh hoạt trong Đảng bộ)."""
     movers = [p for p in people if p.party_joined_on and not p.moved_out_on]
-    events = []
+    events, moved = [], []
     for person in rng.sample(movers, 12):
         when = _date_in(rng, rng.randint(2017, 2019))
         if when <= person.party_joined_on:
@@ -158,7 +173,8 @@ def _transfers(rng, people: list[Person], cells: list[Unit]) -> list[MemberEvent
             )
         )
         person.unit = target
-        Person.objects.filter(pk=person.pk).update(unit=target)
+        moved.append(person)
+    save_many(SYSTEM, moved, ["unit"])
     return events
 
 
@@ -217,7 +233,7 @@ def _mass_organisations(rng, people: list[Person], organisations: dict) -> None:
             through(person_id=person.pk, massorganisation_id=organisations[short].pk)
             for short in chosen
         ]
-    through.objects.bulk_create(links)
+    save_many(SYSTEM, links)
 
 
 def _users(ctx: demo.DemoContext, people: list[Person]) -> None:

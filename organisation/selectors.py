@@ -98,7 +98,7 @@ def unit_in_scope(user: Any, pk: int) -> Unit:
 
 
 def sees_unit(user: Any, pk: int | None) -> bool:
-    return units_in_scope(user).filter(pk=pk).exists()
+    return pk is not None and units_in_scope(user).filter(pk=pk).exists()
 
 
 def unit_counts(prefixes: list[str] | None) -> dict[int, Counts]:
@@ -121,8 +121,8 @@ def unit_counts(prefixes: list[str] | None) -> dict[int, Counts]:
         .annotate(n=Count("id", distinct=True))
         .order_by()
     )
-    for row in in_mass:
-        result.setdefault(row["unit_id"], Counts()).mass += row["n"]
+    for mass_row in in_mass:
+        result.setdefault(mass_row["unit_id"], Counts()).mass += mass_row["n"]
     return result
 
 
@@ -130,10 +130,10 @@ def unit_tree(units: list[Unit], direct: dict[int, Counts]) -> list[TreeNode]:
     """Nest `units` (ordered by path) and roll each unit's counts up to its ancestors."""
     nodes = {unit.pk: TreeNode(unit, Counts()) for unit in units}
     for unit_id, counts in direct.items():
-        unit = nodes.get(unit_id)
-        if unit is None:
+        owner = nodes.get(unit_id)
+        if owner is None:
             continue
-        for ancestor_id in unit.unit.path.strip(".").split("."):
+        for ancestor_id in owner.unit.path.strip(".").split("."):
             node = nodes.get(int(ancestor_id))
             if node is not None:
                 node.counts.add(counts)

@@ -17,7 +17,7 @@ from core import demo
 from inspections.models import Inspection
 from meetings.models import FocusArea
 
-from .models import BreakthroughArea, Plan, PlanItem, Target
+from . import services
 
 YEARS = range(2016, 2021)
 NUMBERS = {2016: "12-KH/ĐU", 2017: "25-KH/ĐU", 2018: "38-KH/ĐU", 2019: "51-KH/ĐU", 2020: "64-KH/ĐU"}
@@ -118,7 +118,8 @@ def build_plans(ctx: demo.DemoContext) -> None:
     focus = {area.name: area for area in FocusArea.objects.filter(committee=committee)}
     for year in YEARS:
         issued = dt.date(2016, 6, 20) if year == 2016 else dt.date(year, 1, 10)
-        plan = Plan.objects.create(
+        plan = services.plan_create(
+            user=office,  # the plans name the office that wrote them
             committee=committee,
             year=year,
             number_symbol=NUMBERS[year],
@@ -128,12 +129,12 @@ def build_plans(ctx: demo.DemoContext) -> None:
                 f"đức, phong cách Hồ Chí Minh năm {year}"
             ),
             purpose=PURPOSE,
-            created_by=office,
         )
         for figure, comparison, value, month, day, note in TARGETS:
             if year == 2020 and figure in ("good_or_better_percent", "excellent_percent"):
                 continue  # the 2020 rating round lies beyond the article
-            Target.objects.create(
+            services.target_save(
+                user=office,
                 plan=plan,
                 figure=figure,
                 comparison=comparison,
@@ -143,15 +144,15 @@ def build_plans(ctx: demo.DemoContext) -> None:
             )
         for content, month, day, by_cells in ITEMS:
             deadline = max(dt.date(year, month, day), issued + dt.timedelta(days=30))
-            item = PlanItem.objects.create(
+            services.item_save(
+                user=office,
                 plan=plan,
                 content=content,
                 deadline=deadline,
                 responsible_text="Văn phòng Đảng ủy" if not by_cells else "",
                 done_on=deadline - dt.timedelta(days=rng.randint(0, 10)),
+                responsible_units=cells if by_cells else (),
             )
-            if by_cells:
-                item.responsible_units.set(cells)
         activities = list(
             Activity.objects.filter(unit__path__startswith=committee.path, date__year=year)
         )
@@ -162,11 +163,22 @@ def build_plans(ctx: demo.DemoContext) -> None:
             area_focus = next((a for name, a in focus.items() if name.startswith(prefix)), None)
             if area_focus is None:
                 continue
-            area = BreakthroughArea.objects.create(
-                plan=plan, focus_area=area_focus, actions="\n".join(actions)
+            some_activities = (
+                rng.sample(activities, min(3, len(activities)))
+                if tagged == "activity" and activities
+                else []
             )
-            if tagged == "activity" and activities:
-                area.activities.set(rng.sample(activities, min(3, len(activities))))
-            if tagged == "inspection" and inspections:
-                area.inspections.set(rng.sample(inspections, min(2, len(inspections))))
+            some_inspections = (
+                rng.sample(inspections, min(2, len(inspections)))
+                if tagged == "inspection" and inspections
+                else []
+            )
+            services.area_save(
+                user=office,
+                plan=plan,
+                focus_area=area_focus,
+                actions="\n".join(actions),
+                activities=some_activities,
+                inspections=some_inspections,
+            )
     ctx.log(f"  plans: {len(YEARS)} yearly plans with targets and breakthrough areas")

@@ -85,7 +85,7 @@ def evidence(
             Prefetch("inspections", Inspection.objects.order_by("code")),
         )
     )
-    meetings: dict[int, list[Meeting]] = {}
+    meetings: dict[int | None, list[Meeting]] = {}
     for meeting in (
         Meeting.objects.filter(
             held=True,

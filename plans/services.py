@@ -22,16 +22,15 @@ def _require_change(user: Any, plan: Plan) -> None:
 
 
 @transaction.atomic
-def plan_create(*, user: Any, committee: Unit, **fields: Any) -> Plan:
+def plan_create(*, user: Any, committee: Unit, year: int, **fields: Any) -> Plan:
     """A new plan; a committee has one plan a year."""
     if not policies.committees_for(user).filter(pk=committee.pk).exists():
         raise PermissionDenied(_("Only the committee office changes its plan."))
-    year = fields.get("year")
     if Plan.objects.filter(committee=committee, year=year).exists():
         raise ValidationError(
             {"year": _("The committee already has its plan for %(year)s.") % {"year": year}}
         )
-    return save_as(Plan(committee=committee, created_by=actor(user), **fields), user)
+    return save_as(Plan(committee=committee, year=year, created_by=actor(user), **fields), user)
 
 
 @transaction.atomic

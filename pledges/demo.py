@@ -14,6 +14,8 @@ import datetime as dt
 from django.utils import timezone
 
 from core import demo
+from core.actors import SYSTEM
+from core.services import save_many
 from organisation.selectors import people_on, roll_on
 
 from .models import ConductStandard, PersonalPlan, Pledge, PledgeTemplate
@@ -90,8 +92,8 @@ def build_pledges(ctx: demo.DemoContext) -> None:
                     unit=cell, year=year, kind=ConductStandard.Kind.SPECIFIC, items="\n".join(items)
                 )
             )
-    PledgeTemplate.objects.bulk_create(templates)
-    ConductStandard.objects.bulk_create(standards)
+    save_many(SYSTEM, templates)
+    save_many(SYSTEM, standards)
 
     secretary = ctx.users.get("secretary")
     pledges: list[Pledge] = []
@@ -104,8 +106,8 @@ def build_pledges(ctx: demo.DemoContext) -> None:
             roll_on(committee, roll_date).order_by("code").values_list("pk", "party_joined_on")
         )
         member_ids = {pk for pk, _ in members}
-        for pk, joined in members:
-            day = _pick_date(rng, max(start, joined), roll_date)
+        for pk, joined in members:  # on the roll: joined is set
+            day = _pick_date(rng, max(start, joined or start), roll_date)
             pledges.append(_pledge(rng, pk, year, day, text, roll_date, secretary))
             if rng.random() < 0.9:
                 plans.append(
@@ -129,8 +131,8 @@ def build_pledges(ctx: demo.DemoContext) -> None:
             if rng.random() < 0.85:
                 day = _pick_date(rng, start, roll_date)
                 pledges.append(_pledge(rng, pk, year, day, text, roll_date, secretary))
-    Pledge.objects.bulk_create(pledges, batch_size=500)
-    PersonalPlan.objects.bulk_create(plans, batch_size=500)
+    save_many(SYSTEM, pledges)
+    save_many(SYSTEM, plans)
     ctx.data["pledges"] = len(pledges)
     ctx.log(f"  {len(pledges)} bản cam kết, {len(plans)} kế hoạch cá nhân")
 

@@ -1,7 +1,8 @@
 """The sheets "Kế hoạch cá nhân" (personal plans) and "Chuẩn mực" (conduct standards).
 
-Rows are parsed and looked up here; every write goes through the services the forms use
-(`plan_save`, `standard_save`), whose ValidationErrors become errors on the row.
+Rows are parsed and looked up here; every write goes through the services `plan_import` and
+`standard_import` (the forms' writes, with the workbook's scope in place of the form's
+permission check), whose ValidationErrors become errors on the row.
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ class PersonalPlanSheet(wb.SheetHandler):
         people = {p.code: p for p in Person.objects.filter(code__in={i.code for i in items})}
         for item in items:
             try:
-                services.plan_save(
+                services.plan_import(
                     person=people[item.code],
                     year=item.year,
                     content=item.content,
@@ -164,7 +165,7 @@ class ConductStandardSheet(wb.SheetHandler):
         units = {u.code: u for u in Unit.objects.filter(code__in={i.code for i in items})}
         for item in items:
             try:
-                services.standard_save(
+                services.standard_import(
                     unit=units[item.code], year=item.year, items=item.items, by=ctx.user
                 )
             except ValidationError as error:

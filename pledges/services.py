@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
@@ -15,11 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import files, vn
-from core.services import actor, save_as, stamp
+from core.actors import acting
+from core.policy import CHANGE, CONFIRM
+from core.services import actor, check_permission, save_as, stamp
 from organisation.models import Person, Unit
 from organisation.selectors import committee_of, people_on
 
 from .models import ConductStandard, PersonalPlan, Pledge, PledgeTemplate, PledgeVersion
+from .policies import standards as standard_policy
 
 SCAN_TYPES = {
     ".pdf": b"%PDF",
@@ -108,7 +111,9 @@ def pledge_create(
     source: str = Pledge.Source.ONLINE,
 ) -> Pledge:
     """Record a person's pledge for a year. One per person per year; the person must belong to
-    the committee on the date; a paper pledge may carry the signed scan."""
+    the committee on the date; a paper pledge may carry the signed scan. The member writes
+    his own, the cell and the office anyone's of their units (CHANGE covers both)."""
+    check_permission(by, CHANGE, Pledge(person=person))
     _check_unique(person, year)
     _check_year(year, registered_on)
     check_belongs_to_committee(person, registered_on)
@@ -137,7 +142,7 @@ def next_version(pledge: Pledge, by: Any) -> PledgeVersion:
         registered_on=pledge.registered_on,
         content=pledge.content,
         source=pledge.source,
-        scan=pledge.scan.name if pledge.scan else "",
+        scan=(pledge.scan.name or "") if pledge.scan else "",
         confirmed_at=pledge.confirmed_at,
         confirmed_by_id=pledge.confirmed_by_id,
         replaced_by=actor(by),
@@ -160,6 +165,7 @@ def pledge_update(
 ) -> Pledge:
     """Change a pledge. A confirmed pledge is locked: its confirmed text is kept as a version
     and the changed pledge becomes the next version, awaiting confirmation again."""
+    check_permission(by, CHANGE, pledge)
     pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
     content = content.strip()
     if registered_on == pledge.registered_on and content == pledge.content and not scan:
@@ -180,6 +186,7 @@ def pledge_update(
 @transaction.atomic
 def pledge_confirm(*, pledge: Pledge, by: Any) -> Pledge:
     """The cell secretary confirms a pledge: from now on it is locked."""
+    check_permission(by, CONFIRM, pledge)
     pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
     if pledge.is_locked:
         return pledge
@@ -190,6 +197,14 @@ def pledge_confirm(*, pledge: Pledge, by: Any) -> Pledge:
 @transaction.atomic
 def plan_save(*, person: Person, year: int, content: str, items: str, by: Any) -> PersonalPlan:
     """Create or change a person's personal plan for a year (only his own, see policies)."""
+    check_permission(by, CHANGE, PersonalPlan(person=person, year=year))
+    return plan_import(person=person, year=year, content=content, items=items, by=by)
+
+
+@transaction.atomic
+def plan_import(*, person: Person, year: int, content: str, items: str, by: Any) -> PersonalPlan:
+    """`plan_save` for a workbook row: the import's rights and scope were checked by the
+    workbook (`workbook.scope`) before its rows reach here."""
     plan = PersonalPlan.objects.filter(person=person, year=year).first() or PersonalPlan(
         person=person, year=year
     )
@@ -210,6 +225,14 @@ def _clean_items(text: str) -> list[str]:
 def standard_save(*, unit: Unit, year: int, items: str, by: Any) -> ConductStandard:
     """Adopt or change a unit's standards for a year: the committee's are common, a cell's
     specific; each year is its own version."""
+    if not standard_policy.can_edit_unit(acting(by), unit):
+        raise PermissionDenied
+    return standard_import(unit=unit, year=year, items=items, by=by)
+
+
+@transaction.atomic
+def standard_import(*, unit: Unit, year: int, items: str, by: Any) -> ConductStandard:
+    """`standard_save` for a workbook row, checked by the workbook (`workbook.scope`)."""
     kind = ConductStandard.Kind.SPECIFIC if unit.is_cell else ConductStandard.Kind.COMMON
     standard = ConductStandard.objects.filter(unit=unit, year=year, kind=kind).first()
     standard = standard or ConductStandard(unit=unit, year=year, kind=kind)
@@ -222,6 +245,7 @@ def standard_save(*, unit: Unit, year: int, items: str, by: Any) -> ConductStand
 @transaction.atomic
 def template_save(*, committee: Unit, year: int, text: str, by: Any) -> PledgeTemplate:
     """Set the committee's pledge template text for a year."""
+    check_permission(by, CHANGE, PledgeTemplate(unit=committee, year=year))
     template = PledgeTemplate.objects.filter(unit=committee, year=year).first()
     template = template or PledgeTemplate(unit=committee, year=year)
     template.text = text.strip()

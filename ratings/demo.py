@@ -9,6 +9,8 @@ import datetime as dt
 from django.utils import timezone
 
 from core import demo
+from core.actors import SYSTEM
+from core.services import save_many
 from meetings.models import Meeting
 from organisation.membership import periods_on as postings_on
 from organisation.selectors import roll_on
@@ -166,17 +168,17 @@ def build_ratings(ctx: demo.DemoContext) -> None:
                 )
             )
         summary.append(f"{year}: {len(roll)} ({excellent}/{good}/{complete}/{not_complete})")
-    Rating.objects.bulk_create(ratings, batch_size=1000)
-    CapCondition.objects.bulk_create(caps)
+    save_many(SYSTEM, ratings)
+    save_many(SYSTEM, caps)
     # Each decided level has its decision record, as the services keep it.
     decided = Rating.objects.filter(committee=committee).exclude(level="")
-    RatingDecision.objects.bulk_create(
+    save_many(
+        SYSTEM,
         [
             RatingDecision(
                 rating_id=pk, kind=RatingDecision.Kind.ROUND, level=level, decided_by=office
             )
             for pk, level in decided.values_list("pk", "level").order_by("pk")
         ],
-        batch_size=1000,
     )
     ctx.log("  xếp loại " + "; ".join(summary))

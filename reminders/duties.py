@@ -67,6 +67,17 @@ def _roll(cell: Unit, on_date: dt.date):
     return roll_on(cell, on_date)
 
 
+def _meeting_duty(meeting: Meeting, kind: str, text: str, url_name: str) -> Duty:
+    """A duty about one held meeting; `text` names its date and unit."""
+    return Duty(
+        f"{kind}:{meeting.pk}",
+        kind,
+        text % {"date": format_date(meeting.date), "unit": meeting.unit.name},
+        reverse(url_name, args=[meeting.pk]),
+        meeting.date,
+    )
+
+
 def secretary_tasks(user: Any, today: dt.date) -> SecretaryTasks:
     """The secretary's cells' tasks, each with the page that does it."""
     cells = secretary_cells(user)
@@ -96,34 +107,28 @@ def secretary_tasks(user: Any, today: dt.date) -> SecretaryTasks:
     # A meeting whose day has come (held, or not yet marked held) and has no attendance.
     recent = meetings.filter(date__lte=today, date__gte=today - RECENT)
     no_roll = recent.filter(~Exists(Attendance.objects.filter(meeting_id=OuterRef("pk"))))
+    tasks.duties += [
+        _meeting_duty(
+            meeting,
+            "attendance",
+            _("Take the attendance of the meeting of %(date)s (%(unit)s)"),
+            "meetings:attendance",
+        )
+        for meeting in no_roll.order_by("date", "pk")
+    ]
     drafts = recent.filter(
         Exists(Minutes.objects.filter(meeting_id=OuterRef("pk"), status=Minutes.Status.DRAFT)),
         ~Exists(Minutes.objects.filter(meeting_id=OuterRef("pk"), status=Minutes.Status.APPROVED)),
     )
-    for waiting, kind, text, url_name in (
-        (
-            no_roll,
-            "attendance",
-            _("Take the attendance of the meeting of %(date)s (%(unit)s)"),
-            "meetings:attendance",
-        ),
-        (
-            drafts,
+    tasks.duties += [
+        _meeting_duty(
+            meeting,
             "minutes",
             _("Approve the minutes of the meeting of %(date)s (%(unit)s)"),
             "meetings:minutes",
-        ),
-    ):
-        for meeting in waiting.order_by("date", "pk"):
-            tasks.duties.append(
-                Duty(
-                    f"{kind}:{meeting.pk}",
-                    kind,
-                    text % {"date": format_date(meeting.date), "unit": meeting.unit.name},
-                    reverse(url_name, args=[meeting.pk]),
-                    meeting.date,
-                )
-            )
+        )
+        for meeting in drafts.order_by("date", "pk")
+    ]
     for cell in cells:
         tasks.duties.extend(_cell_people_duties(cell, today))
     tasks.duties.extend(remediation_duties(user, today))

@@ -7,7 +7,9 @@ Its figures come from the other apps' demo records; only the sections people wri
 import datetime as dt
 
 from core import demo
+from core.actors import SYSTEM
 from documents.models import Document
+from documents.services import document_create
 
 from . import services
 
@@ -132,7 +134,8 @@ DIRECTIONS = "\n".join(
 def _directive() -> Document:
     directive = Document.objects.filter(number_symbol="05-CT/TW").first()
     if directive is None:
-        directive = Document.objects.create(
+        directive = document_create(
+            user=SYSTEM,
             number_symbol="05-CT/TW",
             kind=Document.Kind.DIRECTIVE,
             issued_on=dt.date(2016, 5, 15),

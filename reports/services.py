@@ -239,25 +239,20 @@ def review_freeze(*, review: Review, user: Any) -> Review:
     return review
 
 
+# What a new version takes over from the draft it follows (its sections are copied below).
+VERSION_COPIES = (
+    *("committee", "directive", "kind", "period_from", "period_to", "number_symbol", "place"),
+    *("issued_on", "signer_name", "signer_title", "signer_on_behalf", "recipients", "lineage"),
+)
+
+
 @transaction.atomic
 def review_new_version(*, review: Review, user: Any) -> Review:
     """A new draft copied from `review` (same number, same lineage), live again."""
     reviews.check(acting(user), CHANGE, review)
     latest = Review.objects.filter(lineage=review.lineage).order_by("-version").first()
     copy = Review(
-        committee=review.committee,
-        directive=review.directive,
-        kind=review.kind,
-        period_from=review.period_from,
-        period_to=review.period_to,
-        number_symbol=review.number_symbol,
-        place=review.place,
-        issued_on=review.issued_on,
-        signer_name=review.signer_name,
-        signer_title=review.signer_title,
-        signer_on_behalf=review.signer_on_behalf,
-        recipients=review.recipients,
-        lineage=review.lineage,
+        **{name: getattr(review, name) for name in VERSION_COPIES},
         version=(latest.version if latest else review.version) + 1,
         previous=review,
         created_by=recorded(user),

@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.tests.factories import RoleAssignmentFactory, UserFactory
+from core.actors import SYSTEM
 from core.roles import Role
 from core.testing import form_values
 from meetings.models import Attendance
@@ -91,8 +92,8 @@ def test_rating_decision_second_save_from_a_stale_form_is_refused(tree):
     meeting = MeetingFactory(unit=tree.cell_a, date=dt.date(2019, 12, 10))
     for member in tree.members_a:  # the cell's review needs its attendance and a quorum
         Attendance.objects.create(meeting=meeting, person=member, status="present")
-    rating_services.rating_self_assess(
-        person=person, year=2019, text="…", self_level=Level.GOOD, user=office
+    rating_services.rating_self_assess(  # as the member himself would (the system here)
+        person=person, year=2019, text="…", self_level=Level.GOOD, user=SYSTEM
     )
     rating_services.ratings_propose(
         cell=tree.cell_a,

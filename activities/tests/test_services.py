@@ -14,6 +14,7 @@ from activities.models import (
     Commendation,
 )
 from activities.tests.factories import ActivityFactory, kind, png_bytes, png_upload
+from core.actors import SYSTEM
 from organisation.tests.factories import MassOrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 def save(tree, **extra):
     values = {
-        "by": None,
+        "by": SYSTEM,
         "code": "",
         "organisation": MassOrganisationFactory(name="Đoàn Thanh niên"),
         "unit": tree.cell_a,
@@ -106,13 +107,13 @@ def test_a_real_photo_is_kept(tree):
     activity = save(tree, photos=[png_upload()])
     photo = activity.photos.get()
     assert photo.image.read().startswith(b"\x89PNG")
-    services.photo_delete(photo=photo, by=None)
+    services.photo_delete(photo=photo, by=SYSTEM)
     assert not ActivityPhoto.objects.exists()
 
 
 def test_a_commendation_is_of_a_person_or_a_collective(tree):
     values = {
-        "by": None,
+        "by": SYSTEM,
         "code": "",
         "level": Commendation.Level.GRASSROOTS,
         "form": "Giấy khen",
@@ -132,6 +133,6 @@ def test_a_commendation_is_of_a_person_or_a_collective(tree):
 
 def test_delete_removes_photos(tree):
     activity = ActivityFactory(unit=tree.cell_a)
-    services.photo_add(activity=activity, image=png_upload(), by=None)
-    services.activity_delete(activity=activity, by=None)
+    services.photo_add(activity=activity, image=png_upload(), by=SYSTEM)
+    services.activity_delete(activity=activity, by=SYSTEM)
     assert not ActivityPhoto.objects.exists() and not Activity.objects.exists()

@@ -73,7 +73,7 @@ def remediation_create(
         finding=finding,
         responsible_unit=responsible_unit,
         responsible_person=responsible_person,
-        created_on=created_on or max(today(), inspection.concluded_on),
+        created_on=created_on or max(today(), inspection.concluded_on or today()),
     )
     return save_as(task, user)
 
@@ -130,7 +130,9 @@ def remediation_submit(
     save_as(submission, user)
     for upload in files:
         stored = accept_field("files", upload, OFFICE, stem="minh-chung")
-        save_as(EvidenceFile(submission=submission, file=stored, name=upload.name[:255]), user)
+        save_as(
+            EvidenceFile(submission=submission, file=stored, name=(upload.name or "")[:255]), user
+        )
     save_as(remediation, user)
     return submission
 

@@ -4,20 +4,26 @@ validated against his whole history, after which his periods are rebuilt."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from core.policy import CHANGE
+from core.services import check_permission, record_actor
+
 from .. import membership, timeline
 from ..models import MemberEvent, Person, Unit
-from .common import by, not_future
+from .common import not_future
 
 Kind = MemberEvent.Kind
 
 
-def check_history(person: Person, extra: list[timeline.Event] = (), without: int | None = None):
+def check_history(
+    person: Person, extra: Sequence[timeline.Event] = (), without: int | None = None
+) -> Any:
     """Validate the person's stored events (less `without`, plus `extra`) as one history.
 
     Raises ValidationError whose messages name the event and say what is wrong.
@@ -80,6 +86,7 @@ def member_event_record(
     """Record one event of the person's party life; refused (ValidationError) when it does
     not fit his history: before he joined, into a unit that does not exist that day,
     overlapping another exemption, after he left…"""
+    check_permission(user, CHANGE, person)
     not_future(date, "date")
     if kind == Kind.TRANSFER and from_unit is None:
         from_unit = membership.cell_of(person, date - dt.timedelta(days=1))
@@ -98,11 +105,11 @@ def member_event_record(
     )
     check_history(person, [candidate])
     try:
-        by(event, user).save()
+        record_actor(event, user).save()
     except IntegrityError as error:  # a concurrent identical event
         raise ValidationError(_("The same event is already recorded on this day.")) from error
     if current != Person.objects.filter(pk=person.pk).values_list("unit_id", flat=True)[0]:
-        by(person, user).save(update_fields=["unit"])
+        record_actor(person, user).save(update_fields=["unit"])
     membership.rebuild([person.pk])
     person.refresh_from_db()
     return event
@@ -112,6 +119,7 @@ def member_event_record(
 def member_event_delete(*, user: Any, event: MemberEvent) -> None:
     """Remove a wrongly recorded event, if the history still holds without it."""
     person = event.person
+    check_permission(user, CHANGE, person)
     if (
         event.kind in MOVES
         and not person.events.filter(kind__in=MOVES, date__gt=event.date).exists()
@@ -119,8 +127,8 @@ def member_event_delete(*, user: Any, event: MemberEvent) -> None:
         # Undoing his latest move puts him back where he came from.
         person.unit_id = _unit_before(event)
     check_history(person, without=event.pk)
-    by(event, user).delete()
-    by(person, user).save(update_fields=["unit"])
+    record_actor(event, user).delete()
+    record_actor(person, user).save(update_fields=["unit"])
     membership.rebuild([person.pk])
 
 

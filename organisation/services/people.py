@@ -9,7 +9,8 @@ from typing import Any
 
 from django.db import transaction
 
-from core.services import model_update, record_actor, save_as
+from core.policy import ADD, CHANGE
+from core.services import check_permission, model_update, record_actor, save_as
 
 from .. import membership
 from ..models import MassOrganisation, MemberEvent, Person, Unit
@@ -43,7 +44,9 @@ def person_create(
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     if since:
         not_future(since, "since")
-    person = save_as(Person(unit=unit, **fields), user)
+    person = Person(unit=unit, **fields)
+    check_permission(user, ADD, person)
+    save_as(person, user)
     person.mass_organisations.set(list(mass_organisations))
     if since:
         event = MemberEvent(person=person, kind=MemberEvent.Kind.MOVE_IN, date=since, to_unit=unit)
@@ -61,6 +64,7 @@ def person_update(
     **fields: Any,
 ) -> Person:
     """Change a person's particulars; his cell changes only through a move event."""
+    check_permission(user, CHANGE, person)
     model_update(person, fields, allowed=PERSON_FIELDS, user=user)
     if mass_organisations is not None:
         person.mass_organisations.set(list(mass_organisations))

@@ -11,10 +11,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.services import model_update, record_actor, save_as
+from core.actors import acting
+from core.policy import ADD, CHANGE
+from core.services import check_permission, model_update, record_actor, save_as
 
 from .. import membership
 from ..models import MemberEvent, Person, Posting, Unit, UnitName
+from ..policies import units as unit_policy
 from .common import not_future
 from .events import member_event_record
 
@@ -26,6 +29,7 @@ def unit_found(
     *, user: Any, code: str, name: str, kind: str, parent: Unit | None, founded_on: dt.date | None
 ) -> Unit:
     """A new unit under `parent`, existing from `founded_on` (blank: always)."""
+    unit_policy.check(acting(user), ADD, parent)  # no parent: whoever may add units at all
     if founded_on:
         not_future(founded_on, "founded_on")
     if parent is not None and founded_on and not parent.exists_on(founded_on):
@@ -37,6 +41,7 @@ def unit_found(
 @transaction.atomic
 def unit_update(*, user: Any, unit: Unit, **fields: Any) -> Unit:
     """Correct a unit's particulars (not a rename: that keeps the old name, see unit_rename)."""
+    check_permission(user, CHANGE, unit)
     model_update(unit, fields, allowed=UNIT_FIELDS, user=user)
     return unit
 
@@ -44,6 +49,7 @@ def unit_update(*, user: Any, unit: Unit, **fields: Any) -> Unit:
 @transaction.atomic
 def unit_rename(*, user: Any, unit: Unit, name: str, on: dt.date) -> Unit:
     """The unit carries `name` from `on`; reports of earlier days print the old name."""
+    check_permission(user, CHANGE, unit)
     not_future(on, "on")
     name = name.strip()
     if not name or name == unit.name:
@@ -61,6 +67,8 @@ def unit_rename(*, user: Any, unit: Unit, name: str, on: dt.date) -> Unit:
 @transaction.atomic
 def unit_move(*, user: Any, unit: Unit, parent: Unit) -> Unit:
     """Place the unit (with its subtree) under another parent of the same committee."""
+    check_permission(user, CHANGE, unit)
+    check_permission(user, CHANGE, parent)
     if parent.pk == unit.pk or parent.path.startswith(unit.path):
         raise ValidationError({"parent": _("A unit cannot be placed under itself.")})
     if parent.kind == Unit.Kind.CELL:
@@ -88,6 +96,7 @@ def unit_dissolve(
     """Dissolve (or, with `successor`, merge) the unit on `on`: it exists until the day
     before. Each person still in it moves that day to `destinations[person id]`, or else to
     `successor`; its records stay where they are."""
+    check_permission(user, CHANGE, unit)
     not_future(on, "on")
     destinations = dict(destinations or {})
     if unit.dissolved_on:
@@ -155,6 +164,7 @@ PROFILE_FIELDS = (
 @transaction.atomic
 def unit_profile_update(*, user: Any, unit: Unit, **fields: Any) -> Unit:
     """The unit's document profile: what its documents print in the header and signature."""
+    check_permission(user, CHANGE, unit)
     chosen = {name: fields[name] or "" for name in PROFILE_FIELDS if name in fields}
     model_update(unit, chosen, strip=True, save=False)
     unit.issuer_symbol = unit.issuer_symbol.upper()

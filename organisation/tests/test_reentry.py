@@ -7,6 +7,7 @@ import io
 import pytest
 from django.urls import reverse
 
+from core.actors import SYSTEM
 from organisation import membership, timeline
 from organisation.models import MemberEvent, Person
 from organisation.services import member_event_delete, member_event_record, person_move_out
@@ -97,7 +98,7 @@ def test_the_sheet_records_a_move_back_into_another_cell_and_round_trips():
 
 def test_a_stored_member_who_moved_out_comes_back_through_the_sheet(tree):
     member = tree.members_a[2]
-    person_move_out(user=None, person=member, on=OUT)
+    person_move_out(user=SYSTEM, person=member, on=OUT)
     member.refresh_from_db()
     row = [member.code, member.full_name, "", "", "CBB", "Chính thức"]
     row += [member.party_joined_on.strftime("%d/%m/%Y"), "", ""]

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core.actors import SYSTEM
 from pledges import selectors, services
 from pledges.models import ConductStandard, Pledge, PledgeVersion
 from pledges.tests.factories import ConductStandardFactory, PledgeFactory
@@ -17,7 +18,7 @@ def create(person, **extra):
         "year": 2019,
         "registered_on": dt.date(2019, 2, 1),
         "content": "Cam kết",
-        "by": None,
+        "by": SYSTEM,
     }
     values.update(extra)
     return services.pledge_create(**values)
@@ -95,7 +96,7 @@ def test_confirmed_pledge_is_locked_and_changes_become_versions(tree, users):
     assert old.replaced_by == users["member"]
     # Before confirmation, changes are made in place: no new version.
     services.pledge_update(
-        pledge=changed, registered_on=pledge.registered_on, content="Bản sửa 2", by=None
+        pledge=changed, registered_on=pledge.registered_on, content="Bản sửa 2", by=SYSTEM
     )
     assert PledgeVersion.objects.count() == 1
     assert Pledge.objects.get(pk=pledge.pk).version == 2
@@ -107,34 +108,40 @@ def test_an_unchanged_save_makes_no_version(tree, users):
     pledge = create(tree.members_a[1])
     services.pledge_confirm(pledge=pledge, by=users["secretary"])
     services.pledge_update(
-        pledge=pledge, registered_on=pledge.registered_on, content=pledge.content, by=None
+        pledge=pledge, registered_on=pledge.registered_on, content=pledge.content, by=SYSTEM
     )
     assert not PledgeVersion.objects.exists()
 
 
 def test_plan_items_are_cleaned(tree):
     plan = services.plan_save(
-        person=tree.members_a[0], year=2019, content=" Mục tiêu ", items="- Một\n\n• Hai\n", by=None
+        person=tree.members_a[0],
+        year=2019,
+        content=" Mục tiêu ",
+        items="- Một\n\n• Hai\n",
+        by=SYSTEM,
     )
     assert plan.item_list == ["Một", "Hai"]
-    again = services.plan_save(person=tree.members_a[0], year=2019, content="", items="Ba", by=None)
+    again = services.plan_save(
+        person=tree.members_a[0], year=2019, content="", items="Ba", by=SYSTEM
+    )
     assert again.pk == plan.pk and again.item_list == ["Ba"]
     with pytest.raises(ValidationError):
-        services.plan_save(person=tree.members_a[0], year=2020, content="x", items=" ", by=None)
+        services.plan_save(person=tree.members_a[0], year=2020, content="x", items=" ", by=SYSTEM)
 
 
 def test_standards_are_common_for_the_committee_and_specific_for_a_cell(tree):
-    common = services.standard_save(unit=tree.committee, year=2019, items="Chung 1", by=None)
-    specific = services.standard_save(unit=tree.cell_a, year=2019, items="Riêng 1", by=None)
+    common = services.standard_save(unit=tree.committee, year=2019, items="Chung 1", by=SYSTEM)
+    specific = services.standard_save(unit=tree.cell_a, year=2019, items="Riêng 1", by=SYSTEM)
     assert common.kind == ConductStandard.Kind.COMMON
     assert specific.kind == ConductStandard.Kind.SPECIFIC
     # Versioned by year: 2020 is a new record, 2019 stays.
-    services.standard_save(unit=tree.cell_a, year=2020, items="Riêng 2020", by=None)
+    services.standard_save(unit=tree.cell_a, year=2020, items="Riêng 2020", by=SYSTEM)
     assert ConductStandard.objects.get(unit=tree.cell_a, year=2019).items == "Riêng 1"
 
 
 def test_the_pledge_is_prefilled_from_template_and_standards(tree):
-    services.template_save(committee=tree.committee, year=2019, text="Mẫu năm {year}.", by=None)
+    services.template_save(committee=tree.committee, year=2019, text="Mẫu năm {year}.", by=SYSTEM)
     ConductStandardFactory(unit=tree.committee, kind="common", items="Trung thành")
     ConductStandardFactory(unit=tree.cell_a, items="Đúng giờ")
     ConductStandardFactory(unit=tree.cell_b, items="Của chi bộ B")

@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.services import actor, save_as, stamp
+from core.policy import CHANGE, COMPLAIN, DECIDE
+from core.services import actor, check_permission, save_as, stamp
 from organisation.models import Person
 
 from .. import rules
@@ -56,6 +57,7 @@ def _open_step(rating: Rating, kind: str, text: str, user: Any) -> Complaint:
 def rating_complain(*, rating: Rating, text: str, user: Any) -> Complaint:
     """A complaint against a decided level. The decision stays in force while it is handled
     (rules.md: a complaint does not suspend the decision)."""
+    check_permission(user, COMPLAIN, rating)
     rating = Rating.objects.select_for_update().get(pk=rating.pk)
     return _open_step(rating, Complaint.Kind.COMPLAINT, text, user)
 
@@ -64,6 +66,7 @@ def rating_complain(*, rating: Rating, text: str, user: Any) -> Complaint:
 def rating_reconsider(*, rating: Rating, text: str, user: Any) -> Complaint:
     """The office reopens a decision for reconsideration, e.g. when a discipline is found
     after it; the level stays until the committee's new decision."""
+    check_permission(user, DECIDE, rating)
     rating = Rating.objects.select_for_update().get(pk=rating.pk)
     return _open_step(rating, Complaint.Kind.RECONSIDERATION, text, user)
 
@@ -84,6 +87,7 @@ def complaint_answer(
     and against the quota again."""
     complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
     rating = complaint.rating
+    check_permission(user, DECIDE, rating)
     if not complaint.is_open:
         raise ValidationError(_("This complaint has already been answered."))
     if not reason.strip():
@@ -136,7 +140,8 @@ def cap_condition_record(
 ) -> CapCondition:
     """Record a condition that caps a member's level for the year. Found after a decision
     above KHTNV, it opens a reconsideration by the office: the decided level stays until the
-    committee's new decision."""
+    committee's new decision (opened by whoever may record the condition, the inspection
+    commission included)."""
     condition = CapCondition(
         person=person,
         year=year,
@@ -146,6 +151,7 @@ def cap_condition_record(
         note=note,
         recorded_by=actor(user),
     )
+    check_permission(user, CHANGE, condition)
     condition.full_clean()
     rule_set = rule_set_of(year)
     stamp(condition, user, "recorded").save()
@@ -156,16 +162,19 @@ def cap_condition_record(
     decided = Rating.objects.filter(person=person, year=year).exclude(level="").first()
     if cap.capped and decided and decided.level != Level.NOT_COMPLETE:
         if not decided.complaints.filter(resolved_at__isnull=True).exists():
-            rating_reconsider(
-                rating=decided,
-                text=_("Found after the decision: %(condition)s (%(source)s).")
+            _open_step(
+                Rating.objects.select_for_update().get(pk=decided.pk),
+                Complaint.Kind.RECONSIDERATION,
+                _("Found after the decision: %(condition)s (%(source)s).")
                 % {"condition": condition.get_kind_display(), "source": condition.source},
-                user=user,
+                user,
             )
     return condition
 
 
 @transaction.atomic
 def cap_condition_delete(*, condition: CapCondition, user: Any) -> None:
-    condition._change_reason = f"deleted by {user}"
+    check_permission(user, CHANGE, condition)
+    # The audit trail's reason, which django-simple-history reads from the instance.
+    condition._change_reason = f"deleted by {user}"  # type: ignore[attr-defined]
     condition.delete()

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from organisation.models import Person, Unit
 
 from .common import Decision, check_score, quota_guard, rule_set_of
-from .round import check_decision, check_rateable, rating_open, ratings_decide
+from .round import check_decision, check_rateable, rating_open, ratings_decide_imported
 
 
 @dataclass
@@ -73,5 +73,5 @@ def ratings_import(
     if errors:
         return errors
     for entries in groups.values():
-        ratings_decide(decisions=[decision for _key, decision in entries], user=user, imported=True)
+        ratings_decide_imported(decisions=[decision for _key, decision in entries], user=user)
     return []

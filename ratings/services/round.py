@@ -13,7 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.services import save_as, stamp
+from core.policy import DECIDE, PROPOSE, SELF_ASSESS
+from core.services import check_permission, save_as, stamp
 from meetings.models import Meeting
 from meetings.quorum import meeting_quorum_problem
 from organisation.models import Person, Unit
@@ -80,6 +81,7 @@ def rating_open(
             )
         rating = Rating(person=person, year=year, cell=cell, committee=committee_of(cell))
     else:
+        assert unit is not None  # a person or a unit, checked above
         existing = Rating.objects.filter(unit=unit, year=year).first()
         if existing:
             return existing
@@ -109,6 +111,7 @@ def rating_self_assess(
 ) -> Rating:
     """The member's self-assessment; under a scored rule set the score is required and the
     proposed level follows from it unless he proposes one himself."""
+    check_permission(user, SELF_ASSESS, Rating(person=person, year=year))
     rule_set = rule_set_of(year)
     rating = rating_open(person=person, year=year)
     if rating.level:
@@ -120,7 +123,7 @@ def rating_self_assess(
         raise ValidationError({"self_score": _("These rules score on 100 points: give a score.")})
     if self_level:
         check_level(self_level, "self_level")
-    elif rule_set.scored:
+    elif rule_set.scored and score is not None:  # a scored rule set requires it (above)
         self_level = rules.level_from_score(
             rule_set,
             score,
@@ -179,8 +182,10 @@ def ratings_propose(
 ) -> list[Rating]:
     """The cell's review at its meeting: a proposed level (and remarks) for each member, and
     for the cell itself. Members must have self-assessed first where the rules require it."""
+    check_permission(user, PROPOSE, Rating(cell=cell, year=year))
     rule_set = rule_set_of(year)
     _check_meeting(meeting, cell, year, rule_set)
+    assert meeting is not None  # _check_meeting refuses a missing one
     now = timezone.now()
     saved = []
     for subject, level, note in proposals:
@@ -232,7 +237,22 @@ def ratings_decide(
     *, decisions: Sequence[Decision], user: Any, imported: bool = False
 ) -> list[Rating]:
     """The committee's decisions for one committee and year, checked together: the order of
-    the round (unless imported history), the caps, then the quota on the resulting counts."""
+    the round (unless imported history), the caps, then the quota on the resulting counts.
+    The user must be allowed to decide for the committee (one committee: one answer)."""
+    if decisions:
+        rating = decisions[0].rating
+        check_permission(user, DECIDE, Rating(committee=rating.committee, year=rating.year))
+    return _decide(decisions, user=user, imported=imported)
+
+
+def ratings_decide_imported(*, decisions: Sequence[Decision], user: Any) -> list[Rating]:
+    """`ratings_decide` of imported history: the workbook checked the importer's rights and
+    scope (`workbook.scope`) before its rows reach here."""
+    return _decide(decisions, user=user, imported=True)
+
+
+@transaction.atomic
+def _decide(decisions: Sequence[Decision], *, user: Any, imported: bool) -> list[Rating]:
     if not decisions:
         return []
     ratings = [decision.rating for decision in decisions]
@@ -348,6 +368,7 @@ def accept_proposals(*, committee: Unit, year: int, user: Any, cell_code: str = 
     """Decide every undecided rating that has a cell's proposal at the proposed level, for one
     cell or for all; one batch through `ratings_decide`, so the order of the round, the caps
     and the quota are checked as for any decision (all or nothing)."""
+    check_permission(user, DECIDE, Rating(committee=committee, year=year))
     pending = Rating.objects.filter(
         committee=committee, year=year, level="", proposed_at__isnull=False
     ).exclude(proposed_level="")

@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.services import save_as
+from core.policy import CHANGE
+from core.services import check_permission, save_as
 
 from .. import rules, selectors
 from ..models import RuleSet
@@ -18,6 +19,7 @@ from ..models import RuleSet
 def rule_set_save(*, rule_set: RuleSet, user: Any) -> RuleSet:
     """Add or edit a rule set. One that decided ratings were judged by cannot change, and an
     edit may not move a decided year to other rules; the years of rule sets may not overlap."""
+    check_permission(user, CHANGE, rule_set)
     sets = list(RuleSet.objects.select_for_update().order_by("first_year"))
     others = [existing for existing in sets if existing.pk != rule_set.pk]
     if rule_set.pk and rule_set.pk in selectors.rule_sets_in_use(sets):
@@ -57,9 +59,10 @@ def rule_set_save(*, rule_set: RuleSet, user: Any) -> RuleSet:
                     )
                 }
             )
-    used_before = {
-        year: selectors.rule_set_for_year(year, sets).pk for year in selectors.decided_years()
-    }
+    used_before: dict[int, int | None] = {}  # decided year → the rules it was judged by
+    for year in selectors.decided_years():
+        used = selectors.rule_set_for_year(year, sets)
+        used_before[year] = used.pk if used else None
     after = [*others, rule_set]
     for year, pk in used_before.items():
         mapped = rules.rule_set_for(year, after)

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from core.actors import SYSTEM
 from meetings.models import Attendance
 from organisation.tests.factories import PersonFactory
 from ratings import services
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def propose(cell, meeting, user, people_levels):
     for person, _level in people_levels:
         services.rating_self_assess(
-            person=person, year=2019, text="Hoàn thành.", self_level=Level.GOOD, user=user
+            person=person, year=2019, text="Hoàn thành.", self_level=Level.GOOD, user=SYSTEM
         )
     services.ratings_propose(
         cell=cell,

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from core.actors import SYSTEM
 from core.testing import sign_in_browser
 from pledges.models import PersonalPlan, Pledge
 from ratings import services
@@ -48,7 +49,7 @@ def test_the_round_from_self_assessment_to_decision(page, tree, users, meeting_a
     others = [person for person in tree.members_a if person != member]
     for person in others:
         services.rating_self_assess(
-            person=person, year=2019, text="…", self_level=Level.GOOD, user=users["office"]
+            person=person, year=2019, text="…", self_level=Level.GOOD, user=SYSTEM
         )
     services.ratings_propose(
         cell=tree.cell_a,

@@ -8,6 +8,7 @@ from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
+from core.actors import SYSTEM
 from exporters.models import PrintJob
 from organisation.tests.factories import PersonFactory, UnitFactory
 from ratings import services
@@ -124,8 +125,8 @@ def test_the_secretary_proposes_for_his_cell_only(tree, users, client_as, meetin
 
 
 def _reviewed(tree, users, meeting, person, level=Level.GOOD):
-    services.rating_self_assess(
-        person=person, year=2019, text="…", self_level=level, user=users["office"]
+    services.rating_self_assess(  # the member's own step (the system here)
+        person=person, year=2019, text="…", self_level=level, user=SYSTEM
     )
     services.ratings_propose(
         cell=meeting.unit,

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from core.actors import SYSTEM
 from meetings.models import Attendance, Meeting
 from organisation.tests.factories import PersonFactory
 from ratings import services
@@ -18,8 +19,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _reviewed(person, meeting, users, level=Level.GOOD, year=2019):
-    services.rating_self_assess(
-        person=person, year=year, text="…", self_level=level, user=users["member"]
+    services.rating_self_assess(  # the member's own step (the system here)
+        person=person, year=year, text="…", self_level=level, user=SYSTEM
     )
     services.ratings_propose(
         cell=meeting.unit,

@@ -10,6 +10,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.actors import SYSTEM
 from meetings.models import Attendance
 from organisation.tests.factories import PersonFactory
 from ratings import rules, selectors, services
@@ -41,7 +42,7 @@ def round_2019(tree, users, meeting_a):
     people = [*tree.members_a, *extra]
     for person in people:
         services.rating_self_assess(
-            person=person, year=2019, text="…", self_level="good", user=users["member"]
+            person=person, year=2019, text="…", self_level="good", user=SYSTEM
         )
     services.ratings_propose(
         cell=tree.cell_a,

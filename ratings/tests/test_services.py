@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.actors import SYSTEM
 from meetings.models import Attendance
 from organisation.tests.factories import PersonFactory
 from ratings import services
@@ -23,7 +24,7 @@ def assessed(person, user, year=2019, level=Level.GOOD):
 
 
 def reviewed(person, meeting, user, level=Level.GOOD, year=2019):
-    assessed(person, user, year)
+    assessed(person, SYSTEM, year)  # the member's own step (the system here)
     services.ratings_propose(
         cell=meeting.unit, year=year, meeting=meeting, proposals=[(person, level, "")], user=user
     )
