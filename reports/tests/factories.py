@@ -20,7 +20,7 @@ from ratings.models import Rating
 from reports.models import Review
 
 
-class DocumentFactory(factory.django.DjangoModelFactory):
+class DocumentFactory(factory.django.DjangoModelFactory[Document]):
     class Meta:
         model = Document
         django_get_or_create = ("number_symbol", "issuer")
@@ -32,7 +32,7 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     summary = "về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
 
 
-class DeliveryFactory(factory.django.DjangoModelFactory):
+class DeliveryFactory(factory.django.DjangoModelFactory[DocumentDelivery]):
     class Meta:
         model = DocumentDelivery
 
@@ -40,7 +40,7 @@ class DeliveryFactory(factory.django.DjangoModelFactory):
     sent_on = dt.date(2017, 3, 1)
 
 
-class TopicFactory(factory.django.DjangoModelFactory):
+class TopicFactory(factory.django.DjangoModelFactory[StudyTopic]):
     class Meta:
         model = StudyTopic
         django_get_or_create = ("code",)
@@ -52,7 +52,7 @@ class TopicFactory(factory.django.DjangoModelFactory):
     end_year = 2021
 
 
-class MeetingFactory(factory.django.DjangoModelFactory):
+class MeetingFactory(factory.django.DjangoModelFactory[Meeting]):
     class Meta:
         model = Meeting
         skip_postgeneration_save = True
@@ -68,14 +68,14 @@ class MeetingFactory(factory.django.DjangoModelFactory):
             self.topics.set(extracted)
 
 
-class AttendanceFactory(factory.django.DjangoModelFactory):
+class AttendanceFactory(factory.django.DjangoModelFactory[Attendance]):
     class Meta:
         model = Attendance
 
     status = Attendance.Status.PRESENT
 
 
-class PledgeFactory(factory.django.DjangoModelFactory):
+class PledgeFactory(factory.django.DjangoModelFactory[Pledge]):
     class Meta:
         model = Pledge
 
@@ -83,14 +83,14 @@ class PledgeFactory(factory.django.DjangoModelFactory):
     registered_on = factory.LazyAttribute(lambda o: dt.date(o.year, 2, 1))
 
 
-class PlanFactory(factory.django.DjangoModelFactory):
+class PlanFactory(factory.django.DjangoModelFactory[PersonalPlan]):
     class Meta:
         model = PersonalPlan
 
     year = 2017
 
 
-class StandardFactory(factory.django.DjangoModelFactory):
+class StandardFactory(factory.django.DjangoModelFactory[ConductStandard]):
     class Meta:
         model = ConductStandard
 
@@ -99,7 +99,7 @@ class StandardFactory(factory.django.DjangoModelFactory):
     items = "Đúng giờ\nTận tụy"
 
 
-class ActivityKindFactory(factory.django.DjangoModelFactory):
+class ActivityKindFactory(factory.django.DjangoModelFactory[ActivityKind]):
     class Meta:
         model = ActivityKind
         django_get_or_create = ("name",)
@@ -108,7 +108,7 @@ class ActivityKindFactory(factory.django.DjangoModelFactory):
     default_measure_unit = "đơn vị máu"
 
 
-class ActivityFactory(factory.django.DjangoModelFactory):
+class ActivityFactory(factory.django.DjangoModelFactory[Activity]):
     class Meta:
         model = Activity
 
@@ -122,7 +122,7 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     measure_unit = "đơn vị máu"
 
 
-class CommendationFactory(factory.django.DjangoModelFactory):
+class CommendationFactory(factory.django.DjangoModelFactory[Commendation]):
     class Meta:
         model = Commendation
 
@@ -132,7 +132,7 @@ class CommendationFactory(factory.django.DjangoModelFactory):
     decided_on = dt.date(2017, 12, 20)
 
 
-class RatingFactory(factory.django.DjangoModelFactory):
+class RatingFactory(factory.django.DjangoModelFactory[Rating]):
     class Meta:
         model = Rating
 
@@ -140,7 +140,7 @@ class RatingFactory(factory.django.DjangoModelFactory):
     level = "good"
 
 
-class InspectionFactory(factory.django.DjangoModelFactory):
+class InspectionFactory(factory.django.DjangoModelFactory[Inspection]):
     class Meta:
         model = Inspection
 
@@ -150,7 +150,7 @@ class InspectionFactory(factory.django.DjangoModelFactory):
     content = "Kiểm tra việc học tập và làm theo"
 
 
-class RemediationFactory(factory.django.DjangoModelFactory):
+class RemediationFactory(factory.django.DjangoModelFactory[Remediation]):
     class Meta:
         model = Remediation
 
@@ -158,7 +158,7 @@ class RemediationFactory(factory.django.DjangoModelFactory):
     deadline = dt.date(2017, 9, 30)
 
 
-class ReviewFactory(factory.django.DjangoModelFactory):
+class ReviewFactory(factory.django.DjangoModelFactory[Review]):
     class Meta:
         model = Review
 
