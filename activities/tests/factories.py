@@ -49,7 +49,7 @@ class CommendationFactory(factory.django.DjangoModelFactory[Commendation]):
         model = Commendation
 
     code = factory.Sequence(lambda n: f"KT-T{n:04d}")
-    person = factory.SubFactory(PersonFactory)
+    person: factory.SubFactory | None = factory.SubFactory(PersonFactory)
     unit = None
     level = Commendation.Level.GRASSROOTS
     form = "Giấy khen"

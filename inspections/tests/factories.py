@@ -24,8 +24,8 @@ class InspectionFactory(factory.django.DjangoModelFactory[Inspection]):
     form = Inspection.Form.SUPERVISION
     year = 2020
     content = "Việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
-    planned_from = dt.date(2020, 3, 1)
-    planned_to = dt.date(2020, 3, 20)
+    planned_from: dt.date | None = dt.date(2020, 3, 1)
+    planned_to: dt.date | None = dt.date(2020, 3, 20)
 
 
 class ConcludedInspectionFactory(InspectionFactory):

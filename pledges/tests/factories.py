@@ -12,7 +12,7 @@ class PledgeFactory(factory.django.DjangoModelFactory[Pledge]):
 
     person = factory.SubFactory(PersonFactory)
     year = 2019
-    registered_on = dt.date(2019, 2, 15)
+    registered_on: dt.date | factory.LazyAttribute = dt.date(2019, 2, 15)
     content = "Tôi xin cam kết học tập và làm theo tấm gương đạo đức Hồ Chí Minh."
 
 
