@@ -46,33 +46,24 @@ def test_a_score_under_rules_that_do_not_score_is_refused(tree, users):
 
 
 def test_2025_self_assessment_needs_a_score_and_suggests_the_level(tree, users):
-    member = tree.members_a[1]
-    with pytest.raises(ValidationError):
-        services.rating_self_assess(person=member, year=2025, text="…", user=users["member"])
-    with pytest.raises(ValidationError):
-        services.rating_self_assess(
-            person=member, year=2025, text="…", score=Decimal(101), user=users["member"]
+    def self_assess_2025(**answers):
+        return services.rating_self_assess(
+            person=tree.members_a[1], year=2025, text="…", user=users["member"], **answers
         )
-    rating = services.rating_self_assess(
-        person=member,
-        year=2025,
-        text="…",
+
+    with pytest.raises(ValidationError):
+        self_assess_2025()
+    with pytest.raises(ValidationError):
+        self_assess_2025(score=Decimal(101))
+    rating = self_assess_2025(
         score=Decimal(91),
         all_tasks_done=True,
         all_tasks_on_time=True,
         beyond_target_percent=Decimal(40),
         shortcomings_fixed=True,
-        user=users["member"],
     )
     assert rating.self_level == Level.EXCELLENT
-    rating = services.rating_self_assess(
-        person=member,
-        year=2025,
-        text="…",
-        score=Decimal(69),
-        all_tasks_done=True,
-        user=users["member"],
-    )
+    rating = self_assess_2025(score=Decimal(69), all_tasks_done=True)
     assert rating.self_level == Level.COMPLETE
 
 
