@@ -33,10 +33,15 @@ PEOPLE_HEADERS = [
 ]
 
 
+def person(code, name, born, gender, status, joined, official=None, moved_out=None) -> list:
+    """A row of "Nhân sự": a person of cell CB1, with no post and no mass organisation."""
+    return [code, name, born, gender, "CB1", status, joined, official, moved_out, None, None]
+
+
 def workbook(rating_rows) -> io.BytesIO:
+    full = ("Chính thức", "01/01/2010", "01/01/2011")
     members = [
-        [f"N{n}", f"Nguyễn Văn {chr(64 + n)}", "01/01/1980", "Nam", "CB1", "Chính thức"]
-        + ["01/01/2010", "01/01/2011", None, None, None]
+        person(f"N{n}", f"Nguyễn Văn {chr(64 + n)}", "01/01/1980", "Nam", *full)
         for n in range(1, 7)
     ]
     return make_workbook(
@@ -49,10 +54,17 @@ def workbook(rating_rows) -> io.BytesIO:
             "Nhân sự": [
                 PEOPLE_HEADERS,
                 *members,
-                ["N7", "Trần Thị Mới", "01/01/1990", "Nữ", "CB1", "Dự bị", "05/03/2020"]
-                + [None, None, None, None],
-                ["N8", "Lê Văn Đi", "01/01/1970", "Nam", "CB1", "Chính thức", "01/01/2000"]
-                + ["01/01/2001", "01/06/2019", None, None],
+                person("N7", "Trần Thị Mới", "01/01/1990", "Nữ", "Dự bị", "05/03/2020"),
+                person(
+                    "N8",
+                    "Lê Văn Đi",
+                    "01/01/1970",
+                    "Nam",
+                    "Chính thức",
+                    "01/01/2000",
+                    "01/01/2001",
+                    "01/06/2019",
+                ),
             ],
             "Xếp loại": [["Mã đối tượng", "Năm", "Mức", "Điểm", "Ghi chú"], *rating_rows],
         },
