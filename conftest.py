@@ -38,12 +38,12 @@ class Tree:
 
 @pytest.fixture
 def tree(db) -> Tree:
-    committee = CommitteeFactory(code="DBT", name="Đảng bộ thử nghiệm")
-    sub = UnitFactory(
+    committee = CommitteeFactory.create(code="DBT", name="Đảng bộ thử nghiệm")
+    sub = UnitFactory.create(
         code="BP1", name="Đảng bộ bộ phận thử", kind=Unit.Kind.SUB_COMMITTEE, parent=committee
     )
-    cell_a = UnitFactory(code="CBA", name="Chi bộ A", parent=sub)
-    cell_b = UnitFactory(code="CBB", name="Chi bộ B", parent=committee)
+    cell_a = UnitFactory.create(code="CBA", name="Chi bộ A", parent=sub)
+    cell_b = UnitFactory.create(code="CBB", name="Chi bộ B", parent=committee)
     members_a = PersonFactory.create_batch(3, unit=cell_a)
     members_b = PersonFactory.create_batch(3, unit=cell_b)
     staff_a = StaffFactory.create_batch(1, unit=cell_a)

@@ -41,7 +41,10 @@ def pdf_pages(pdf: bytes) -> int:
         handle.write(pdf)
         handle.flush()
         info = _run("pdfinfo", handle.name)
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
+    found = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
+    if found is None:
+        raise AssertionError(f"pdfinfo gave no page count:\n{info}")
+    return int(found.group(1))
 
 
 def docx_to_pdf(docx: bytes) -> bytes:

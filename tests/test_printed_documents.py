@@ -42,12 +42,14 @@ def documents_of(committee: Unit, period: tuple[dt.date, dt.date]) -> dict:
     """One document of every kind the committee prints."""
     units = Unit.objects.filter(path__startswith=committee.path)
     meeting = Meeting.objects.filter(unit__in=units, unit__kind=Unit.Kind.CELL).first()
+    rating = Rating.objects.filter(committee=committee, person__isnull=False).first()
+    inspection = Inspection.objects.filter(subject_unit__in=units).exclude(conclusion="").first()
+    pledge = Pledge.objects.filter(person__unit__in=units).first()
+    assert meeting and rating and rating.person and inspection and pledge, "the demo lacks a record"
     minutes = Minutes.objects.filter(meeting=meeting).first() or Minutes.objects.create(
         meeting=meeting, proceedings="Đồng chí Bí thư quán triệt nội dung chuyên đề."
     )
-    rating = Rating.objects.filter(committee=committee, person__isnull=False).first()
     cell = rating.cell or rating.person.unit
-    inspection = Inspection.objects.filter(subject_unit__in=units).exclude(conclusion="").first()
     plan = InspectionPlan.objects.filter(committee=committee, year=inspection.year).first()
     if plan is None:
         plan = InspectionPlan.objects.create(committee=committee, year=inspection.year)
@@ -61,7 +63,7 @@ def documents_of(committee: Unit, period: tuple[dt.date, dt.date]) -> dict:
         "minutes": minutes_document(minutes),
         "cell list": cell_proposals(cell, rating.year),
         "decisions": committee_decisions(committee, rating.year),
-        "pledge": pledge_document(Pledge.objects.filter(person__unit__in=units).first()),
+        "pledge": pledge_document(pledge),
         "plan": plan_document(plan),
         "conclusion": conclusion_notice(inspection),
     }

@@ -29,7 +29,7 @@ def kind(name: str = "Hiến máu") -> ActivityKind:
     return found
 
 
-class ActivityFactory(factory.django.DjangoModelFactory):
+class ActivityFactory(factory.django.DjangoModelFactory[Activity]):
     class Meta:
         model = Activity
 
@@ -44,12 +44,12 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     measure_unit = "đơn vị máu"
 
 
-class CommendationFactory(factory.django.DjangoModelFactory):
+class CommendationFactory(factory.django.DjangoModelFactory[Commendation]):
     class Meta:
         model = Commendation
 
     code = factory.Sequence(lambda n: f"KT-T{n:04d}")
-    person = factory.SubFactory(PersonFactory)
+    person: factory.SubFactory | None = factory.SubFactory(PersonFactory)
     unit = None
     level = Commendation.Level.GRASSROOTS
     form = "Giấy khen"

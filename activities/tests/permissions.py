@@ -6,6 +6,9 @@ from core.testing import Case
 
 VIEWERS = {"office": 200, "secretary": 200, "other_secretary": 200, "inspection": 200}
 CELL_A_VIEW = {"office": 200, "secretary": 200, "inspection": 200}
+# Changes to a record of cell A: its secretary and the office; inspection sees it but may not.
+CELL_A_EDIT = {"office": 200, "secretary": 200, "inspection": 403}
+CELL_A_POST = {"office": 302, "secretary": 302, "inspection": 403}
 
 
 def activity_kwargs(tree, users):
@@ -28,19 +31,12 @@ MATRIX = {
         expect={"office": 200, "secretary": 200, "other_secretary": 200}
     ),
     "activities:activity_detail": Case(expect=CELL_A_VIEW, kwargs=activity_kwargs, default=404),
-    "activities:activity_edit": Case(
-        expect={"office": 200, "secretary": 200, "inspection": 403},
-        kwargs=activity_kwargs,
-        default=404,
-    ),
+    "activities:activity_edit": Case(expect=CELL_A_EDIT, kwargs=activity_kwargs, default=404),
     "activities:activity_delete": Case(
-        expect={"office": 302, "secretary": 302, "inspection": 403},
-        kwargs=activity_kwargs,
-        default=404,
-        method="post",
+        expect=CELL_A_POST, kwargs=activity_kwargs, default=404, method="post"
     ),
     "activities:photo_add": Case(
-        expect={"office": 302, "secretary": 302, "inspection": 403},
+        expect=CELL_A_POST,
         kwargs=activity_kwargs,
         default=404,
         method="post",
@@ -48,10 +44,7 @@ MATRIX = {
     ),
     "activities:photo_file": Case(expect=CELL_A_VIEW, kwargs=photo_kwargs, default=404),
     "activities:photo_delete": Case(
-        expect={"office": 302, "secretary": 302, "inspection": 403},
-        kwargs=photo_kwargs,
-        default=404,
-        method="post",
+        expect=CELL_A_POST, kwargs=photo_kwargs, default=404, method="post"
     ),
     "activities:totals": Case(expect=VIEWERS),
     "activities:commendation_list": Case(expect=VIEWERS),

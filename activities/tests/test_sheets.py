@@ -12,7 +12,7 @@ from activities.sheets import ActivitySheet, CommendationSheet
 from activities.tests.factories import ActivityFactory, CommendationFactory, kind
 from organisation.tests.factories import MassOrganisationFactory
 from workbook.services import workbook_export, workbook_import
-from workbook.testing import read_workbook
+from workbook.testing import make_workbook, read_workbook
 
 pytestmark = pytest.mark.django_db
 ACTIVITY_HEADERS = [
@@ -37,26 +37,12 @@ COMMENDATION_HEADERS = [
 ]
 
 
-def book(sheets: dict[str, tuple[list, list]]) -> io.BytesIO:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for name, (headers, rows) in sheets.items():
-        ws = workbook.create_sheet(name)
-        ws.append(headers)
-        for row in rows:
-            ws.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    buffer.seek(0)
-    return buffer
-
-
 def activities_book(rows):
-    return book({"Hoạt động": (ACTIVITY_HEADERS, rows)})
+    return make_workbook({"Hoạt động": [ACTIVITY_HEADERS, *rows]}, with_headers=False)
 
 
 def commendations_book(rows):
-    return book({"Khen thưởng": (COMMENDATION_HEADERS, rows)})
+    return make_workbook({"Khen thưởng": [COMMENDATION_HEADERS, *rows]}, with_headers=False)
 
 
 def values(content: bytes, name: str) -> list[tuple]:

@@ -8,7 +8,7 @@ from documents.models import Document, DocumentDelivery, StudyTopic
 PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
-class DocumentFactory(factory.django.DjangoModelFactory):
+class DocumentFactory(factory.django.DjangoModelFactory[Document]):
     """An outside document (no issuing unit of ours) unless issued_by is given."""
 
     class Meta:
@@ -26,7 +26,7 @@ class DocumentWithFileFactory(DocumentFactory):
     file = factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="van-ban.pdf"))
 
 
-class DeliveryFactory(factory.django.DjangoModelFactory):
+class DeliveryFactory(factory.django.DjangoModelFactory[DocumentDelivery]):
     class Meta:
         model = DocumentDelivery
 
@@ -34,7 +34,7 @@ class DeliveryFactory(factory.django.DjangoModelFactory):
     sent_on = dt.date(2017, 3, 8)
 
 
-class StudyTopicFactory(factory.django.DjangoModelFactory):
+class StudyTopicFactory(factory.django.DjangoModelFactory[StudyTopic]):
     class Meta:
         model = StudyTopic
 

@@ -112,7 +112,9 @@ def test_every_error_is_reported_by_sheet_row_and_column_and_nothing_is_written(
 
 def test_a_missing_column_is_an_error_on_the_header_row(make_workbook):
     result = workbook_import(
-        make_workbook({"Văn bản": [["Số ký hiệu", "Loại"], ["1-KH/ĐU", "Kế hoạch"]]}, False)
+        make_workbook(
+            {"Văn bản": [["Số ký hiệu", "Loại"], ["1-KH/ĐU", "Kế hoạch"]]}, with_headers=False
+        )
     )
     assert _errors(result)[0][:2] == ("Văn bản", 1)
     assert "Ngày ban hành" in _errors(result)[0][3]

@@ -5,7 +5,7 @@ import factory
 from inspections.models import Finding, Inspection, InspectionPlan, Remediation
 
 
-class InspectionPlanFactory(factory.django.DjangoModelFactory):
+class InspectionPlanFactory(factory.django.DjangoModelFactory[InspectionPlan]):
     class Meta:
         model = InspectionPlan
 
@@ -14,7 +14,7 @@ class InspectionPlanFactory(factory.django.DjangoModelFactory):
     issued_on = dt.date(2020, 1, 20)
 
 
-class InspectionFactory(factory.django.DjangoModelFactory):
+class InspectionFactory(factory.django.DjangoModelFactory[Inspection]):
     """A planned supervision of a cell (pass subject_unit or subject_person)."""
 
     class Meta:
@@ -24,8 +24,8 @@ class InspectionFactory(factory.django.DjangoModelFactory):
     form = Inspection.Form.SUPERVISION
     year = 2020
     content = "Việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
-    planned_from = dt.date(2020, 3, 1)
-    planned_to = dt.date(2020, 3, 20)
+    planned_from: dt.date | None = dt.date(2020, 3, 1)
+    planned_to: dt.date | None = dt.date(2020, 3, 20)
 
 
 class ConcludedInspectionFactory(InspectionFactory):
@@ -37,7 +37,7 @@ class ConcludedInspectionFactory(InspectionFactory):
     conclusion = "Chi bộ đã thực hiện cơ bản tốt; còn khuyết điểm cần khắc phục."
 
 
-class FindingFactory(factory.django.DjangoModelFactory):
+class FindingFactory(factory.django.DjangoModelFactory[Finding]):
     class Meta:
         model = Finding
 
@@ -45,7 +45,7 @@ class FindingFactory(factory.django.DjangoModelFactory):
     text = "Chưa xây dựng chuẩn mực riêng của chi bộ."
 
 
-class RemediationFactory(factory.django.DjangoModelFactory):
+class RemediationFactory(factory.django.DjangoModelFactory[Remediation]):
     class Meta:
         model = Remediation
 

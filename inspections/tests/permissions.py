@@ -149,7 +149,7 @@ MATRIX = {
         expect=EDITORS_POST,
         default=404,
         method="post",
-        kwargs=lambda t, u: {"pk": FindingFactory(inspection=_concluded(t)).pk},
+        kwargs=lambda t, u: {"pk": FindingFactory.create(inspection=_concluded(t)).pk},
     ),
     "inspections:remediation_create": Case(
         expect=EDITORS_PAGE, default=404, kwargs=lambda t, u: {"pk": _concluded(t).pk}

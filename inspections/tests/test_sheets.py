@@ -3,11 +3,9 @@
 import datetime as dt
 import io
 
-from openpyxl import Workbook
-
 from inspections.models import Inspection, Remediation
 from workbook.services import workbook_export, workbook_import
-from workbook.testing import read_workbook
+from workbook.testing import make_workbook, read_workbook
 
 KT_HEADERS = [
     "Mã cuộc",
@@ -22,20 +20,10 @@ KP_HEADERS = ["Mã cuộc", "Nội dung", "Hạn", "Ngày hoàn thành"]
 
 
 def book(kiem_tra=(), khac_phuc=()) -> io.BytesIO:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    sheet = workbook.create_sheet("Kiểm tra")
-    sheet.append(KT_HEADERS)
-    for row in kiem_tra:
-        sheet.append(list(row))
-    sheet = workbook.create_sheet("Khắc phục")
-    sheet.append(KP_HEADERS)
-    for row in khac_phuc:
-        sheet.append(list(row))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    buffer.seek(0)
-    return buffer
+    return make_workbook(
+        {"Kiểm tra": [KT_HEADERS, *kiem_tra], "Khắc phục": [KP_HEADERS, *khac_phuc]},
+        with_headers=False,
+    )
 
 
 def good(tree):

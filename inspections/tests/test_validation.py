@@ -59,41 +59,26 @@ def test_a_subject_outside_the_committee(plan, users, tree):
     elsewhere = CommitteeFactory()
     foreign_cell = UnitFactory(parent=elsewhere, name="Chi bộ ngoài")
     foreign_member = PersonFactory(unit=foreign_cell, full_name="Người Ngoài")
-    with pytest.raises(ValidationError) as error:
-        services.inspection_create(
+
+    def inspect(**subject):
+        return services.inspection_create(
             user=users["inspection"],
             plan=plan,
             form=Inspection.Form.INSPECTION,
             content="x",
-            subject_unit=foreign_cell,
+            **subject,
         )
+
+    with pytest.raises(ValidationError) as error:
+        inspect(subject_unit=foreign_cell)
     assert "không phải chi bộ hoặc đảng bộ bộ phận của" in messages_of(error.value)
     with pytest.raises(ValidationError) as error:
-        services.inspection_create(
-            user=users["inspection"],
-            plan=plan,
-            form=Inspection.Form.INSPECTION,
-            content="x",
-            subject_person=foreign_member,
-        )
+        inspect(subject_person=foreign_member)
     assert "không phải đảng viên của" in messages_of(error.value)
     with pytest.raises(ValidationError):
-        services.inspection_create(
-            user=users["inspection"],
-            plan=plan,
-            form=Inspection.Form.INSPECTION,
-            content="x",
-            subject_unit=tree.committee,
-        )
+        inspect(subject_unit=tree.committee)
     with pytest.raises(ValidationError, match="chỉ một trong hai"):
-        services.inspection_create(
-            user=users["inspection"],
-            plan=plan,
-            form=Inspection.Form.INSPECTION,
-            content="x",
-            subject_unit=tree.cell_a,
-            subject_person=tree.members_a[0],
-        )
+        inspect(subject_unit=tree.cell_a, subject_person=tree.members_a[0])
     assert not Inspection.objects.exists()
 
 

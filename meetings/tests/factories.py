@@ -30,7 +30,7 @@ def topic(code: str) -> StudyTopic:
     return found
 
 
-class MeetingFactory(factory.django.DjangoModelFactory):
+class MeetingFactory(factory.django.DjangoModelFactory[Meeting]):
     class Meta:
         model = Meeting
         skip_postgeneration_save = True
@@ -51,7 +51,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
             self.topics.set(extracted)
 
 
-class AttendanceFactory(factory.django.DjangoModelFactory):
+class AttendanceFactory(factory.django.DjangoModelFactory[Attendance]):
     class Meta:
         model = Attendance
 
@@ -59,7 +59,7 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
     status = Attendance.Status.PRESENT
 
 
-class GuestFactory(factory.django.DjangoModelFactory):
+class GuestFactory(factory.django.DjangoModelFactory[Guest]):
     class Meta:
         model = Guest
 
@@ -68,7 +68,7 @@ class GuestFactory(factory.django.DjangoModelFactory):
     organisation = "Ban Tuyên giáo Thành ủy"
 
 
-class MinutesFactory(factory.django.DjangoModelFactory):
+class MinutesFactory(factory.django.DjangoModelFactory[Minutes]):
     class Meta:
         model = Minutes
 
@@ -77,7 +77,7 @@ class MinutesFactory(factory.django.DjangoModelFactory):
     proceedings = "Đồng chí Bí thư khai mạc."
 
 
-class FocusAreaFactory(factory.django.DjangoModelFactory):
+class FocusAreaFactory(factory.django.DjangoModelFactory[FocusArea]):
     class Meta:
         model = FocusArea
 
@@ -85,7 +85,7 @@ class FocusAreaFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Văn hóa công sở {n}")
 
 
-class TopicDeadlineFactory(factory.django.DjangoModelFactory):
+class TopicDeadlineFactory(factory.django.DjangoModelFactory[TopicDeadline]):
     class Meta:
         model = TopicDeadline
 

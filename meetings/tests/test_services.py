@@ -14,6 +14,20 @@ from organisation.tests.factories import PersonFactory
 from .factories import FocusAreaFactory, MeetingFactory, topic
 
 
+def held_regular(user, unit, date: dt.date, start: dt.time, end: dt.time, **extra) -> Meeting:
+    """A regular meeting of `unit` recorded as held on `date` from `start` to `end`."""
+    return services.meeting_create(
+        user=user,
+        unit=unit,
+        kind="regular",
+        date=date,
+        held=True,
+        start_time=start,
+        end_time=end,
+        **extra,
+    )
+
+
 def test_meeting_create_generates_code_and_keeps_topics(tree, users):
     meeting = services.meeting_create(
         user=users["secretary"],
@@ -49,14 +63,8 @@ def test_future_meeting_cannot_be_held(tree, users):
 
 def test_end_before_start_is_refused(tree, users):
     with pytest.raises(ValidationError) as error:
-        services.meeting_create(
-            user=users["secretary"],
-            unit=tree.cell_a,
-            kind="regular",
-            date=dt.date(2024, 1, 5),
-            held=True,
-            start_time=dt.time(15, 0),
-            end_time=dt.time(14, 0),
+        held_regular(
+            users["secretary"], tree.cell_a, dt.date(2024, 1, 5), dt.time(15, 0), dt.time(14, 0)
         )
     assert "end_time" in error.value.message_dict
     assert not Meeting.objects.exists()
@@ -75,37 +83,13 @@ def test_secretary_cannot_record_for_another_cell(tree, users):
 
 def test_minimum_length_follows_the_rules_in_force(tree, users):
     # Before Chỉ thị 50-CT/TW there is no minimum.
-    short_2024 = services.meeting_create(
-        user=users["office"],
-        unit=tree.cell_a,
-        kind="regular",
-        date=dt.date(2024, 9, 10),
-        held=True,
-        start_time=dt.time(14, 0),
-        end_time=dt.time(14, 45),
-    )
+    office, cell, two_pm = users["office"], tree.cell_a, dt.time(14, 0)
+    short_2024 = held_regular(office, cell, dt.date(2024, 9, 10), two_pm, dt.time(14, 45))
     assert short_2024.duration_minutes == 45
     with pytest.raises(ValidationError, match="90"):
-        services.meeting_create(
-            user=users["office"],
-            unit=tree.cell_a,
-            kind="regular",
-            date=dt.date(2025, 9, 10),
-            held=True,
-            start_time=dt.time(14, 0),
-            end_time=dt.time(15, 0),
-        )
+        held_regular(office, cell, dt.date(2025, 9, 10), two_pm, dt.time(15, 0))
     with pytest.raises(ValidationError, match="120"):
-        services.meeting_create(
-            user=users["office"],
-            unit=tree.cell_a,
-            kind="regular",
-            combined=True,
-            date=dt.date(2025, 9, 10),
-            held=True,
-            start_time=dt.time(14, 0),
-            end_time=dt.time(15, 45),
-        )
+        held_regular(office, cell, dt.date(2025, 9, 10), two_pm, dt.time(15, 45), combined=True)
     # The committee's own setting wins over the default, from its date.
     services.meeting_rules_save(
         user=users["office"],
@@ -117,15 +101,7 @@ def test_minimum_length_follows_the_rules_in_force(tree, users):
         thematic_per_quarter=1,
         absence_months=2,
     )
-    ok = services.meeting_create(
-        user=users["office"],
-        unit=tree.cell_a,
-        kind="regular",
-        date=dt.date(2025, 9, 10),
-        held=True,
-        start_time=dt.time(14, 0),
-        end_time=dt.time(15, 0),
-    )
+    ok = held_regular(office, cell, dt.date(2025, 9, 10), two_pm, dt.time(15, 0))
     assert ok.pk
     assert rules_in_force(tree.committee, dt.date(2025, 9, 2)).absence_months == 2
     assert rules_in_force(tree.committee, dt.date(2025, 8, 1)).min_minutes == 90

@@ -11,7 +11,7 @@ from meetings.reference import KIND_LABELS, STATUS_LABELS
 from meetings.sheets import ATTENDANCE_SHEET, COMBINED_HEADER, MEETING_SHEET, parse_codes
 from workbook.registry import CellError
 from workbook.services import workbook_export, workbook_import
-from workbook.testing import read_workbook
+from workbook.testing import make_workbook, read_workbook
 
 from .factories import topic
 
@@ -20,20 +20,13 @@ ATTENDANCE_HEADERS = ["Mã hội nghị", "Mã nhân sự", "Có mặt"]
 
 
 def book(meetings=(), attendance=()) -> io.BytesIO:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    sheet = workbook.create_sheet(MEETING_SHEET)
-    sheet.append(MEETING_HEADERS)
-    for row in meetings:
-        sheet.append(list(row))
-    sheet = workbook.create_sheet(ATTENDANCE_SHEET)
-    sheet.append(ATTENDANCE_HEADERS)
-    for row in attendance:
-        sheet.append(list(row))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    buffer.seek(0)
-    return buffer
+    return make_workbook(
+        {
+            MEETING_SHEET: [MEETING_HEADERS, *meetings],
+            ATTENDANCE_SHEET: [ATTENDANCE_HEADERS, *attendance],
+        },
+        with_headers=False,
+    )
 
 
 def sheet_values(content: bytes) -> dict[str, list[tuple]]:
@@ -228,9 +221,10 @@ dates = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31))
             kinds,
             st.sampled_from(["CBA", "CBB"]),
             dates,
+            # Text that starts with "=" is a formula to a spreadsheet (typed as '= in Excel).
             st.text(
                 alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=30
-            ),
+            ).filter(lambda text: not text.strip().startswith("=")),
             st.lists(statuses, min_size=3, max_size=3),
         ),
         min_size=1,

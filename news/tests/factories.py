@@ -7,7 +7,7 @@ from news.models import Article, Category, Comment
 from organisation.models import Unit
 
 
-class CategoryFactory(factory.django.DjangoModelFactory):
+class CategoryFactory(factory.django.DjangoModelFactory[Category]):
     class Meta:
         model = Category
         django_get_or_create = ("slug",)
@@ -16,7 +16,7 @@ class CategoryFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"chuyen-muc-{n}")
 
 
-class ArticleFactory(factory.django.DjangoModelFactory):
+class ArticleFactory(factory.django.DjangoModelFactory[Article]):
     """A published article (an hour ago); pass status="draft" for a draft."""
 
     class Meta:
@@ -46,7 +46,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
             Article.objects.filter(pk=self.pk).update(search_key=self.search_key)
 
 
-class CommentFactory(factory.django.DjangoModelFactory):
+class CommentFactory(factory.django.DjangoModelFactory[Comment]):
     class Meta:
         model = Comment
 

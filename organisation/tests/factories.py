@@ -6,7 +6,7 @@ from organisation import membership
 from organisation.models import MassOrganisation, MemberEvent, Person, Unit
 
 
-class UnitFactory(factory.django.DjangoModelFactory):
+class UnitFactory(factory.django.DjangoModelFactory[Unit]):
     class Meta:
         model = Unit
 
@@ -23,7 +23,7 @@ class CommitteeFactory(UnitFactory):
     superior_body = "Đảng bộ Thành phố Hà Nội"
 
 
-class MassOrganisationFactory(factory.django.DjangoModelFactory):
+class MassOrganisationFactory(factory.django.DjangoModelFactory[MassOrganisation]):
     class Meta:
         model = MassOrganisation
         django_get_or_create = ("name",)
@@ -31,7 +31,7 @@ class MassOrganisationFactory(factory.django.DjangoModelFactory):
     name = "Công đoàn"
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
+class PersonFactory(factory.django.DjangoModelFactory[Person]):
     """A full party member posted to `unit` since before the records begin."""
 
     class Meta:
@@ -52,9 +52,9 @@ class PersonFactory(factory.django.DjangoModelFactory):
     birth_date = dt.date(1980, 5, 1)
     gender = Person.Gender.MALE
     unit = factory.SubFactory(UnitFactory)
-    party_status = Person.PartyStatus.FULL
-    party_joined_on = dt.date(2005, 3, 2)
-    party_official_on = dt.date(2006, 3, 2)
+    party_status: str = Person.PartyStatus.FULL
+    party_joined_on: dt.date | None = dt.date(2005, 3, 2)
+    party_official_on: dt.date | None = dt.date(2006, 3, 2)
 
     @factory.post_generation
     def posting(self, create, extracted, **kwargs):

@@ -5,7 +5,7 @@ import factory
 from plans.models import BreakthroughArea, Plan, PlanItem, Target
 
 
-class PlanFactory(factory.django.DjangoModelFactory):
+class PlanFactory(factory.django.DjangoModelFactory[Plan]):
     class Meta:
         model = Plan
 
@@ -15,7 +15,7 @@ class PlanFactory(factory.django.DjangoModelFactory):
     title = "thực hiện Chỉ thị số 05-CT/TW năm 2024"
 
 
-class PlanItemFactory(factory.django.DjangoModelFactory):
+class PlanItemFactory(factory.django.DjangoModelFactory[PlanItem]):
     class Meta:
         model = PlanItem
 
@@ -24,7 +24,7 @@ class PlanItemFactory(factory.django.DjangoModelFactory):
     deadline = dt.date(2024, 3, 31)
 
 
-class TargetFactory(factory.django.DjangoModelFactory):
+class TargetFactory(factory.django.DjangoModelFactory[Target]):
     class Meta:
         model = Target
 
@@ -34,7 +34,7 @@ class TargetFactory(factory.django.DjangoModelFactory):
     due = dt.date(2024, 3, 31)
 
 
-class AreaFactory(factory.django.DjangoModelFactory):
+class AreaFactory(factory.django.DjangoModelFactory[BreakthroughArea]):
     class Meta:
         model = BreakthroughArea
 

@@ -39,14 +39,14 @@ MATRIX = {
         default=404,
         kwargs=lambda t, u: (
             lambda target: {"pk": target.plan_id, "part": "chi-tieu", "part_pk": target.pk}
-        )(TargetFactory(plan=_plan(t))),
+        )(TargetFactory.create(plan=_plan(t))),
     ),
     "plans:part_delete": Case(
         expect=EDITOR_POST,
         default=404,
         method="post",
         kwargs=lambda t, u: (lambda item: {"pk": item.plan_id, "part": "muc", "part_pk": item.pk})(
-            PlanItemFactory(plan=_plan(t))
+            PlanItemFactory.create(plan=_plan(t))
         ),
     ),
 }

@@ -25,6 +25,11 @@ def _pledge(people, year=2024, day=dt.date(2024, 2, 1)):
         PledgeFactory(person=person, year=year, registered_on=day)
 
 
+def all_pledged_by(plan, user, due: dt.date) -> Target:
+    """The target "every member pledged" (100%) by `due`, saved through the service."""
+    return services.target_save(user=user, plan=plan, figure="pledges_percent", value=100, due=due)
+
+
 @pytest.fixture
 def plan(tree, users):
     return PlanFactory(committee=tree.committee, created_by=users["office"])
@@ -124,13 +129,7 @@ def test_service_refuses_unknown_figure_and_date_outside_year(plan, users):
         )
     assert "figure" in error.value.error_dict
     with pytest.raises(ValidationError) as error:
-        services.target_save(
-            user=users["office"],
-            plan=plan,
-            figure="pledges_percent",
-            value=100,
-            due=dt.date(2025, 1, 15),
-        )
+        all_pledged_by(plan, users["office"], dt.date(2025, 1, 15))
     assert "due" in error.value.error_dict
     assert not Target.objects.exists()
 
@@ -165,13 +164,7 @@ def test_form_shows_messages_and_writes_nothing(plan, client_as):
 
 def test_only_the_office_changes_the_plan(plan, users):
     with pytest.raises(Exception) as error:
-        services.target_save(
-            user=users["inspection"],
-            plan=plan,
-            figure="pledges_percent",
-            value=100,
-            due=dt.date(2024, 3, 31),
-        )
+        all_pledged_by(plan, users["inspection"], dt.date(2024, 3, 31))
     assert error.type.__name__ == "PermissionDenied"
     assert not Target.objects.exists()
 

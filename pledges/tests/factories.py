@@ -6,17 +6,17 @@ from organisation.tests.factories import PersonFactory, UnitFactory
 from pledges.models import ConductStandard, PersonalPlan, Pledge
 
 
-class PledgeFactory(factory.django.DjangoModelFactory):
+class PledgeFactory(factory.django.DjangoModelFactory[Pledge]):
     class Meta:
         model = Pledge
 
     person = factory.SubFactory(PersonFactory)
     year = 2019
-    registered_on = dt.date(2019, 2, 15)
+    registered_on: dt.date | factory.LazyAttribute = dt.date(2019, 2, 15)
     content = "Tôi xin cam kết học tập và làm theo tấm gương đạo đức Hồ Chí Minh."
 
 
-class PersonalPlanFactory(factory.django.DjangoModelFactory):
+class PersonalPlanFactory(factory.django.DjangoModelFactory[PersonalPlan]):
     class Meta:
         model = PersonalPlan
 
@@ -26,7 +26,7 @@ class PersonalPlanFactory(factory.django.DjangoModelFactory):
     items = "Hoàn thành nhiệm vụ\nĐọc một tác phẩm của Bác"
 
 
-class ConductStandardFactory(factory.django.DjangoModelFactory):
+class ConductStandardFactory(factory.django.DjangoModelFactory[ConductStandard]):
     class Meta:
         model = ConductStandard
 

@@ -12,6 +12,9 @@ VIEWERS = {"office": 200, "secretary": 200, "other_secretary": 200, "inspection"
 EVERYONE = {**VIEWERS, "member": 200, "editor": 200}
 WITH_PERSON = {"secretary": 200, "other_secretary": 200, "member": 200}
 CELL_A_VIEW = {"office": 200, "secretary": 200, "inspection": 200}
+# Changes to a record of cell A: its secretary and the office; inspection sees it but may not.
+CELL_A_EDIT = {"office": 200, "secretary": 200, "inspection": 403}
+CELL_A_POST = {"office": 302, "secretary": 302, "inspection": 403}
 
 
 def pledge_a(tree, users, **extra):
@@ -42,21 +45,12 @@ MATRIX = {
     "pledges:pledge_list": Case(expect=VIEWERS),
     "pledges:pledge_record": Case(expect={"office": 200, "secretary": 200, "other_secretary": 200}),
     "pledges:pledge_detail": Case(expect=CELL_A_VIEW, kwargs=pledge_kwargs, default=404),
-    "pledges:pledge_edit": Case(
-        expect={"office": 200, "secretary": 200, "inspection": 403},
-        kwargs=pledge_kwargs,
-        default=404,
-    ),
+    "pledges:pledge_edit": Case(expect=CELL_A_EDIT, kwargs=pledge_kwargs, default=404),
     "pledges:pledge_confirm": Case(
-        expect={"office": 302, "secretary": 302, "inspection": 403},
-        kwargs=pledge_kwargs,
-        default=404,
-        method="post",
+        expect=CELL_A_POST, kwargs=pledge_kwargs, default=404, method="post"
     ),
     "pledges:pledge_download": Case(
-        expect=CELL_A_VIEW,
-        kwargs=lambda t, u: {**pledge_kwargs(t, u), "fmt": "docx"},
-        default=404,
+        expect=CELL_A_VIEW, kwargs=lambda t, u: {**pledge_kwargs(t, u), "fmt": "docx"}, default=404
     ),
     "pledges:pledge_scan": Case(expect=CELL_A_VIEW, kwargs=scanned_kwargs, default=404),
     "pledges:plan_list": Case(expect=VIEWERS),

@@ -14,6 +14,22 @@ from pledges.models import Pledge, PledgeVersion
 from pledges.tests.factories import ConductStandardFactory, PersonalPlanFactory, PledgeFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def record_paper_2019(client, person, content: str, **extra):
+    """The secretary's form for a paper pledge of 2019, registered on 1 March."""
+    return client.post(
+        reverse("pledges:pledge_record"),
+        {
+            "person": person.pk,
+            "year": 2019,
+            "registered_on": "2019-03-01",
+            "content": content,
+            **extra,
+        },
+    )
+
+
 TODAY = timezone.localdate()
 
 
@@ -71,16 +87,7 @@ def test_member_changes_his_confirmed_pledge_as_a_new_version(client_as, tree, u
 def test_secretary_records_a_paper_pledge_with_scan(client_as, tree, users):
     client = client_as("secretary")
     scan = SimpleUploadedFile("scan.png", png_bytes(), content_type="image/png")
-    response = client.post(
-        reverse("pledges:pledge_record"),
-        {
-            "person": tree.staff_a[0].pk,
-            "year": 2019,
-            "registered_on": "2019-03-01",
-            "content": "Bản giấy",
-            "scan": scan,
-        },
-    )
+    response = record_paper_2019(client, tree.staff_a[0], "Bản giấy", scan=scan)
     assert response.status_code == 302
     pledge = Pledge.objects.get()
     assert pledge.source == Pledge.Source.PAPER and pledge.scan
@@ -89,29 +96,13 @@ def test_secretary_records_a_paper_pledge_with_scan(client_as, tree, users):
 
 
 def test_secretary_cannot_record_for_another_cell(client_as, tree):
-    response = client_as("secretary").post(
-        reverse("pledges:pledge_record"),
-        {
-            "person": tree.members_b[1].pk,
-            "year": 2019,
-            "registered_on": "2019-03-01",
-            "content": "x",
-        },
-    )
+    response = record_paper_2019(client_as("secretary"), tree.members_b[1], "x")
     assert response.status_code == 200 and not Pledge.objects.exists()
 
 
 def test_a_bad_scan_is_shown_next_to_its_field(client_as, tree):
-    response = client_as("secretary").post(
-        reverse("pledges:pledge_record"),
-        {
-            "person": tree.members_a[2].pk,
-            "year": 2019,
-            "registered_on": "2019-03-01",
-            "content": "Bản giấy",
-            "scan": SimpleUploadedFile("scan.pdf", b"not a pdf"),
-        },
-    )
+    scan = SimpleUploadedFile("scan.pdf", b"not a pdf")
+    response = record_paper_2019(client_as("secretary"), tree.members_a[2], "Bản giấy", scan=scan)
     body = response.content.decode()
     assert 'id="id_scan_error"' in body and "PDF, PNG hoặc JPEG" in body
     assert not Pledge.objects.exists()
@@ -119,15 +110,7 @@ def test_a_bad_scan_is_shown_next_to_its_field(client_as, tree):
 
 def test_a_duplicate_paper_pledge_is_refused(client_as, tree):
     PledgeFactory(person=tree.members_a[2], year=2019)
-    response = client_as("secretary").post(
-        reverse("pledges:pledge_record"),
-        {
-            "person": tree.members_a[2].pk,
-            "year": 2019,
-            "registered_on": "2019-03-01",
-            "content": "Bản thứ hai",
-        },
-    )
+    response = record_paper_2019(client_as("secretary"), tree.members_a[2], "Bản thứ hai")
     assert "đã có bản cam kết năm 2019" in response.content.decode()
     assert Pledge.objects.count() == 1
 

@@ -3,14 +3,14 @@ import factory
 from ratings.models import CapCondition, Rating
 
 
-class RatingFactory(factory.django.DjangoModelFactory):
+class RatingFactory(factory.django.DjangoModelFactory[Rating]):
     class Meta:
         model = Rating
 
     year = 2019
 
 
-class CapConditionFactory(factory.django.DjangoModelFactory):
+class CapConditionFactory(factory.django.DjangoModelFactory[CapCondition]):
     class Meta:
         model = CapCondition
 

@@ -4,6 +4,8 @@ from core.testing import Case
 from ratings.models import CapCondition, Complaint, Level, Rating, RuleSet
 
 STAFF = {"office": 200, "secretary": 200, "other_secretary": 200, "inspection": 200}
+# The member's rating: those who see it but may not act on it get 403; the office acts.
+OFFICE_ACTS = {"office": 200, "secretary": 403, "inspection": 403, "member": 403}
 
 
 def decided_rating(tree, users):
@@ -45,6 +47,11 @@ def cap_pk(tree, users):
     return {"pk": CapCondition.objects.get(person=tree.members_a[1], year=2019).pk}
 
 
+def on_the_rating(expect: dict[str, int], setup=decided_rating, kwargs=rating_pk) -> Case:
+    """A page of the member's decided 2019 rating: roles that cannot see it get 404."""
+    return Case(expect=expect, default=404, setup=setup, kwargs=kwargs)
+
+
 MATRIX = {
     "ratings:index": Case(expect={**STAFF, "member": 200}),
     "ratings:progress": Case(expect=STAFF),
@@ -52,36 +59,13 @@ MATRIX = {
         expect={"secretary": 200, "other_secretary": 200, "member": 200},
         kwargs=lambda tree, users: {"year": 2019},
     ),
-    "ratings:detail": Case(
-        expect={"office": 200, "secretary": 200, "inspection": 200, "member": 200},
-        default=404,
-        setup=decided_rating,
-        kwargs=rating_pk,
+    "ratings:detail": on_the_rating(
+        {"office": 200, "secretary": 200, "inspection": 200, "member": 200}
     ),
-    "ratings:decide": Case(
-        expect={"office": 200, "secretary": 403, "inspection": 403, "member": 403},
-        default=404,
-        setup=decided_rating,
-        kwargs=rating_pk,
-    ),
-    "ratings:complain": Case(
-        expect={"office": 200, "secretary": 403, "inspection": 403, "member": 200},
-        default=404,
-        setup=decided_rating,
-        kwargs=rating_pk,
-    ),
-    "ratings:reconsider": Case(
-        expect={"office": 200, "secretary": 403, "inspection": 403, "member": 403},
-        default=404,
-        setup=decided_rating,
-        kwargs=rating_pk,
-    ),
-    "ratings:answer": Case(
-        expect={"office": 200, "secretary": 403, "inspection": 403, "member": 403},
-        default=404,
-        setup=open_complaint,
-        kwargs=complaint_pk,
-    ),
+    "ratings:decide": on_the_rating(OFFICE_ACTS),
+    "ratings:complain": on_the_rating({**OFFICE_ACTS, "member": 200}),
+    "ratings:reconsider": on_the_rating(OFFICE_ACTS),
+    "ratings:answer": on_the_rating(OFFICE_ACTS, open_complaint, complaint_pk),
     # The inspection commission sees everything: it reads the cell's review, without the form.
     "ratings:cell_review": Case(
         expect={"office": 200, "secretary": 200, "inspection": 200}, default=404, kwargs=cell_a_2019

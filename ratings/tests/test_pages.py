@@ -8,11 +8,11 @@ from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
-from core.actors import SYSTEM
 from exporters.models import PrintJob
 from organisation.tests.factories import PersonFactory, UnitFactory
 from ratings import services
 from ratings.models import CapCondition, Complaint, Level, Rating
+from ratings.tests.conftest import reviewed
 
 pytestmark = pytest.mark.django_db
 
@@ -124,22 +124,8 @@ def test_the_secretary_proposes_for_his_cell_only(tree, users, client_as, meetin
     assert Rating.objects.get(unit=tree.cell_a).proposed_level == Level.GOOD
 
 
-def _reviewed(tree, users, meeting, person, level=Level.GOOD):
-    services.rating_self_assess(  # the member's own step (the system here)
-        person=person, year=2019, text="…", self_level=level, user=SYSTEM
-    )
-    services.ratings_propose(
-        cell=meeting.unit,
-        year=2019,
-        meeting=meeting,
-        proposals=[(person, level, "")],
-        user=users["office"],
-    )
-    return Rating.objects.get(person=person, year=2019)
-
-
 def test_the_office_decides_a_page_and_the_quota_message_shows(tree, users, client_as, meeting_a):
-    ratings = [_reviewed(tree, users, meeting_a, person) for person in tree.members_a]
+    ratings = [reviewed(person, meeting_a, users["office"]) for person in tree.members_a]
     client = client_as("office")
     url = reverse("ratings:decide_list", kwargs={"year": 2019})
     response = client.post(url, {f"level_{ratings[0].pk}": Level.EXCELLENT})
@@ -152,7 +138,7 @@ def test_the_office_decides_a_page_and_the_quota_message_shows(tree, users, clie
 
 
 def test_a_capped_member_shows_the_reason_on_the_decision_page(tree, users, client_as, meeting_a):
-    rating = _reviewed(tree, users, meeting_a, tree.members_a[1], Level.NOT_COMPLETE)
+    rating = reviewed(tree.members_a[1], meeting_a, users["office"], Level.NOT_COMPLETE)
     CapCondition.objects.create(
         person=tree.members_a[1], year=2019, kind=CapCondition.Kind.DISCIPLINED, source="7-QĐ/UBKT"
     )
@@ -168,7 +154,7 @@ def test_a_capped_member_shows_the_reason_on_the_decision_page(tree, users, clie
 def test_a_complaint_through_the_pages_keeps_the_level_until_the_answer(
     tree, users, client_as, meeting_a
 ):
-    rating = _reviewed(tree, users, meeting_a, tree.members_a[1])
+    rating = reviewed(tree.members_a[1], meeting_a, users["office"])
     services.rating_decide(rating=rating, level=Level.GOOD, user=users["office"])
     client = client_as("member")
     response = client.post(
@@ -273,7 +259,7 @@ def _printed(client, url: str) -> bytes:
 
 
 def test_printables_are_word_and_pdf_printed_in_the_background(tree, users, client_as, meeting_a):
-    rating = _reviewed(tree, users, meeting_a, tree.members_a[1])
+    rating = reviewed(tree.members_a[1], meeting_a, users["office"])
     services.rating_decide(rating=rating, level=Level.GOOD, user=users["office"])
     client = client_as("office")
     kwargs = {"cell_pk": tree.cell_a.pk, "year": 2019, "fmt": "docx"}
@@ -294,7 +280,7 @@ def _populate(tree, cells_count: int, per_cell: int, users):
     """Cells with members, each with a decided 2018 and a self-assessed 2019 rating."""
     ratings = []
     for index in range(cells_count):
-        cell = UnitFactory(parent=tree.committee, code=f"CX{index}{per_cell}")
+        cell = UnitFactory.create(parent=tree.committee, code=f"CX{index}{per_cell}")
         for person in PersonFactory.create_batch(per_cell, unit=cell):
             ratings.append(
                 Rating(

@@ -8,41 +8,21 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from core.actors import SYSTEM
 from meetings.models import Attendance, Meeting
 from organisation.tests.factories import PersonFactory
 from ratings import services
 from ratings.models import CapCondition, Level, Rating
-from ratings.tests.conftest import held_with_everyone
+from ratings.tests.conftest import assessed, capped, held_with_everyone, propose, reviewed
 
 pytestmark = pytest.mark.django_db
-
-
-def _reviewed(person, meeting, users, level=Level.GOOD, year=2019):
-    services.rating_self_assess(  # the member's own step (the system here)
-        person=person, year=year, text="…", self_level=level, user=SYSTEM
-    )
-    services.ratings_propose(
-        cell=meeting.unit,
-        year=year,
-        meeting=meeting,
-        proposals=[(person, level, "")],
-        user=users["secretary"],
-    )
-    return Rating.objects.get(person=person, year=year)
 
 
 def test_a_cell_is_decided_after_its_members_and_not_excellent_with_a_disciplined_one(
     tree, users, meeting_a, client_as
 ):
-    ratings = [_reviewed(person, meeting_a, users) for person in tree.members_a]
-    services.ratings_propose(
-        cell=tree.cell_a,
-        year=2019,
-        meeting=meeting_a,
-        proposals=[(tree.cell_a, Level.EXCELLENT, "")],
-        user=users["secretary"],
-    )
+    secretary = users["secretary"]
+    ratings = [reviewed(person, meeting_a, secretary) for person in tree.members_a]
+    propose(tree.cell_a, meeting_a, secretary, tree.cell_a, Level.EXCELLENT)
     cell = Rating.objects.get(unit=tree.cell_a, year=2019)
     with pytest.raises(ValidationError) as error:
         services.rating_decide(rating=cell, level=Level.GOOD, user=users["office"])
@@ -50,13 +30,7 @@ def test_a_cell_is_decided_after_its_members_and_not_excellent_with_a_discipline
     services.ratings_decide(
         decisions=[services.Decision(r, Level.GOOD) for r in ratings], user=users["office"]
     )
-    services.cap_condition_record(
-        person=tree.members_a[2],
-        year=2019,
-        kind=CapCondition.Kind.DISCIPLINED,
-        source="7-QĐ/UBKT",
-        user=users["office"],
-    )
+    capped(tree.members_a[2], CapCondition.Kind.DISCIPLINED, "7-QĐ/UBKT", users["office"])
     with pytest.raises(ValidationError) as error:
         services.rating_decide(rating=cell, level=Level.EXCELLENT, user=users["office"])
     assert tree.members_a[2].full_name in error.value.messages[0]
@@ -80,13 +54,7 @@ def test_qd366_refuses_a_level_that_does_not_agree_with_the_score(tree, users):
         self_level=Level.NOT_COMPLETE,
         user=users["member"],
     )
-    services.ratings_propose(
-        cell=tree.cell_a,
-        year=2025,
-        meeting=meeting,
-        proposals=[(member, Level.EXCELLENT, "")],
-        user=users["secretary"],
-    )
+    propose(tree.cell_a, meeting, users["secretary"], member, Level.EXCELLENT, year=2025)
     rating = Rating.objects.get(person=member, year=2025)
     with pytest.raises(ValidationError) as error:
         services.rating_decide(rating=rating, level=Level.EXCELLENT, user=users["office"])
@@ -99,9 +67,7 @@ def test_qd366_refuses_a_level_that_does_not_agree_with_the_score(tree, users):
 
 def test_the_review_needs_a_held_meeting_in_the_window_with_a_quorum(tree, users, client_as):
     member = tree.members_a[1]
-    services.rating_self_assess(
-        person=member, year=2019, text="…", self_level=Level.GOOD, user=users["member"]
-    )
+    assessed(member, users["member"])
     planned = Meeting.objects.create(
         code="KH-2021", kind="regular", unit=tree.cell_a, date=dt.date(2021, 12, 1), held=False
     )
@@ -112,13 +78,7 @@ def test_the_review_needs_a_held_meeting_in_the_window_with_a_quorum(tree, users
     Attendance.objects.create(meeting=thin, person=member, status="present")  # 1 of 13
     for meeting in (planned, thin):
         with pytest.raises(ValidationError) as error:
-            services.ratings_propose(
-                cell=tree.cell_a,
-                year=2019,
-                meeting=meeting,
-                proposals=[(member, Level.GOOD, "")],
-                user=users["secretary"],
-            )
+            propose(tree.cell_a, meeting, users["secretary"], member)
         assert error.value.message_dict["meeting"]
     assert "1" in str(error.value) and "7" in str(error.value)
     assert not Rating.objects.filter(person=member, year=2019).exclude(proposed_level="").exists()
@@ -131,10 +91,4 @@ def test_the_review_needs_a_held_meeting_in_the_window_with_a_quorum(tree, users
     Attendance.objects.bulk_create(
         [Attendance(meeting=thin, person=p, status="present") for p in extra[:6]]
     )
-    services.ratings_propose(
-        cell=tree.cell_a,
-        year=2019,
-        meeting=thin,
-        proposals=[(member, Level.GOOD, "")],
-        user=users["secretary"],
-    )
+    propose(tree.cell_a, thin, users["secretary"], member)

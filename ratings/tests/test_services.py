@@ -6,29 +6,21 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from core.actors import SYSTEM
 from meetings.models import Attendance
 from organisation.tests.factories import PersonFactory
 from ratings import services
 from ratings.models import CapCondition, Complaint, Level, Rating, RuleSet
 from ratings.services import Decision
-from ratings.tests.conftest import held_with_everyone
+from ratings.tests.conftest import (
+    answered,
+    assessed,
+    capped,
+    held_with_everyone,
+    propose,
+    reviewed,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def assessed(person, user, year=2019, level=Level.GOOD):
-    return services.rating_self_assess(
-        person=person, year=year, text="Hoàn thành nhiệm vụ được giao.", self_level=level, user=user
-    )
-
-
-def reviewed(person, meeting, user, level=Level.GOOD, year=2019):
-    assessed(person, SYSTEM, year)  # the member's own step (the system here)
-    services.ratings_propose(
-        cell=meeting.unit, year=year, meeting=meeting, proposals=[(person, level, "")], user=user
-    )
-    return Rating.objects.get(person=person, year=year)
 
 
 def test_self_assessment_records_who_when_and_where(tree, users):
@@ -54,65 +46,38 @@ def test_a_score_under_rules_that_do_not_score_is_refused(tree, users):
 
 
 def test_2025_self_assessment_needs_a_score_and_suggests_the_level(tree, users):
-    member = tree.members_a[1]
-    with pytest.raises(ValidationError):
-        services.rating_self_assess(person=member, year=2025, text="…", user=users["member"])
-    with pytest.raises(ValidationError):
-        services.rating_self_assess(
-            person=member, year=2025, text="…", score=Decimal(101), user=users["member"]
+    def self_assess_2025(**answers):
+        return services.rating_self_assess(
+            person=tree.members_a[1], year=2025, text="…", user=users["member"], **answers
         )
-    rating = services.rating_self_assess(
-        person=member,
-        year=2025,
-        text="…",
+
+    with pytest.raises(ValidationError):
+        self_assess_2025()
+    with pytest.raises(ValidationError):
+        self_assess_2025(score=Decimal(101))
+    rating = self_assess_2025(
         score=Decimal(91),
         all_tasks_done=True,
         all_tasks_on_time=True,
         beyond_target_percent=Decimal(40),
         shortcomings_fixed=True,
-        user=users["member"],
     )
     assert rating.self_level == Level.EXCELLENT
-    rating = services.rating_self_assess(
-        person=member,
-        year=2025,
-        text="…",
-        score=Decimal(69),
-        all_tasks_done=True,
-        user=users["member"],
-    )
+    rating = self_assess_2025(score=Decimal(69), all_tasks_done=True)
     assert rating.self_level == Level.COMPLETE
 
 
 def test_the_cell_proposes_after_the_self_assessment_at_its_own_meeting(
     tree, users, meeting_a, meeting_b
 ):
-    member = tree.members_a[1]
+    member, secretary = tree.members_a[1], users["secretary"]
     with pytest.raises(ValidationError, match="self-assess|tự đánh giá"):
-        services.ratings_propose(
-            cell=tree.cell_a,
-            year=2019,
-            meeting=meeting_a,
-            proposals=[(member, Level.GOOD, "")],
-            user=users["secretary"],
-        )
+        propose(tree.cell_a, meeting_a, secretary, member)
     assessed(member, users["member"])
     with pytest.raises(ValidationError):
-        services.ratings_propose(
-            cell=tree.cell_a,
-            year=2019,
-            meeting=meeting_b,
-            proposals=[(member, Level.GOOD, "")],
-            user=users["secretary"],
-        )
+        propose(tree.cell_a, meeting_b, secretary, member)
     with pytest.raises(ValidationError):
-        services.ratings_propose(
-            cell=tree.cell_a,
-            year=2019,
-            meeting=None,
-            proposals=[(member, Level.GOOD, "")],
-            user=users["secretary"],
-        )
+        propose(tree.cell_a, None, secretary, member)
     services.ratings_propose(
         cell=tree.cell_a,
         year=2019,
@@ -149,14 +114,13 @@ def test_a_complaint_leaves_the_decision_in_force_until_a_new_decision(tree, use
         services.rating_complain(rating=rating, text="Lần nữa.", user=users["member"])
     with pytest.raises(ValidationError):  # the round's decision cannot change it
         services.rating_decide(rating=rating, level=Level.COMPLETE, user=users["office"])
-    services.complaint_answer(
-        complaint=complaint,
-        keep=False,
-        level=Level.COMPLETE,
+    answered(
+        complaint,
+        Level.COMPLETE,
+        users["office"],
         number="15-QĐ/ĐU",
         date=dt.date(2020, 2, 1),
         reason="Chưa hoàn thành chỉ tiêu quý IV.",
-        user=users["office"],
     )
     complaint.refresh_from_db()
     rating.refresh_from_db()
@@ -213,29 +177,13 @@ def test_the_quota_refuses_too_many_excellent(seven, users):
     # 2 of at most floor(20% × 5) = 1.
     def change(rating, level):
         complaint = services.rating_complain(rating=rating, text="…", user=users["office"])
-        return services.complaint_answer(
-            complaint=complaint,
-            keep=False,
-            level=level,
-            number="3-QĐ/ĐU",
-            date=dt.date(2020, 2, 3),
-            reason="…",
-            user=users["office"],
-        )
+        return answered(complaint, level, users["office"])
 
     with pytest.raises(ValidationError, match="20"):
         change(seven[1], Level.EXCELLENT)
     # Lowering good ones shrinks the base: 6 → 5 still allows one excellent, 5 → 4 does not.
     seven[1].refresh_from_db()
-    services.complaint_answer(
-        complaint=seven[1].complaints.get(),
-        keep=False,
-        level=Level.COMPLETE,
-        number="3-QĐ/ĐU",
-        date=dt.date(2020, 2, 3),
-        reason="…",
-        user=users["office"],
-    )
+    answered(seven[1].complaints.get(), Level.COMPLETE, users["office"])
     seven[2].refresh_from_db()
     with pytest.raises(ValidationError):
         change(seven[2], Level.COMPLETE)
@@ -255,13 +203,7 @@ def test_the_quota_counts_per_committee_and_year(seven, users):
 def test_a_recorded_condition_caps_the_level(tree, users, meeting_a):
     member = tree.members_a[1]
     rating = reviewed(member, meeting_a, users["secretary"], level=Level.NOT_COMPLETE)
-    services.cap_condition_record(
-        person=member,
-        year=2019,
-        kind=CapCondition.Kind.DISCIPLINED,
-        source="12-QĐ/UBKT",
-        user=users["inspection"],
-    )
+    capped(member, CapCondition.Kind.DISCIPLINED, "12-QĐ/UBKT", users["inspection"])
     with pytest.raises(ValidationError, match="12-QĐ/UBKT"):
         services.rating_decide(rating=rating, level=Level.GOOD, user=users["office"])
     services.rating_decide(rating=rating, level=Level.NOT_COMPLETE, user=users["office"])
@@ -272,45 +214,20 @@ def test_a_recorded_condition_caps_the_level(tree, users, meeting_a):
 def test_a_cell_proposal_above_the_cap_is_refused(tree, users, meeting_a):
     member = tree.members_a[1]
     assessed(member, users["member"])
-    services.cap_condition_record(
-        person=member,
-        year=2019,
-        kind=CapCondition.Kind.DEGRADATION,
-        source="Kết luận 3-KL/ĐU",
-        user=users["office"],
-    )
+    capped(member, CapCondition.Kind.DEGRADATION, "Kết luận 3-KL/ĐU", users["office"])
     with pytest.raises(ValidationError, match="3-KL/ĐU"):
-        services.ratings_propose(
-            cell=tree.cell_a,
-            year=2019,
-            meeting=meeting_a,
-            proposals=[(member, Level.GOOD, "")],
-            user=users["secretary"],
-        )
+        propose(tree.cell_a, meeting_a, users["secretary"], member)
 
 
 def test_from_2023_a_self_fixed_violation_does_not_cap(tree, users):
     meeting = held_with_everyone("SH-2023", tree.cell_a, tree.members_a, dt.date(2023, 12, 5))
     member = tree.members_a[1]
     rating = reviewed(member, meeting, users["secretary"], year=2023)
-    services.cap_condition_record(
-        person=member,
-        year=2023,
-        kind=CapCondition.Kind.DISCIPLINED,
-        source="Tự phát hiện",
-        self_fixed=True,
-        user=users["office"],
-    )
+    disciplined = CapCondition.Kind.DISCIPLINED
+    capped(member, disciplined, "Tự phát hiện", users["office"], year=2023, self_fixed=True)
     services.rating_decide(rating=rating, level=Level.GOOD, user=users["office"])
     # 2019 rules: the same condition caps.
-    services.cap_condition_record(
-        person=member,
-        year=2019,
-        kind=CapCondition.Kind.DISCIPLINED,
-        source="Tự phát hiện 2019",
-        self_fixed=True,
-        user=users["office"],
-    )
+    capped(member, disciplined, "Tự phát hiện 2019", users["office"], self_fixed=True)
     other = services.rating_open(person=member, year=2019)
     with pytest.raises(ValidationError):
         services.ratings_decide(
@@ -321,38 +238,18 @@ def test_from_2023_a_self_fixed_violation_does_not_cap(tree, users):
 def test_a_condition_found_after_the_decision_opens_a_reconsideration(tree, users, meeting_a):
     rating = reviewed(tree.members_a[1], meeting_a, users["secretary"])
     services.rating_decide(rating=rating, level=Level.GOOD, user=users["office"])
-    services.cap_condition_record(
-        person=tree.members_a[1],
-        year=2019,
-        kind=CapCondition.Kind.TARGETS,
-        source="BB 1",
-        user=users["office"],
-    )
+    capped(tree.members_a[1], CapCondition.Kind.TARGETS, "BB 1", users["office"])
     rating.refresh_from_db()
     assert rating.level == Level.GOOD  # in force until the new decision
     (opened,) = rating.complaints.all()
     assert (
         opened.kind == Complaint.Kind.RECONSIDERATION and opened.is_open and "BB 1" in opened.text
     )
+    on = dt.date(2020, 3, 1)
     with pytest.raises(ValidationError, match="BB 1"):  # the new decision obeys the cap
-        services.complaint_answer(
-            complaint=opened,
-            keep=False,
-            level=Level.COMPLETE,
-            number="2-QĐ/ĐU",
-            date=dt.date(2020, 3, 1),
-            reason="…",
-            user=users["office"],
-        )
-    services.complaint_answer(
-        complaint=opened,
-        keep=False,
-        level=Level.NOT_COMPLETE,
-        number="2-QĐ/ĐU",
-        date=dt.date(2020, 3, 1),
-        reason="Không hoàn thành một nửa chỉ tiêu (BB 1).",
-        user=users["office"],
-    )
+        answered(opened, Level.COMPLETE, users["office"], number="2-QĐ/ĐU", date=on)
+    reason = "Không hoàn thành một nửa chỉ tiêu (BB 1)."
+    answered(opened, Level.NOT_COMPLETE, users["office"], number="2-QĐ/ĐU", date=on, reason=reason)
     rating.refresh_from_db()
     assert rating.level == Level.NOT_COMPLETE
     assert rating.decisions.last().kind == "reconsideration"

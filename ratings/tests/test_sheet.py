@@ -9,6 +9,7 @@ from openpyxl import Workbook, load_workbook
 from organisation.tests.factories import PersonFactory
 from ratings.models import CapCondition, Level, Rating
 from workbook.services import workbook_export, workbook_import
+from workbook.testing import make_workbook
 
 pytestmark = pytest.mark.django_db
 HEADERS = ["Mã đối tượng", "Năm", "Mức", "Điểm", "Ghi chú"]
@@ -16,16 +17,7 @@ GOOD, EXCELLENT = "Hoàn thành tốt nhiệm vụ", "Hoàn thành xuất sắc 
 
 
 def book(rows) -> io.BytesIO:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Xếp loại"
-    sheet.append(HEADERS)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    buffer.seek(0)
-    return buffer
+    return make_workbook({"Xếp loại": [HEADERS, *rows]}, with_headers=False)
 
 
 def history_rows(tree):

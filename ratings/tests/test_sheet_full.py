@@ -5,11 +5,11 @@ checked against the people and units the same workbook creates. Needs the sheets
 import io
 
 import pytest
-from openpyxl import Workbook
 
 from ratings.models import Level, Rating
 from workbook import registry
 from workbook.services import workbook_import
+from workbook.testing import make_workbook
 
 pytestmark = [
     pytest.mark.django_db,
@@ -33,69 +33,43 @@ PEOPLE_HEADERS = [
 ]
 
 
+def person(code, name, born, gender, status, joined, official=None, moved_out=None) -> list:
+    """A row of "Nhân sự": a person of cell CB1, with no post and no mass organisation."""
+    return [code, name, born, gender, "CB1", status, joined, official, moved_out, None, None]
+
+
 def workbook(rating_rows) -> io.BytesIO:
-    book = Workbook()
-    units = book.active
-    units.title = "Đơn vị"
-    units.append(["Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên"])
-    units.append(["DBX", "Đảng bộ X", "Đảng bộ", None])
-    units.append(["CB1", "Chi bộ 1", "Chi bộ", "DBX"])
-    people = book.create_sheet("Nhân sự")
-    people.append(PEOPLE_HEADERS)
-    for number in range(1, 7):
-        people.append(
-            [
-                f"N{number}",
-                f"Nguyễn Văn {chr(64 + number)}",
-                "01/01/1980",
-                "Nam",
-                "CB1",
-                "Chính thức",
-                "01/01/2010",
-                "01/01/2011",
-                None,
-                None,
-                None,
-            ]
-        )
-    people.append(
-        [
-            "N7",
-            "Trần Thị Mới",
-            "01/01/1990",
-            "Nữ",
-            "CB1",
-            "Dự bị",
-            "05/03/2020",
-            None,
-            None,
-            None,
-            None,
-        ]
+    full = ("Chính thức", "01/01/2010", "01/01/2011")
+    members = [
+        person(f"N{n}", f"Nguyễn Văn {chr(64 + n)}", "01/01/1980", "Nam", *full)
+        for n in range(1, 7)
+    ]
+    return make_workbook(
+        {
+            "Đơn vị": [
+                ["Mã đơn vị", "Tên đơn vị", "Loại", "Mã cấp trên"],
+                ["DBX", "Đảng bộ X", "Đảng bộ", None],
+                ["CB1", "Chi bộ 1", "Chi bộ", "DBX"],
+            ],
+            "Nhân sự": [
+                PEOPLE_HEADERS,
+                *members,
+                person("N7", "Trần Thị Mới", "01/01/1990", "Nữ", "Dự bị", "05/03/2020"),
+                person(
+                    "N8",
+                    "Lê Văn Đi",
+                    "01/01/1970",
+                    "Nam",
+                    "Chính thức",
+                    "01/01/2000",
+                    "01/01/2001",
+                    "01/06/2019",
+                ),
+            ],
+            "Xếp loại": [["Mã đối tượng", "Năm", "Mức", "Điểm", "Ghi chú"], *rating_rows],
+        },
+        with_headers=False,
     )
-    people.append(
-        [
-            "N8",
-            "Lê Văn Đi",
-            "01/01/1970",
-            "Nam",
-            "CB1",
-            "Chính thức",
-            "01/01/2000",
-            "01/01/2001",
-            "01/06/2019",
-            None,
-            None,
-        ]
-    )
-    ratings = book.create_sheet("Xếp loại")
-    ratings.append(["Mã đối tượng", "Năm", "Mức", "Điểm", "Ghi chú"])
-    for row in rating_rows:
-        ratings.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    buffer.seek(0)
-    return buffer
 
 
 GOOD, EXCELLENT = "Hoàn thành tốt nhiệm vụ", "Hoàn thành xuất sắc nhiệm vụ"

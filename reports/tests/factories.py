@@ -1,13 +1,18 @@
-"""Factories for the records the report reads (other apps' models) and for reviews."""
+"""The records the report reads are other apps' models: their own factories, dated inside Chỉ
+thị 05's first review period (2016–2020), with the values the report's tests count; and the
+factories of the report's own reviews and of the directive it reviews."""
 
 import datetime as dt
 
 import factory
 
-from activities.models import Activity, ActivityKind, Commendation
+from activities.models import ActivityKind
+from activities.tests import factories as activities
 from documents.models import Document, DocumentDelivery, StudyTopic
 from inspections.models import Inspection, Remediation
-from meetings.models import Attendance, Meeting
+from inspections.tests import factories as inspections
+from meetings.tests import factories as meetings
+from meetings.tests.factories import AttendanceFactory  # noqa: F401 (re-exported for the tests)
 from organisation.tests.factories import (  # noqa: F401 (re-exported for the tests)
     CommitteeFactory,
     MassOrganisationFactory,
@@ -15,12 +20,12 @@ from organisation.tests.factories import (  # noqa: F401 (re-exported for the te
     StaffFactory,
     UnitFactory,
 )
-from pledges.models import ConductStandard, PersonalPlan, Pledge
-from ratings.models import Rating
+from pledges.tests import factories as pledges
+from ratings.tests import factories as ratings
 from reports.models import Review
 
 
-class DocumentFactory(factory.django.DjangoModelFactory):
+class DocumentFactory(factory.django.DjangoModelFactory[Document]):
     class Meta:
         model = Document
         django_get_or_create = ("number_symbol", "issuer")
@@ -32,7 +37,7 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     summary = "về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
 
 
-class DeliveryFactory(factory.django.DjangoModelFactory):
+class DeliveryFactory(factory.django.DjangoModelFactory[DocumentDelivery]):
     class Meta:
         model = DocumentDelivery
 
@@ -40,7 +45,7 @@ class DeliveryFactory(factory.django.DjangoModelFactory):
     sent_on = dt.date(2017, 3, 1)
 
 
-class TopicFactory(factory.django.DjangoModelFactory):
+class TopicFactory(factory.django.DjangoModelFactory[StudyTopic]):
     class Meta:
         model = StudyTopic
         django_get_or_create = ("code",)
@@ -52,54 +57,24 @@ class TopicFactory(factory.django.DjangoModelFactory):
     end_year = 2021
 
 
-class MeetingFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Meeting
-        skip_postgeneration_save = True
-
-    code = factory.Sequence(lambda n: f"HN{n:05d}")
-    kind = Meeting.Kind.REGULAR
+class MeetingFactory(meetings.MeetingFactory):
     date = dt.date(2017, 3, 10)
-    held = True
-
-    @factory.post_generation
-    def topics(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.topics.set(extracted)
 
 
-class AttendanceFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Attendance
-
-    status = Attendance.Status.PRESENT
-
-
-class PledgeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Pledge
-
+class PledgeFactory(pledges.PledgeFactory):
     year = 2017
     registered_on = factory.LazyAttribute(lambda o: dt.date(o.year, 2, 1))
 
 
-class PlanFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = PersonalPlan
-
+class PlanFactory(pledges.PersonalPlanFactory):
     year = 2017
 
 
-class StandardFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ConductStandard
-
+class StandardFactory(pledges.ConductStandardFactory):
     year = 2017
-    kind = ConductStandard.Kind.SPECIFIC
-    items = "Đúng giờ\nTận tụy"
 
 
-class ActivityKindFactory(factory.django.DjangoModelFactory):
+class ActivityKindFactory(factory.django.DjangoModelFactory[ActivityKind]):
     class Meta:
         model = ActivityKind
         django_get_or_create = ("name",)
@@ -108,49 +83,32 @@ class ActivityKindFactory(factory.django.DjangoModelFactory):
     default_measure_unit = "đơn vị máu"
 
 
-class ActivityFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Activity
-
-    code = factory.Sequence(lambda n: f"HD{n:05d}")
-    organisation = factory.SubFactory(MassOrganisationFactory, name="Đoàn Thanh niên")
-    kind = factory.SubFactory(ActivityKindFactory)
+class ActivityFactory(activities.ActivityFactory):
     date = dt.date(2017, 3, 26)
-    title = "Ngày hội hiến máu"
     participants = 30
     quantity = 30
-    measure_unit = "đơn vị máu"
 
 
-class CommendationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Commendation
+class CommendationFactory(activities.CommendationFactory):
+    """A person's commendation when given `person`, a collective's when given `unit`."""
 
-    code = factory.Sequence(lambda n: f"KT{n:05d}")
-    level = Commendation.Level.GRASSROOTS
-    form = "Giấy khen"
+    person = None
     decided_on = dt.date(2017, 12, 20)
 
 
-class RatingFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Rating
-
+class RatingFactory(ratings.RatingFactory):
     year = 2017
     level = "good"
 
 
-class InspectionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Inspection
-
-    code = factory.Sequence(lambda n: f"KT-{n:04d}")
+class InspectionFactory(inspections.InspectionFactory):
     form = Inspection.Form.INSPECTION
     year = 2017
-    content = "Kiểm tra việc học tập và làm theo"
+    planned_from = None
+    planned_to = None
 
 
-class RemediationFactory(factory.django.DjangoModelFactory):
+class RemediationFactory(factory.django.DjangoModelFactory[Remediation]):
     class Meta:
         model = Remediation
 
@@ -158,7 +116,7 @@ class RemediationFactory(factory.django.DjangoModelFactory):
     deadline = dt.date(2017, 9, 30)
 
 
-class ReviewFactory(factory.django.DjangoModelFactory):
+class ReviewFactory(factory.django.DjangoModelFactory[Review]):
     class Meta:
         model = Review
 

@@ -48,70 +48,39 @@ def drill(tree, users):
 
 VIEWERS = {"office": 200, "inspection": 200}
 
+
+def on_a_review(expect: dict[str, int], kwargs=review_pk, **more) -> Case:
+    """A URL of the saved review of `make_review`: roles that cannot see it get 404."""
+    return Case(expect=expect, default=404, kwargs=kwargs, setup=make_review, **more)
+
+
+def office_post(kwargs=review_pk) -> Case:
+    """A change to the saved review that only the office makes; inspection sees but may not."""
+    return on_a_review({"office": 302, "inspection": 403}, kwargs, method="post")
+
+
 MATRIX = {
     "reports:list": Case(expect=VIEWERS, default=403),
     "reports:create": Case(expect={"office": 200}, default=403),
-    "reports:detail": Case(expect=VIEWERS, default=404, kwargs=review_pk, setup=make_review),
-    "reports:edit": Case(
-        expect={"office": 200, "inspection": 403}, default=404, kwargs=review_pk, setup=make_review
+    "reports:detail": on_a_review(VIEWERS),
+    "reports:edit": on_a_review({"office": 200, "inspection": 403}),
+    "reports:section": on_a_review({"office": 200, "inspection": 403}, section),
+    "reports:section_reset": office_post(
+        lambda tree, users: {**review_pk(tree, users), "key": "leading"}
     ),
-    "reports:section": Case(
-        expect={"office": 200, "inspection": 403}, default=404, kwargs=section, setup=make_review
-    ),
-    "reports:section_reset": Case(
-        expect={"office": 302, "inspection": 403},
-        default=404,
-        kwargs=lambda tree, users: {**review_pk(tree, users), "key": "leading"},
-        setup=make_review,
+    "reports:freeze": office_post(),
+    "reports:new_version": office_post(),
+    "reports:publish": office_post(),
+    "reports:export": on_a_review(
+        {"office": 302, "inspection": 302},
+        lambda tree, users: {**review_pk(tree, users), "fmt": "json"},
         method="post",
     ),
-    "reports:freeze": Case(
-        expect={"office": 302, "inspection": 403},
-        default=404,
-        kwargs=review_pk,
-        setup=make_review,
-        method="post",
-    ),
-    "reports:new_version": Case(
-        expect={"office": 302, "inspection": 403},
-        default=404,
-        kwargs=review_pk,
-        setup=make_review,
-        method="post",
-    ),
-    "reports:publish": Case(
-        expect={"office": 302, "inspection": 403},
-        default=404,
-        kwargs=review_pk,
-        setup=make_review,
-        method="post",
-    ),
-    "reports:export": Case(
-        expect={"office": 302, "inspection": 302},
-        default=404,
-        kwargs=lambda tree, users: {**review_pk(tree, users), "fmt": "json"},
-        setup=make_review,
-        method="post",
-    ),
-    "reports:drill": Case(
-        expect=VIEWERS,
-        default=404,
-        kwargs=drill,
-        setup=make_review,
-        data=lambda tree, users: {"year": "2017"},
-    ),
-    "reports:figures_status": Case(
-        expect=VIEWERS, default=404, kwargs=review_pk, setup=make_review
-    ),
-    "reports:job": Case(expect=VIEWERS, default=404, kwargs=job_pk, setup=make_review),
-    "reports:job_status": Case(expect=VIEWERS, default=404, kwargs=job_pk, setup=make_review),
-    "reports:job_download": Case(expect=VIEWERS, default=404, kwargs=job_pk, setup=make_review),
+    "reports:drill": on_a_review(VIEWERS, drill, data=lambda tree, users: {"year": "2017"}),
+    "reports:figures_status": on_a_review(VIEWERS),
+    "reports:job": on_a_review(VIEWERS, job_pk),
+    "reports:job_status": on_a_review(VIEWERS, job_pk),
+    "reports:job_download": on_a_review(VIEWERS, job_pk),
     # A done job cannot be re-run: the page says so (302 back to the job).
-    "reports:job_retry": Case(
-        expect={"office": 302, "inspection": 302},
-        default=404,
-        kwargs=job_pk,
-        setup=make_review,
-        method="post",
-    ),
+    "reports:job_retry": on_a_review({"office": 302, "inspection": 302}, job_pk, method="post"),
 }

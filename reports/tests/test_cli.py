@@ -14,23 +14,16 @@ from core.actors import SYSTEM
 pytestmark = pytest.mark.django_db
 
 
+# The committee of the `tree` fixture over Chỉ thị 05's first review period.
+DBT_2016_2020 = ["--committee", "DBT", "--from", "2016-05-15", "--to", "2020-06-30"]
+
+
 def run(*args):
     call_command("review_report", *args)
 
 
 def test_json_to_stdout(tree, records, capsys):
-    run(
-        "--committee",
-        "DBT",
-        "--from",
-        "2016-05-15",
-        "--to",
-        "2020-06-30",
-        "--format",
-        "json",
-        "--output",
-        "-",
-    )
+    run(*DBT_2016_2020, "--format", "json", "--output", "-")
     figures = json.loads(capsys.readouterr().out)
     assert figures["committee"] == {"code": "DBT", "name": "Đảng bộ thử nghiệm"}
     assert figures["period"] == {"from": "2016-05-15", "to": "2020-06-30"}
@@ -44,20 +37,9 @@ def test_docx_to_a_file(tree, records, tmp_path):
     DocumentFactory()
     path = tmp_path / "bao-cao.docx"
     run(
-        "--committee",
-        "DBT",
-        "--from",
-        "2016-05-15",
-        "--to",
-        "2020-06-30",
-        "--format",
-        "docx",
-        "--output",
-        str(path),
-        "--directive",
-        "05-CT/TW",
-        "--number",
-        "15-BC/ĐU",
+        *DBT_2016_2020,
+        *("--format", "docx", "--output", str(path)),
+        *("--directive", "05-CT/TW", "--number", "15-BC/ĐU"),
     )
     text = "\n".join(p.text for p in Document(str(path)).paragraphs)
     assert "sơ kết 4 năm thực hiện Chỉ thị số 05-CT/TW" in text
@@ -125,18 +107,7 @@ def test_the_saved_report_of_the_period_gives_number_and_signer(tree, records, t
         signer_name="Trần Văn Ký",
     )
     path = tmp_path / "bao-cao.docx"
-    run(
-        "--committee",
-        "DBT",
-        "--from",
-        "2016-05-15",
-        "--to",
-        "2020-06-30",
-        "--format",
-        "docx",
-        "--output",
-        str(path),
-    )
+    run(*DBT_2016_2020, "--format", "docx", "--output", str(path))
     document = Document(str(path))
     cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     assert "Số 27-BC/ĐU" in cells
@@ -153,17 +124,16 @@ def test_without_directive_the_committees_only_directive_is_reviewed(tree, recor
 
     directive = DocumentFactory()
     path = tmp_path / "bao-cao.docx"
-    args = ["--committee", "DBT", "--from", "2016-05-15", "--to", "2020-06-30"]
-    run(*args, "--format", "docx", "--output", str(path))
+    run(*DBT_2016_2020, "--format", "docx", "--output", str(path))
     text = _docx_text(path)
     assert f"Chỉ thị số {directive.number_symbol} ngày 15/5/2016 của Bộ Chính trị" in text
     assert "Thực hiện Chỉ thị số 05-CT/TW" in text  # the opening names it too
     DocumentFactory(number_symbol="06-NQ/TW", kind="resolution", issued_on=dt.date(2017, 1, 5))
     other = tmp_path / "khac.docx"
     with pytest.raises(CommandError, match="05-CT/TW, 06-NQ/TW|06-NQ/TW, 05-CT/TW"):
-        run(*args, "--format", "docx", "--output", str(other))
+        run(*DBT_2016_2020, "--format", "docx", "--output", str(other))
     assert not other.exists()
-    run(*args, "--directive", "06-NQ/TW", "--format", "docx", "--output", str(other))
+    run(*DBT_2016_2020, "--directive", "06-NQ/TW", "--format", "docx", "--output", str(other))
     assert "Nghị quyết số 06-NQ/TW ngày 5/1/2017" in _docx_text(other)
 
 

@@ -16,6 +16,17 @@ from .factories import DocumentFactory
 pytestmark = pytest.mark.django_db
 
 
+def next_year_review(committee, number_symbol: str) -> Review:
+    """The committee's report on the year after the `review` fixture's period."""
+    return services.review_create(
+        user=SYSTEM,
+        committee=committee,
+        period_from=dt.date(2020, 7, 1),
+        period_to=dt.date(2021, 6, 30),
+        number_symbol=number_symbol,
+    )
+
+
 def test_sections_follow_the_figures_until_edited(review, records, tree):
     content = report_content(review)
     assert "đăng ký đạt 100% trong các năm 2016–2020" in content.text("standards")
@@ -72,23 +83,11 @@ def test_new_version_is_a_live_draft_with_the_signed_text(review, records, users
 
 def test_number_must_be_unique_among_the_committees_documents(review, tree):
     with pytest.raises(ValidationError) as error:
-        services.review_create(
-            user=SYSTEM,
-            committee=tree.committee,
-            period_from=dt.date(2020, 7, 1),
-            period_to=dt.date(2021, 6, 30),
-            number_symbol="15-BC/ĐU",
-        )
+        next_year_review(tree.committee, "15-BC/ĐU")
     assert "number_symbol" in error.value.message_dict
     DocumentFactory(number_symbol="20-BC/ĐU", issuer="Đảng ủy thử nghiệm", issued_by=tree.committee)
     with pytest.raises(ValidationError):
-        services.review_create(
-            user=SYSTEM,
-            committee=tree.committee,
-            period_from=dt.date(2020, 7, 1),
-            period_to=dt.date(2021, 6, 30),
-            number_symbol="20-BC/ĐU",
-        )
+        next_year_review(tree.committee, "20-BC/ĐU")
     assert Review.objects.count() == 1
 
 
@@ -108,13 +107,7 @@ def test_bad_periods_are_refused(tree):
 def test_written_sections_start_from_the_previous_report(review, tree):
     services.review_section_save(user=SYSTEM, review=review, key="directions", text="1. Việc cũ.")
     services.review_section_save(user=SYSTEM, review=review, key="causes", text="Nguyên nhân cũ.")
-    later = services.review_create(
-        user=SYSTEM,
-        committee=tree.committee,
-        period_from=dt.date(2020, 7, 1),
-        period_to=dt.date(2021, 6, 30),
-        number_symbol="30-BC/ĐU",
-    )
+    later = next_year_review(tree.committee, "30-BC/ĐU")
     content = report_content(later)
     assert content.text("directions") == "1. Việc cũ."
     assert content.text("causes") == "Nguyên nhân cũ."
