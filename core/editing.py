@@ -48,17 +48,19 @@ def save_form(
     *,
     message: Message,
     to: Target,
+    error_field: str | None = None,
 ) -> HttpResponse | None:
     """On a POST of a valid form, run `save(form.cleaned_data)` and redirect to `to` with
     `message`; a `ValidationError` from the service goes on the form (next to the field it
-    names). None when the page is to be shown (again)."""
+    names, else next to `error_field` or above the form). None when the page is to be shown
+    (again)."""
     if request.method != "POST" or not form.is_valid():
         return None
     try:
         with unchanged(form):
             result = save(form.cleaned_data)
     except ValidationError as error:
-        form_errors(form, error)
+        form_errors(form, error, default=error_field)
         return None
     messages.success(request, message if isinstance(message, str) else message(result))
     return redirect(to if isinstance(to, str) else to(result))
@@ -73,11 +75,12 @@ def form_page(
     save: Callable[[dict[str, Any]], Any],
     message: Message,
     to: Target,
+    error_field: str | None = None,
     status: int | None = None,
 ) -> HttpResponse:
     """`save_form`, else the page `template` with the form and `context` (answered with
     `status`, where a POST-only view says 400 for a form it shows again)."""
-    done = save_form(request, form, save, message=message, to=to)
+    done = save_form(request, form, save, message=message, to=to, error_field=error_field)
     if done is not None:
         return done
     return render(request, template, {"form": form, **(context or {})}, status=status)
