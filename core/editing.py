@@ -86,6 +86,30 @@ def form_page(
     return render(request, template, {"form": form, **(context or {})}, status=status)
 
 
+def simple_form_page(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    *,
+    title: str,
+    back: str,
+    save: Callable[[dict[str, Any]], Any],
+    message: Message,
+    to: Target | None = None,
+    context: Mapping[str, Any] | None = None,
+) -> HttpResponse:
+    """`form_page` on FORM_PAGE: `title`, Cancel back to `back`; a save goes to `to`, by
+    default back where Cancel goes."""
+    return form_page(
+        request,
+        form,
+        FORM_PAGE,
+        {"title": title, "back": back, **(context or {})},
+        save=save,
+        message=message,
+        to=back if to is None else to,
+    )
+
+
 def act(request: HttpRequest, action: Callable[[], Any], *, message: str, to: str) -> HttpResponse:
     """A POST button (delete, confirm, close…): run the service, say so, go to `to`; a refusal
     is shown as an error message on the page it goes back to."""
