@@ -11,17 +11,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.concurrency import stored, unchanged
-from core.forms import form_errors
+from core.concurrency import stored
+from core.editing import simple_form_page
 from core.listing import Column, matching, render_listing
 from core.policy import CHANGE, VIEW, permission_required_for
 
@@ -108,21 +107,20 @@ def _settings_form(
     request: HttpRequest, setting: Setting, *, instance: Any, title: str
 ) -> HttpResponse:
     form = setting.form_class(request.POST or None, instance=instance, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        try:
-            existing = stored(instance) if instance and instance.pk else None
-            with unchanged(form):
-                setting.save(user=request.user, **{setting.key: existing}, **values)
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(setting.target)
-    return render(
+
+    def save(data: dict[str, Any]) -> None:
+        values = {name: data[name] for name in form.Meta.fields}
+        existing = stored(instance) if instance and instance.pk else None
+        setting.save(user=request.user, **{setting.key: existing}, **values)
+
+    return simple_form_page(
         request,
-        "meetings/settings_form.html",
-        {"form": form, "title": title, "back": setting.target},
+        form,
+        title=title,
+        back=reverse(setting.target),
+        save=save,
+        message=_("Saved."),
+        context={"form_class": "card"},
     )
 
 
