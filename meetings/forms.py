@@ -144,7 +144,17 @@ class MinutesForm(VersionedForm, forms.ModelForm):
         }
 
 
-class MeetingRulesForm(VersionedForm, forms.ModelForm):
+class CommitteeSettingForm(VersionedForm, forms.ModelForm):
+    """A setting of a committee: the committee is one of those the user may change."""
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field_of(self, "committee", forms.ModelChoiceField).queryset = selectors.committees_for(
+            user, "change"
+        )
+
+
+class MeetingRulesForm(CommitteeSettingForm):
     class Meta:
         model = MeetingRules
         fields = [
@@ -160,36 +170,18 @@ class MeetingRulesForm(VersionedForm, forms.ModelForm):
         ]
         widgets = {"effective_from": DateInput()}
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field_of(self, "committee", forms.ModelChoiceField).queryset = selectors.committees_for(
-            user, "change"
-        )
 
-
-class FocusAreaForm(VersionedForm, forms.ModelForm):
+class FocusAreaForm(CommitteeSettingForm):
     class Meta:
         model = FocusArea
         fields = ["committee", "kind", "name"]
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field_of(self, "committee", forms.ModelChoiceField).queryset = selectors.committees_for(
-            user, "change"
-        )
 
-
-class TopicDeadlineForm(VersionedForm, forms.ModelForm):
+class TopicDeadlineForm(CommitteeSettingForm):
     class Meta:
         model = TopicDeadline
         fields = ["committee", "topic", "deadline"]
         widgets = {"deadline": DateInput()}
-
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field_of(self, "committee", forms.ModelChoiceField).queryset = selectors.committees_for(
-            user, "change"
-        )
 
 
 class FilterForm(forms.Form):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import files
-from core.editing import form_page
+from core.editing import FORM_PAGE, form_page
 from core.http import AuthenticatedRequest
 from core.listing import render_listing
 from core.policy import CHANGE, VIEW, has_role, permission_required_for
@@ -325,7 +325,11 @@ def standard_edit(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse
         request,
         form,
         "pledges/standard_edit.html",
-        {"unit": unit, "year": year, "common": common if unit.is_cell else None},
+        {
+            "title": f"{_('Conduct standards')} {year} — {unit.name}",
+            "back": _standards_of(year),
+            "common": common if unit.is_cell else None,
+        },
         save=lambda data: services.standard_save(unit=unit, year=year, by=request.user, **data),
         message=_("The standards have been saved."),
         to=_standards_of(year),
@@ -351,8 +355,11 @@ def template_edit(request: HttpRequest, year: int) -> HttpResponse:
     return form_page(
         request,
         form,
-        "pledges/template_edit.html",
-        {"year": year, "committee": committee},
+        FORM_PAGE,
+        {
+            "title": f"{_('Pledge template')} {year} — {committee.name}",
+            "back": _standards_of(year),
+        },
         save=lambda data: services.template_save(
             committee=committee, year=year, by=request.user, **data
         ),

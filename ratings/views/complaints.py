@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -11,10 +15,31 @@ from core.editing import form_page
 
 from .. import lookups, services
 from ..forms import AnswerForm, ComplaintForm, ReconsiderationForm
-from ..models import Complaint
+from ..models import Complaint, Rating
 from ..policies import COMPLAIN, DECIDE
 from ..policies import ratings as rating_policy
 from .common import _detail_url, _rating
+
+
+def _complaint_page(
+    request: HttpRequest,
+    rating: Rating,
+    form: forms.Form,
+    write: Callable[..., Any],
+    message: str,
+    *,
+    reconsider: bool,
+) -> HttpResponse:
+    """A complaint and a reconsideration are one text on the rating, written by `write`."""
+    return form_page(
+        request,
+        form,
+        "ratings/complain.html",
+        {"rating": rating, "reconsider": reconsider},
+        save=lambda data: write(rating=rating, text=data["text"], user=request.user),
+        message=message,
+        to=_detail_url(rating),
+    )
 
 
 @login_required
@@ -22,16 +47,13 @@ def complain(request: HttpRequest, pk: int) -> HttpResponse:
     """The member (or the office for him) records a complaint; the decision stays in force."""
     rating = _rating(request, pk)
     rating_policy.check(request.user, COMPLAIN, rating)
-    return form_page(
+    return _complaint_page(
         request,
+        rating,
         ComplaintForm(request.POST or None),
-        "ratings/complain.html",
-        {"rating": rating, "reconsider": False},
-        save=lambda data: services.rating_complain(
-            rating=rating, text=data["text"], user=request.user
-        ),
-        message=_("The complaint is recorded; the decision stays in force until it is answered."),
-        to=_detail_url(rating),
+        services.rating_complain,
+        _("The complaint is recorded; the decision stays in force until it is answered."),
+        reconsider=False,
     )
 
 
@@ -41,16 +63,13 @@ def reconsider(request: HttpRequest, pk: int) -> HttpResponse:
     rating = _rating(request, pk)
     if not (rating.level and rating_policy.can(request.user, DECIDE, rating)):
         raise PermissionDenied
-    return form_page(
+    return _complaint_page(
         request,
+        rating,
         ReconsiderationForm(request.POST or None),
-        "ratings/complain.html",
-        {"rating": rating, "reconsider": True},
-        save=lambda data: services.rating_reconsider(
-            rating=rating, text=data["text"], user=request.user
-        ),
-        message=_("The reconsideration is opened."),
-        to=_detail_url(rating),
+        services.rating_reconsider,
+        _("The reconsideration is opened."),
+        reconsider=True,
     )
 
 
