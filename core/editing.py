@@ -4,12 +4,12 @@ redirect.
 Every create/edit page does the same five steps after it has found its object through the
 policy (404/403 come from there) and bound its form:
 
-    form = PersonForm(request.POST or None, instance=person)
+    form = CommendationForm(request.POST or None, record=commendation, ...)
     return form_page(
-        request, form, "organisation/person_form.html", {"person": person},
-        save=lambda data: services.person_update(user=request.user, person=person, **data),
-        message=_("The changes were saved."),
-        to=lambda saved: reverse("organisation:person", args=[person.pk]),
+        request, form, "activities/commendation_form.html", {"commendation": commendation},
+        save=lambda data: services.commendation_save(by=user, commendation=commendation, **data),
+        message=_("The commendation has been saved."),
+        to=lambda saved: reverse("activities:commendation_detail", args=[saved.pk]),
     )
 
 A GET, an invalid form or a refused save renders the page again with what was typed; a save
