@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core import files
-from core.concurrency import unchanged
-from core.forms import form_errors
+from core.editing import form_page
 from core.listing import Column, render_listing
 from core.policy import CHANGE, DELETE, VIEW, permission_required_for
 
 from . import selectors, services
 from .forms import ActivityForm, CommendationForm, PhotoForm
-from .models import ActivityPhoto
+from .models import Activity, ActivityPhoto, Commendation
 from .policies import activities, commendations
 
 
@@ -76,20 +77,24 @@ def activity_list(request: HttpRequest) -> HttpResponse:
 def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = activities.get_visible_or_404(request.user, pk=pk)
     can_change = activities.can(request.user, CHANGE, activity)
+    context = _detail_context(activity, can_change=can_change)
     return render(
         request,
         "activities/activity_detail.html",
-        {
-            "activity": activity,
-            "photos": activity.photos.all(),
-            "people": selectors.activity_people(activity),
-            "can_change": can_change,
-            "photo_form": PhotoForm() if can_change else None,
-        },
+        {**context, "photo_form": PhotoForm() if can_change else None},
     )
 
 
-def _activity_form(request: HttpRequest, activity=None) -> HttpResponse:
+def _detail_context(activity: Activity, *, can_change: bool) -> dict[str, Any]:
+    return {
+        "activity": activity,
+        "photos": activity.photos.all(),
+        "people": selectors.activity_people(activity),
+        "can_change": can_change,
+    }
+
+
+def _activity_form(request: HttpRequest, activity: Activity | None = None) -> HttpResponse:
     user = request.user
     initial = {}
     if activity:
@@ -114,21 +119,24 @@ def _activity_form(request: HttpRequest, activity=None) -> HttpResponse:
         units=selectors.recording_units(user, activities),
         user=user,
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def save(data: dict[str, Any]) -> Activity:
+        data = dict(data)
         image = data.pop("image", None)
         data["people"] = list(data["people"])
-        try:
-            with unchanged(form):
-                activity = services.activity_save(
-                    by=user, activity=activity, photos=[image] if image else [], **data
-                )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("The activity has been saved."))
-            return redirect("activities:activity_detail", pk=activity.pk)
-    return render(request, "activities/activity_form.html", {"form": form, "activity": activity})
+        return services.activity_save(
+            by=user, activity=activity, photos=[image] if image else [], **data
+        )
+
+    return form_page(
+        request,
+        form,
+        "activities/activity_form.html",
+        {"activity": activity},
+        save=save,
+        message=_("The activity has been saved."),
+        to=lambda saved: reverse("activities:activity_detail", args=[saved.pk]),
+    )
 
 
 @permission_required_for(activities, CHANGE)
@@ -156,24 +164,14 @@ def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
     activity = activities.get_for(request.user, CHANGE, pk=pk)
     form = PhotoForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.photo_add(activity=activity, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("The photo has been added."))
-            return redirect("activities:activity_detail", pk=activity.pk)
-    return render(
+    return form_page(
         request,
+        form,
         "activities/activity_detail.html",
-        {
-            "activity": activity,
-            "photos": activity.photos.all(),
-            "people": selectors.activity_people(activity),
-            "can_change": True,
-            "photo_form": form,
-        },
+        {**_detail_context(activity, can_change=True), "photo_form": form},
+        save=lambda data: services.photo_add(activity=activity, by=request.user, **data),
+        message=_("The photo has been added."),
+        to=reverse("activities:activity_detail", args=[activity.pk]),
         status=400,
     )
 
@@ -263,7 +261,9 @@ def commendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _commendation_form(request: HttpRequest, commendation=None) -> HttpResponse:
+def _commendation_form(
+    request: HttpRequest, commendation: Commendation | None = None
+) -> HttpResponse:
     user = request.user
     initial = {}
     if commendation:
@@ -287,21 +287,14 @@ def _commendation_form(request: HttpRequest, commendation=None) -> HttpResponse:
         units=selectors.recording_units(user, commendations),
         user=user,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            with unchanged(form):
-                commendation = services.commendation_save(
-                    by=user, commendation=commendation, **form.cleaned_data
-                )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("The commendation has been saved."))
-            return redirect("activities:commendation_detail", pk=commendation.pk)
-    return render(
+    return form_page(
         request,
+        form,
         "activities/commendation_form.html",
-        {"form": form, "commendation": commendation},
+        {"commendation": commendation},
+        save=lambda data: services.commendation_save(by=user, commendation=commendation, **data),
+        message=_("The commendation has been saved."),
+        to=lambda saved: reverse("activities:commendation_detail", args=[saved.pk]),
     )
 
 

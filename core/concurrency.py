@@ -26,8 +26,6 @@ from django.forms.models import model_to_dict
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import form_errors
-
 STALE_MESSAGE = _(
     "Someone else saved this record after you opened the form, so your changes were not "
     "saved. Compare your values with the current ones below; save again to replace the "
@@ -189,15 +187,3 @@ class VersionedForm:
 def unchanged(form: Any) -> Any:
     """`form.unchanged()` for a versioned form; a plain transaction for any other."""
     return form.unchanged() if isinstance(form, VersionedForm) else transaction.atomic()
-
-
-def save_or_refuse(form: Any, action: Any) -> bool:
-    """Run `action` (a service call) guarded by `unchanged(form)`; a refusal is put on the
-    form (next to its field where it names one). Returns whether it was saved."""
-    try:
-        with unchanged(form):
-            action()
-    except ValidationError as error:
-        form_errors(form, error)
-        return False
-    return True

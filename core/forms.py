@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django import forms
 from django.apps import apps
@@ -12,6 +13,24 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core import audit
+
+FieldT = TypeVar("FieldT", bound=forms.Field)
+
+
+def field_of(form: forms.BaseForm, name: str, kind: type[FieldT]) -> FieldT:
+    """The form's field `name` as the `kind` of field it is, to set what only that kind has
+    (a choice field's `queryset`, `choices`, `label_from_instance`) in a type-checked way."""
+    found = form.fields[name]
+    if not isinstance(found, kind):
+        raise TypeError(f"{type(form).__name__}.{name} is a {type(found).__name__}")
+    return found
+
+
+def label_choices(field: forms.ModelChoiceField[Any], label: Callable[[Any], str]) -> None:
+    """Show each option of the choice field as `label(record)` rather than `str(record)`."""
+    # Django's documented way is to override label_from_instance; per form, an instance
+    # attribute does it without a field class for each label.
+    field.label_from_instance = label  # type: ignore[method-assign, assignment]
 
 
 def form_errors(form: forms.BaseForm, error: ValidationError, default: str | None = None) -> None:
@@ -24,13 +43,21 @@ def form_errors(form: forms.BaseForm, error: ValidationError, default: str | Non
         form.add_error(default, error)
 
 
+class _UnitChoiceField(forms.ModelChoiceField[Any]):
+    def label_from_instance(self, obj: Any) -> str:
+        """The tree's order, indented, with codes (as organisation.pickers.unit_label)."""
+        return f"{chr(0xA0) * 3 * obj.depth}{obj.name} ({obj.code})"
+
+
 class AuditFilterForm(forms.Form):
     model = forms.ChoiceField(label=_("Record"), required=False)
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None, required=False)
+    unit = _UnitChoiceField(label=_("Unit"), queryset=None, required=False)
     person = forms.CharField(
         label=_("Person code"), required=False, max_length=40, help_text=_("E.g. NS00012")
     )
-    user = forms.ModelChoiceField(label=_("Changed by"), queryset=None, required=False)
+    user: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Changed by"), queryset=None, required=False
+    )
     date_from = forms.DateField(
         label=_("From"),
         required=False,
@@ -53,7 +80,7 @@ class AuditFilterForm(forms.Form):
         self.scope = (
             None if getattr(reader, "is_superuser", False) else role_paths(reader, SEES_EVERYTHING)
         )
-        self.fields["model"].choices = [("", _("All records"))] + [
+        field_of(self, "model", forms.ChoiceField).choices = [("", _("All records"))] + [
             (entry.key, entry.name.capitalize()) for entry in audit.registered()
         ]
         units = apps.get_model("organisation", "Unit").objects.order_by("path")
@@ -63,12 +90,8 @@ class AuditFilterForm(forms.Form):
             users = users.filter(
                 subtree_q(self.scope, "role_assignments__unit__path") | Q(pk=reader.pk)
             ).distinct()
-        self.fields["unit"].queryset = units
-        self.fields["user"].queryset = users
-        # The tree's order, indented, with codes (as organisation.pickers.unit_label).
-        self.fields["unit"].label_from_instance = lambda unit: (
-            f"{chr(0xA0) * 3 * unit.depth}{unit.name} ({unit.code})"
-        )
+        field_of(self, "unit", forms.ModelChoiceField).queryset = units
+        field_of(self, "user", forms.ModelChoiceField).queryset = users
 
     def clean_person(self) -> Any:
         """A code outside the reader's scope answers like a code that does not exist."""

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -24,7 +26,9 @@ def audit_trail(request: HttpRequest) -> HttpResponse:
     if not has_role(request.user, *SEES_EVERYTHING):
         raise PermissionDenied
     form = AuditFilterForm(request.GET or None, reader=request.user)
-    page_obj = paginate(request, audit.AuditTrail(form.filters()))
+    # Not a list nor a queryset, but the Paginator only needs len() and slices of it.
+    trail: Any = audit.AuditTrail(form.filters())
+    page_obj = paginate(request, trail)
     return render(request, "core/audit.html", {"form": form, "page_obj": page_obj})
 
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedForm
+from core.forms import field_of
 from organisation.models import Unit
 
 from .models import Document, StudyTopic
@@ -35,11 +36,11 @@ class DocumentForm(VersionedForm, forms.ModelForm):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["issued_by"].queryset = Unit.objects.filter(office_unit_q(user)).order_by(
-            "path"
-        )
+        field_of(self, "issued_by", forms.ModelChoiceField).queryset = Unit.objects.filter(
+            office_unit_q(user)
+        ).order_by("path")
         self.fields["issued_by"].label = _("Issued by (our unit)")
-        self.fields["issued_on"].input_formats = DATE_FORMATS
+        field_of(self, "issued_on", forms.DateField).input_formats = DATE_FORMATS
 
     def clean_file(self) -> Any:
         file = self.cleaned_data.get("file")
@@ -62,12 +63,13 @@ class DeliveryForm(forms.Form):
     def __init__(self, *args: Any, cells: Any, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {"sent_on": timezone.localdate()})
         super().__init__(*args, **kwargs)
-        self.fields["units"].queryset = cells
+        field_of(self, "units", forms.ModelChoiceField).queryset = cells
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("all_cells"):
-            data["units"] = list(self.fields["units"].queryset)
+            data["units"] = list(field_of(self, "units", forms.ModelChoiceField).queryset or [])
         if not data.get("units"):
             self.add_error("units", _("Choose at least one cell."))
         return data
@@ -85,7 +87,7 @@ class StudyTopicForm(VersionedForm, forms.ModelForm):
 
     def __init__(self, *args: Any, documents: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["document"].queryset = documents
+        field_of(self, "document", forms.ModelChoiceField).queryset = documents
         self.fields["end_year"].required = False
 
 
@@ -99,6 +101,10 @@ class DocumentFilterForm(forms.Form):
     def __init__(self, *args: Any, years: list[int], issuers: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         everything = [("", _("All"))]
-        self.fields["kind"].choices = everything + list(Document.Kind.choices)
-        self.fields["year"].choices = everything + [(year, str(year)) for year in years]
-        self.fields["issuer"].choices = everything + [(issuer, issuer) for issuer in issuers]
+        field_of(self, "kind", forms.ChoiceField).choices = everything + list(Document.Kind.choices)
+        field_of(self, "year", forms.ChoiceField).choices = everything + [
+            (year, str(year)) for year in years
+        ]
+        field_of(self, "issuer", forms.ChoiceField).choices = everything + [
+            (issuer, issuer) for issuer in issuers
+        ]

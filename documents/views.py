@@ -2,17 +2,16 @@
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from core import files
-from core.concurrency import unchanged
-from core.forms import form_errors
+from core.editing import FORM_PAGE, form_page
 from core.listing import Column, listing
 from core.pagination import paginate
 
@@ -22,6 +21,11 @@ from .models import StudyTopic
 from .policies import documents as document_policy
 from .policies import sees_every_cell
 from .policies import topics as topic_policy
+
+
+def _fields(data: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    return {name: data[name] for name in names}
+
 
 DOCUMENT_COLUMNS = [
     Column("number", _l("Number and symbol"), ("number_symbol",), "number_symbol"),
@@ -69,28 +73,20 @@ def document_list(request: HttpRequest) -> HttpResponse:
 def document_create(request: HttpRequest) -> HttpResponse:
     document_policy.check(request.user, "add")
     form = DocumentForm(request.POST or None, request.FILES or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            document = services.document_create(
-                user=request.user,
-                number_symbol=data["number_symbol"],
-                kind=data["kind"],
-                issued_on=data["issued_on"],
-                issuer=data["issuer"],
-                summary=data["summary"],
-                issued_by=data["issued_by"],
-                file=data.get("file") or None,
-            )
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            messages.success(
-                request, _("Document %(number)s registered.") % {"number": document.number_symbol}
-            )
-            return redirect("documents:detail", pk=document.pk)
-    return render(
-        request, "documents/document_form.html", {"form": form, "title": _("New document")}
+    return form_page(
+        request,
+        form,
+        FORM_PAGE,
+        {"title": _("New document"), "back": reverse("documents:list")},
+        save=lambda data: services.document_create(
+            user=request.user,
+            file=data.get("file") or None,
+            **_fields(data, services.DOCUMENT_FIELDS),
+        ),
+        message=lambda document: (
+            _("Document %(number)s registered.") % {"number": document.number_symbol}
+        ),
+        to=lambda document: reverse("documents:detail", args=[document.pk]),
     )
 
 
@@ -117,28 +113,27 @@ def document_update(request: HttpRequest, pk: int) -> HttpResponse:
     form = DocumentForm(
         request.POST or None, request.FILES or None, instance=document, user=request.user
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+
+    def save(data: dict[str, Any]) -> None:
         new_file = data.get("file")
         if new_file is not False and not hasattr(new_file, "content_type"):
             new_file = None  # the stored file stays
-        try:
-            with unchanged(form):
-                services.document_update(
-                    user=request.user,
-                    document=document,
-                    file=new_file,
-                    **{name: data[name] for name in services.DOCUMENT_FIELDS},
-                )
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            messages.success(request, _("Document saved."))
-            return redirect("documents:detail", pk=document.pk)
-    return render(
+        services.document_update(
+            user=request.user,
+            document=document,
+            file=new_file,
+            **_fields(data, services.DOCUMENT_FIELDS),
+        )
+
+    back = reverse("documents:detail", args=[document.pk])
+    return form_page(
         request,
-        "documents/document_form.html",
-        {"form": form, "document": document, "title": _("Edit document")},
+        form,
+        FORM_PAGE,
+        {"document": document, "title": _("Edit document"), "back": back},
+        save=save,
+        message=_("Document saved."),
+        to=back,
     )
 
 
@@ -156,27 +151,19 @@ def document_deliver(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     cells = selectors.cells_to_deliver(request.user, document)
     form = DeliveryForm(request.POST or None, cells=cells)
-    if request.method == "POST" and form.is_valid():
-        try:
-            created = services.document_deliver(
-                user=request.user,
-                document=document,
-                units=form.cleaned_data["units"],
-                sent_on=form.cleaned_data["sent_on"],
-            )
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Sent %(number)s to %(count)s cell(s).")
-                % {"number": document.number_symbol, "count": len(created)},
-            )
-            return redirect("documents:detail", pk=document.pk)
-    return render(
+    return form_page(
         request,
+        form,
         "documents/document_deliver.html",
-        {"form": form, "document": document, "nothing_left": not cells.exists()},
+        {"document": document, "nothing_left": not cells.exists()},
+        save=lambda data: services.document_deliver(
+            user=request.user, document=document, units=data["units"], sent_on=data["sent_on"]
+        ),
+        message=lambda created: (
+            _("Sent %(number)s to %(count)s cell(s).")
+            % {"number": document.number_symbol, "count": len(created)}
+        ),
+        to=reverse("documents:detail", args=[document.pk]),
     )
 
 
@@ -237,20 +224,16 @@ def _topic_form(request: HttpRequest, topic: StudyTopic | None) -> StudyTopicFor
 @login_required
 def topic_create(request: HttpRequest) -> HttpResponse:
     topic_policy.check(request.user, "add")
-    form = _topic_form(request, None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            topic = services.study_topic_create(
-                user=request.user, **{name: data[name] for name in services.TOPIC_FIELDS}
-            )
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            messages.success(request, _("Study topic %(code)s added.") % {"code": topic.code})
-            return redirect("documents:topic_detail", pk=topic.pk)
-    return render(
-        request, "documents/topic_form.html", {"form": form, "title": _("New study topic")}
+    return form_page(
+        request,
+        _topic_form(request, None),
+        FORM_PAGE,
+        {"title": _("New study topic"), "back": reverse("documents:topic_list")},
+        save=lambda data: services.study_topic_create(
+            user=request.user, **_fields(data, services.TOPIC_FIELDS)
+        ),
+        message=lambda topic: _("Study topic %(code)s added.") % {"code": topic.code},
+        to=lambda topic: reverse("documents:topic_detail", args=[topic.pk]),
     )
 
 
@@ -258,23 +241,15 @@ def topic_create(request: HttpRequest) -> HttpResponse:
 def topic_update(request: HttpRequest, pk: int) -> HttpResponse:
     topic = selectors.topic_detail(request.user, pk)
     topic_policy.check(request.user, "change", topic)
-    form = _topic_form(request, topic)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            with unchanged(form):
-                services.study_topic_update(
-                    user=request.user,
-                    topic=topic,
-                    **{name: data[name] for name in services.TOPIC_FIELDS},
-                )
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            messages.success(request, _("Study topic saved."))
-            return redirect("documents:topic_detail", pk=topic.pk)
-    return render(
+    back = reverse("documents:topic_detail", args=[topic.pk])
+    return form_page(
         request,
-        "documents/topic_form.html",
-        {"form": form, "topic": topic, "title": _("Edit study topic")},
+        _topic_form(request, topic),
+        FORM_PAGE,
+        {"topic": topic, "title": _("Edit study topic"), "back": back},
+        save=lambda data: services.study_topic_update(
+            user=request.user, topic=topic, **_fields(data, services.TOPIC_FIELDS)
+        ),
+        message=_("Study topic saved."),
+        to=back,
     )

@@ -11,6 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedForm
+from core.forms import field_of
 from documents.models import Document, StudyTopic
 from organisation.models import Unit
 from organisation.pickers import PersonPickerField, PickerFormMixin, unit_menu
@@ -44,7 +45,7 @@ class PlanForm(VersionedForm, forms.ModelForm):
 
     def __init__(self, *args: Any, committee: Unit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["document"].queryset = committee_documents(committee)
+        field_of(self, "document", forms.ModelChoiceField).queryset = committee_documents(committee)
         if not self.instance.pk:
             self.fields["year"].initial = timezone.localdate().year
 
@@ -70,13 +71,14 @@ class InspectionForm(VersionedForm, PickerFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, committee: Unit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        unit_menu(self.fields["subject_unit"], subject_units(committee))
+        unit_menu(field_of(self, "subject_unit", forms.ModelChoiceField), subject_units(committee))
         self.set_picker_units([committee])
-        self.fields["document"].queryset = committee_documents(committee)
-        self.fields["study_topic"].queryset = StudyTopic.objects.all()
+        field_of(self, "document", forms.ModelChoiceField).queryset = committee_documents(committee)
+        field_of(self, "study_topic", forms.ModelChoiceField).queryset = StudyTopic.objects.all()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if bool(data.get("subject_unit")) == bool(data.get("subject_person")):
             self.add_error(
                 "subject_unit", _("Choose either a unit or a member as the subject, not both.")
@@ -140,9 +142,12 @@ class RemediationForm(VersionedForm, PickerFormMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, inspection: Inspection, committee: Unit, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["finding"].queryset = inspection.findings.filter(kind=Finding.Kind.SHORTCOMING)
+        field_of(self, "finding", forms.ModelChoiceField).queryset = inspection.findings.filter(
+            kind=Finding.Kind.SHORTCOMING
+        )
         unit_menu(
-            self.fields["responsible_unit"], Unit.objects.filter(path__startswith=committee.path)
+            field_of(self, "responsible_unit", forms.ModelChoiceField),
+            Unit.objects.filter(path__startswith=committee.path),
         )
         self.set_picker_units([committee])
 
@@ -168,7 +173,10 @@ class SubmitForm(forms.Form):
     text = forms.CharField(
         label=capfirst(_("what was done")), widget=forms.Textarea(attrs={"rows": 5})
     )
-    files = MultipleFileField(label=capfirst(_("evidence files")), required=False)
+    # A declared field, not BaseForm.files (the metaclass moves it into base_fields).
+    files = MultipleFileField(  # type: ignore[assignment]
+        label=capfirst(_("evidence files")), required=False
+    )
 
 
 class VerifyForm(forms.Form):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.concurrency import VersionedForm
+from core.forms import field_of, label_choices
 from documents.models import StudyTopic
 from organisation.models import Person, Unit
 from organisation.pickers import PersonPickerField, PickerFormMixin, unit_menu
@@ -83,10 +84,12 @@ class MeetingForm(VersionedForm, PickerFormMixin, forms.ModelForm):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         units = selectors.units_for_recording(user)
-        unit_menu(self.fields["unit"], units)
+        unit_menu(field_of(self, "unit", forms.ModelChoiceField), units)
         self.set_picker_units(units)
         committees = selectors.committees_for(user, "change")
-        self.fields["focus_area"].queryset = FocusArea.objects.filter(committee__in=committees)
+        field_of(self, "focus_area", forms.ModelChoiceField).queryset = FocusArea.objects.filter(
+            committee__in=committees
+        )
         self.fields["held"].help_text = _("Leave unticked for a planned meeting.")
         if units.count() == 1 and not self.instance.pk:
             self.fields["unit"].initial = units.first()
@@ -108,8 +111,10 @@ class AddPersonForm(forms.Form):
 
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["people"].queryset = selectors.staff_to_add(meeting)
-        self.fields["people"].label_from_instance = lambda p: f"{p.full_name} ({p.code})"
+        field_of(self, "people", forms.ModelChoiceField).queryset = selectors.staff_to_add(meeting)
+        label_choices(
+            field_of(self, "people", forms.ModelChoiceField), lambda p: f"{p.full_name} ({p.code})"
+        )
 
 
 class GuestForm(forms.Form):
@@ -139,7 +144,17 @@ class MinutesForm(VersionedForm, forms.ModelForm):
         }
 
 
-class MeetingRulesForm(VersionedForm, forms.ModelForm):
+class CommitteeSettingForm(VersionedForm, forms.ModelForm):
+    """A setting of a committee: the committee is one of those the user may change."""
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field_of(self, "committee", forms.ModelChoiceField).queryset = selectors.committees_for(
+            user, "change"
+        )
+
+
+class MeetingRulesForm(CommitteeSettingForm):
     class Meta:
         model = MeetingRules
         fields = [
@@ -155,30 +170,18 @@ class MeetingRulesForm(VersionedForm, forms.ModelForm):
         ]
         widgets = {"effective_from": DateInput()}
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["committee"].queryset = selectors.committees_for(user, "change")
 
-
-class FocusAreaForm(VersionedForm, forms.ModelForm):
+class FocusAreaForm(CommitteeSettingForm):
     class Meta:
         model = FocusArea
         fields = ["committee", "kind", "name"]
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["committee"].queryset = selectors.committees_for(user, "change")
 
-
-class TopicDeadlineForm(VersionedForm, forms.ModelForm):
+class TopicDeadlineForm(CommitteeSettingForm):
     class Meta:
         model = TopicDeadline
         fields = ["committee", "topic", "deadline"]
         widgets = {"deadline": DateInput()}
-
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["committee"].queryset = selectors.committees_for(user, "change")
 
 
 class FilterForm(forms.Form):
@@ -205,5 +208,7 @@ class FilterForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        unit_menu(self.fields["unit"], selectors.units_for_filter(user))
-        self.fields["topic"].label_from_instance = lambda topic: topic.code
+        unit_menu(field_of(self, "unit", forms.ModelChoiceField), selectors.units_for_filter(user))
+        label_choices(
+            field_of(self, "topic", forms.ModelChoiceField), lambda topic: str(topic.code)
+        )

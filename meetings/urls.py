@@ -1,6 +1,16 @@
-from django.urls import path
+from django.urls import URLPattern, path
 
 from . import views
+
+
+def _setting_pages(prefix: str, setting: views.Setting, name: str) -> list[URLPattern]:
+    """A committee setting's add and change pages: `<name>_create`, `<name>_edit`."""
+    extra = {"setting": setting}
+    return [
+        path(f"{prefix}them/", views.setting_create, extra, name=f"{name}_create"),
+        path(f"{prefix}<int:pk>/", views.setting_edit, extra, name=f"{name}_edit"),
+    ]
+
 
 app_name = "meetings"
 urlpatterns = [
@@ -31,13 +41,10 @@ urlpatterns = [
     path("chuyen-de/", views.topic_coverage, name="topic_coverage"),
     path("can-chu-y/", views.attention, name="attention"),
     path("quy-dinh/", views.rules_list, name="rules"),
-    path("quy-dinh/them/", views.rules_create, name="rules_create"),
-    path("quy-dinh/<int:pk>/", views.rules_edit, name="rules_edit"),
+    *_setting_pages("quy-dinh/", views.RULES, "rules"),
     path("quy-tac-ung-xu/", views.focus_list, name="focus_areas"),
-    path("quy-tac-ung-xu/them/", views.focus_create, name="focus_create"),
-    path("quy-tac-ung-xu/<int:pk>/", views.focus_edit, name="focus_edit"),
+    *_setting_pages("quy-tac-ung-xu/", views.FOCUS_AREAS, "focus"),
     path("han-hoc-tap/", views.deadline_list, name="deadlines"),
-    path("han-hoc-tap/them/", views.deadline_create, name="deadline_create"),
-    path("han-hoc-tap/<int:pk>/", views.deadline_edit, name="deadline_edit"),
+    *_setting_pages("han-hoc-tap/", views.DEADLINES, "deadline"),
     path("han-hoc-tap/<int:pk>/xoa/", views.deadline_delete, name="deadline_delete"),
 ]

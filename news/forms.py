@@ -2,13 +2,17 @@
 
 import secrets
 import time
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.db.models import Model
+from django.http import QueryDict
 from django.utils.translation import pgettext_lazy
 
 from core.concurrency import VersionedForm
+from core.forms import field_of
 
 from . import richtext
 from .models import COMMENT_MAX_LENGTH, Article, ArticleImage, Category
@@ -88,7 +92,8 @@ class CommentForm(forms.Form):
         return body
 
     def clean(self) -> dict:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         try:
             stamp = signing.loads(
                 cleaned.get("token") or "", salt=TIMESTAMP_SALT, max_age=FORM_MAX_AGE
@@ -97,8 +102,10 @@ class CommentForm(forms.Form):
             if int(stamp["a"]) != self.article_pk:
                 raise ValueError
         except (signing.BadSignature, KeyError, TypeError, ValueError):
-            self.data = self.data.copy()
-            self.data["token"] = form_token(self.article_pk)
+            # A bound form's data is the request's QueryDict; a fresh token for the next try.
+            data = cast(QueryDict, self.data).copy()
+            data["token"] = form_token(self.article_pk)
+            self.data = data
             raise forms.ValidationError(self.error_messages["stale"], code="stale") from None
         if time.time() - issued < min_fill_seconds():
             raise forms.ValidationError(self.error_messages["too_fast"], code="too_fast")
@@ -126,15 +133,18 @@ class ArticleForm(VersionedForm, forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = Category.objects.order_by("order", "name")
-        self.fields["category"].empty_label = None
+        field_of(self, "category", forms.ModelChoiceField).queryset = Category.objects.order_by(
+            "order", "name"
+        )
+        field_of(self, "category", forms.ModelChoiceField).empty_label = None
         if self.instance.pk and not self.is_bound:
             # One block per paragraph in the box, so that the HTML stays readable while editing.
             self.initial["body"] = "\n\n".join(richtext.split_blocks(self.instance.body))
 
-    def values_of(self, record: Article) -> dict:
+    def values_of(self, record: Model) -> dict[str, Any]:
         values = super().values_of(record)
-        values["body"] = "\n\n".join(richtext.split_blocks(record.body))
+        if isinstance(record, Article):
+            values["body"] = "\n\n".join(richtext.split_blocks(record.body))
         return values
 
     def clean_body(self) -> str:

@@ -10,6 +10,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedForm
+from core.forms import field_of
 
 from . import timeline
 from .models import MassOrganisation, MemberEvent, Person, Unit
@@ -83,7 +84,7 @@ class PersonAddForm(PersonForm):
     def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if units is not None:
-            unit_menu(self.fields["unit"], units)
+            unit_menu(field_of(self, "unit", forms.ModelChoiceField), units)
         self.order_fields(["unit", *PersonForm.Meta.fields, "since"])
         self.capitalise_labels()
 
@@ -121,8 +122,8 @@ class MemberEventForm(CapitalisedLabels, forms.Form):
     def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if units is not None:
-            unit_menu(self.fields["from_unit"], units)
-            unit_menu(self.fields["to_unit"], units)
+            unit_menu(field_of(self, "from_unit", forms.ModelChoiceField), units)
+            unit_menu(field_of(self, "to_unit", forms.ModelChoiceField), units)
         self.fields["date"].initial = timezone.localdate()
         self.capitalise_labels()
 
@@ -133,7 +134,8 @@ class MemberEventForm(CapitalisedLabels, forms.Form):
         return value
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         kind = data.get("kind")
         if kind in (MemberEvent.Kind.TRANSFER, MemberEvent.Kind.MOVE_IN) and not data.get(
             "to_unit"

@@ -6,6 +6,7 @@ history and write.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -13,11 +14,13 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import field_of
+
 from .forms import CapitalisedLabels, date_field
 from .models import Person, Unit
 
 
-def _not_future(form: forms.Form, name: str) -> Any:
+def _not_future(form: forms.BaseForm, name: str) -> Any:
     value = form.cleaned_data.get(name)
     if value and value > timezone.localdate():
         raise forms.ValidationError(_("This date lies in the future."))
@@ -42,7 +45,7 @@ class UnitFoundForm(CapitalisedLabels, forms.Form):
     def __init__(self, *args: Any, parents: QuerySet[Unit] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if parents is not None:
-            self.fields["parent"].queryset = parents
+            field_of(self, "parent", forms.ModelChoiceField).queryset = parents
         self.capitalise_labels()
 
     def clean_founded_on(self) -> Any:
@@ -89,7 +92,7 @@ class UnitMoveForm(CapitalisedLabels, forms.Form):
     def __init__(self, *args: Any, parents: QuerySet[Unit] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if parents is not None:
-            self.fields["parent"].queryset = parents
+            field_of(self, "parent", forms.ModelChoiceField).queryset = parents
         self.capitalise_labels()
 
 
@@ -113,12 +116,12 @@ class UnitDissolveForm(CapitalisedLabels, forms.Form):
         self,
         *args: Any,
         targets: QuerySet[Unit] | None = None,
-        members: list[Person] = (),
+        members: Sequence[Person] = (),
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         targets = targets if targets is not None else Unit.objects.none()
-        self.fields["successor"].queryset = targets
+        field_of(self, "successor", forms.ModelChoiceField).queryset = targets
         self.members = list(members)
         for person in self.members:
             self.fields[self.member_field(person)] = forms.ModelChoiceField(
@@ -137,7 +140,8 @@ class UnitDissolveForm(CapitalisedLabels, forms.Form):
         return _not_future(self, "on")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not data.get("successor"):
             missing = [p for p in self.members if not data.get(self.member_field(p))]
             if missing:

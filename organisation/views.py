@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_http_methods
 
 from core import vn
-from core.concurrency import unchanged
-from core.forms import form_errors
+from core.editing import Message, Target, form_page
+from core.http import AuthenticatedRequest
 from core.listing import Column, listing
 from core.pagination import paginate
 from core.policy import ADD, CHANGE, VIEW, has_role, permission_required_for
@@ -31,6 +35,40 @@ from .policies import units as units_policy
 
 def _unit_or_404(request: HttpRequest, pk: int) -> Unit:
     return selectors.unit_in_scope(request.user, pk)
+
+
+def unit_url(unit: Unit) -> str:
+    return reverse("organisation:unit", args=[unit.pk])
+
+
+def person_url(person: Person) -> str:
+    return reverse("organisation:person", args=[person.pk])
+
+
+def register_form_page(
+    request: HttpRequest,
+    form: BaseForm,
+    of: Unit | Person,
+    title: str,
+    *,
+    save: Callable[[dict[str, Any]], Any],
+    message: Message,
+    to: Target,
+    error_field: str | None = None,
+    **extra: Any,
+) -> HttpResponse:
+    """A form of the register: a breadcrumb and Cancel back to the unit or the person `of`."""
+    key, back = ("unit", unit_url(of)) if isinstance(of, Unit) else ("person", person_url(of))
+    return form_page(
+        request,
+        form,
+        "organisation/form.html",
+        {key: of, "title": title, "back": back, **extra},
+        save=save,
+        message=message,
+        to=to,
+        error_field=error_field,
+    )
 
 
 def _date_param(text: str | None) -> dt.date | None:
@@ -102,19 +140,14 @@ def unit_profile(request: HttpRequest, pk: int) -> HttpResponse:
     """The document profile: header, signers and recipients of the unit's documents."""
     unit = _unit_or_404(request, pk)
     people_policy.check(request.user, ADD, Person(unit=unit))
-    form = UnitProfileForm(request.POST or None, instance=unit)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.unit_profile_update(user=request.user, unit=unit, **form.cleaned_data)
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("organisation:unit", pk=unit.pk)
-    return render(
+    return register_form_page(
         request,
-        "organisation/person_form.html",
-        {"form": form, "unit": unit, "title": _("Document profile of %(name)s") % {"name": unit}},
+        UnitProfileForm(request.POST or None, instance=unit),
+        unit,
+        _("Document profile of %(name)s") % {"name": unit},
+        save=lambda data: services.unit_profile_update(user=request.user, unit=unit, **data),
+        message=_("The changes were saved."),
+        to=unit_url(unit),
     )
 
 
@@ -137,7 +170,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def me(request: HttpRequest) -> HttpResponse:
+def me(request: AuthenticatedRequest) -> HttpResponse:
     """The user's own record; an account without one (the superuser) is told so, not a 404."""
     if not request.user.person_id:
         return render(request, "organisation/me_missing.html")
@@ -151,21 +184,21 @@ def person_add(request: HttpRequest, pk: int) -> HttpResponse:
     people_policy.check(request.user, ADD, Person(unit=unit))
     units = selectors.units_in_scope(request.user, ordered=True)
     form = PersonAddForm(request.POST or None, units=units, initial={"unit": unit})
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def save(data: dict[str, Any]) -> Person:
+        data = dict(data)
         target = data.pop("unit")
         people_policy.check(request.user, ADD, Person(unit=target))
-        try:
-            person = services.person_create(user=request.user, unit=target, **data)
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            messages.success(request, _("%(name)s was added.") % {"name": person.full_name})
-            return redirect("organisation:person", pk=person.pk)
-    return render(
+        return services.person_create(user=request.user, unit=target, **data)
+
+    return register_form_page(
         request,
-        "organisation/person_form.html",
-        {"form": form, "unit": unit, "title": _("Add a person")},
+        form,
+        unit,
+        _("Add a person"),
+        save=save,
+        message=lambda person: _("%(name)s was added.") % {"name": person.full_name},
+        to=person_url,
     )
 
 
@@ -174,20 +207,14 @@ def person_add(request: HttpRequest, pk: int) -> HttpResponse:
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = selectors.person_record(request.user, pk)
     people_policy.check(request.user, CHANGE, person)
-    form = PersonForm(request.POST or None, instance=person)
-    if request.method == "POST" and form.is_valid():
-        try:
-            with unchanged(form):
-                services.person_update(user=request.user, person=person, **form.cleaned_data)
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("organisation:person", pk=person.pk)
-    return render(
+    return register_form_page(
         request,
-        "organisation/person_form.html",
-        {"form": form, "person": person, "title": _("Edit %(name)s") % {"name": person}},
+        PersonForm(request.POST or None, instance=person),
+        person,
+        _("Edit %(name)s") % {"name": person},
+        save=lambda data: services.person_update(user=request.user, person=person, **data),
+        message=_("The changes were saved."),
+        to=person_url(person),
     )
 
 
@@ -202,29 +229,19 @@ def person_event(request: HttpRequest, pk: int) -> HttpResponse:
     form = MemberEventForm(
         request.POST or None, units=selectors.visible_cells(request.user), initial=initial
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            event = services.member_event_record(
-                user=request.user, person=person, **form.cleaned_data
-            )
-        except ValidationError as error:
-            # A history that does not hold is a matter of the date typed.
-            form_errors(form, error, default="date")
-        else:
-            messages.success(
-                request,
-                _("Recorded: %(event)s on %(date)s.")
-                % {"event": event.get_kind_display(), "date": vn.format_date(event.date)},
-            )
-            return redirect("organisation:person", pk=person.pk)
-    return render(
+    return register_form_page(
         request,
-        "organisation/person_form.html",
-        {
-            "form": form,
-            "person": person,
-            "title": _("Record a change for %(name)s") % {"name": person},
-        },
+        form,
+        person,
+        _("Record a change for %(name)s") % {"name": person},
+        save=lambda data: services.member_event_record(user=request.user, person=person, **data),
+        message=lambda event: (
+            _("Recorded: %(event)s on %(date)s.")
+            % {"event": event.get_kind_display(), "date": vn.format_date(event.date)}
+        ),
+        to=person_url(person),
+        # A history that does not hold is a matter of the date typed.
+        error_field="date",
     )
 
 

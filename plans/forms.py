@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import field_of, label_choices
 from meetings.models import FocusArea
 from organisation.models import Unit
 
@@ -26,7 +27,7 @@ class PlanForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["issued_on"].input_formats = DATE_FORMATS
+        field_of(self, "issued_on", forms.DateField).input_formats = DATE_FORMATS
         if not self.instance.pk:
             self.fields["year"].initial = timezone.localdate().year
         else:
@@ -47,12 +48,13 @@ class ItemForm(forms.ModelForm):
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("deadline", "done_on"):
-            self.fields[name].input_formats = DATE_FORMATS
-        self.fields["responsible_units"].queryset = Unit.objects.filter(
+            field_of(self, name, forms.DateField).input_formats = DATE_FORMATS
+        field_of(self, "responsible_units", forms.ModelChoiceField).queryset = Unit.objects.filter(
             path__startswith=plan.committee.path
         ).order_by("path")
-        self.fields["responsible_units"].label_from_instance = lambda unit: (
-            f"{unit.code} — {unit.name}"
+        label_choices(
+            field_of(self, "responsible_units", forms.ModelChoiceField),
+            lambda unit: f"{unit.code} — {unit.name}",
         )
 
 
@@ -74,7 +76,7 @@ class TargetForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["due"].input_formats = DATE_FORMATS
+        field_of(self, "due", forms.DateField).input_formats = DATE_FORMATS
 
 
 class AreaForm(forms.ModelForm):
@@ -89,10 +91,12 @@ class AreaForm(forms.ModelForm):
 
     def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["focus_area"].queryset = FocusArea.objects.filter(committee=plan.committee)
+        field_of(self, "focus_area", forms.ModelChoiceField).queryset = FocusArea.objects.filter(
+            committee=plan.committee
+        )
         activities, inspections = selectors.tag_choices(plan)
-        self.fields["activities"].queryset = activities
-        self.fields["inspections"].queryset = inspections
+        field_of(self, "activities", forms.ModelChoiceField).queryset = activities
+        field_of(self, "inspections", forms.ModelChoiceField).queryset = inspections
 
 
 PARTS = {

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,12 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.forms import form_errors
+from core.editing import simple_form_page
 from core.pagination import paginate
 from core.policy import CHANGE, VIEW, permission_required_for
 
 from . import forms, policies, printing, progress, selectors, services
-from .models import Plan
+from .models import BreakthroughArea, Plan, PlanItem, Target
 
 SERVICES = {
     "muc": lambda user, plan, obj, data: services.item_save(user=user, plan=plan, item=obj, **data),
@@ -30,18 +30,6 @@ SERVICES = {
         user=user, plan=plan, area=obj, **data
     ),
 }
-
-
-def _form_page(request, form, *, title: str, back: str, save, success) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = save(form.cleaned_data)
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(success(result))
-    return render(request, "plans/form.html", {"form": form, "title": title, "back": back})
 
 
 @permission_required_for(policies.plans, VIEW)
@@ -61,13 +49,14 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     committees = list(policies.committees_for(request.user)[:1])
     if not committees:
         raise PermissionDenied
-    return _form_page(
+    return simple_form_page(
         request,
         forms.PlanForm(request.POST or None),
         title=_("New plan"),
         back=reverse("plans:list"),
         save=lambda data: services.plan_create(user=request.user, committee=committees[0], **data),
-        success=lambda plan: reverse("plans:detail", args=[plan.pk]),
+        message=_("Saved."),
+        to=lambda plan: reverse("plans:detail", args=[plan.pk]),
     )
 
 
@@ -100,18 +89,20 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan(request, pk, CHANGE)
-    back = reverse("plans:detail", args=[pk])
-    return _form_page(
+    return simple_form_page(
         request,
         forms.PlanForm(request.POST or None, instance=plan),
         title=_("Change %(plan)s") % {"plan": plan},
-        back=back,
+        back=reverse("plans:detail", args=[pk]),
         save=lambda data: services.plan_update(user=request.user, plan=plan, **data),
-        success=lambda result: back,
+        message=_("Saved."),
     )
 
 
-def _part(plan: Plan, part: str, part_pk: int | None) -> tuple[Any, str, Any]:
+def _part(
+    plan: Plan, part: str, part_pk: int | None
+) -> tuple[Any, PlanItem | Target | BreakthroughArea | None, Any]:
+    """The part's form class, the part itself (None: a new one) and its noun."""
     if part not in forms.PARTS:
         raise Http404
     form_class, related, noun = forms.PARTS[part]
@@ -130,14 +121,13 @@ def part_edit(request: HttpRequest, pk: int, part: str, part_pk: int | None = No
     instance = obj or form_class._meta.model(plan=plan)
     kwargs = {"plan": plan} if part != "chi-tieu" else {}
     form = form_class(request.POST or None, instance=instance, **kwargs)
-    back = reverse("plans:detail", args=[pk])
-    return _form_page(
+    return simple_form_page(
         request,
         form,
         title=(_("Change the %(part)s") if obj else _("Add a %(part)s")) % {"part": noun},
-        back=back,
+        back=reverse("plans:detail", args=[pk]),
         save=lambda data: SERVICES[part](request.user, plan, obj, data),
-        success=lambda result: back,
+        message=_("Saved."),
     )
 
 
@@ -146,6 +136,8 @@ def part_edit(request: HttpRequest, pk: int, part: str, part_pk: int | None = No
 def part_delete(request: HttpRequest, pk: int, part: str, part_pk: int) -> HttpResponse:
     plan = _plan(request, pk, CHANGE)
     obj = _part(plan, part, part_pk)[1]
+    if obj is None:
+        raise Http404
     services.part_delete(user=request.user, obj=obj)
     messages.success(request, _("Deleted."))
     return redirect("plans:detail", pk=pk)

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import files
-from core.concurrency import unchanged
-from core.forms import form_errors
+from core.editing import FORM_PAGE, form_page
+from core.http import AuthenticatedRequest
 from core.listing import render_listing
 from core.policy import CHANGE, VIEW, has_role, permission_required_for
 from core.roles import Role
 from core.search import search
-from organisation.models import Unit
+from organisation.models import Person, Unit
 from organisation.policies import units as unit_policy
 
 from . import selectors, services
@@ -37,7 +41,7 @@ from .models import Pledge
 from .policies import CONFIRM, plans, pledges, standards, templates
 
 
-def _year(request: HttpRequest) -> tuple[int, object]:
+def _year(request: HttpRequest) -> tuple[int, datetime.date | None]:
     form = YearForm(request.GET or None)
     year = timezone.localdate().year
     on_date = None
@@ -51,7 +55,7 @@ def _year(request: HttpRequest) -> tuple[int, object]:
 
 
 @login_required
-def mine(request: HttpRequest) -> HttpResponse:
+def mine(request: AuthenticatedRequest) -> HttpResponse:
     person = request.user.person
     this_year = timezone.localdate().year
     rows = selectors.own_years(person, this_year)
@@ -62,14 +66,15 @@ def mine(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _own_person(request: HttpRequest):
-    if not request.user.person_id:
+def _own_person(request: AuthenticatedRequest) -> Person:
+    person = request.user.person
+    if person is None:
         raise PermissionDenied
-    return request.user.person
+    return person
 
 
 @login_required
-def my_pledge(request: HttpRequest, year: int) -> HttpResponse:
+def my_pledge(request: AuthenticatedRequest, year: int) -> HttpResponse:
     person = _own_person(request)
     pledge = selectors.own_pledge(person, year)
     initial = {
@@ -77,47 +82,38 @@ def my_pledge(request: HttpRequest, year: int) -> HttpResponse:
         "content": pledge.content if pledge else selectors.prefilled_pledge(person, year),
     }
     form = PledgeForm(request.POST or None, initial=initial, record=pledge)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if pledge:
-                with unchanged(form):
-                    pledge = services.pledge_update(
-                        pledge=pledge, by=request.user, **form.cleaned_data
-                    )
-            else:
-                pledge = services.pledge_create(
-                    person=person, year=year, by=request.user, **form.cleaned_data
-                )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("Your pledge has been saved."))
-            return redirect("pledges:pledge_detail", pk=pledge.pk)
-    return render(
+
+    def save(data: dict[str, Any]) -> Pledge:
+        if pledge:
+            return services.pledge_update(pledge=pledge, by=request.user, **data)
+        return services.pledge_create(person=person, year=year, by=request.user, **data)
+
+    return form_page(
         request,
+        form,
         "pledges/my_pledge.html",
-        {"form": form, "pledge": pledge, "year": year, "person": person},
+        {"pledge": pledge, "year": year, "person": person},
+        save=save,
+        message=_("Your pledge has been saved."),
+        to=_detail,
     )
 
 
 @login_required
-def my_plan(request: HttpRequest, year: int) -> HttpResponse:
+def my_plan(request: AuthenticatedRequest, year: int) -> HttpResponse:
     person = _own_person(request)
     plan = selectors.own_plan(person, year)
     initial = {"content": plan.content, "items": plan.items} if plan else {}
     form = PlanForm(request.POST or None, initial=initial, record=plan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            with unchanged(form):
-                plan = services.plan_save(
-                    person=person, year=year, by=request.user, **form.cleaned_data
-                )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("Your personal plan has been saved."))
-            return redirect("pledges:plan_detail", pk=plan.pk)
-    return render(request, "pledges/my_plan.html", {"form": form, "plan": plan, "year": year})
+    return form_page(
+        request,
+        form,
+        "pledges/my_plan.html",
+        {"plan": plan, "year": year},
+        save=lambda data: services.plan_save(person=person, year=year, by=request.user, **data),
+        message=_("Your personal plan has been saved."),
+        to=lambda saved: reverse("pledges:plan_detail", args=[saved.pk]),
+    )
 
 
 # --- pledges as the cell and the office see them --------------------------------------------
@@ -169,24 +165,22 @@ def pledge_record(request: HttpRequest) -> HttpResponse:
         user=request.user,
         initial={"year": timezone.localdate().year, "registered_on": timezone.localdate()},
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            pledge = services.pledge_create(
-                person=data["person"],
-                year=data["year"],
-                registered_on=data["registered_on"],
-                content=data["content"],
-                scan=data["scan"],
-                source=Pledge.Source.PAPER,
-                by=request.user,
-            )
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("The paper pledge has been recorded."))
-            return redirect("pledges:pledge_detail", pk=pledge.pk)
-    return render(request, "pledges/pledge_record.html", {"form": form})
+    return form_page(
+        request,
+        form,
+        "pledges/pledge_record.html",
+        save=lambda data: services.pledge_create(
+            person=data["person"],
+            year=data["year"],
+            registered_on=data["registered_on"],
+            content=data["content"],
+            scan=data["scan"],
+            source=Pledge.Source.PAPER,
+            by=request.user,
+        ),
+        message=_("The paper pledge has been recorded."),
+        to=_detail,
+    )
 
 
 @login_required
@@ -198,16 +192,15 @@ def pledge_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"registered_on": pledge.registered_on, "content": pledge.content},
         record=pledge,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            with unchanged(form):
-                services.pledge_update(pledge=pledge, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("The pledge has been saved."))
-            return redirect("pledges:pledge_detail", pk=pledge.pk)
-    return render(request, "pledges/pledge_edit.html", {"form": form, "pledge": pledge})
+    return form_page(
+        request,
+        form,
+        "pledges/pledge_edit.html",
+        {"pledge": pledge},
+        save=lambda data: services.pledge_update(pledge=pledge, by=request.user, **data),
+        message=_("The pledge has been saved."),
+        to=_detail(pledge),
+    )
 
 
 @login_required
@@ -328,26 +321,27 @@ def standard_edit(request: HttpRequest, unit_pk: int, year: int) -> HttpResponse
     form = StandardForm(
         request.POST or None, initial={"items": current.items if current else ""}, record=current
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            with unchanged(form):
-                services.standard_save(unit=unit, year=year, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, _("The standards have been saved."))
-            return redirect(f"{_url('pledges:standard_list')}?year={year}")
-    return render(
+    return form_page(
         request,
+        form,
         "pledges/standard_edit.html",
-        {"form": form, "unit": unit, "year": year, "common": common if unit.is_cell else None},
+        {
+            "title": f"{_('Conduct standards')} {year} — {unit.name}",
+            "back": _standards_of(year),
+            "common": common if unit.is_cell else None,
+        },
+        save=lambda data: services.standard_save(unit=unit, year=year, by=request.user, **data),
+        message=_("The standards have been saved."),
+        to=_standards_of(year),
     )
 
 
-def _url(name: str) -> str:
-    from django.urls import reverse
+def _standards_of(year: int) -> str:
+    return f"{reverse('pledges:standard_list')}?year={year}"
 
-    return reverse(name)
+
+def _detail(pledge: Pledge) -> str:
+    return reverse("pledges:pledge_detail", args=[pledge.pk])
 
 
 @permission_required_for(templates, CHANGE)
@@ -358,10 +352,17 @@ def template_edit(request: HttpRequest, year: int) -> HttpResponse:
     form = TemplateForm(
         request.POST or None, initial={"text": selectors.template_text_raw(committee, year)}
     )
-    if request.method == "POST" and form.is_valid():
-        services.template_save(committee=committee, year=year, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The pledge template has been saved."))
-        return redirect(f"{_url('pledges:standard_list')}?year={year}")
-    return render(
-        request, "pledges/template_edit.html", {"form": form, "year": year, "committee": committee}
+    return form_page(
+        request,
+        form,
+        FORM_PAGE,
+        {
+            "title": f"{_('Pledge template')} {year} — {committee.name}",
+            "back": _standards_of(year),
+        },
+        save=lambda data: services.template_save(
+            committee=committee, year=year, by=request.user, **data
+        ),
+        message=_("The pledge template has been saved."),
+        to=_standards_of(year),
     )

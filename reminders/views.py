@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.editing import form_page
+from core.http import AuthenticatedRequest
 from core.pagination import paginate
 
 from . import calendar, selectors, services
@@ -60,18 +62,20 @@ class PreferencesForm(forms.Form):
 
 
 @login_required
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: AuthenticatedRequest) -> HttpResponse:
     current = services.preferences_for(request.user)
     form = PreferencesForm(request.POST or None, initial={"email_digest": current.email_digest})
-    if request.method == "POST" and form.is_valid():
-        services.preferences_save(user=request.user, email_digest=form.cleaned_data["email_digest"])
-        messages.success(request, _("Saved."))
-        return redirect("reminders:preferences")
     feed = request.build_absolute_uri(reverse("reminders:feed", args=[current.calendar_token]))
-    return render(
+    return form_page(
         request,
+        form,
         "reminders/preferences.html",
-        {"form": form, "feed": feed, "has_email": bool(request.user.email)},
+        {"feed": feed, "has_email": bool(request.user.email)},
+        save=lambda data: services.preferences_save(
+            user=request.user, email_digest=data["email_digest"]
+        ),
+        message=_("Saved."),
+        to=reverse("reminders:preferences"),
     )
 
 

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core import files
-from core.concurrency import unchanged
+from core.editing import act, simple_form_page
+from core.http import AuthenticatedRequest
 from core.listing import Column, render_listing
 from core.pagination import paginate
 from core.policy import ADD, CHANGE, VIEW, permission_required_for
@@ -68,16 +72,15 @@ def review_create(request: HttpRequest) -> HttpResponse:
     form = ReviewForm(
         request.POST or None, committees=committees, directives=selectors.directives(request.user)
     )
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items()}
-        try:
-            review = services.review_create(user=request.user, **data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The report was started; its figures are live."))
-            return redirect("reports:detail", pk=review.pk)
-    return render(request, "reports/form.html", {"form": form, "review": None})
+    return simple_form_page(
+        request,
+        form,
+        title=_("New report"),
+        back=reverse("reports:list"),
+        save=lambda data: services.review_create(user=request.user, **data),
+        message=_("The report was started; its figures are live."),
+        to=lambda review: reverse("reports:detail", args=[review.pk]),
+    )
 
 
 @login_required
@@ -89,16 +92,15 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReviewForm(
         request.POST or None, instance=review, directives=selectors.directives(request.user)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            with unchanged(form):
-                services.review_update(review=review, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("reports:detail", pk=review.pk)
-    return render(request, "reports/form.html", {"form": form, "review": review})
+    return simple_form_page(
+        request,
+        form,
+        title=_("Edit the report"),
+        back=reverse("reports:detail", args=[review.pk]),
+        save=lambda data: services.review_update(review=review, user=request.user, **data),
+        message=_("Saved."),
+        context={"review": review},
+    )
 
 
 @login_required
@@ -159,7 +161,7 @@ def _headline(figures: dict) -> dict:
     }
 
 
-def _section_context(review: Review, key: str) -> dict:
+def _section_context(review: Review, key: str) -> dict[str, Any]:
     """The section as drafted from the stored figures: editing never computes them."""
     stored = None if review.is_frozen else figure_jobs.stored(review).figures
     content = report_content(review, stored)
@@ -168,7 +170,7 @@ def _section_context(review: Review, key: str) -> dict:
 
 
 @login_required
-def section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+def section(request: AuthenticatedRequest, pk: int, key: str) -> HttpResponse:
     """GET: the section's edit form (htmx); POST: save it and answer the section."""
     if key not in SECTION_KEYS:
         raise Http404
@@ -204,7 +206,7 @@ def section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def section_reset(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+def section_reset(request: AuthenticatedRequest, pk: int, key: str) -> HttpResponse:
     if key not in SECTION_KEYS:
         raise Http404
     review = reviews.get_for(request.user, CHANGE, pk=pk)
@@ -221,13 +223,12 @@ def section_reset(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 @require_POST
 def freeze(request: HttpRequest, pk: int) -> HttpResponse:
     review = reviews.get_for(request.user, CHANGE, pk=pk)
-    try:
-        services.review_freeze(review=review, user=request.user)
-    except ValidationError as error:
-        _errors(request, error)
-    else:
-        messages.success(request, _("The report is frozen: its figures and text are kept."))
-    return redirect("reports:detail", pk=review.pk)
+    return act(
+        request,
+        lambda: services.review_freeze(review=review, user=request.user),
+        message=_("The report is frozen: its figures and text are kept."),
+        to=reverse("reports:detail", args=[review.pk]),
+    )
 
 
 @login_required

@@ -1,4 +1,4 @@
-"""What the inspections views share: guards, the form page, POST actions and downloads."""
+"""What the inspections views share: guards, deleting, downloads and printing."""
 
 from __future__ import annotations
 
@@ -7,14 +7,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.shortcuts import redirect
 
 from core import files
-from core.concurrency import unchanged
-from core.forms import form_errors
 
 PRINT_FORMATS = {"docx", "pdf"}
 
@@ -39,67 +35,11 @@ def int_or_none(value: str | None) -> int | None:
         return None
 
 
-def form_page(
-    request: HttpRequest,
-    form: Form,
-    *,
-    title: str,
-    back: str,
-    save: Callable[[Form], Any],
-    success: Callable[[Any], str],
-    done_message: str,
-    context: dict | None = None,
-) -> HttpResponse:
-    """GET shows the form; a valid POST calls the service and redirects; errors stay put."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            with unchanged(form):
-                result = save(form)
-        except ValidationError as exc:
-            form_errors(form, exc)
-        else:
-            messages.success(request, done_message)
-            return redirect(success(result))
-    return render(
-        request,
-        "inspections/form.html",
-        {"form": form, "title": title, "back": back, **(context or {})},
-    )
-
-
-def edit_page(
-    request: HttpRequest, form: Form, *, title: str, back: str, save: Callable[[Form], Any]
-) -> HttpResponse:
-    """A form that changes an existing object: back to `back` with “Saved.”."""
-    return form_page(
-        request,
-        form,
-        title=title,
-        back=back,
-        save=save,
-        success=lambda result: back,
-        done_message=_("Saved."),
-    )
-
-
-def post_action(
-    request: HttpRequest, action: Callable[[], Any], done_message: str, back: str
-) -> HttpResponse:
-    try:
-        action()
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, done_message)
-    return redirect(back)
-
-
 def delete_action(
     request: HttpRequest,
     delete: Callable[[], Any],
     *,
-    done_message: str,
+    message: str,
     refused_back: str,
     back: str,
 ) -> HttpResponse:
@@ -109,7 +49,7 @@ def delete_action(
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect(refused_back)
-    messages.success(request, done_message)
+    messages.success(request, message)
     return redirect(back)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.forms import Form
+from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.editing import act, simple_form_page
 from core.listing import render_listing
 from core.policy import CHANGE, DELETE, VIEW
 
@@ -22,10 +23,7 @@ from .common import (
     delete_action,
     document_response,
     download,
-    edit_page,
-    form_page,
     int_or_none,
-    post_action,
     require,
     visible_for,
 )
@@ -90,31 +88,30 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def inspection_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
     plan = visible_for(request, policies.plans, plan_pk, CHANGE)
     form = forms.InspectionForm(request.POST or None, committee=plan.committee)
-    return form_page(
+    return simple_form_page(
         request,
         form,
         title=_("New item of %(plan)s") % {"plan": plan},
         back=reverse("inspections:plan_detail", args=[plan.pk]),
-        save=lambda form: services.inspection_create(
-            user=request.user, plan=plan, **form.cleaned_data
-        ),
-        success=lambda item: _detail_url(item.pk),
-        done_message=_("The item was added to the plan."),
+        save=lambda data: services.inspection_create(user=request.user, plan=plan, **data),
+        to=lambda item: _detail_url(item.pk),
+        message=_("The item was added to the plan."),
     )
 
 
 def _inspection_edit(
-    request: HttpRequest, inspection: Inspection, form: Form, title: str
+    request: HttpRequest, inspection: Inspection, form: BaseForm, title: str
 ) -> HttpResponse:
     """Planning fields, dates and the team's report all go through `inspection_update`."""
-    return edit_page(
+    return simple_form_page(
         request,
         form,
         title=title,
         back=_detail_url(inspection.pk),
-        save=lambda form: services.inspection_update(
-            user=request.user, inspection=inspection, **form.cleaned_data
+        save=lambda data: services.inspection_update(
+            user=request.user, inspection=inspection, **data
         ),
+        message=_("Saved."),
     )
 
 
@@ -152,13 +149,13 @@ def inspection_start(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Give the date the team began."))
         return redirect(back)
-    return post_action(
+    return act(
         request,
         lambda: services.inspection_start(
             user=request.user, inspection=inspection, **form.cleaned_data
         ),
-        _("The item is under way."),
-        back,
+        message=_("The item is under way."),
+        to=back,
     )
 
 
@@ -173,16 +170,15 @@ def inspection_conclude(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = forms.ConcludeForm(request.POST or None, request.FILES or None, initial=initial)
     back = _detail_url(pk)
-    return form_page(
+    return simple_form_page(
         request,
         form,
         title=_("Conclusion of %(code)s") % {"code": inspection.code},
         back=back,
-        save=lambda form: services.inspection_conclude(
-            user=request.user, inspection=inspection, **form.cleaned_data
+        save=lambda data: services.inspection_conclude(
+            user=request.user, inspection=inspection, **data
         ),
-        success=lambda item: back,
-        done_message=_("The conclusion was recorded."),
+        message=_("The conclusion was recorded."),
     )
 
 
@@ -193,7 +189,7 @@ def inspection_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return delete_action(
         request,
         lambda: services.inspection_delete(user=request.user, inspection=inspection),
-        done_message=_("The item was deleted."),
+        message=_("The item was deleted."),
         refused_back=_detail_url(pk),
         back=reverse("inspections:plan_detail", args=[inspection.plan_id])
         if inspection.plan_id
@@ -210,11 +206,11 @@ def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Choose the kind of finding and write it."))
         return redirect(back)
-    return post_action(
+    return act(
         request,
         lambda: services.finding_add(user=request.user, inspection=inspection, **form.cleaned_data),
-        _("The finding was recorded."),
-        back,
+        message=_("The finding was recorded."),
+        to=back,
     )
 
 
@@ -223,11 +219,11 @@ def finding_create(request: HttpRequest, pk: int) -> HttpResponse:
 def finding_delete(request: HttpRequest, pk: int) -> HttpResponse:
     finding = selectors.visible_finding(request.user, pk)
     require(policies.inspections.can(request.user, CHANGE, finding.inspection))
-    return post_action(
+    return act(
         request,
         lambda: services.finding_delete(user=request.user, finding=finding),
-        _("The finding was deleted."),
-        _detail_url(finding.inspection_id) + "#findings",
+        message=_("The finding was deleted."),
+        to=_detail_url(finding.inspection_id) + "#findings",
     )
 
 

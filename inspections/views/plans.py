@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.editing import simple_form_page
 from core.listing import render_listing
 from core.policy import CHANGE, DELETE, VIEW
 
@@ -18,8 +19,6 @@ from .common import (
     delete_action,
     document_response,
     download,
-    edit_page,
-    form_page,
     require,
     visible_for,
 )
@@ -47,16 +46,14 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     require(bool(committees))
     committee = committees[0]
     form = forms.PlanForm(request.POST or None, request.FILES or None, committee=committee)
-    return form_page(
+    return simple_form_page(
         request,
         form,
         title=_("New inspection and supervision plan"),
         back=reverse("inspections:plan_list"),
-        save=lambda form: services.plan_create(
-            user=request.user, committee=committee, **form.cleaned_data
-        ),
-        success=lambda plan: reverse("inspections:plan_detail", args=[plan.pk]),
-        done_message=_("The plan was created."),
+        save=lambda data: services.plan_create(user=request.user, committee=committee, **data),
+        to=lambda plan: reverse("inspections:plan_detail", args=[plan.pk]),
+        message=_("The plan was created."),
     )
 
 
@@ -82,12 +79,13 @@ def plan_update(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.PlanForm(
         request.POST or None, request.FILES or None, instance=plan, committee=plan.committee
     )
-    return edit_page(
+    return simple_form_page(
         request,
         form,
         title=_("Change %(plan)s") % {"plan": plan},
         back=reverse("inspections:plan_detail", args=[pk]),
-        save=lambda form: services.plan_update(user=request.user, plan=plan, **form.cleaned_data),
+        save=lambda data: services.plan_update(user=request.user, plan=plan, **data),
+        message=_("Saved."),
     )
 
 
@@ -98,7 +96,7 @@ def plan_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return delete_action(
         request,
         lambda: services.plan_delete(user=request.user, plan=plan),
-        done_message=_("The plan was deleted."),
+        message=_("The plan was deleted."),
         refused_back=reverse("inspections:plan_detail", args=[pk]),
         back=reverse("inspections:plan_list"),
     )

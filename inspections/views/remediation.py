@@ -5,18 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.forms import form_errors
+from core.editing import save_form, simple_form_page
 from core.listing import render_listing
 from core.policy import CHANGE, DELETE, VIEW
 
@@ -26,8 +24,6 @@ from ..models import Remediation
 from .common import (
     delete_action,
     download,
-    edit_page,
-    form_page,
     int_or_none,
     require,
     visible_for,
@@ -77,16 +73,16 @@ def remediation_create(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"finding": finding},
     )
     back = reverse("inspections:inspection_detail", args=[pk])
-    return form_page(
+    return simple_form_page(
         request,
         form,
         title=_("New remediation task for %(code)s") % {"code": inspection.code},
         back=back,
-        save=lambda form: services.remediation_create(
-            user=request.user, inspection=inspection, **form.cleaned_data
+        save=lambda data: services.remediation_create(
+            user=request.user, inspection=inspection, **data
         ),
-        success=lambda task: back + "#tasks",
-        done_message=_("The remediation task was set."),
+        to=lambda task: back + "#tasks",
+        message=_("The remediation task was set."),
     )
 
 
@@ -130,14 +126,13 @@ def remediation_update(request: HttpRequest, pk: int) -> HttpResponse:
         inspection=task.inspection,
         committee=services.committee_of_inspection(task.inspection),
     )
-    return edit_page(
+    return simple_form_page(
         request,
         form,
         title=_("Change remediation task"),
         back=reverse("inspections:remediation_detail", args=[pk]),
-        save=lambda form: services.remediation_update(
-            user=request.user, remediation=task, **form.cleaned_data
-        ),
+        save=lambda data: services.remediation_update(user=request.user, remediation=task, **data),
+        message=_("Saved."),
     )
 
 
@@ -148,7 +143,7 @@ def remediation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return delete_action(
         request,
         lambda: services.remediation_delete(user=request.user, remediation=task),
-        done_message=_("The remediation task was deleted."),
+        message=_("The remediation task was deleted."),
         refused_back=reverse("inspections:remediation_detail", args=[pk]),
         back=reverse("inspections:inspection_detail", args=[task.inspection_id]),
     )
@@ -166,15 +161,16 @@ def _task_form_action(
     """POST a task's form; on error show the task again with the form as typed."""
     task = visible_for(request, policies.remediations, pk, action)
     form = form_class(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            call(user=request.user, remediation=task, **form.cleaned_data)
-        except ValidationError as exc:
-            form_errors(form, exc)
-            task.refresh_from_db()
-        else:
-            messages.success(request, done_message)
-            return redirect("inspections:remediation_detail", pk=pk)
+    done = save_form(
+        request,
+        form,
+        lambda data: call(user=request.user, remediation=task, **data),
+        message=done_message,
+        to=reverse("inspections:remediation_detail", args=[pk]),
+    )
+    if done is not None:
+        return done
+    task.refresh_from_db()  # a refused write may have left the object changed in memory
     return _task_page(request, task, **{form_name: form})
 
 

@@ -16,19 +16,23 @@ from .coverage import attention, coverage, topic_coverage
 from .meetings import meeting_create, meeting_delete, meeting_detail, meeting_edit, meeting_list
 from .minutes import minutes, minutes_approve, minutes_docx, minutes_edit, minutes_file, minutes_pdf
 from .settings import (
-    deadline_create,
+    DEADLINES,
+    FOCUS_AREAS,
+    RULES,
+    Setting,
     deadline_delete,
-    deadline_edit,
     deadline_list,
-    focus_create,
-    focus_edit,
     focus_list,
-    rules_create,
-    rules_edit,
     rules_list,
+    setting_create,
+    setting_edit,
 )
 
 __all__ = [
+    "DEADLINES",
+    "FOCUS_AREAS",
+    "RULES",
+    "Setting",
     "attendance",
     "attendance_add",
     "attendance_everyone",
@@ -36,12 +40,8 @@ __all__ = [
     "attendance_remove",
     "attention",
     "coverage",
-    "deadline_create",
     "deadline_delete",
-    "deadline_edit",
     "deadline_list",
-    "focus_create",
-    "focus_edit",
     "focus_list",
     "guest_add",
     "guest_delete",
@@ -56,8 +56,8 @@ __all__ = [
     "minutes_edit",
     "minutes_file",
     "minutes_pdf",
-    "rules_create",
-    "rules_edit",
     "rules_list",
+    "setting_create",
+    "setting_edit",
     "topic_coverage",
 ]

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.http import AuthenticatedRequest
 from core.policy import CHANGE, permission_required_for
 from organisation.models import Unit
 
@@ -47,7 +48,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @permission_required_for(policies.meetings, CHANGE)
-def attendance_mark(request: HttpRequest, pk: int, person_pk: int) -> HttpResponse:
+def attendance_mark(request: AuthenticatedRequest, pk: int, person_pk: int) -> HttpResponse:
     """One tap: mark one person. htmx gets the row back (and the counts, out of band)."""
     meeting = meeting_for_change(request, pk)
     person = selectors.attendance_person(request.user, meeting, person_pk)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
-from core.concurrency import stored, unchanged
-from core.forms import form_errors
+from core.concurrency import stored
+from core.editing import form_page
 from core.listing import Column, listing
 from core.policy import CHANGE, VIEW, permission_required_for
 from organisation.models import Unit
@@ -73,29 +73,40 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _meeting_form_values(form: MeetingForm) -> dict[str, Any]:
-    data = dict(form.cleaned_data)
-    data.pop("topics", None)
-    return data
+def _meeting_form(
+    request: HttpRequest,
+    form: MeetingForm,
+    meeting: Meeting | None,
+    save: Callable[..., Meeting],
+    message: str,
+) -> HttpResponse:
+    """`save(topics=..., **values)`: the service, given the topics apart from the fields."""
+
+    def call(data: dict[str, Any]) -> Meeting:
+        values = dict(data)
+        return save(topics=values.pop("topics"), **values)
+
+    return form_page(
+        request,
+        form,
+        "meetings/meeting_form.html",
+        {"meeting": meeting},
+        save=call,
+        message=message,
+        to=lambda saved: reverse("meetings:detail", args=[saved.pk]),
+    )
 
 
 @permission_required_for(policies.meetings, CHANGE)
 def meeting_create(request: HttpRequest) -> HttpResponse:
     initial = {"date": timezone.localdate(), "kind": Meeting.Kind.REGULAR}
-    form = MeetingForm(request.POST or None, user=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_create(
-                user=request.user,
-                topics=form.cleaned_data["topics"],
-                **_meeting_form_values(form),
-            )
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            messages.success(request, _("The meeting was recorded."))
-            return redirect("meetings:detail", pk=meeting.pk)
-    return render(request, "meetings/meeting_form.html", {"form": form, "meeting": None})
+    return _meeting_form(
+        request,
+        MeetingForm(request.POST or None, user=request.user, initial=initial),
+        None,
+        lambda **values: services.meeting_create(user=request.user, **values),
+        _("The meeting was recorded."),
+    )
 
 
 @permission_required_for(policies.meetings, VIEW)
@@ -120,22 +131,17 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required_for(policies.meetings, CHANGE)
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for_change(request, pk)
-    form = MeetingForm(request.POST or None, instance=meeting, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        # The form wrote its values onto the instance; reload so the service sees the old unit.
-        values = _meeting_form_values(form)
-        fresh = stored(meeting)
-        try:
-            with unchanged(form):
-                services.meeting_update(
-                    user=request.user, meeting=fresh, topics=form.cleaned_data["topics"], **values
-                )
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            messages.success(request, _("The meeting was saved."))
-            return redirect("meetings:detail", pk=meeting.pk)
-    return render(request, "meetings/meeting_form.html", {"form": form, "meeting": meeting})
+    return _meeting_form(
+        request,
+        MeetingForm(request.POST or None, instance=meeting, user=request.user),
+        meeting,
+        # The form wrote its values onto the instance; the service is given the stored one,
+        # so that it sees the old unit.
+        lambda **values: services.meeting_update(
+            user=request.user, meeting=stored(meeting), **values
+        ),
+        _("The meeting was saved."),
+    )
 
 
 @require_POST

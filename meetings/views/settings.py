@@ -8,25 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.concurrency import stored, unchanged
-from core.forms import form_errors
+from core.concurrency import stored
+from core.editing import simple_form_page
 from core.listing import Column, matching, render_listing
 from core.policy import CHANGE, VIEW, permission_required_for
 
 from .. import policies, selectors, services
 from ..forms import FocusAreaForm, MeetingRulesForm, TopicDeadlineForm
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 RULES_COLUMNS = [
     Column("from", gettext_lazy("In force from"), ("effective_from",), "effective_from"),
@@ -68,10 +70,18 @@ class Setting:
     policy: Any
     target: str  # URL name of the list page
     key: str  # the service's keyword for the object being changed
+    new_title: StrOrPromise  # the form's title when adding one
+    edit_title: StrOrPromise  # and when changing one
 
 
 RULES = Setting(
-    MeetingRulesForm, services.meeting_rules_save, policies.rules, "meetings:rules", "rules"
+    MeetingRulesForm,
+    services.meeting_rules_save,
+    policies.rules,
+    "meetings:rules",
+    "rules",
+    gettext_lazy("New meeting rules"),
+    gettext_lazy("Meeting rules"),
 )
 FOCUS_AREAS = Setting(
     FocusAreaForm,
@@ -79,6 +89,8 @@ FOCUS_AREAS = Setting(
     policies.focus_areas,
     "meetings:focus_areas",
     "focus_area",
+    gettext_lazy("New code of conduct or focus area"),
+    gettext_lazy("Code of conduct or focus area"),
 )
 DEADLINES = Setting(
     TopicDeadlineForm,
@@ -86,6 +98,8 @@ DEADLINES = Setting(
     policies.deadlines,
     "meetings:deadlines",
     "topic_deadline",
+    gettext_lazy("New study deadline"),
+    gettext_lazy("Study deadline"),
 )
 
 
@@ -108,31 +122,35 @@ def _settings_form(
     request: HttpRequest, setting: Setting, *, instance: Any, title: str
 ) -> HttpResponse:
     form = setting.form_class(request.POST or None, instance=instance, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        try:
-            existing = stored(instance) if instance and instance.pk else None
-            with unchanged(form):
-                setting.save(user=request.user, **{setting.key: existing}, **values)
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(setting.target)
-    return render(
+
+    def save(data: dict[str, Any]) -> None:
+        values = {name: data[name] for name in form.Meta.fields}
+        existing = stored(instance) if instance and instance.pk else None
+        setting.save(user=request.user, **{setting.key: existing}, **values)
+
+    return simple_form_page(
         request,
-        "meetings/settings_form.html",
-        {"form": form, "title": title, "back": setting.target},
+        form,
+        title=title,
+        back=reverse(setting.target),
+        save=save,
+        message=_("Saved."),
+        context={"form_class": "card"},
     )
 
 
-def _settings_create(request: HttpRequest, setting: Setting, title: str) -> HttpResponse:
-    return _settings_form(request, setting, instance=None, title=title)
+# The urls give each setting's pages their `setting` (RULES, FOCUS_AREAS, DEADLINES).
 
 
-def _settings_edit(request: HttpRequest, setting: Setting, pk: int, title: str) -> HttpResponse:
+@permission_required_for(policies.focus_areas, CHANGE)
+def setting_create(request: HttpRequest, setting: Setting) -> HttpResponse:
+    return _settings_form(request, setting, instance=None, title=str(setting.new_title))
+
+
+@permission_required_for(policies.focus_areas, CHANGE)
+def setting_edit(request: HttpRequest, pk: int, setting: Setting) -> HttpResponse:
     item = setting.policy.get_for(request.user, CHANGE, pk=pk)
-    return _settings_form(request, setting, instance=item, title=title)
+    return _settings_form(request, setting, instance=item, title=str(setting.edit_title))
 
 
 # Meeting rules
@@ -154,16 +172,6 @@ def rules_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@permission_required_for(policies.focus_areas, CHANGE)
-def rules_create(request: HttpRequest) -> HttpResponse:
-    return _settings_create(request, RULES, _("New meeting rules"))
-
-
-@permission_required_for(policies.focus_areas, CHANGE)
-def rules_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _settings_edit(request, RULES, pk, _("Meeting rules"))
-
-
 # Codes of conduct and focus areas
 
 
@@ -179,16 +187,6 @@ def focus_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@permission_required_for(policies.focus_areas, CHANGE)
-def focus_create(request: HttpRequest) -> HttpResponse:
-    return _settings_create(request, FOCUS_AREAS, _("New code of conduct or focus area"))
-
-
-@permission_required_for(policies.focus_areas, CHANGE)
-def focus_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _settings_edit(request, FOCUS_AREAS, pk, _("Code of conduct or focus area"))
-
-
 # Study deadlines
 
 
@@ -202,16 +200,6 @@ def deadline_list(request: HttpRequest) -> HttpResponse:
         lambda item: f"{item.topic.code} {item.topic.title} {item.committee.name}",
         "han-hoc-tap",
     )
-
-
-@permission_required_for(policies.focus_areas, CHANGE)
-def deadline_create(request: HttpRequest) -> HttpResponse:
-    return _settings_create(request, DEADLINES, _("New study deadline"))
-
-
-@permission_required_for(policies.focus_areas, CHANGE)
-def deadline_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _settings_edit(request, DEADLINES, pk, _("Study deadline"))
 
 
 @require_POST

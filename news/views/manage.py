@@ -6,15 +6,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import pgettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.concurrency import save_or_refuse
-from core.forms import form_errors
+from core.editing import form_page, save_form
 from core.listing import Column, render_listing
 from core.search import search as search_rows
 
@@ -28,7 +28,7 @@ from ..forms import (
     PublishForm,
     ReplyForm,
 )
-from ..models import Article, ArticleImage, Comment
+from ..models import Article, ArticleImage, Category, Comment
 
 # Back office ------------------------------------------------------------------------------
 
@@ -80,22 +80,51 @@ def manage(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _article_page(
+    request: HttpRequest, form: ArticleForm, article: Article | None, message: str
+) -> HttpResponse:
+    """The article's form (a new article: the form alone; an article: its photos too); a
+    save stays on the article's page."""
+    context: dict[str, Any] = {}
+    if article is not None:
+        context = _article_context(article)
+    return form_page(
+        request,
+        form,
+        "news/manage/article_form.html",
+        context,
+        save=lambda data: services.article_save(
+            article=article,
+            title=data["title"],
+            lead=data["lead"],
+            body_html=data["body"],
+            category=data["category"],
+            author=data["author"],
+            source=data["source"],
+            user=request.user,
+        ),
+        message=message,
+        to=lambda saved: reverse("news:article_edit", args=[saved.pk]),
+    )
+
+
+def _article_context(article: Article) -> dict[str, Any]:
+    return {
+        "article": article,
+        "photos": selectors.article_photos(article),
+        "image_form": ImageForm(),
+        "publish_form": PublishForm(),
+    }
+
+
 @news_staff_required
 def article_add(request: HttpRequest) -> HttpResponse:
-    form = ArticleForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        article_obj = services.article_save(
-            title=form.cleaned_data["title"],
-            lead=form.cleaned_data["lead"],
-            body_html=form.cleaned_data["body"],
-            category=form.cleaned_data["category"],
-            author=form.cleaned_data["author"],
-            source=form.cleaned_data["source"],
-            user=request.user,
-        )
-        messages.success(request, pgettext("news", "The article was saved as a draft."))
-        return redirect("news:article_edit", pk=article_obj.pk)
-    return render(request, "news/manage/article_form.html", {"form": form})
+    return _article_page(
+        request,
+        ArticleForm(request.POST or None),
+        None,
+        pgettext("news", "The article was saved as a draft."),
+    )
 
 
 def _article_or_404(request: HttpRequest, pk: int) -> Article:
@@ -104,37 +133,12 @@ def _article_or_404(request: HttpRequest, pk: int) -> Article:
 
 @news_staff_required
 def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    article_obj = _article_or_404(request, pk)
-    form = ArticleForm(request.POST or None, instance=article_obj)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and save_or_refuse(
-            form,
-            lambda: services.article_save(
-                article=article_obj,
-                title=form.cleaned_data["title"],
-                lead=form.cleaned_data["lead"],
-                body_html=form.cleaned_data["body"],
-                category=form.cleaned_data["category"],
-                author=form.cleaned_data["author"],
-                source=form.cleaned_data["source"],
-                user=request.user,
-            ),
-        )
-    ):
-        messages.success(request, pgettext("news", "The article was saved."))
-        return redirect("news:article_edit", pk=article_obj.pk)
-    return render(
+    article = _article_or_404(request, pk)
+    return _article_page(
         request,
-        "news/manage/article_form.html",
-        {
-            "form": form,
-            "article": article_obj,
-            "photos": selectors.article_photos(article_obj),
-            "image_form": ImageForm(),
-            "publish_form": PublishForm(),
-        },
+        ArticleForm(request.POST or None, instance=article),
+        article,
+        pgettext("news", "The article was saved."),
     )
 
 
@@ -172,7 +176,7 @@ def article_publish(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("news:article_edit", pk=pk)
     at = form.cleaned_data["at"]
     services.article_publish(article=article_obj, user=request.user, at=at)
-    if at and article_obj.is_scheduled:
+    if at and article_obj.is_scheduled and article_obj.published_at:
         messages.success(
             request,
             pgettext("news", "The article will appear on %(when)s.")
@@ -197,32 +201,27 @@ def article_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
 def image_add(request: HttpRequest, pk: int) -> HttpResponse:
     article_obj = _article_or_404(request, pk)
     form = ImageForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.image_add(
-                article=article_obj,
-                upload=form.cleaned_data["image"],
-                caption=form.cleaned_data["caption"],
-                position=form.cleaned_data["position"],
-                user=request.user,
-            )
-        except ValidationError as error:
-            form_errors(form, error)
-    if form.errors:
-        return render(
-            request,
-            "news/manage/article_form.html",
-            {
-                "form": ArticleForm(instance=article_obj),
-                "article": article_obj,
-                "photos": selectors.article_photos(article_obj),
-                "image_form": form,
-                "publish_form": PublishForm(),
-            },
-            status=400,
-        )
-    messages.success(request, pgettext("news", "The photo was added."))
-    return redirect("news:article_edit", pk=pk)
+    return form_page(
+        request,
+        form,
+        "news/manage/article_form.html",
+        # The page's main form is the article's; the photo form is shown again below it.
+        {
+            **_article_context(article_obj),
+            "form": ArticleForm(instance=article_obj),
+            "image_form": form,
+        },
+        save=lambda data: services.image_add(
+            article=article_obj,
+            upload=data["image"],
+            caption=data["caption"],
+            position=data["position"],
+            user=request.user,
+        ),
+        message=pgettext("news", "The photo was added."),
+        to=reverse("news:article_edit", args=[pk]),
+        status=400,
+    )
 
 
 def _photo_or_404(request: HttpRequest, pk: int) -> ArticleImage:
@@ -232,23 +231,17 @@ def _photo_or_404(request: HttpRequest, pk: int) -> ArticleImage:
 @news_staff_required
 def image_edit(request: HttpRequest, pk: int) -> HttpResponse:
     photo = _photo_or_404(request, pk)
-    form = ImageEditForm(request.POST or None, instance=photo)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and save_or_refuse(
-            form,
-            lambda: services.image_update(
-                photo=photo,
-                caption=form.cleaned_data["caption"],
-                position=form.cleaned_data["position"],
-                user=request.user,
-            ),
-        )
-    ):
-        messages.success(request, pgettext("news", "The photo was saved."))
-        return redirect("news:article_edit", pk=photo.article_id)
-    return render(request, "news/manage/image_form.html", {"form": form, "photo": photo})
+    return form_page(
+        request,
+        ImageEditForm(request.POST or None, instance=photo),
+        "news/manage/image_form.html",
+        {"photo": photo},
+        save=lambda data: services.image_update(
+            photo=photo, caption=data["caption"], position=data["position"], user=request.user
+        ),
+        message=pgettext("news", "The photo was saved."),
+        to=reverse("news:article_edit", args=[photo.article_id]),
+    )
 
 
 @news_staff_required
@@ -272,16 +265,15 @@ CATEGORY_COLUMNS = [
 @news_staff_required
 def categories(request: HttpRequest) -> HttpResponse:
     form = CategoryForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.category_save(
-            name=form.cleaned_data["name"],
-            slug=form.cleaned_data["slug"],
-            description=form.cleaned_data["description"],
-            order=form.cleaned_data["order"],
-            user=request.user,
-        )
-        messages.success(request, pgettext("news", "The category was added."))
-        return redirect("news:categories")
+    done = save_form(
+        request,
+        form,
+        lambda data: _category_save(request, None, data),
+        message=pgettext("news", "The category was added."),
+        to=reverse("news:categories"),
+    )
+    if done is not None:
+        return done
     rows = search_rows(selectors.categories_for(request.user), request.GET.get("q"))
     return render_listing(
         request,
@@ -296,25 +288,28 @@ def categories(request: HttpRequest) -> HttpResponse:
 @news_staff_required
 def category_edit(request: HttpRequest, pk: int) -> HttpResponse:
     found = policies.categories.get_visible_or_404(request.user, pk=pk)
-    form = CategoryForm(request.POST or None, instance=found)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and save_or_refuse(
-            form,
-            lambda: services.category_save(
-                category=found,
-                name=form.cleaned_data["name"],
-                slug=form.cleaned_data["slug"] or found.slug,
-                description=form.cleaned_data["description"],
-                order=form.cleaned_data["order"],
-                user=request.user,
-            ),
-        )
-    ):
-        messages.success(request, pgettext("news", "The category was saved."))
-        return redirect("news:categories")
-    return render(request, "news/manage/category_form.html", {"form": form, "category": found})
+    return form_page(
+        request,
+        CategoryForm(request.POST or None, instance=found),
+        "news/manage/category_form.html",
+        {"category": found},
+        save=lambda data: _category_save(request, found, data),
+        message=pgettext("news", "The category was saved."),
+        to=reverse("news:categories"),
+    )
+
+
+def _category_save(
+    request: HttpRequest, category: Category | None, data: dict[str, Any]
+) -> Category:
+    return services.category_save(
+        category=category,
+        name=data["name"],
+        slug=data["slug"] or (category.slug if category else ""),
+        description=data["description"],
+        order=data["order"],
+        user=request.user,
+    )
 
 
 COMMENT_COLUMNS = [
@@ -373,9 +368,14 @@ def comment_moderate(request: HttpRequest, pk: int) -> HttpResponse:
 @news_staff_required
 def comment_reply(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _comment_or_404(request, pk)
-    form = ReplyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.comment_reply(parent=comment, body=form.cleaned_data["body"], user=request.user)
-        messages.success(request, pgettext("news", "Your reply is published under the comment."))
-        return redirect("news:moderation")
-    return render(request, "news/manage/reply_form.html", {"form": form, "comment": comment})
+    return form_page(
+        request,
+        ReplyForm(request.POST or None),
+        "news/manage/reply_form.html",
+        {"comment": comment},
+        save=lambda data: services.comment_reply(
+            parent=comment, body=data["body"], user=request.user
+        ),
+        message=pgettext("news", "Your reply is published under the comment."),
+        to=reverse("news:moderation"),
+    )

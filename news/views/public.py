@@ -215,7 +215,7 @@ def photo(request: HttpRequest, pk: int, size: str) -> HttpResponse:
     """A news photo: to everyone once its article is public, before that only to news staff."""
     found = selectors.photo_for(request.user, pk)
     field = {"lon": found.image, "nho": found.small}.get(size) if found else None
-    if not field:
+    if found is None or not field:
         raise Http404
     response = files.serve(request, field, title=found.caption or "anh", kinds=files.IMAGES)
     if found.article.is_public:
@@ -261,8 +261,9 @@ def comment_post(request: HttpRequest, slug: str) -> HttpResponse:
             token=form.cleaned_data["token"],
         )
     except ValidationError as error:
-        form.data = form.data.copy()
-        form.data["token"] = form_token(article_obj.pk)
+        posted = request.POST.copy()  # what was typed, with a fresh token for the next try
+        posted["token"] = form_token(article_obj.pk)
+        form.data = posted
         form_errors(form, error)
         return _article_page(request, data, form)
     messages.success(request, pgettext("news", "Thank you. Your comment is awaiting moderation."))

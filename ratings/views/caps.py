@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.forms import form_errors
+from core.editing import form_page
 from core.listing import render_listing
 from core.policy import VIEW, permission_required_for
 from core.search import search
@@ -39,28 +42,29 @@ def cap_list(request: HttpRequest) -> HttpResponse:
 def cap_add(request: HttpRequest) -> HttpResponse:
     cap_policy.check(request.user, "change")
     form = CapConditionForm(request.POST or None, initial={"year": timezone.localdate().year})
-    if request.method == "POST" and form.is_valid():
-        person = lookups.visible_person(request.user, form.cleaned_data["person_code"])
+
+    def save(data: dict[str, Any]) -> None:
+        person = lookups.visible_person(request.user, data["person_code"])
         if person is None:
-            form.add_error("person_code", _("No person with this code in your committee."))
-        else:
-            data = form.cleaned_data
-            try:
-                services.cap_condition_record(
-                    person=person,
-                    year=data["year"],
-                    kind=data["kind"],
-                    source=data["source"],
-                    self_fixed=data["self_fixed"],
-                    note=data["note"],
-                    user=request.user,
-                )
-            except ValidationError as error:
-                form_errors(form, error)
-            else:
-                messages.success(request, _("The capping condition is recorded."))
-                return redirect("ratings:caps")
-    return render(request, "ratings/cap_form.html", {"form": form})
+            raise ValidationError({"person_code": _("No person with this code in your committee.")})
+        services.cap_condition_record(
+            person=person,
+            year=data["year"],
+            kind=data["kind"],
+            source=data["source"],
+            self_fixed=data["self_fixed"],
+            note=data["note"],
+            user=request.user,
+        )
+
+    return form_page(
+        request,
+        form,
+        "ratings/cap_form.html",
+        save=save,
+        message=_("The capping condition is recorded."),
+        to=reverse("ratings:caps"),
+    )
 
 
 @login_required

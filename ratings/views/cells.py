@@ -12,6 +12,8 @@ from django.views.decorators.http import require_POST
 
 from exporters import views as print_views
 
+from organisation.models import Person, Unit
+
 from .. import conditions, documents, lookups, rules, selectors, services
 from ..policies import ratings as rating_policy
 from .common import _cell, _level_labels
@@ -39,7 +41,7 @@ def cell_review(request: HttpRequest, cell_pk: int, year: int) -> HttpResponse:
     if request.method == "POST":
         values = request.POST.dict()
         meeting = next((m for m in meetings if str(m.pk) == request.POST.get("meeting")), None)
-        proposals = []
+        proposals: list[tuple[Person | Unit, str, str]] = []
         for row in rows:
             level = request.POST.get(f"level_{row.person.pk}", "")
             if level:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 
 from core.roles import Role
@@ -70,3 +71,7 @@ def _suggestion(rule_set: RuleSet | None, rating: Rating | None) -> rules.Sugges
         beyond_target_percent=rating.beyond_target_percent,
         shortcomings_fixed=rating.shortcomings_fixed,
     )
+
+
+def _detail_url(rating: Rating) -> str:
+    return reverse("ratings:detail", args=[rating.pk])

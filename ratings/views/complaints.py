@@ -2,21 +2,44 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.forms import form_errors
+from core.editing import form_page
 
 from .. import lookups, services
 from ..forms import AnswerForm, ComplaintForm, ReconsiderationForm
-from ..models import Complaint
+from ..models import Complaint, Rating
 from ..policies import COMPLAIN, DECIDE
 from ..policies import ratings as rating_policy
-from .common import _rating
+from .common import _detail_url, _rating
+
+
+def _complaint_page(
+    request: HttpRequest,
+    rating: Rating,
+    form: forms.Form,
+    write: Callable[..., Any],
+    message: str,
+    *,
+    reconsider: bool,
+) -> HttpResponse:
+    """A complaint and a reconsideration are one text on the rating, written by `write`."""
+    return form_page(
+        request,
+        form,
+        "ratings/complain.html",
+        {"rating": rating, "reconsider": reconsider},
+        save=lambda data: write(rating=rating, text=data["text"], user=request.user),
+        message=message,
+        to=_detail_url(rating),
+    )
 
 
 @login_required
@@ -24,22 +47,14 @@ def complain(request: HttpRequest, pk: int) -> HttpResponse:
     """The member (or the office for him) records a complaint; the decision stays in force."""
     rating = _rating(request, pk)
     rating_policy.check(request.user, COMPLAIN, rating)
-    form = ComplaintForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.rating_complain(
-                rating=rating, text=form.cleaned_data["text"], user=request.user
-            )
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("The complaint is recorded; the decision stays in force until it is answered."),
-            )
-            return redirect("ratings:detail", pk=rating.pk)
-    context = {"rating": rating, "form": form, "reconsider": False}
-    return render(request, "ratings/complain.html", context)
+    return _complaint_page(
+        request,
+        rating,
+        ComplaintForm(request.POST or None),
+        services.rating_complain,
+        _("The complaint is recorded; the decision stays in force until it is answered."),
+        reconsider=False,
+    )
 
 
 @login_required
@@ -48,19 +63,14 @@ def reconsider(request: HttpRequest, pk: int) -> HttpResponse:
     rating = _rating(request, pk)
     if not (rating.level and rating_policy.can(request.user, DECIDE, rating)):
         raise PermissionDenied
-    form = ReconsiderationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.rating_reconsider(
-                rating=rating, text=form.cleaned_data["text"], user=request.user
-            )
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            messages.success(request, _("The reconsideration is opened."))
-            return redirect("ratings:detail", pk=rating.pk)
-    context = {"rating": rating, "form": form, "reconsider": True}
-    return render(request, "ratings/complain.html", context)
+    return _complaint_page(
+        request,
+        rating,
+        ReconsiderationForm(request.POST or None),
+        services.rating_reconsider,
+        _("The reconsideration is opened."),
+        reconsider=True,
+    )
 
 
 @login_required
@@ -70,22 +80,20 @@ def answer(request: HttpRequest, pk: int, complaint_pk: int) -> HttpResponse:
     rating_policy.check(request.user, DECIDE, rating)
     complaint = lookups.rating_complaint(rating, complaint_pk)
     form = AnswerForm(request.POST or None, initial={"outcome": Complaint.Outcome.KEEP})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.complaint_answer(
-                complaint=complaint,
-                keep=data["outcome"] == Complaint.Outcome.KEEP,
-                reason=data["reason"],
-                level=data.get("level") or "",
-                number=data.get("number") or "",
-                date=data.get("date"),
-                user=request.user,
-            )
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            messages.success(request, _("The answer is recorded."))
-            return redirect("ratings:detail", pk=rating.pk)
-    context = {"rating": rating, "complaint": complaint, "form": form}
-    return render(request, "ratings/answer.html", context)
+    return form_page(
+        request,
+        form,
+        "ratings/answer.html",
+        {"rating": rating, "complaint": complaint},
+        save=lambda data: services.complaint_answer(
+            complaint=complaint,
+            keep=data["outcome"] == Complaint.Outcome.KEEP,
+            reason=data["reason"],
+            level=data.get("level") or "",
+            number=data.get("number") or "",
+            date=data.get("date"),
+            user=request.user,
+        ),
+        message=_("The answer is recorded."),
+        to=_detail_url(rating),
+    )

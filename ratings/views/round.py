@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.concurrency import unchanged
-from core.forms import form_errors
+from core.editing import save_form
+from core.http import AuthenticatedRequest
 from core.listing import render_listing
 from core.pagination import paginate
 from core.policy import has_role
@@ -23,11 +23,20 @@ from ..columns import ROUND_COLUMNS
 from ..forms import DecisionForm, SelfAssessmentForm
 from ..policies import COMPLAIN, DECIDE, PROPOSE, SELF_ASSESS
 from ..policies import ratings as rating_policy
-from .common import ROUND_ROLES, _committee, _level_labels, _rating, _suggestion, _year, _years
+from .common import (
+    ROUND_ROLES,
+    _committee,
+    _detail_url,
+    _level_labels,
+    _rating,
+    _suggestion,
+    _year,
+    _years,
+)
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedRequest) -> HttpResponse:
     """The round of a year: every member the user may see, and where his rating stands."""
     if not has_role(request.user, *ROUND_ROLES):
         raise PermissionDenied
@@ -55,7 +64,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def self_assess(request: HttpRequest, year: int) -> HttpResponse:
+def self_assess(request: AuthenticatedRequest, year: int) -> HttpResponse:
     """The signed-in member writes his own self-assessment for the year."""
     person = request.user.person
     if person is None or not person.party_joined_on:
@@ -81,27 +90,26 @@ def self_assess(request: HttpRequest, year: int) -> HttpResponse:
     form = SelfAssessmentForm(
         request.POST or None, initial=initial, scored=rule_set.scored, record=rating
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            with unchanged(form):
-                rating = services.rating_self_assess(
-                    person=person,
-                    year=year,
-                    text=data["self_text"],
-                    score=data.get("self_score"),
-                    self_level=data.get("self_level") or "",
-                    all_tasks_done=data.get("all_tasks_done") or False,
-                    all_tasks_on_time=data.get("all_tasks_on_time") or False,
-                    beyond_target_percent=data.get("beyond_target_percent"),
-                    shortcomings_fixed=data.get("shortcomings_fixed") or False,
-                    user=request.user,
-                )
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            messages.success(request, _("Your self-assessment is recorded."))
-            return redirect("ratings:detail", pk=rating.pk)
+    done = save_form(
+        request,
+        form,
+        lambda data: services.rating_self_assess(
+            person=person,
+            year=year,
+            text=data["self_text"],
+            score=data.get("self_score"),
+            self_level=data.get("self_level") or "",
+            all_tasks_done=data.get("all_tasks_done") or False,
+            all_tasks_on_time=data.get("all_tasks_on_time") or False,
+            beyond_target_percent=data.get("beyond_target_percent"),
+            shortcomings_fixed=data.get("shortcomings_fixed") or False,
+            user=request.user,
+        ),
+        message=_("Your self-assessment is recorded."),
+        to=_detail_url,
+    )
+    if done is not None:
+        return done
     pledge, plan = selectors.pledge_and_plan(person, year)
     suggestion = _suggestion(rule_set, rating)
     context = {
@@ -120,7 +128,9 @@ def self_assess(request: HttpRequest, year: int) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     rating = _rating(request, pk)
     rule_set = selectors.rule_set_for_year(rating.year)
-    cap = selectors.cap_of(rating.person, rating.year, rule_set) if rating.person_id else None
+    cap = None
+    if rating.person_id and rule_set is not None:
+        cap = selectors.cap_of(rating.person, rating.year, rule_set)
     suggestion = _suggestion(rule_set, rating)
     pledge, plan = (None, None)
     if rating.person_id:
@@ -149,6 +159,8 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     rating = _rating(request, pk)
     rating_policy.check(request.user, DECIDE, rating)
     rule_set = selectors.rule_set_for_year(rating.year)
+    if rule_set is None:
+        raise Http404  # no rules for the year: nothing to decide by
     cap = selectors.cap_of(rating.person, rating.year, rule_set) if rating.person_id else None
     suggestion = _suggestion(rule_set, rating)
     proposed = rating.level or rating.proposed_level or (suggestion.level if suggestion else "")
@@ -158,22 +170,21 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecisionForm(
         request.POST or None, initial=initial, scored=rule_set.scored, record=rating
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            with unchanged(form):
-                services.rating_decide(
-                    rating=rating,
-                    level=data["level"],
-                    score=data.get("score"),
-                    note=data.get("note", ""),
-                    user=request.user,
-                )
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            messages.success(request, _("The decision is recorded."))
-            return redirect("ratings:detail", pk=rating.pk)
+    done = save_form(
+        request,
+        form,
+        lambda data: services.rating_decide(
+            rating=rating,
+            level=data["level"],
+            score=data.get("score"),
+            note=data.get("note", ""),
+            user=request.user,
+        ),
+        message=_("The decision is recorded."),
+        to=_detail_url(rating),
+    )
+    if done is not None:
+        return done
     unit_blocks = []
     if rating.unit_id:
         blocks = rules.unit_blocks(

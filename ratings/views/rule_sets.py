@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.concurrency import unchanged
-from core.forms import form_errors
+from core.editing import form_page
 from core.listing import matching, render_listing
 from core.policy import VIEW, permission_required_for
 
@@ -26,10 +23,8 @@ from ..policies import rule_sets as rule_set_policy
 def rule_set_list(request: HttpRequest) -> HttpResponse:
     sets = selectors.rule_sets()
     used = selectors.rule_sets_in_use(sets)
-    for rule_set in sets:
-        rule_set.in_use = rule_set.pk in used
     sets = matching(sets, request.GET.get("q"), lambda s: f"{s.name} {s.documents}")
-    context = {"can_change": rule_set_policy.can(request.user, "change")}
+    context = {"can_change": rule_set_policy.can(request.user, "change"), "in_use": used}
     return render_listing(
         request, "ratings/rule_sets.html", sets, RULE_SET_COLUMNS, context, filename="bo-quy-tac"
     )
@@ -41,17 +36,12 @@ def rule_set_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     rule_set = lookups.rule_set_or_404(pk) if pk else None
     locked = bool(rule_set and rule_set.pk in selectors.rule_sets_in_use())
     form = RuleSetForm(request.POST or None, instance=rule_set)
-    if request.method == "POST" and form.is_valid():
-        try:
-            with unchanged(form):
-                services.rule_set_save(rule_set=form.instance, user=request.user)
-        except ValidationError as error:
-            form_errors(form, error)
-        else:
-            messages.success(request, _("The rule set is saved."))
-            return redirect("ratings:rule_sets")
-    return render(
+    return form_page(
         request,
+        form,
         "ratings/rule_set_form.html",
-        {"form": form, "rule_set": rule_set, "locked": locked},
+        {"rule_set": rule_set, "locked": locked},
+        save=lambda data: services.rule_set_save(rule_set=form.instance, user=request.user),
+        message=_("The rule set is saved."),
+        to=reverse("ratings:rule_sets"),
     )
