@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from exporters import views as print_views
-
 from organisation.models import Person, Unit
 
 from .. import conditions, documents, lookups, rules, selectors, services
