@@ -37,9 +37,9 @@ KIND_LABELS = {
     "Quy định": Document.Kind.REGULATION,
     "Khác": Document.Kind.OTHER,
 }
-KIND_OF_VALUE = {value: label for label, value in KIND_LABELS.items()}
+KIND_OF_VALUE = wb.labels_of(KIND_LABELS)
 TOPIC_KIND_LABELS = {"Toàn khóa": StudyTopic.Kind.TERM, "Năm": StudyTopic.Kind.ANNUAL}
-TOPIC_KIND_OF_VALUE = {value: label for label, value in TOPIC_KIND_LABELS.items()}
+TOPIC_KIND_OF_VALUE = wb.labels_of(TOPIC_KIND_LABELS)
 
 DOCUMENT_SHEET = "Văn bản"
 TOPIC_SHEET = "Chuyên đề"

@@ -34,7 +34,7 @@ register_owner(
 
 KIEM_TRA, KHAC_PHUC = "Kiểm tra", "Khắc phục"
 FORMS = {"Kiểm tra": Inspection.Form.INSPECTION, "Giám sát": Inspection.Form.SUPERVISION}
-FORM_LABELS = {value: label for label, value in FORMS.items()}
+FORM_LABELS = wb.labels_of(FORMS)
 CONCLUDED_IN_WORKBOOK = "inspections:concluded_on"  # ctx.cache: {code: conclusion date}
 
 

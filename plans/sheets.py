@@ -27,7 +27,7 @@ from .catalogue import FIGURES
 from .models import Plan, PlanItem, Target
 
 COMPARISONS = {"Ít nhất": Target.Comparison.AT_LEAST, "Nhiều nhất": Target.Comparison.AT_MOST}
-COMPARISON_LABELS: dict[str, str] = {value: label for label, value in COMPARISONS.items()}
+COMPARISON_LABELS = wb.labels_of(COMPARISONS)
 UNIT, YEAR = "Mã đơn vị", "Năm"
 
 

@@ -26,6 +26,7 @@ from workbook.registry import (
     Row,
     SheetHandler,
     choice_parser,
+    labels_of,
     parse_date,
     parse_text,
     register,
@@ -54,7 +55,7 @@ KINDS = {
     "Xóa tên": Kind.STRUCK_OFF,
     "Ra khỏi Đảng": Kind.RESIGNED,
 }
-KIND_LABELS = {value: label for label, value in KINDS.items()}
+KIND_LABELS = labels_of(KINDS)
 MOVES = (Kind.TRANSFER, Kind.MOVE_IN)
 CODE_H, KIND_H, DATE_H, FROM_H, TO_H = "Mã nhân sự", "Loại", "Ngày", "Từ đơn vị", "Đến đơn vị"
 
