@@ -83,7 +83,7 @@ class ActivitySheet(CodedSheet):
         return {"units": known_units(ctx), "organisations": organisations, "kinds": kinds}
 
     def wanted(
-        self, row: wb.Row, ctx: wb.ImportContext, known: dict[str, Any]
+        self, row: wb.Row, ctx: wb.ImportContext, known: dict[str, Any], before: Any
     ) -> dict[str, Any] | None:
         sheet = self.sheet
         ok = not row.values.get("_invalid")
@@ -215,7 +215,7 @@ class CommendationSheet(CodedSheet):
         return {"people": known_people(ctx), "units": known_units(ctx)}
 
     def wanted(
-        self, row: wb.Row, ctx: wb.ImportContext, known: dict[str, Any]
+        self, row: wb.Row, ctx: wb.ImportContext, known: dict[str, Any], before: Any
     ) -> dict[str, Any] | None:
         sheet = self.sheet
         ok = not row.values.get("_invalid")

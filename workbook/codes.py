@@ -95,9 +95,10 @@ class CodedSheet(SheetHandler):
 
     A subclass names its `model`, loads what its rows are checked against once (`lookups`),
     and says how to read a row (`wanted`: the values to store, or None once the row's errors
-    are on the context), what a stored record holds in the same shape (`stored_values`) and
-    how the preview names a row (`label`). The planned items are
-    `(code, values)`, what the app's bulk import service takes.
+    are on the context; it is given the stored record, if any), what a stored record holds in
+    the same shape (`stored_values`) and how the preview names a row (`label`). The planned
+    items are `(code, values)` unless `item` says otherwise: what the app's bulk import
+    service takes.
     """
 
     model: Any = None  # a model with a unique `code`
@@ -108,7 +109,9 @@ class CodedSheet(SheetHandler):
         return {}
 
     @abstractmethod
-    def wanted(self, row: Row, ctx: ImportContext, known: dict[str, Any]) -> dict[str, Any] | None:
+    def wanted(
+        self, row: Row, ctx: ImportContext, known: dict[str, Any], before: Any
+    ) -> dict[str, Any] | None:
         """The row's values, or None with its errors recorded (checks every cell)."""
 
     @abstractmethod
@@ -118,6 +121,10 @@ class CodedSheet(SheetHandler):
     @abstractmethod
     def label(self, row: Row) -> str:
         """How the preview names the row."""
+
+    def item(self, code: str, before: Any, values: dict[str, Any]) -> Any:
+        """What the plan keeps of a row to write, for `apply`."""
+        return (code, values)
 
     def check(self, rows: list[Row], ctx: ImportContext) -> None:
         codes = {row["code"] for row in rows if row["code"]}
@@ -132,9 +139,9 @@ class CodedSheet(SheetHandler):
             code = row["code"]
             if ctx.repeated(self.sheet, row, self.columns[0].header, code, seen):
                 continue
-            values = self.wanted(row, ctx, known)
+            before = existing.get(code)
+            values = self.wanted(row, ctx, known, before)
             if values is None or code is None:
                 continue
-            before = existing.get(code)
             stored = self.stored_values(before) if before is not None else None
-            plan_row(plan, self.label(row), stored, values, (code, values))
+            plan_row(plan, self.label(row), stored, values, self.item(code, before, values))
