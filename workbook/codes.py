@@ -8,12 +8,15 @@ import datetime as dt
 from abc import abstractmethod
 from collections.abc import Collection
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import vn
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 from .registry import ImportContext, Row, SheetHandler, plan_row
 
@@ -52,14 +55,14 @@ def unknown(
     column: str,
     code: Any,
     known: Collection[Any],
-    message: str = "",
+    message: StrOrPromise = "",
 ) -> bool:
     """True, with an error on the row, when `code` is given but not among the `known` codes.
     `message` may say which record is missing, in the sheet's words (%(code)s is the code)."""
     if code is None or code in known:
         return False
     message = message or _("the code %(code)s is unknown.")
-    ctx.error(sheet, row.number, column, message % {"code": code})
+    ctx.error(sheet, row.number, column, str(message) % {"code": code})
     return True
 
 

@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from django.utils.translation import gettext_lazy
+
 from core import vn
 from workbook.registry import ImportContext, labels_of, parse_text
 
@@ -24,6 +26,8 @@ GENDER_LABELS = labels_of(GENDERS)
 PARTY = {"Chính thức": Person.PartyStatus.FULL, "Dự bị": Person.PartyStatus.PROBATIONARY}
 PARTY_LABELS = labels_of(PARTY)
 BATCH = 1000
+# "Đơn vị" and "Tên đơn vị" name a unit of the sheet or of the database.
+NO_UNIT = gettext_lazy("no unit has the code %(code)s (neither in this sheet nor in the database).")
 
 
 def chunks(items: list, size: int = 500) -> Iterator[list]:
