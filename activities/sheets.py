@@ -73,6 +73,7 @@ class ActivitySheet(CodedSheet):
         col.text("Đơn vị tính", "measure_unit", "đơn vị máu, đồng, suất quà …"),
     ]
     model = Activity
+    service = staticmethod(services.activities_import)
     related = ("organisation", "unit", "kind")
 
     def lookups(self, ctx: wb.ImportContext) -> dict[str, Any]:
@@ -158,9 +159,6 @@ class ActivitySheet(CodedSheet):
             "measure_unit": activity.measure_unit,
         }
 
-    def apply(self, ctx: wb.ImportContext) -> None:
-        services.activities_import(rows=ctx.plan(self.sheet).items, user=ctx.user)
-
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         rows = (
             Activity.objects.filter(unit__path__startswith=committee.path)
@@ -209,6 +207,7 @@ class CommendationSheet(CodedSheet):
         col.text("Lý do", "reason"),
     ]
     model = Commendation
+    service = staticmethod(services.commendations_import)
     related = ("person", "unit")
 
     def lookups(self, ctx: wb.ImportContext) -> dict[str, Any]:
@@ -257,9 +256,6 @@ class CommendationSheet(CodedSheet):
             "decided_on": item.decided_on,
             "reason": item.reason,
         }
-
-    def apply(self, ctx: wb.ImportContext) -> None:
-        services.commendations_import(rows=ctx.plan(self.sheet).items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         from django.db.models import Q

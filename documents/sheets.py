@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from core import vn
 from workbook import columns as col
 from workbook import registry as wb
+from workbook.codes import BulkImportSheet
 from workbook.scope import register_owner
 
 from . import services
@@ -111,9 +112,10 @@ def _too_long(
 
 
 @wb.register
-class DocumentSheet(wb.SheetHandler):
+class DocumentSheet(BulkImportSheet):
     sheet = DOCUMENT_SHEET
     order = 20
+    service = staticmethod(services.documents_import)
     scoped = {"issuer": "issuer"}
     description = gettext_lazy(
         "The register of documents: directives, resolutions, plans, guidance (one row each)."
@@ -178,9 +180,6 @@ class DocumentSheet(wb.SheetHandler):
             before = current and {name: getattr(current, name) for name in values}
             wb.plan_row(plan, values["number_symbol"], before, values, (current, values))
         ctx.declare("document", {number for number, _issuer in seen})
-
-    def apply(self, ctx: wb.ImportContext) -> None:
-        services.documents_import(rows=ctx.plan(self.sheet).items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         documents = Document.objects.filter(

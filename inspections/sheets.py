@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from core import vn
 from workbook import columns as col
 from workbook import registry as wb
-from workbook.codes import CodedSheet, known_people, known_units, unknown
+from workbook.codes import BulkImportSheet, CodedSheet, known_people, known_units, unknown
 from workbook.scope import paths_by_code, register_owner
 
 from .models import Inspection, Remediation
@@ -83,6 +83,7 @@ class InspectionSheet(CodedSheet):
         col.text("Kết luận", "conclusion"),
     ]
     model = Inspection
+    service = staticmethod(services.inspections_import)
     related = ("subject_unit", "subject_person")
 
     def lookups(self, ctx: wb.ImportContext) -> dict[str, Any]:
@@ -146,12 +147,6 @@ class InspectionSheet(CodedSheet):
             "conclusion": item.conclusion,
         }
 
-    def apply(self, ctx: wb.ImportContext) -> None:
-        plan = ctx.plan(self.sheet)
-        if not plan.items:
-            return
-        services.inspections_import(rows=plan.items, user=ctx.user)
-
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         items = (
             Inspection.objects.filter(_subtree(committee))
@@ -171,9 +166,10 @@ class InspectionSheet(CodedSheet):
 
 
 @wb.register
-class RemediationSheet(wb.SheetHandler):
+class RemediationSheet(BulkImportSheet):
     sheet = KHAC_PHUC
     order = 65
+    service = staticmethod(services.remediations_import)
     scoped = {"code": "inspection"}
     description = gettext_lazy(
         "Remediation tasks of the inspections: a row is found again by Mã cuộc and Nội dung."
@@ -267,12 +263,6 @@ class RemediationSheet(wb.SheetHandler):
             }
             item = (current, code, row["content"], created_on, values)
             wb.plan_row(plan, f"{code}: {key[:40]}", before, values, item)
-
-    def apply(self, ctx: wb.ImportContext) -> None:
-        plan = ctx.plan(self.sheet)
-        if not plan.items:
-            return
-        services.remediations_import(rows=plan.items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         tasks = (

@@ -17,7 +17,7 @@ from core import vn
 from organisation.models import Person, Posting
 from workbook import columns as col
 from workbook import registry as wb
-from workbook.codes import known_people, unknown
+from workbook.codes import BulkImportSheet, known_people, unknown
 
 from . import services
 from .models import Pledge
@@ -53,9 +53,10 @@ class PledgeItem:
 
 
 @wb.register
-class PledgeSheet(wb.SheetHandler):
+class PledgeSheet(BulkImportSheet):
     sheet = "Cam kết"
     order = 40
+    service = staticmethod(services.pledges_import)
     roles = ("office", "secretary")
     scoped = {"person": "person"}
     description = gettext_lazy(
@@ -149,12 +150,6 @@ class PledgeSheet(wb.SheetHandler):
             before = existing.get((code, year))
             item = PledgeItem(code, year, registered_on, content, before is None)
             wb.plan_row(plan, f"{code} — {year}", before, (registered_on, content), item)
-
-    def apply(self, ctx: wb.ImportContext) -> None:
-        items: list[PledgeItem] = ctx.plan(self.sheet).items
-        if not items:
-            return
-        services.pledges_import(rows=items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         rows = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import abstractmethod
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -91,7 +91,19 @@ def date_cell(value: dt.date | None) -> str | None:
     return vn.format_date(value) if value else None
 
 
-class CodedSheet(SheetHandler):
+class BulkImportSheet(SheetHandler):
+    """A sheet whose `apply` hands every planned item to one bulk import service of its app:
+    `service(rows=items, user=ctx.user)` (set it with `staticmethod`)."""
+
+    service: Callable[..., Any]
+
+    def apply(self, ctx: ImportContext) -> None:
+        items = ctx.plan(self.sheet).items
+        if items:
+            self.service(rows=items, user=ctx.user)
+
+
+class CodedSheet(BulkImportSheet):
     """A sheet whose rows are records with a code of their own (key "code", the first
     column): a row whose code is stored changes that record, another adds one, and a code
     written twice is an error on the second row.

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from workbook import columns as col
 from workbook.codes import unknown
 from workbook.registry import (
     Column,
@@ -29,8 +30,6 @@ from workbook.registry import (
     SheetPlan,
     choice_parser,
     labels_of,
-    parse_date,
-    parse_text,
     register,
 )
 
@@ -59,7 +58,7 @@ KINDS = {
 }
 KIND_LABELS = labels_of(KINDS)
 MOVES = (Kind.TRANSFER, Kind.MOVE_IN)
-CODE_H, KIND_H, DATE_H, FROM_H, TO_H = "Mã nhân sự", "Loại", "Ngày", "Từ đơn vị", "Đến đơn vị"
+CODE_H, KIND_H, DATE_H, FROM_H, TO_H = col.PERSON, "Loại", "Ngày", "Từ đơn vị", "Đến đơn vị"
 
 
 @dataclass
@@ -106,7 +105,7 @@ class HistorySheet(SheetHandler):
         "Changes in each member's party life (biến động đảng viên), one dated event per row."
     )
     columns = [
-        Column(CODE_H, "code", required=True, parse=parse_text),
+        col.person(key="code"),
         Column(
             KIND_H,
             "kind",
@@ -114,20 +113,18 @@ class HistorySheet(SheetHandler):
             parse=choice_parser(KINDS),
             help=format_lazy(gettext_lazy("One of: {kinds}."), kinds=", ".join(KINDS)),
         ),
-        Column(DATE_H, "date", required=True, parse=parse_date, help=gettext_lazy("dd/mm/yyyy")),
-        Column(
+        col.date(DATE_H, "date", gettext_lazy("dd/mm/yyyy"), required=True),
+        col.text(
             FROM_H,
             "from_unit",
-            parse=parse_text,
-            help=gettext_lazy("Code of the cell left; blank: his cell the day before."),
+            gettext_lazy("Code of the cell left; blank: his cell the day before."),
         ),
-        Column(
+        col.text(
             TO_H,
             "to_unit",
-            parse=parse_text,
-            help=gettext_lazy("Code of the cell joined; required for a move or a move in."),
+            gettext_lazy("Code of the cell joined; required for a move or a move in."),
         ),
-        Column("Ghi chú", "note", parse=parse_text),
+        col.text("Ghi chú", "note"),
     ]
 
     def check(self, rows: list[Row], ctx: ImportContext) -> None:
