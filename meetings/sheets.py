@@ -134,15 +134,15 @@ class MeetingSheet(BulkSheet):
         topics = ctx.known("study_topic", lambda: _topics(ctx).keys())
         seen: dict[str, int] = {}
         valid: list[wb.Row] = []
+        repeated = _("code %(code)s is already used on row %(row)s.")
+        no_unit = _("unit code %(code)s is not in the workbook or the database.")
+        no_topic = _("study topic code %(code)s is not in the workbook or the database.")
         for row in rows:
             ok = not row.values.get("_invalid")
-            message = _("code %(code)s is already used on row %(row)s.")
-            ok &= not ctx.repeated(self.sheet, row, MEETING_H, row["code"], seen, message)
-            message = _("unit code %(code)s is not in the workbook or the database.")
-            ok &= not unknown(ctx, self.sheet, row, col.UNIT, row["unit"], units, message)
-            message = _("study topic code %(code)s is not in the workbook or the database.")
+            ok &= not ctx.repeated(self.sheet, row, MEETING_H, row["code"], seen, repeated)
+            ok &= not unknown(ctx, self.sheet, row, col.UNIT, row["unit"], units, no_unit)
             for topic in row["topics"] or []:
-                ok &= not unknown(ctx, self.sheet, row, "Mã chuyên đề", topic, topics, message)
+                ok &= not unknown(ctx, self.sheet, row, "Mã chuyên đề", topic, topics, no_topic)
             if row["combined"] and row["kind"] not in ("regular", "thematic"):
                 ctx.error(
                     self.sheet,
@@ -254,16 +254,16 @@ class AttendanceSheet(BulkSheet):
         )
         seen: dict[tuple[str, str], int] = {}
         valid: list[wb.Row] = []
+        no_meeting = _("meeting code %(code)s is not in the workbook or the database.")
+        no_person = _("person code %(code)s is not in the workbook or the database.")
+        repeated = _("this person is already listed for this meeting on row %(row)s.")
         for row in rows:
             ok = not row.values.get("_invalid")
-            message = _("meeting code %(code)s is not in the workbook or the database.")
-            ok &= not unknown(ctx, self.sheet, row, MEETING_H, row["meeting"], meetings, message)
-            message = _("person code %(code)s is not in the workbook or the database.")
-            ok &= not unknown(ctx, self.sheet, row, col.PERSON, row["person"], people, message)
+            ok &= not unknown(ctx, self.sheet, row, MEETING_H, row["meeting"], meetings, no_meeting)
+            ok &= not unknown(ctx, self.sheet, row, col.PERSON, row["person"], people, no_person)
             key = (row["meeting"], row["person"])
-            message = _("this person is already listed for this meeting on row %(row)s.")
             ok &= not ctx.repeated(
-                self.sheet, row, col.PERSON, key if all(key) else None, seen, message
+                self.sheet, row, col.PERSON, key if all(key) else None, seen, repeated
             )
             if ok:
                 valid.append(row)
