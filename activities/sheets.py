@@ -17,8 +17,16 @@ from django.utils.translation import gettext_lazy
 
 from core import vn
 from organisation.models import MassOrganisation
+from workbook import columns as col
 from workbook import registry as wb
-from workbook.codes import known_people, known_units, number_cell, plausible
+from workbook.codes import (
+    CodedSheet,
+    known_people,
+    known_units,
+    number_cell,
+    plausible,
+    unknown,
+)
 from workbook.scope import paths_by_code, register_owner
 
 from . import services
@@ -31,7 +39,7 @@ register_owner(
 )
 
 LEVELS = {"Cấp cơ sở": Commendation.Level.GRASSROOTS, "Cấp trên": Commendation.Level.HIGHER}
-LEVEL_LABELS = {value: label for label, value in LEVELS.items()}
+LEVEL_LABELS = wb.labels_of(LEVELS)
 
 
 def _organisation_keys() -> dict[str, str]:
@@ -44,7 +52,7 @@ def _organisation_keys() -> dict[str, str]:
 
 
 @wb.register
-class ActivitySheet(wb.SheetHandler):
+class ActivitySheet(CodedSheet):
     sheet = "Hoạt động"
     order = 45
     scoped = {"code": "activity", "unit": "unit"}
@@ -52,112 +60,94 @@ class ActivitySheet(wb.SheetHandler):
         "Mass-organisation activities: organisation, unit, kind, date, participants, quantity."
     )
     columns = [
-        wb.Column("Mã hoạt động", "code", True, wb.parse_text, "Mã duy nhất, ví dụ HD2019-001"),
-        wb.Column("Đoàn thể", "organisation", True, wb.parse_text, "Công đoàn, Đoàn Thanh niên, …"),
-        wb.Column("Mã đơn vị", "unit", True, wb.parse_text, "Mã đơn vị tổ chức"),
-        wb.Column("Loại", "kind", True, wb.parse_text, "Tình nguyện, Hiến máu, Từ thiện, …"),
-        wb.Column("Ngày", "date", True, wb.parse_date, "dd/mm/yyyy"),
-        wb.Column("Tên hoạt động", "title", True, wb.parse_text),
+        col.text("Mã hoạt động", "code", "Mã duy nhất, ví dụ HD2019-001", required=True),
+        col.text("Đoàn thể", "organisation", "Công đoàn, Đoàn Thanh niên, …", required=True),
+        col.unit("Mã đơn vị tổ chức"),
+        col.text("Loại", "kind", "Tình nguyện, Hiến máu, Từ thiện, …", required=True),
+        col.date("Ngày", "date", required=True),
+        col.text("Tên hoạt động", "title", required=True),
         wb.Column("Số người tham gia", "participants", False, wb.parse_int, "Số nguyên ≥ 0"),
         wb.Column(
             "Số lượng", "quantity", False, wb.parse_decimal, "Số ≥ 0, ví dụ 45 hoặc 12500000"
         ),
-        wb.Column(
-            "Đơn vị tính", "measure_unit", False, wb.parse_text, "đơn vị máu, đồng, suất quà …"
-        ),
+        col.text("Đơn vị tính", "measure_unit", "đơn vị máu, đồng, suất quà …"),
     ]
+    model = Activity
+    service = staticmethod(services.activities_import)
+    related = ("organisation", "unit", "kind")
 
-    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
-        sheet = self.sheet
-        units = known_units(ctx)
+    def lookups(self, ctx: wb.ImportContext) -> dict[str, Any]:
         organisations = _organisation_keys()
         for name in ctx.cache.get("mass_organisations_new", []):
             organisations.setdefault(vn.search_key(name), name)
         kinds = {vn.search_key(k.name): k for k in ActivityKind.objects.all()}
-        existing = {
-            a.code: a
-            for a in Activity.objects.select_related("organisation", "unit", "kind").filter(
-                code__in={row["code"] for row in rows if row["code"]}
-            )
-        }
-        seen: dict[str, int] = {}
-        plan = ctx.plan(sheet)
-        for row in rows:
-            code = row["code"]
-            ok = not row.values.get("_invalid")
-            if ctx.repeated(sheet, row, "Mã hoạt động", code, seen):
-                continue
-            organisation = None
-            if row["organisation"]:
-                organisation = organisations.get(vn.search_key(row["organisation"]))
-                if organisation is None:
-                    ctx.error(
-                        sheet,
-                        row.number,
-                        "Đoàn thể",
-                        _("“%(value)s” is not a known mass organisation.")
-                        % {"value": row["organisation"]},
-                    )
-                    ok = False
-            if row["unit"] and row["unit"] not in units:
+        return {"units": known_units(ctx), "organisations": organisations, "kinds": kinds}
+
+    def wanted(
+        self, row: wb.Row, ctx: wb.ImportContext, known: dict[str, Any], before: Any
+    ) -> dict[str, Any] | None:
+        sheet = self.sheet
+        ok = not row.values.get("_invalid")
+        organisation = None
+        if row["organisation"]:
+            organisation = known["organisations"].get(vn.search_key(row["organisation"]))
+            if organisation is None:
                 ctx.error(
                     sheet,
                     row.number,
-                    "Mã đơn vị",
-                    _(
-                        "no unit has the code %(code)s (neither in the sheet Đơn vị nor in the "
-                        "database)."
-                    )
-                    % {"code": row["unit"]},
+                    "Đoàn thể",
+                    _("“%(value)s” is not a known mass organisation.")
+                    % {"value": row["organisation"]},
                 )
                 ok = False
-            kind = None
-            if row["kind"]:
-                kind = kinds.get(vn.search_key(row["kind"]))
-                if kind is None:
-                    ctx.error(
-                        sheet,
-                        row.number,
-                        "Loại",
-                        _("“%(value)s” is not one of: %(choices)s.")
-                        % {
-                            "value": row["kind"],
-                            "choices": ", ".join(k.name for k in kinds.values()),
-                        },
-                    )
-                    ok = False
-            ok &= plausible(ctx, sheet, row, "Ngày", row["date"])
-            participants = row["participants"]
-            if participants is not None and participants < 0:
+        ok &= not unknown(
+            ctx,
+            sheet,
+            row,
+            col.UNIT,
+            row["unit"],
+            known["units"],
+            _("no unit has the code %(code)s (neither in the sheet Đơn vị nor in the database)."),
+        )
+        kind = None
+        if row["kind"]:
+            kind = known["kinds"].get(vn.search_key(row["kind"]))
+            if kind is None:
+                choices = ", ".join(k.name for k in known["kinds"].values())
                 ctx.error(
-                    sheet, row.number, "Số người tham gia", _("the number cannot be negative.")
+                    sheet,
+                    row.number,
+                    "Loại",
+                    _("“%(value)s” is not one of: %(choices)s.")
+                    % {"value": row["kind"], "choices": choices},
                 )
                 ok = False
-            quantity = row["quantity"]
-            if quantity is not None and quantity < 0:
-                ctx.error(sheet, row.number, "Số lượng", _("the number cannot be negative."))
+        ok &= plausible(ctx, sheet, row, "Ngày", row["date"])
+        participants, quantity = row["participants"], row["quantity"]
+        for header, number in (("Số người tham gia", participants), ("Số lượng", quantity)):
+            if number is not None and number < 0:
+                ctx.error(sheet, row.number, header, _("the number cannot be negative."))
                 ok = False
-            if quantity is not None and abs(quantity) >= Decimal("1e14"):
-                ctx.error(sheet, row.number, "Số lượng", _("the number is too large."))
-                ok = False
-            if not ok or code is None:
-                continue
-            values = {
-                "organisation": organisation,
-                "unit": row["unit"],
-                "kind": kind.pk,
-                "date": row["date"],
-                "title": row["title"],
-                "participants": participants or 0,
-                "quantity": quantity.quantize(Decimal("0.01")) if quantity is not None else None,
-                "measure_unit": row["measure_unit"] or "",
-            }
-            before = existing.get(code)
-            label = f"{code} — {row['title']}"
-            wb.plan_row(plan, label, before and self._values(before), values, (code, values))
+        if quantity is not None and abs(quantity) >= Decimal("1e14"):
+            ctx.error(sheet, row.number, "Số lượng", _("the number is too large."))
+            ok = False
+        if not ok or kind is None:
+            return None
+        return {
+            "organisation": organisation,
+            "unit": row["unit"],
+            "kind": kind.pk,
+            "date": row["date"],
+            "title": row["title"],
+            "participants": participants or 0,
+            "quantity": quantity.quantize(Decimal("0.01")) if quantity is not None else None,
+            "measure_unit": row["measure_unit"] or "",
+        }
 
-    @staticmethod
-    def _values(activity: Activity) -> dict[str, Any]:
+    def label(self, row: wb.Row) -> str:
+        return f"{row['code']} — {row['title']}"
+
+    def stored_values(self, activity: Activity) -> dict[str, Any]:
         return {
             "organisation": activity.organisation.name,
             "unit": activity.unit.code,
@@ -168,9 +158,6 @@ class ActivitySheet(wb.SheetHandler):
             "quantity": activity.quantity,
             "measure_unit": activity.measure_unit,
         }
-
-    def apply(self, ctx: wb.ImportContext) -> None:
-        services.activities_import(rows=ctx.plan(self.sheet).items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         rows = (
@@ -203,7 +190,7 @@ class ActivitySheet(wb.SheetHandler):
 
 
 @wb.register
-class CommendationSheet(wb.SheetHandler):
+class CommendationSheet(CodedSheet):
     sheet = "Khen thưởng"
     order = 46
     scoped = {"code": "commendation", "subject": "subject"}
@@ -211,71 +198,55 @@ class CommendationSheet(wb.SheetHandler):
         "Commendations of people (members or not) and collectives: level, form, decision."
     )
     columns = [
-        wb.Column("Mã khen thưởng", "code", True, wb.parse_text, "Mã duy nhất, ví dụ KT2019-001"),
-        wb.Column("Mã đối tượng", "subject", True, wb.parse_text, "Mã nhân sự hoặc mã đơn vị"),
+        col.text("Mã khen thưởng", "code", "Mã duy nhất, ví dụ KT2019-001", required=True),
+        col.subject(),
         wb.Column("Cấp", "level", True, wb.choice_parser(LEVELS), "Cấp cơ sở hoặc Cấp trên"),
-        wb.Column("Hình thức", "form", True, wb.parse_text, "Giấy khen, Bằng khen …"),
-        wb.Column("Số quyết định", "decision_number", False, wb.parse_text),
-        wb.Column("Ngày quyết định", "decided_on", True, wb.parse_date, "dd/mm/yyyy"),
-        wb.Column("Lý do", "reason", False, wb.parse_text),
+        col.text("Hình thức", "form", "Giấy khen, Bằng khen …", required=True),
+        col.text("Số quyết định", "decision_number"),
+        col.date("Ngày quyết định", "decided_on", required=True),
+        col.text("Lý do", "reason"),
     ]
+    model = Commendation
+    service = staticmethod(services.commendations_import)
+    related = ("person", "unit")
 
-    def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
+    def lookups(self, ctx: wb.ImportContext) -> dict[str, Any]:
+        return {"people": known_people(ctx), "units": known_units(ctx)}
+
+    def wanted(
+        self, row: wb.Row, ctx: wb.ImportContext, known: dict[str, Any], before: Any
+    ) -> dict[str, Any] | None:
         sheet = self.sheet
-        people = known_people(ctx)
-        units = known_units(ctx)
-        existing = {
-            c.code: c
-            for c in Commendation.objects.select_related("person", "unit").filter(
-                code__in={row["code"] for row in rows if row["code"]}
-            )
+        ok = not row.values.get("_invalid")
+        subject = row["subject"]
+        kind = None
+        if subject:
+            is_person, is_unit = subject in known["people"], subject in known["units"]
+            if is_person and is_unit:
+                message = _("%(code)s is both a person's and a unit's code.")
+            elif not (is_person or is_unit):
+                message = _("no person and no unit has the code %(code)s.")
+            else:
+                kind = "person" if is_person else "unit"
+            if kind is None:
+                ctx.error(sheet, row.number, col.SUBJECT, message % {"code": subject})
+                ok = False
+        ok &= plausible(ctx, sheet, row, "Ngày quyết định", row["decided_on"])
+        if not ok:
+            return None
+        return {
+            "subject": (kind, subject),
+            "level": row["level"],
+            "form": row["form"],
+            "decision_number": row["decision_number"] or "",
+            "decided_on": row["decided_on"],
+            "reason": row["reason"] or "",
         }
-        seen: dict[str, int] = {}
-        plan = ctx.plan(sheet)
-        for row in rows:
-            code = row["code"]
-            ok = not row.values.get("_invalid")
-            if ctx.repeated(sheet, row, "Mã khen thưởng", code, seen):
-                continue
-            subject = row["subject"]
-            kind = None
-            if subject:
-                is_person, is_unit = subject in people, subject in units
-                if is_person and is_unit:
-                    ctx.error(
-                        sheet,
-                        row.number,
-                        "Mã đối tượng",
-                        _("%(code)s is both a person's and a unit's code.") % {"code": subject},
-                    )
-                    ok = False
-                elif not (is_person or is_unit):
-                    ctx.error(
-                        sheet,
-                        row.number,
-                        "Mã đối tượng",
-                        _("no person and no unit has the code %(code)s.") % {"code": subject},
-                    )
-                    ok = False
-                else:
-                    kind = "person" if is_person else "unit"
-            ok &= plausible(ctx, sheet, row, "Ngày quyết định", row["decided_on"])
-            if not ok or code is None:
-                continue
-            values = {
-                "subject": (kind, subject),
-                "level": row["level"],
-                "form": row["form"],
-                "decision_number": row["decision_number"] or "",
-                "decided_on": row["decided_on"],
-                "reason": row["reason"] or "",
-            }
-            before = existing.get(code)
-            label = f"{code} — {subject}"
-            wb.plan_row(plan, label, before and self._values(before), values, (code, values))
 
-    @staticmethod
-    def _values(item: Commendation) -> dict[str, Any]:
+    def label(self, row: wb.Row) -> str:
+        return f"{row['code']} — {row['subject']}"
+
+    def stored_values(self, item: Commendation) -> dict[str, Any]:
         subject = ("person", item.person.code) if item.person_id else ("unit", item.unit.code)
         return {
             "subject": subject,
@@ -285,9 +256,6 @@ class CommendationSheet(wb.SheetHandler):
             "decided_on": item.decided_on,
             "reason": item.reason,
         }
-
-    def apply(self, ctx: wb.ImportContext) -> None:
-        services.commendations_import(rows=ctx.plan(self.sheet).items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         from django.db.models import Q

@@ -21,14 +21,17 @@ from django.utils.translation import gettext_lazy
 from core import vn
 from core.actors import SYSTEM
 from organisation.models import Unit
+from workbook import columns as col
 from workbook import registry as wb
+from workbook.codes import unknown
 
 from . import services
 from .models import Document, DocumentDelivery
 from .sheets import DOCUMENT_SHEET, document_key
 
 DELIVERY_SHEET = "Gửi văn bản"
-COLUMNS = {"units": "Mã đơn vị", "sent_on": "Ngày gửi"}
+COLUMNS = {"units": col.UNIT, "sent_on": "Ngày gửi"}
+AS_IN_DOCUMENTS = "Như trong sheet Văn bản"
 
 
 @dataclass
@@ -52,10 +55,10 @@ class DeliverySheet(wb.SheetHandler):
     scoped = {"unit": "unit"}
     description = gettext_lazy("Documents of the committee sent to its cells, with the date.")
     columns = [
-        wb.Column("Số ký hiệu", "number_symbol", True, wb.parse_text, "Như trong sheet Văn bản"),
-        wb.Column("Cơ quan ban hành", "issuer", True, wb.parse_text, "Như trong sheet Văn bản"),
-        wb.Column("Mã đơn vị", "unit", True, wb.parse_text, "Mã chi bộ nhận văn bản"),
-        wb.Column("Ngày gửi", "sent_on", True, wb.parse_date, "dd/mm/yyyy"),
+        col.text("Số ký hiệu", "number_symbol", AS_IN_DOCUMENTS, required=True),
+        col.text("Cơ quan ban hành", "issuer", AS_IN_DOCUMENTS, required=True),
+        col.unit("Mã chi bộ nhận văn bản"),
+        col.date("Ngày gửi", "sent_on", required=True),
     ]
 
     def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
@@ -73,7 +76,7 @@ class DeliverySheet(wb.SheetHandler):
                 "document__number_symbol", "document__issuer", "unit__code", "sent_on"
             )
         }
-        plan, seen = ctx.plan(self.sheet), {}
+        plan, seen = ctx.plan(self.sheet), dict[tuple[tuple[str, str], str], int]()
         for row in rows:
             if row.values.get("_invalid"):
                 continue
@@ -87,24 +90,15 @@ class DeliverySheet(wb.SheetHandler):
                     % {"number": row["number_symbol"], "issuer": row["issuer"]},
                 )
                 continue
-            if row["unit"] not in units:
-                ctx.error(
-                    self.sheet,
-                    row.number,
-                    "Mã đơn vị",
-                    _("the code %(code)s is unknown.") % {"code": row["unit"]},
-                )
+            if unknown(ctx, self.sheet, row, col.UNIT, row["unit"], units) or ctx.repeated(
+                self.sheet,
+                row,
+                col.UNIT,
+                (key, row["unit"]),
+                seen,
+                _("this delivery is already on row %(row)s."),
+            ):
                 continue
-            if (key, row["unit"]) in seen:
-                ctx.error(
-                    self.sheet,
-                    row.number,
-                    "Mã đơn vị",
-                    _("this delivery is already on row %(row)s.")
-                    % {"row": seen[(key, row["unit"])]},
-                )
-                continue
-            seen[(key, row["unit"])] = row.number
             before = sent.get((key, row["unit"]))
             if before is not None and before != row["sent_on"]:
                 ctx.error(

@@ -19,7 +19,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import vn
+from workbook import columns as col
 from workbook import registry as wb
+from workbook.codes import BulkImportSheet
 from workbook.scope import register_owner
 
 from . import services
@@ -37,9 +39,9 @@ KIND_LABELS = {
     "Quy định": Document.Kind.REGULATION,
     "Khác": Document.Kind.OTHER,
 }
-KIND_OF_VALUE = {value: label for label, value in KIND_LABELS.items()}
+KIND_OF_VALUE = wb.labels_of(KIND_LABELS)
 TOPIC_KIND_LABELS = {"Toàn khóa": StudyTopic.Kind.TERM, "Năm": StudyTopic.Kind.ANNUAL}
-TOPIC_KIND_OF_VALUE = {value: label for label, value in TOPIC_KIND_LABELS.items()}
+TOPIC_KIND_OF_VALUE = wb.labels_of(TOPIC_KIND_LABELS)
 
 DOCUMENT_SHEET = "Văn bản"
 TOPIC_SHEET = "Chuyên đề"
@@ -110,19 +112,20 @@ def _too_long(
 
 
 @wb.register
-class DocumentSheet(wb.SheetHandler):
+class DocumentSheet(BulkImportSheet):
     sheet = DOCUMENT_SHEET
     order = 20
+    service = staticmethod(services.documents_import)
     scoped = {"issuer": "issuer"}
     description = gettext_lazy(
         "The register of documents: directives, resolutions, plans, guidance (one row each)."
     )
     columns = [
-        wb.Column("Số ký hiệu", "number_symbol", required=True, parse=wb.parse_text),
+        col.text("Số ký hiệu", "number_symbol", required=True),
         wb.Column("Loại", "kind", required=True, parse=wb.choice_parser(KIND_LABELS)),
-        wb.Column("Ngày ban hành", "issued_on", required=True, parse=wb.parse_date),
-        wb.Column("Cơ quan ban hành", "issuer", required=True, parse=wb.parse_text),
-        wb.Column("Trích yếu", "summary", required=True, parse=wb.parse_text),
+        col.date("Ngày ban hành", "issued_on", "", required=True),
+        col.text("Cơ quan ban hành", "issuer", required=True),
+        col.text("Trích yếu", "summary", required=True),
     ]
 
     def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
@@ -152,16 +155,17 @@ class DocumentSheet(wb.SheetHandler):
             if not number or not issuer:
                 continue
             key = document_key(number, issuer)
-            if key in seen:
-                ctx.error(
-                    self.sheet,
-                    row.number,
-                    headers["number_symbol"],
-                    _("%(number)s of %(issuer)s is already in row %(row)s.")
-                    % {"number": number, "issuer": issuer, "row": seen[key]},
-                )
+            if ctx.repeated(
+                self.sheet,
+                row,
+                headers["number_symbol"],
+                key,
+                seen,
+                _("%(number)s of %(issuer)s is already in row %(row)s."),
+                number=number,
+                issuer=issuer,
+            ):
                 continue
-            seen[key] = row.number
             ctx.cache.setdefault("documents:sheet_pairs", []).append((number, issuer))
             if bad:
                 continue
@@ -176,9 +180,6 @@ class DocumentSheet(wb.SheetHandler):
             before = current and {name: getattr(current, name) for name in values}
             wb.plan_row(plan, values["number_symbol"], before, values, (current, values))
         ctx.declare("document", {number for number, _issuer in seen})
-
-    def apply(self, ctx: wb.ImportContext) -> None:
-        services.documents_import(rows=ctx.plan(self.sheet).items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         documents = Document.objects.filter(
@@ -215,12 +216,12 @@ class StudyTopicSheet(wb.SheetHandler):
         "Study topics, whole-term (Toàn khóa) and annual (Năm), each with its document."
     )
     columns = [
-        wb.Column("Mã chuyên đề", "code", required=True, parse=wb.parse_text),
-        wb.Column("Tên chuyên đề", "title", required=True, parse=wb.parse_text),
+        col.text("Mã chuyên đề", "code", required=True),
+        col.text("Tên chuyên đề", "title", required=True),
         wb.Column("Loại", "kind", required=True, parse=wb.choice_parser(TOPIC_KIND_LABELS)),
         wb.Column("Năm bắt đầu", "start_year", required=True, parse=parse_year),
         wb.Column("Năm kết thúc", "end_year", parse=parse_year),
-        wb.Column("Số ký hiệu văn bản", "document", parse=wb.parse_text),
+        col.text("Số ký hiệu văn bản", "document"),
     ]
 
     def _documents_by_number(self, ctx: wb.ImportContext) -> dict[str, dict[tuple[str, str], str]]:
@@ -259,13 +260,13 @@ class StudyTopicSheet(wb.SheetHandler):
                 seen[code.casefold()] = row.number
                 declared.add(code)
             start, end, kind = row["start_year"], row["end_year"], row["kind"]
-            for key in ("start_year", "end_year"):
-                year = row[key]
+            for name in ("start_year", "end_year"):
+                year = row[name]
                 if year is not None and not 1930 <= year <= 2100:
                     ctx.error(
                         self.sheet,
                         row.number,
-                        headers[key],
+                        headers[name],
                         _("%(year)s is not a plausible year.") % {"year": year},
                     )
                     bad = True
@@ -294,7 +295,7 @@ class StudyTopicSheet(wb.SheetHandler):
                     _("a whole-term topic needs its last year."),
                 )
                 bad = True
-            key = None
+            key: tuple[str, str] | None = None
             if row["document"]:
                 matches = by_number.get(number_key(row["document"]), {})
                 if not matches:
@@ -350,13 +351,11 @@ class StudyTopicSheet(wb.SheetHandler):
                 document_key(document.number_symbol, document.issuer): document
                 for document in Document.objects.filter(query)
             }
-        services.study_topics_import(
-            rows=[
-                (item.existing, {**item.values, "document": documents.get(item.document_key)})
-                for item in items
-            ],
-            user=ctx.user,
-        )
+        rows = []
+        for item in items:
+            document = documents.get(item.document_key) if item.document_key else None
+            rows.append((item.existing, {**item.values, "document": document}))
+        services.study_topics_import(rows=rows, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         topics = StudyTopic.objects.filter(

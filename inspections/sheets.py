@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import vn
-from organisation.models import Person, Unit
+from workbook import columns as col
 from workbook import registry as wb
+from workbook.codes import BulkImportSheet, CodedSheet, known_people, known_units, unknown
 from workbook.scope import paths_by_code, register_owner
 
 from .models import Inspection, Remediation
@@ -33,8 +34,9 @@ register_owner(
 )
 
 KIEM_TRA, KHAC_PHUC = "Kiểm tra", "Khắc phục"
+CONCLUDED_H = "Ngày kết luận"
 FORMS = {"Kiểm tra": Inspection.Form.INSPECTION, "Giám sát": Inspection.Form.SUPERVISION}
-FORM_LABELS = {value: label for label, value in FORMS.items()}
+FORM_LABELS = wb.labels_of(FORMS)
 CONCLUDED_IN_WORKBOOK = "inspections:concluded_on"  # ctx.cache: {code: conclusion date}
 
 
@@ -58,7 +60,7 @@ def _subtree(committee: Any, prefix: str = "") -> Q:
 
 
 @wb.register
-class InspectionSheet(wb.SheetHandler):
+class InspectionSheet(CodedSheet):
     sheet = KIEM_TRA
     order = 60
     scoped = {"code": "inspection", "subject": "subject"}
@@ -66,7 +68,7 @@ class InspectionSheet(wb.SheetHandler):
         "Inspections and supervisions: one row per item, keyed by its code (Mã cuộc)."
     )
     columns = [
-        wb.Column("Mã cuộc", "code", required=True, parse=wb.parse_text, help="KT-2020-01"),
+        col.text("Mã cuộc", "code", "KT-2020-01", required=True),
         wb.Column(
             "Hình thức",
             "form",
@@ -74,99 +76,51 @@ class InspectionSheet(wb.SheetHandler):
             parse=wb.choice_parser(FORMS),
             help="Kiểm tra hoặc Giám sát",
         ),
-        wb.Column("Năm", "year", required=True, parse=wb.parse_int),
-        wb.Column(
-            "Mã đối tượng",
-            "subject",
-            required=True,
-            parse=wb.parse_text,
-            help="Mã đơn vị (chi bộ) hoặc mã nhân sự (đảng viên)",
-        ),
-        wb.Column("Nội dung", "content", required=True, parse=wb.parse_text),
-        wb.Column(
-            "Ngày kết luận",
-            "concluded_on",
-            parse=wb.parse_date,
-            help="dd/mm/yyyy; để trống khi chưa kết luận",
-        ),
-        wb.Column("Kết luận", "conclusion", parse=wb.parse_text),
+        wb.Column(col.YEAR, "year", required=True, parse=wb.parse_int),
+        col.subject("Mã đơn vị (chi bộ) hoặc mã nhân sự (đảng viên)"),
+        col.text("Nội dung", "content", required=True),
+        col.date("Ngày kết luận", "concluded_on", "dd/mm/yyyy; để trống khi chưa kết luận"),
+        col.text("Kết luận", "conclusion"),
     ]
+    model = Inspection
+    service = staticmethod(services.inspections_import)
+    related = ("subject_unit", "subject_person")
+
+    def lookups(self, ctx: wb.ImportContext) -> dict[str, Any]:
+        # The conclusion date of every valid row, for the sheet "Khắc phục".
+        concluded: dict[str, dt.date | None] = {}
+        ctx.cache[CONCLUDED_IN_WORKBOOK] = concluded
+        return {"units": known_units(ctx), "people": known_people(ctx), "concluded": concluded}
 
     def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
-        units = ctx.known("unit", lambda: Unit.objects.values_list("code", flat=True))
-        people = ctx.known("person", lambda: Person.objects.values_list("code", flat=True))
-        existing = {
-            item.code: item
-            for item in Inspection.objects.filter(
-                code__in=[row["code"] for row in rows if row["code"]]
-            ).select_related("subject_unit", "subject_person")
-        }
-        plan = ctx.plan(self.sheet)
-        seen: dict[str, int] = {}
-        concluded: dict[str, dt.date | None] = {}
-        for row in rows:
-            code = row["code"]
-            if not code:
-                continue
-            if code in seen:
-                ctx.error(
-                    self.sheet,
-                    row.number,
-                    "Mã cuộc",
-                    _("the code %(code)s is already used on row %(row)s.")
-                    % {"code": code, "row": seen[code]},
-                )
-                continue
-            seen[code] = row.number
-            if row["_invalid"]:
-                continue
-            year = row["year"]
-            if not 1930 <= year <= 2100:
-                ctx.error(
-                    self.sheet, row.number, "Năm", _("“%(value)s” is not a year.") % {"value": year}
-                )
-                continue
-            subject = row["subject"]
-            if subject not in units and subject not in people:
-                ctx.error(
-                    self.sheet,
-                    row.number,
-                    "Mã đối tượng",
-                    _("no unit or person has the code %(code)s.") % {"code": subject},
-                )
-                continue
-            concluded_on = row["concluded_on"]
-            if concluded_on and concluded_on > timezone.localdate():
-                ctx.error(
-                    self.sheet,
-                    row.number,
-                    "Ngày kết luận",
-                    _("the conclusion date cannot be in the future."),
-                )
-                continue
-            current = existing.get(code)
-            if (
-                current
-                and current.started_on
-                and concluded_on
-                and concluded_on < current.started_on
-            ):
-                ctx.error(
-                    self.sheet,
-                    row.number,
-                    "Ngày kết luận",
-                    _(
-                        "the conclusion (%(concluded)s) is dated before the item began "
-                        "(%(started)s)."
-                    )
-                    % {
-                        "concluded": vn.format_date(concluded_on),
-                        "started": vn.format_date(current.started_on),
-                    },
-                )
-                continue
-            concluded[code] = concluded_on
-            values = {
+        super().check(rows, ctx)
+        ctx.declare("inspection", ctx.cache[CONCLUDED_IN_WORKBOOK])
+
+    def wanted(
+        self, row: wb.Row, ctx: wb.ImportContext, known: dict[str, Any], before: Any
+    ) -> dict[str, Any] | None:
+        if row["_invalid"]:
+            return None
+        code, year, subject = row["code"], row["year"], row["subject"]
+        concluded_on = row["concluded_on"]
+        if not 1930 <= year <= 2100:
+            column, message = col.YEAR, _("“%(value)s” is not a year.") % {"value": year}
+        elif subject not in known["units"] and subject not in known["people"]:
+            column = col.SUBJECT
+            message = _("no unit or person has the code %(code)s.") % {"code": subject}
+        elif concluded_on and concluded_on > timezone.localdate():
+            column, message = CONCLUDED_H, _("the conclusion date cannot be in the future.")
+        elif before and before.started_on and concluded_on and concluded_on < before.started_on:
+            column = CONCLUDED_H
+            message = _(
+                "the conclusion (%(concluded)s) is dated before the item began (%(started)s)."
+            ) % {
+                "concluded": vn.format_date(concluded_on),
+                "started": vn.format_date(before.started_on),
+            }
+        else:
+            known["concluded"][code] = concluded_on
+            return {
                 "form": row["form"],
                 "year": year,
                 "subject": subject,
@@ -174,13 +128,16 @@ class InspectionSheet(wb.SheetHandler):
                 "concluded_on": concluded_on,
                 "conclusion": row["conclusion"] or "",
             }
-            before = current and self._values(current)
-            wb.plan_row(plan, code, before, values, (current, code, values))
-        ctx.declare("inspection", concluded)
-        ctx.cache[CONCLUDED_IN_WORKBOOK] = concluded
+        ctx.error(self.sheet, row.number, column, message)
+        return None
 
-    @staticmethod
-    def _values(item: Inspection) -> dict[str, Any]:
+    def label(self, row: wb.Row) -> str:
+        return str(row["code"])
+
+    def item(self, code: str, before: Any, values: dict[str, Any]) -> Any:
+        return (before, code, values)
+
+    def stored_values(self, item: Inspection) -> dict[str, Any]:
         return {
             "form": item.form,
             "year": item.year,
@@ -189,12 +146,6 @@ class InspectionSheet(wb.SheetHandler):
             "concluded_on": item.concluded_on,
             "conclusion": item.conclusion,
         }
-
-    def apply(self, ctx: wb.ImportContext) -> None:
-        plan = ctx.plan(self.sheet)
-        if not plan.items:
-            return
-        services.inspections_import(rows=plan.items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         items = (
@@ -215,23 +166,19 @@ class InspectionSheet(wb.SheetHandler):
 
 
 @wb.register
-class RemediationSheet(wb.SheetHandler):
+class RemediationSheet(BulkImportSheet):
     sheet = KHAC_PHUC
     order = 65
+    service = staticmethod(services.remediations_import)
     scoped = {"code": "inspection"}
     description = gettext_lazy(
         "Remediation tasks of the inspections: a row is found again by Mã cuộc and Nội dung."
     )
     columns = [
-        wb.Column("Mã cuộc", "code", required=True, parse=wb.parse_text),
-        wb.Column("Nội dung", "content", required=True, parse=wb.parse_text),
-        wb.Column("Hạn", "deadline", required=True, parse=wb.parse_date, help="dd/mm/yyyy"),
-        wb.Column(
-            "Ngày hoàn thành",
-            "completed_on",
-            parse=wb.parse_date,
-            help="dd/mm/yyyy; để trống khi chưa hoàn thành",
-        ),
+        col.text("Mã cuộc", "code", required=True),
+        col.text("Nội dung", "content", required=True),
+        col.date("Hạn", "deadline", required=True),
+        col.date("Ngày hoàn thành", "completed_on", "dd/mm/yyyy; để trống khi chưa hoàn thành"),
     ]
 
     def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
@@ -252,24 +199,24 @@ class RemediationSheet(wb.SheetHandler):
             if row["_invalid"]:
                 continue
             code, key = row["code"], content_key(row["content"])
-            if code not in known:
-                ctx.error(
-                    self.sheet,
-                    row.number,
-                    "Mã cuộc",
-                    _("no inspection has the code %(code)s.") % {"code": code},
-                )
+            if unknown(
+                ctx,
+                self.sheet,
+                row,
+                "Mã cuộc",
+                code,
+                known,
+                _("no inspection has the code %(code)s."),
+            ) or ctx.repeated(
+                self.sheet,
+                row,
+                "Nội dung",
+                (code, key),
+                seen,
+                _("the same task of %(code)s is already on row %(row)s."),
+                code=code,
+            ):
                 continue
-            if (code, key) in seen:
-                ctx.error(
-                    self.sheet,
-                    row.number,
-                    "Nội dung",
-                    _("the same task of %(code)s is already on row %(row)s.")
-                    % {"code": code, "row": seen[(code, key)]},
-                )
-                continue
-            seen[(code, key)] = row.number
             if code in from_workbook:
                 concluded_on = from_workbook[code]
             else:
@@ -316,12 +263,6 @@ class RemediationSheet(wb.SheetHandler):
             }
             item = (current, code, row["content"], created_on, values)
             wb.plan_row(plan, f"{code}: {key[:40]}", before, values, item)
-
-    def apply(self, ctx: wb.ImportContext) -> None:
-        plan = ctx.plan(self.sheet)
-        if not plan.items:
-            return
-        services.remediations_import(rows=plan.items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         tasks = (

@@ -7,6 +7,7 @@ held meetings; export writes held meetings only, so export → import → export
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,7 +18,9 @@ from django.utils.translation import gettext_lazy
 from core import vn
 from documents.models import StudyTopic
 from organisation.models import Person, Unit
+from workbook import columns as col
 from workbook import registry as wb
+from workbook.codes import unknown
 from workbook.scope import paths_by_code, register_owner
 
 from . import bulk_services as services
@@ -26,7 +29,7 @@ from .reference import KIND_LABELS, STATUS_LABELS
 
 register_owner("meeting", lambda codes: paths_by_code(Meeting.objects, codes, "unit__path"))
 
-MEETING_SHEET = "Hội nghị"
+MEETING_SHEET, MEETING_H = "Hội nghị", "Mã hội nghị"
 # The optional column for a sitting that is both the regular and the thematic meeting
 # (docs/interchange.md): Loại stays single-valued.
 COMBINED_HEADER = "Kết hợp định kỳ và chuyên đề"
@@ -57,8 +60,39 @@ def _committee_q(committee: Unit, lookup: str = "unit__path") -> Q:
     return Q(**{f"{lookup}__startswith": committee.path})
 
 
+class BulkSheet(wb.SheetHandler):
+    """What the two sheets share: rows checked in full, then compared with the stored records
+    in batches (`existing`, by `key`) and planned; `apply` writes them in bulk."""
+
+    def plan_valid(self, ctx: wb.ImportContext, valid: list[wb.Row]) -> None:
+        plan = ctx.plan(self.sheet)
+        plan.items = valid
+        if ctx.errors:  # nothing will be written: the stored records need not be read
+            return
+        plan.items = []
+        existing = self.existing(valid)
+        for row in valid:
+            current = existing.get(self.key(row))
+            wb.plan_row(plan, self.label(row), current, self.wanted(row, current), row)
+
+    @abstractmethod
+    def key(self, row: wb.Row) -> Any:
+        """What a row is found by among the stored records."""
+
+    def label(self, row: wb.Row) -> str:
+        return str(self.key(row))
+
+    @abstractmethod
+    def existing(self, rows: list[wb.Row]) -> dict[Any, Any]:
+        """Key → the stored values (in the shape of `wanted`) of the records the rows name."""
+
+    @abstractmethod
+    def wanted(self, row: wb.Row, current: Any) -> Any:
+        """The values the row's record will hold (`current`: the stored ones, or None)."""
+
+
 @wb.register
-class MeetingSheet(wb.SheetHandler):
+class MeetingSheet(BulkSheet):
     sheet = MEETING_SHEET
     order = 30
     roles = ("office", "secretary")
@@ -68,7 +102,7 @@ class MeetingSheet(wb.SheetHandler):
         "sessions; one row per meeting."
     )
     columns = [
-        wb.Column("Mã hội nghị", "code", required=True, parse=wb.parse_text),
+        col.text(MEETING_H, "code", required=True),
         wb.Column(
             "Loại",
             "kind",
@@ -76,15 +110,15 @@ class MeetingSheet(wb.SheetHandler):
             parse=wb.choice_parser({label: kind for kind, label in KIND_LABELS.items()}),
             help="Hội nghị quán triệt, Sinh hoạt định kỳ, Sinh hoạt chuyên đề, Học tập",
         ),
-        wb.Column("Mã đơn vị", "unit", required=True, parse=wb.parse_text),
-        wb.Column("Ngày", "date", required=True, parse=wb.parse_date, help="dd/mm/yyyy"),
+        col.unit(),
+        col.date("Ngày", "date", required=True),
         wb.Column(
             "Mã chuyên đề",
             "topics",
             parse=parse_codes,
             help="Có thể để trống; nhiều mã cách nhau bằng dấu phẩy.",
         ),
-        wb.Column("Nội dung", "content", parse=wb.parse_text),
+        col.text("Nội dung", "content"),
         wb.Column(
             COMBINED_HEADER,
             "combined",
@@ -100,39 +134,15 @@ class MeetingSheet(wb.SheetHandler):
         topics = ctx.known("study_topic", lambda: _topics(ctx).keys())
         seen: dict[str, int] = {}
         valid: list[wb.Row] = []
+        repeated = _("code %(code)s is already used on row %(row)s.")
+        no_unit = _("unit code %(code)s is not in the workbook or the database.")
+        no_topic = _("study topic code %(code)s is not in the workbook or the database.")
         for row in rows:
             ok = not row.values.get("_invalid")
-            code = row["code"]
-            if code:
-                if code in seen:
-                    ctx.error(
-                        self.sheet,
-                        row.number,
-                        "Mã hội nghị",
-                        _("code %(code)s is already used on row %(row)s.")
-                        % {"code": code, "row": seen[code]},
-                    )
-                    ok = False
-                seen.setdefault(code, row.number)
-            if row["unit"] and row["unit"] not in units:
-                ctx.error(
-                    self.sheet,
-                    row.number,
-                    "Mã đơn vị",
-                    _("unit code %(code)s is not in the workbook or the database.")
-                    % {"code": row["unit"]},
-                )
-                ok = False
+            ok &= not ctx.repeated(self.sheet, row, MEETING_H, row["code"], seen, repeated)
+            ok &= not unknown(ctx, self.sheet, row, col.UNIT, row["unit"], units, no_unit)
             for topic in row["topics"] or []:
-                if topic not in topics:
-                    ctx.error(
-                        self.sheet,
-                        row.number,
-                        "Mã chuyên đề",
-                        _("study topic code %(code)s is not in the workbook or the database.")
-                        % {"code": topic},
-                    )
-                    ok = False
+                ok &= not unknown(ctx, self.sheet, row, "Mã chuyên đề", topic, topics, no_topic)
             if row["combined"] and row["kind"] not in ("regular", "thematic"):
                 ctx.error(
                     self.sheet,
@@ -144,20 +154,15 @@ class MeetingSheet(wb.SheetHandler):
             if ok:
                 valid.append(row)
         ctx.declare("meeting", seen.keys())
-        plan = ctx.plan(self.sheet)
-        plan.items = valid
-        if ctx.errors:
-            return
-        plan.items = []
-        existing = self._existing([row["code"] for row in valid])
-        for row in valid:
-            current = existing.get(row["code"])
-            wb.plan_row(plan, row["code"], current, self._wanted(row, ctx, current), row)
+        self.plan_valid(ctx, valid)
 
-    @staticmethod
-    def _existing(codes: list[str]) -> dict[str, tuple]:
+    def key(self, row: wb.Row) -> str:
+        return str(row["code"])
+
+    def existing(self, rows: list[wb.Row]) -> dict[str, tuple[Any, ...]]:
         """code -> (kind, unit code, date, content, held, sorted topic codes, combined)."""
-        found: dict[str, tuple] = {}
+        codes = [row["code"] for row in rows]
+        found: dict[str, tuple[Any, ...]] = {}
         topics: dict[int, list[str]] = {}
         meetings = []
         for start in range(0, len(codes), BATCH):
@@ -185,8 +190,7 @@ class MeetingSheet(wb.SheetHandler):
             )
         return found
 
-    @staticmethod
-    def _wanted(row: wb.Row, ctx: wb.ImportContext, current: tuple | None = None) -> tuple:
+    def wanted(self, row: wb.Row, current: Any) -> tuple[Any, ...]:
         combined = row["combined"]
         if combined is None:  # the optional column is absent: the meeting keeps its value
             combined = current[-1] if current else False
@@ -223,15 +227,15 @@ class MeetingSheet(wb.SheetHandler):
 
 
 @wb.register
-class AttendanceSheet(wb.SheetHandler):
+class AttendanceSheet(BulkSheet):
     sheet = ATTENDANCE_SHEET
     order = 35
     roles = ("office", "secretary")
     scoped = {"meeting": "meeting", "person": "person"}
     description = gettext_lazy("Who attended each meeting: one row per person per meeting.")
     columns = [
-        wb.Column("Mã hội nghị", "meeting", required=True, parse=wb.parse_text),
-        wb.Column("Mã nhân sự", "person", required=True, parse=wb.parse_text),
+        col.text(MEETING_H, "meeting", required=True),
+        col.person(),
         wb.Column(
             "Có mặt",
             "status",
@@ -250,53 +254,32 @@ class AttendanceSheet(wb.SheetHandler):
         )
         seen: dict[tuple[str, str], int] = {}
         valid: list[wb.Row] = []
+        no_meeting = _("meeting code %(code)s is not in the workbook or the database.")
+        no_person = _("person code %(code)s is not in the workbook or the database.")
+        repeated = _("this person is already listed for this meeting on row %(row)s.")
         for row in rows:
             ok = not row.values.get("_invalid")
-            if row["meeting"] and row["meeting"] not in meetings:
-                ctx.error(
-                    self.sheet,
-                    row.number,
-                    "Mã hội nghị",
-                    _("meeting code %(code)s is not in the workbook or the database.")
-                    % {"code": row["meeting"]},
-                )
-                ok = False
-            if row["person"] and row["person"] not in people:
-                ctx.error(
-                    self.sheet,
-                    row.number,
-                    "Mã nhân sự",
-                    _("person code %(code)s is not in the workbook or the database.")
-                    % {"code": row["person"]},
-                )
-                ok = False
+            ok &= not unknown(ctx, self.sheet, row, MEETING_H, row["meeting"], meetings, no_meeting)
+            ok &= not unknown(ctx, self.sheet, row, col.PERSON, row["person"], people, no_person)
             key = (row["meeting"], row["person"])
-            if all(key) and key in seen:
-                ctx.error(
-                    self.sheet,
-                    row.number,
-                    "Mã nhân sự",
-                    _("this person is already listed for this meeting on row %(row)s.")
-                    % {"row": seen[key]},
-                )
-                ok = False
-            if all(key):
-                seen.setdefault(key, row.number)
+            ok &= not ctx.repeated(
+                self.sheet, row, col.PERSON, key if all(key) else None, seen, repeated
+            )
             if ok:
                 valid.append(row)
-        plan = ctx.plan(self.sheet)
-        plan.items = valid
-        if ctx.errors:
-            return
-        plan.items = []
-        existing = self._existing(list({row["meeting"] for row in valid}))
-        for row in valid:
-            label = f"{row['meeting']}/{row['person']}"
-            current = existing.get((row["meeting"], row["person"]))
-            wb.plan_row(plan, label, current, row["status"], row)
+        self.plan_valid(ctx, valid)
 
-    @staticmethod
-    def _existing(meeting_codes: list[str]) -> dict[tuple[str, str], str]:
+    def key(self, row: wb.Row) -> tuple[str, str]:
+        return (row["meeting"], row["person"])
+
+    def label(self, row: wb.Row) -> str:
+        return f"{row['meeting']}/{row['person']}"
+
+    def wanted(self, row: wb.Row, current: Any) -> str:
+        return str(row["status"])
+
+    def existing(self, rows: list[wb.Row]) -> dict[tuple[str, str], str]:
+        meeting_codes = list({row["meeting"] for row in rows})
         found: dict[tuple[str, str], str] = {}
         for start in range(0, len(meeting_codes), BATCH):
             for meeting, person, status in Attendance.objects.filter(

@@ -19,16 +19,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from organisation.models import Unit
+from workbook import columns as col
 from workbook import registry as wb
-from workbook.codes import date_cell, known_units, number_cell
+from workbook.codes import date_cell, known_units, number_cell, unknown
 
 from . import services
 from .catalogue import FIGURES
 from .models import Plan, PlanItem, Target
 
 COMPARISONS = {"Ít nhất": Target.Comparison.AT_LEAST, "Nhiều nhất": Target.Comparison.AT_MOST}
-COMPARISON_LABELS: dict[str, str] = {value: label for label, value in COMPARISONS.items()}
-UNIT, YEAR = "Mã đơn vị", "Năm"
+COMPARISON_LABELS = wb.labels_of(COMPARISONS)
+UNIT, YEAR = col.UNIT, col.YEAR
+# How a task's and a target's rows name their plan.
+PLAN_COLUMNS = (col.unit("Mã đảng bộ của kế hoạch", key="committee"), col.year("Năm của kế hoạch"))
 
 
 def parse_codes(value: Any) -> list[str] | None:
@@ -84,17 +87,19 @@ class PlanPartSheet(wb.SheetHandler):
             if row.values.get("_invalid"):
                 continue
             key = self.key(row)
-            if row["committee"] not in units:
-                message = _("the code %(code)s is unknown.") % {"code": row["committee"]}
-                ctx.error(self.sheet, row.number, UNIT, message)
-            elif plan_code(row) not in plans:
+            if unknown(ctx, self.sheet, row, UNIT, row["committee"], units):
+                continue
+            if plan_code(row) not in plans:
                 message = _("the committee has no plan for %(year)s.") % {"year": row["year"]}
                 ctx.error(self.sheet, row.number, YEAR, message)
-            elif key in seen:
-                message = _("this row repeats row %(row)s.") % {"row": seen[key]}
-                ctx.error(self.sheet, row.number, self.columns[2].header, message)
-            else:
-                seen[key] = row.number
+            elif not ctx.repeated(
+                self.sheet,
+                row,
+                self.columns[2].header,
+                key,
+                seen,
+                _("this row repeats row %(row)s."),
+            ):
                 values = self.values(row)
                 label = " — ".join(str(part) for part in key)
                 wb.plan_row(plan, label, stored.get(key), values, Item(row, values))
@@ -125,12 +130,12 @@ class PlanSheet(PlanPartSheet):
     order = 70
     description = gettext_lazy("The committee's yearly plan: number, date, title, purpose.")
     columns = [
-        wb.Column(UNIT, "committee", True, wb.parse_text, "Mã đảng bộ"),
-        wb.Column(YEAR, "year", True, wb.parse_int, "Năm của kế hoạch, ví dụ 2019"),
-        wb.Column("Số ký hiệu", "number_symbol", False, wb.parse_text, "Ví dụ 12-KH/ĐU"),
-        wb.Column("Ngày ban hành", "issued_on", True, wb.parse_date, "dd/mm/yyyy"),
-        wb.Column("Tiêu đề", "title", True, wb.parse_text, width=50),
-        wb.Column("Mục đích, yêu cầu", "purpose", False, wb.parse_text, width=50),
+        col.unit("Mã đảng bộ", key="committee"),
+        col.year("Năm của kế hoạch, ví dụ 2019"),
+        col.text("Số ký hiệu", "number_symbol", "Ví dụ 12-KH/ĐU"),
+        col.date("Ngày ban hành", "issued_on", required=True),
+        col.text("Tiêu đề", "title", required=True, width=50),
+        col.text("Mục đích, yêu cầu", "purpose", width=50),
     ]
     columns_of = {"committee": UNIT, "year": YEAR, "issued_on": "Ngày ban hành"}
 
@@ -176,17 +181,12 @@ class PlanItemSheet(PlanPartSheet):
     order = 71
     description = gettext_lazy("The tasks of a plan: content, deadline, who carries them out.")
     columns = [
-        wb.Column(UNIT, "committee", True, wb.parse_text, "Mã đảng bộ của kế hoạch"),
-        wb.Column(YEAR, "year", True, wb.parse_int, "Năm của kế hoạch"),
-        wb.Column("Nội dung", "content", True, wb.parse_text, "Nội dung nhiệm vụ", width=60),
-        wb.Column("Thời hạn", "deadline", True, wb.parse_date, "dd/mm/yyyy"),
+        *PLAN_COLUMNS,
+        col.text("Nội dung", "content", "Nội dung nhiệm vụ", required=True, width=60),
+        col.date("Thời hạn", "deadline", required=True),
         wb.Column("Đơn vị thực hiện", "units", False, parse_codes, "Mã đơn vị, cách nhau dấu phẩy"),
-        wb.Column(
-            "Thực hiện khác", "responsible_text", False, wb.parse_text, "Ví dụ Văn phòng Đảng ủy"
-        ),
-        wb.Column(
-            "Ngày hoàn thành", "done_on", False, wb.parse_date, "dd/mm/yyyy; trống: chưa xong"
-        ),
+        col.text("Thực hiện khác", "responsible_text", "Ví dụ Văn phòng Đảng ủy"),
+        col.date("Ngày hoàn thành", "done_on", "dd/mm/yyyy; trống: chưa xong"),
     ]
     columns_of = {
         "content": "Nội dung",
@@ -259,13 +259,12 @@ class TargetSheet(PlanPartSheet):
         "The measurable targets of a plan: a report figure, a value, a date."
     )
     columns = [
-        wb.Column(UNIT, "committee", True, wb.parse_text, "Mã đảng bộ của kế hoạch"),
-        wb.Column(YEAR, "year", True, wb.parse_int, "Năm của kế hoạch"),
+        *PLAN_COLUMNS,
         wb.Column("Chỉ số", "figure", True, wb.choice_parser({key: key for key in FIGURES})),
-        wb.Column("Hạn", "due", True, wb.parse_date, "dd/mm/yyyy, trong năm của kế hoạch"),
+        col.date("Hạn", "due", "dd/mm/yyyy, trong năm của kế hoạch", required=True),
         wb.Column("So sánh", "comparison", True, wb.choice_parser(COMPARISONS)),
         wb.Column("Giá trị", "value", True, wb.parse_decimal, "Số; phần trăm từ 0 đến 100"),
-        wb.Column("Diễn giải", "note", False, wb.parse_text, "Câu chữ trong kế hoạch", width=50),
+        col.text("Diễn giải", "note", "Câu chữ trong kế hoạch", width=50),
     ]
     columns_of = {"figure": "Chỉ số", "due": "Hạn", "value": "Giá trị", "note": "Diễn giải"}
 

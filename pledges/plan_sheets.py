@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from organisation.models import Person, Unit
+from workbook import columns as col
 from workbook import registry as wb
-from workbook.codes import known_people, known_units
+from workbook.codes import known_people, known_units, unknown
 
 from . import services
 from .models import ConductStandard, PersonalPlan, split_items
@@ -44,28 +45,25 @@ def _valid(
     ctx: wb.ImportContext,
     sheet: str,
     row: wb.Row,
-    column: str,
-    code: str | None,
+    column: wb.Column,
     known: set[str],
-    seen: dict[tuple, int],
-    key: tuple,
+    seen: dict[tuple[str, int], int],
 ) -> bool:
-    """The shared row checks: the code exists, the key is not repeated."""
+    """The shared row checks: the code in `column` exists, the year is not repeated."""
     if row.values.get("_invalid"):
         return False
-    if code not in known:
-        ctx.error(sheet, row.number, column, _("the code %(code)s is unknown.") % {"code": code})
-        return False
-    if key in seen:
-        ctx.error(
+    code = row[column.key]
+    return not (
+        unknown(ctx, sheet, row, column.header, code, known)
+        or ctx.repeated(
             sheet,
-            row.number,
-            "Năm",
-            _("this year is already on row %(row)s.") % {"row": seen[key]},
+            row,
+            col.YEAR,
+            (code, row["year"]),
+            seen,
+            _("this year is already on row %(row)s."),
         )
-        return False
-    seen[key] = row.number
-    return True
+    )
 
 
 @wb.register
@@ -75,12 +73,10 @@ class PersonalPlanSheet(wb.SheetHandler):
     scoped = {"person": "person"}
     description = gettext_lazy("Personal plans: one per person per year, one item a line.")
     columns = [
-        wb.Column("Mã nhân sự", "person", True, wb.parse_text, "Mã nhân sự trong sheet Nhân sự"),
-        wb.Column("Năm", "year", True, wb.parse_int, "Năm của kế hoạch, ví dụ 2019"),
-        wb.Column("Nội dung", "content", False, wb.parse_text, "Lời mở đầu của kế hoạch", width=40),
-        wb.Column(
-            "Các việc", "items", True, wb.parse_text, "Mỗi việc một dòng (Alt+Enter)", width=60
-        ),
+        col.person("Mã nhân sự trong sheet Nhân sự"),
+        col.year("Năm của kế hoạch, ví dụ 2019"),
+        col.text("Nội dung", "content", "Lời mở đầu của kế hoạch", width=40),
+        col.text("Các việc", "items", "Mỗi việc một dòng (Alt+Enter)", required=True, width=60),
     ]
 
     def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
@@ -91,10 +87,10 @@ class PersonalPlanSheet(wb.SheetHandler):
                 "person__code", "year", "content", "items"
             )
         }
-        plan, seen = ctx.plan(self.sheet), {}
+        plan, seen = ctx.plan(self.sheet), dict[tuple[str, int], int]()
         for row in rows:
             code, year = row["person"], row["year"]
-            if not _valid(ctx, self.sheet, row, "Mã nhân sự", code, people, seen, (code, year)):
+            if not _valid(ctx, self.sheet, row, self.columns[0], people, seen):
                 continue
             after = ((row["content"] or "").strip(), _lines(row["items"]))
             item = Item(row, code, year, *after)
@@ -134,13 +130,9 @@ class ConductStandardSheet(wb.SheetHandler):
         "Conduct standards of a year: the committee's common ones, a cell's specific ones."
     )
     columns = [
-        wb.Column(
-            "Mã đơn vị", "unit", True, wb.parse_text, "Đảng bộ: chuẩn mực chung; chi bộ: cụ thể"
-        ),
-        wb.Column("Năm", "year", True, wb.parse_int, "Năm áp dụng, ví dụ 2019"),
-        wb.Column(
-            "Các chuẩn mực", "items", True, wb.parse_text, "Mỗi chuẩn mực một dòng", width=70
-        ),
+        col.unit("Đảng bộ: chuẩn mực chung; chi bộ: cụ thể"),
+        col.year("Năm áp dụng, ví dụ 2019"),
+        col.text("Các chuẩn mực", "items", "Mỗi chuẩn mực một dòng", required=True, width=70),
     ]
 
     def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
@@ -151,10 +143,10 @@ class ConductStandardSheet(wb.SheetHandler):
                 "unit__code", "year", "items"
             )
         }
-        plan, seen = ctx.plan(self.sheet), {}
+        plan, seen = ctx.plan(self.sheet), dict[tuple[str, int], int]()
         for row in rows:
             code, year = row["unit"], row["year"]
-            if not _valid(ctx, self.sheet, row, "Mã đơn vị", code, units, seen, (code, year)):
+            if not _valid(ctx, self.sheet, row, self.columns[0], units, seen):
                 continue
             items = _lines(row["items"])
             item = Item(row, code, year, "", items)

@@ -15,13 +15,12 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from core import vn
 from organisation.models import Person, Posting
+from workbook import columns as col
 from workbook import registry as wb
-from workbook.codes import known_people
+from workbook.codes import BulkImportSheet, known_people, unknown
 
 from . import services
 from .models import Pledge
-
-PERSON_SHEET = "Nhân sự"
 
 
 def _membership(codes: set[str]) -> dict[str, tuple[dt.date | None, list[tuple]]]:
@@ -54,19 +53,20 @@ class PledgeItem:
 
 
 @wb.register
-class PledgeSheet(wb.SheetHandler):
+class PledgeSheet(BulkImportSheet):
     sheet = "Cam kết"
     order = 40
+    service = staticmethod(services.pledges_import)
     roles = ("office", "secretary")
     scoped = {"person": "person"}
     description = gettext_lazy(
         "Pledges: one per person per year, with the date registered and the content."
     )
     columns = [
-        wb.Column("Mã nhân sự", "person", True, wb.parse_text, "Mã nhân sự trong sheet Nhân sự"),
-        wb.Column("Năm", "year", True, wb.parse_int, "Năm của bản cam kết, ví dụ 2019"),
-        wb.Column("Ngày đăng ký", "registered_on", True, wb.parse_date, "dd/mm/yyyy"),
-        wb.Column("Nội dung", "content", False, wb.parse_text, "Nội dung bản cam kết"),
+        col.person("Mã nhân sự trong sheet Nhân sự"),
+        col.year("Năm của bản cam kết, ví dụ 2019"),
+        col.date("Ngày đăng ký", "registered_on", required=True),
+        col.text("Nội dung", "content", "Nội dung bản cam kết"),
     ]
 
     def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
@@ -87,18 +87,18 @@ class PledgeSheet(wb.SheetHandler):
             invalid = row.values.get("_invalid") or set()
             code, year, registered_on = row["person"], row["year"], row["registered_on"]
             ok = not invalid
-            if code is not None and code not in people:
-                ctx.error(
-                    sheet,
-                    row.number,
-                    "Mã nhân sự",
-                    _(
-                        "no person has the code %(code)s (neither in the sheet Nhân sự nor in "
-                        "the database)."
-                    )
-                    % {"code": code},
-                )
-                ok = False
+            ok &= not unknown(
+                ctx,
+                sheet,
+                row,
+                col.PERSON,
+                code,
+                people,
+                _(
+                    "no person has the code %(code)s (neither in the sheet Nhân sự nor in "
+                    "the database)."
+                ),
+            )
             if year is not None and not 1930 <= year <= today.year + 1:
                 ctx.error(
                     sheet,
@@ -133,31 +133,23 @@ class PledgeSheet(wb.SheetHandler):
                         % {"code": code, "date": vn.format_date(registered_on)},
                     )
                     ok = False
-            if code is not None and year is not None:
-                key = (code, year)
-                if key in seen:
-                    ctx.error(
-                        sheet,
-                        row.number,
-                        "Năm",
-                        _("a second pledge of %(code)s for %(year)s (already on row %(row)s).")
-                        % {"code": code, "year": year, "row": seen[key]},
-                    )
-                    ok = False
-                else:
-                    seen[key] = row.number
-            if not ok:
+            key = (code, year) if code is not None and year is not None else None
+            ok &= not ctx.repeated(
+                sheet,
+                row,
+                col.YEAR,
+                key,
+                seen,
+                _("a second pledge of %(code)s for %(year)s (already on row %(row)s)."),
+                code=code,
+                year=year,
+            )
+            if not ok or code is None or year is None or registered_on is None:
                 continue
             content = row["content"] or ""
             before = existing.get((code, year))
             item = PledgeItem(code, year, registered_on, content, before is None)
             wb.plan_row(plan, f"{code} — {year}", before, (registered_on, content), item)
-
-    def apply(self, ctx: wb.ImportContext) -> None:
-        items: list[PledgeItem] = ctx.plan(self.sheet).items
-        if not items:
-            return
-        services.pledges_import(rows=items, user=ctx.user)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         rows = (

@@ -9,7 +9,7 @@ services' (`ratings.services.imports`, through the round's `rating_open` and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from organisation.models import Person, Unit
+from workbook import columns as col
 from workbook import registry as wb
 from workbook.codes import known_people, known_units, number_cell
 
@@ -25,10 +26,10 @@ from .models import LEVEL_LABELS_VI, LEVEL_ORDER, Rating
 from .services.imports import ImportedRating, rating_import_check, ratings_import
 
 # The labels of the workbook are part of the contract: fixed Vietnamese, whatever the language.
-LEVEL_LABELS = LEVEL_LABELS_VI
+LEVEL_LABELS = {str(level): label for level, label in LEVEL_LABELS_VI.items()}
 LEVELS_BY_LABEL = {label: level for level, label in LEVEL_LABELS.items()}
 SHEET = "Xếp loại"
-SUBJECT, YEAR, LEVEL, SCORE, NOTE = "Mã đối tượng", "Năm", "Mức", "Điểm", "Ghi chú"
+SUBJECT, YEAR, LEVEL, SCORE, NOTE = col.SUBJECT, col.YEAR, "Mức", "Điểm", "Ghi chú"
 # The services' field names → the sheet's headers; other refusals concern the subject.
 FIELDS = {"": SUBJECT, "subject": SUBJECT, "year": YEAR, "level": LEVEL, "score": SCORE}
 
@@ -66,14 +67,8 @@ class RatingSheet(wb.SheetHandler):
         "Decided yearly quality ratings of members and of party organisations."
     )
     columns = [
-        wb.Column(
-            SUBJECT,
-            "subject",
-            required=True,
-            parse=wb.parse_text,
-            help=gettext_lazy("A person's code (Mã nhân sự) or a unit's code (Mã đơn vị)."),
-        ),
-        wb.Column(YEAR, "year", required=True, parse=parse_year, help=gettext_lazy("e.g. 2019")),
+        col.subject(gettext_lazy("A person's code (Mã nhân sự) or a unit's code (Mã đơn vị).")),
+        col.year(gettext_lazy("e.g. 2019"), parse=parse_year),
         wb.Column(
             LEVEL,
             "level",
@@ -90,7 +85,7 @@ class RatingSheet(wb.SheetHandler):
             parse=parse_score,
             help=gettext_lazy("0–100; only for years whose rules score on 100 points."),
         ),
-        wb.Column(NOTE, "note", parse=wb.parse_text, help=gettext_lazy("Optional.")),
+        col.text(NOTE, "note", gettext_lazy("Optional.")),
     ]
 
     def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
@@ -120,16 +115,17 @@ class RatingSheet(wb.SheetHandler):
                 )
                 continue
             key = (kind, code, year)
-            if key in seen:
-                ctx.error(
-                    self.sheet,
-                    row.number,
-                    SUBJECT,
-                    _("%(code)s is rated twice for %(year)s (already on row %(row)s).")
-                    % {"code": code, "year": year, "row": seen[key]},
-                )
+            if ctx.repeated(
+                self.sheet,
+                row,
+                SUBJECT,
+                key,
+                seen,
+                _("%(code)s is rated twice for %(year)s (already on row %(row)s)."),
+                code=code,
+                year=year,
+            ):
                 continue
-            seen[key] = row.number
             try:
                 rating_import_check(year=year, score=row["score"], unit=stored_units.get(code))
             except ValidationError as error:
@@ -146,7 +142,7 @@ class RatingSheet(wb.SheetHandler):
         codes = {row["subject"] for row, _kind in items}
         people = {person.code: person for person in Person.objects.filter(code__in=codes)}
         units = {unit.code: unit for unit in Unit.objects.filter(code__in=codes)}
-        by_number = {row.number: row for row, _kind in items}
+        by_number: dict[Hashable, wb.Row] = {row.number: row for row, _kind in items}
         errors = ratings_import(
             rows=[
                 ImportedRating(

@@ -178,9 +178,12 @@ def job_run(*, job: WorkbookJob, attempt: int = 1) -> None:
 
     progress(2, _("Starting"))
     if job.kind == WorkbookJob.Kind.EXPORT:
-        content = workbook_export(job.committee, progress=progress)
+        committee = job.committee
+        if committee is None:  # job_export always names one
+            raise ValueError("an export job without a committee")
+        content = workbook_export(committee, progress=progress)
         stamp = timezone.localdate().strftime("%Y%m%d")
-        job.filename = f"{job.committee.code}-{stamp}.xlsx"
+        job.filename = f"{committee.code}-{stamp}.xlsx"
         job.file.save(job.filename, ContentFile(content), save=False)
     else:
         with job.upload.open("rb") as source:

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import unicodedata
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
 from core import vn
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 Parser = Callable[[Any], Any]
 
@@ -31,7 +34,7 @@ class Column:
     key: str
     required: bool = False
     parse: Parser | None = None
-    help: str = ""  # shown as the comment on the header cell of the template
+    help: StrOrPromise = ""  # shown as the comment on the header cell of the template
     # An optional column added to the contract later: a workbook without it stays valid, and
     # its rows then leave the field as it is (row[key] is None).
     optional: bool = False
@@ -100,22 +103,27 @@ class ImportContext:
         self.errors.append(ImportError_(sheet, row, column, message))
 
     def repeated(
-        self, sheet: str, row: Row, column: str, code: str | None, first_rows: dict[str, int]
+        self,
+        sheet: str,
+        row: Row,
+        column: str,
+        key: Hashable | None,
+        first_rows: dict[Any, int],
+        message: StrOrPromise | None = None,
+        **names: Any,
     ) -> bool:
-        """True, with an error, when `code` already stood on an earlier row of the sheet;
-        otherwise remembers this row as the code's first."""
-        if code is None:
+        """True, with an error, when `key` (a code, or a tuple of cells) already stood on an
+        earlier row of the sheet; otherwise remembers this row as the key's first. `message`
+        may say it in the sheet's words: %(row)s is the earlier row, the other placeholders
+        are `names` (the default names the key as %(code)s)."""
+        if key is None:
             return False
-        if code in first_rows:
-            self.error(
-                sheet,
-                row.number,
-                column,
-                _("the code %(code)s is repeated (already on row %(row)s).")
-                % {"code": code, "row": first_rows[code]},
-            )
+        if key in first_rows:
+            message = message or _("the code %(code)s is repeated (already on row %(row)s).")
+            values = {"code": key, **names, "row": first_rows[key]}
+            self.error(sheet, row.number, column, str(message) % values)
             return True
-        first_rows[code] = row.number
+        first_rows[key] = row.number
         return False
 
     def plan(self, sheet: str) -> SheetPlan:
@@ -302,3 +310,8 @@ def choice_parser(choices: dict[str, Any]) -> Parser:
 
 
 parse_yes_no.choices = ["Có", "Không"]  # type: ignore[attr-defined]
+
+
+def labels_of(choices: dict[str, Any]) -> dict[str, str]:
+    """A choice column's labels by stored value, for the export: the inverse of `choices`."""
+    return {str(value): label for label, value in choices.items()}

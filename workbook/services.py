@@ -185,7 +185,7 @@ def _collisions(
         handler = defined[kind][0]
         mine = codes[kind]
         elsewhere = set(codes.get(other, {})) | set(scope.existing(other, set(mine)))
-        for code in sorted(set(mine) & elsewhere, key=mine.get):
+        for code in sorted(set(mine) & elsewhere, key=lambda code: mine[code]):
             ctx.error(
                 handler.sheet,
                 mine[code],
@@ -247,7 +247,7 @@ def _check(file: IO[bytes] | str, result: ImportResult, ctx: ImportContext) -> b
 def _in_reading_order(errors: list[ImportError_]) -> list[ImportError_]:
     """Errors by sheet (import order), row, then column (left to right)."""
     sheets = {handler.sheet: index for index, handler in enumerate(handlers())}
-    columns = {
+    columns: dict[tuple[str, str | None], int] = {
         (handler.sheet, column.header): index
         for handler in handlers()
         for index, column in enumerate(handler.columns)

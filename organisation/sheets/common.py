@@ -8,11 +8,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from django.utils.translation import gettext_lazy
+
 from core import vn
-from workbook.registry import (
-    ImportContext,
-    parse_text,
-)
+from workbook.registry import ImportContext, labels_of, parse_text
 
 from ..models import Person, Unit
 
@@ -21,12 +20,14 @@ UNIT_KINDS = {
     "Đảng bộ bộ phận": Unit.Kind.SUB_COMMITTEE,
     "Chi bộ": Unit.Kind.CELL,
 }
-UNIT_KIND_LABELS = {value: label for label, value in UNIT_KINDS.items()}
+UNIT_KIND_LABELS = labels_of(UNIT_KINDS)
 GENDERS = {"Nam": Person.Gender.MALE, "Nữ": Person.Gender.FEMALE}
-GENDER_LABELS = {value: label for label, value in GENDERS.items()}
+GENDER_LABELS = labels_of(GENDERS)
 PARTY = {"Chính thức": Person.PartyStatus.FULL, "Dự bị": Person.PartyStatus.PROBATIONARY}
-PARTY_LABELS = {value: label for label, value in PARTY.items()}
+PARTY_LABELS = labels_of(PARTY)
 BATCH = 1000
+# "Đơn vị" and "Tên đơn vị" name a unit of the sheet or of the database.
+NO_UNIT = gettext_lazy("no unit has the code %(code)s (neither in this sheet nor in the database).")
 
 
 def chunks(items: list, size: int = 500) -> Iterator[list]:

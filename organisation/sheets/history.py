@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import timezone
@@ -20,14 +20,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from workbook import columns as col
+from workbook.codes import unknown
 from workbook.registry import (
     Column,
     ImportContext,
     Row,
     SheetHandler,
+    SheetPlan,
     choice_parser,
-    parse_date,
-    parse_text,
+    labels_of,
     register,
 )
 
@@ -54,9 +56,18 @@ KINDS = {
     "Xóa tên": Kind.STRUCK_OFF,
     "Ra khỏi Đảng": Kind.RESIGNED,
 }
-KIND_LABELS = {value: label for label, value in KINDS.items()}
+KIND_LABELS = labels_of(KINDS)
 MOVES = (Kind.TRANSFER, Kind.MOVE_IN)
-CODE_H, KIND_H, DATE_H, FROM_H, TO_H = "Mã nhân sự", "Loại", "Ngày", "Từ đơn vị", "Đến đơn vị"
+CODE_H, KIND_H, DATE_H, FROM_H, TO_H = col.PERSON, "Loại", "Ngày", "Từ đơn vị", "Đến đơn vị"
+
+
+@dataclass
+class HistoryPlan(SheetPlan):
+    """The plan, and what the sheet "Nhân sự" reads of it (people_fields.py)."""
+
+    transfer_codes: set[str] = field(default_factory=set)  # moved by their rows here
+    person_codes: set[str] = field(default_factory=set)  # whose events this sheet writes
+    move_ins: dict[str, Any] = field(default_factory=dict)  # code → latest "Chuyển … đến"
 
 
 @dataclass
@@ -94,7 +105,7 @@ class HistorySheet(SheetHandler):
         "Changes in each member's party life (biến động đảng viên), one dated event per row."
     )
     columns = [
-        Column(CODE_H, "code", required=True, parse=parse_text),
+        col.person(key="code"),
         Column(
             KIND_H,
             "kind",
@@ -102,20 +113,18 @@ class HistorySheet(SheetHandler):
             parse=choice_parser(KINDS),
             help=format_lazy(gettext_lazy("One of: {kinds}."), kinds=", ".join(KINDS)),
         ),
-        Column(DATE_H, "date", required=True, parse=parse_date, help=gettext_lazy("dd/mm/yyyy")),
-        Column(
+        col.date(DATE_H, "date", gettext_lazy("dd/mm/yyyy"), required=True),
+        col.text(
             FROM_H,
             "from_unit",
-            parse=parse_text,
-            help=gettext_lazy("Code of the cell left; blank: his cell the day before."),
+            gettext_lazy("Code of the cell left; blank: his cell the day before."),
         ),
-        Column(
+        col.text(
             TO_H,
             "to_unit",
-            parse=parse_text,
-            help=gettext_lazy("Code of the cell joined; required for a move or a move in."),
+            gettext_lazy("Code of the cell joined; required for a move or a move in."),
         ),
-        Column("Ghi chú", "note", parse=parse_text),
+        col.text("Ghi chú", "note"),
     ]
 
     def check(self, rows: list[Row], ctx: ImportContext) -> None:
@@ -124,44 +133,29 @@ class HistorySheet(SheetHandler):
         stored = _stored_events(set(people))
         by_person: dict[str, dict[tuple, timeline.Event]] = defaultdict(dict)
         first_row: dict[tuple, int] = {}
-        plan = ctx.plan(self.sheet)
-        plan.transfer_codes = set()
-        plan.person_codes = set()
-        plan.move_ins = {}  # code → his latest "Chuyển sinh hoạt đến" row: he is back then
+        plan = ctx.plans[self.sheet] = HistoryPlan()
+        no_person = _("no person has the code %(code)s (neither in Nhân sự nor in the database).")
+        no_unit = _("no unit has the code %(code)s.")
         for row in rows:
             if row.values.get("_invalid"):
                 continue
             code, kind, day = row["code"], row["kind"], row["date"]
-            if code not in people:
-                ctx.error(
-                    self.sheet,
-                    row.number,
-                    CODE_H,
-                    _("no person has the code %(code)s (neither in Nhân sự nor in the database).")
-                    % {"code": code},
-                )
+            if unknown(ctx, self.sheet, row, CODE_H, code, people, no_person):
                 continue
-            unknown = False
-            for key, header in (("from_unit", FROM_H), ("to_unit", TO_H)):
-                if row[key] is not None and row[key] not in spans:
-                    ctx.error(
-                        self.sheet,
-                        row.number,
-                        header,
-                        _("no unit has the code %(code)s.") % {"code": row[key]},
-                    )
-                    unknown = True
-            key = (code, kind, day)
-            if key in first_row:
-                ctx.error(
+            bad_unit = False
+            for name, header in (("from_unit", FROM_H), ("to_unit", TO_H)):
+                bad_unit |= unknown(ctx, self.sheet, row, header, row[name], spans, no_unit)
+            if (
+                ctx.repeated(
                     self.sheet,
-                    row.number,
+                    row,
                     DATE_H,
-                    _("the same event is already on row %(row)s.") % {"row": first_row[key]},
+                    (code, kind, day),
+                    first_row,
+                    _("the same event is already on row %(row)s."),
                 )
-                continue
-            first_row[key] = row.number
-            if unknown:
+                or bad_unit
+            ):
                 continue
             event = timeline.Event(kind, day, row["from_unit"], row["to_unit"], row=row)
             by_person[code][(kind, day)] = event
@@ -181,7 +175,7 @@ class HistorySheet(SheetHandler):
         # Everyone whose history this import may change: rows here, or a changed "Nhân sự" row.
         touched = set(by_person) | _people_sheet_codes(ctx)
         for code in sorted(touched):
-            self._check_person(code, people[code], stored, by_person[code], spans, ctx)
+            self._check_person(code, people[code], stored, by_person[code], spans, ctx, plan)
 
     def _check_person(
         self,
@@ -191,6 +185,7 @@ class HistorySheet(SheetHandler):
         rows: dict[tuple, timeline.Event],
         spans: dict[str, tuple],
         ctx: ImportContext,
+        plan: HistoryPlan,
     ) -> None:
         events = {
             (kind, day): timeline.Event(kind, day, values[0], values[1])
@@ -202,7 +197,7 @@ class HistorySheet(SheetHandler):
         stored_unit = person["stored_unit"]
         if any(kind in MOVES for kind, _day in rows) and moves[-1].to_unit == person["unit"]:
             # His rows say how he reached his Mã đơn vị: "Nhân sự" does not move him today.
-            ctx.plan(self.sheet).transfer_codes.add(code)
+            plan.transfer_codes.add(code)
         elif stored_unit and stored_unit != person["unit"]:
             # "Nhân sự" moves him on the day of the import (people.py), so the check does too.
             today = timezone.localdate()
@@ -212,14 +207,17 @@ class HistorySheet(SheetHandler):
         moved_out = person["moved_out_on"]
         if moved_out and (Kind.MOVE_OUT, moved_out) not in events:
             events[(Kind.MOVE_OUT, moved_out)] = timeline.Event(Kind.MOVE_OUT, moved_out)
-        first = min((event.row.number for event in rows.values()), default=None)
+        first = min(
+            (event.row.number for event in rows.values() if isinstance(event.row, Row)),
+            default=None,
+        )
         try:
             periods = timeline.periods(
                 current_unit=person["unit"],
                 events=list(events.values()),
                 joined_on=person["party_joined_on"],
                 today=timezone.localdate(),
-                unit_exists=lambda unit, day: exists(spans.get(unit, (None, None)), day),
+                unit_exists=lambda unit, day: exists(_span_of(spans, unit), day),
             )
         except timeline.HistoryError as error:
             for row, message in error.problems:
@@ -233,7 +231,7 @@ class HistorySheet(SheetHandler):
                 )
             return
         for period in periods:
-            dissolved = spans.get(period.unit, (None, None))[1]
+            dissolved = _span_of(spans, period.unit)[1]
             if dissolved and (period.end is None or period.end > dissolved):
                 ctx.error(
                     self.sheet if first else "Nhân sự",
@@ -248,7 +246,7 @@ class HistorySheet(SheetHandler):
 
     def apply(self, ctx: ImportContext) -> None:
         plan = ctx.plan(self.sheet)
-        codes = getattr(plan, "person_codes", set())
+        codes: set[str] = getattr(plan, "person_codes", set())
         if not codes:
             return
         user = import_user(ctx)
@@ -303,6 +301,11 @@ class HistorySheet(SheetHandler):
                 event.to_unit.code if event.to_unit_id else "",
                 event.note,
             ]
+
+
+def _span_of(spans: dict[str, tuple], unit: object) -> tuple:
+    """A unit's (founding, dissolution) dates: `timeline` names units by id, the sheet by code."""
+    return spans.get(unit, (None, None)) if isinstance(unit, str) else (None, None)
 
 
 def _planned_people(ctx: ImportContext) -> dict[str, dict[str, Any]]:

@@ -6,29 +6,28 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from workbook import columns as col
+from workbook.codes import unknown
 from workbook.registry import (
-    Column,
     ImportContext,
     Row,
     SheetHandler,
-    parse_date,
-    parse_text,
     plan_row,
     register,
 )
 
 from ..models import Unit, UnitName
-from .common import BATCH, date_text, import_user
+from .common import BATCH, NO_UNIT, date_text, import_user
 from .unit_dates import unit_spans
 
-CODE_H, NAME_H, UNTIL_H = "Mã đơn vị", "Tên cũ", "Dùng đến ngày"
+CODE_H, NAME_H, UNTIL_H = col.UNIT, "Tên cũ", "Dùng đến ngày"
 
 
 @dataclass
@@ -43,38 +42,24 @@ class UnitNameSheet(SheetHandler):
     sheet = "Tên đơn vị"
     order = 12  # after "Đơn vị" (10): the units must exist
     scoped = {"code": "unit"}
-    description = cast(
-        str,
-        gettext_lazy(
-            "Former names of the units: one row per rename, with the old name and its last day."
-        ),
+    description = gettext_lazy(
+        "Former names of the units: one row per rename, with the old name and its last day."
     )
     columns = [
-        Column(
-            CODE_H,
-            "code",
-            required=True,
-            parse=parse_text,
-            help=cast(str, gettext_lazy("The unit renamed, from the sheet Đơn vị or the system.")),
+        col.unit(
+            gettext_lazy("The unit renamed, from the sheet Đơn vị or the system."), key="code"
         ),
-        Column(
+        col.text(
             NAME_H,
             "name",
+            gettext_lazy("The name the unit carried before the rename."),
             required=True,
-            parse=parse_text,
-            help=cast(str, gettext_lazy("The name the unit carried before the rename.")),
         ),
-        Column(
+        col.date(
             UNTIL_H,
             "until",
+            gettext_lazy("dd/mm/yyyy: the last day of the old name (the day before the rename)."),
             required=True,
-            parse=parse_date,
-            help=cast(
-                str,
-                gettext_lazy(
-                    "dd/mm/yyyy: the last day of the old name (the day before the rename)."
-                ),
-            ),
         ),
     ]
 
@@ -91,26 +76,16 @@ class UnitNameSheet(SheetHandler):
             if row.values.get("_invalid"):
                 continue
             code, name, until = row["code"], row["name"], row["until"]
-            if code not in spans:
-                ctx.error(
-                    self.sheet,
-                    row.number,
-                    CODE_H,
-                    _("no unit has the code %(code)s (neither in this sheet nor in the database).")
-                    % {"code": code},
-                )
-                continue
             key = (code, until)
-            if key in first:
-                ctx.error(
-                    self.sheet,
-                    row.number,
-                    UNTIL_H,
-                    _("this unit already has a name ending on this day (row %(row)s).")
-                    % {"row": first[key]},
-                )
+            if unknown(ctx, self.sheet, row, CODE_H, code, spans, NO_UNIT) or ctx.repeated(
+                self.sheet,
+                row,
+                UNTIL_H,
+                key,
+                first,
+                _("this unit already has a name ending on this day (row %(row)s)."),
+            ):
                 continue
-            first[key] = row.number
             founded, dissolved = spans[code]
             message = None
             if until >= today:

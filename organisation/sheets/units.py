@@ -5,25 +5,26 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.services import record_actor
+from workbook import columns as col
+from workbook.codes import unknown
 from workbook.registry import (
     Column,
     ImportContext,
     Row,
     SheetHandler,
     choice_parser,
-    parse_date,
-    parse_text,
     register,
 )
 
 from ..models import Unit
-from .common import UNIT_KIND_LABELS, UNIT_KINDS, date_text, import_user
+from .common import NO_UNIT, UNIT_KIND_LABELS, UNIT_KINDS, date_text, import_user
 from .unit_dates import DATE_HEADERS, check_dates
 from .unit_profile import PROFILE_COLUMNS, PROFILE_HEADERS, check_profile, profile_wanted
 
@@ -39,7 +40,7 @@ class UnitItem:
     successor: str | None
     superior_body: str
     place: str
-    new: bool
+    new: bool = field(kw_only=True)
 
 
 HEADERS = ("Tên đơn vị", "Loại", "Mã cấp trên", *DATE_HEADERS.values(), *PROFILE_HEADERS.values())
@@ -55,19 +56,15 @@ class UnitSheet(SheetHandler):
         "The party tree: one row per unit (the committee, its sub-committees and cells)."
     )
     columns = [
-        Column(
-            "Mã đơn vị",
-            "code",
-            required=True,
-            parse=parse_text,
-            help=gettext_lazy("Unique code of the unit, e.g. CB01. Used by the other sheets."),
+        col.unit(
+            gettext_lazy("Unique code of the unit, e.g. CB01. Used by the other sheets."),
+            key="code",
         ),
-        Column(
+        col.text(
             "Tên đơn vị",
             "name",
+            gettext_lazy("Full name, e.g. Chi bộ Văn phòng Sở."),
             required=True,
-            parse=parse_text,
-            help=gettext_lazy("Full name, e.g. Chi bộ Văn phòng Sở."),
         ),
         Column(
             "Loại",
@@ -76,39 +73,35 @@ class UnitSheet(SheetHandler):
             parse=choice_parser(UNIT_KINDS),
             help=gettext_lazy("One of: Đảng bộ, Đảng bộ bộ phận, Chi bộ."),
         ),
-        Column(
+        col.text(
             "Mã cấp trên",
             "parent",
-            parse=parse_text,
-            help=gettext_lazy(
+            gettext_lazy(
                 "Code of the unit directly above; blank only for the root (the committee). "
                 "Exactly one root."
             ),
         ),
-        Column(
+        col.date(
             "Ngày thành lập",
             "founded_on",
-            parse=parse_date,
+            gettext_lazy("dd/mm/yyyy; blank when the unit exists since before the records."),
             optional=True,
-            help=gettext_lazy("dd/mm/yyyy; blank when the unit exists since before the records."),
         ),
-        Column(
+        col.date(
             "Ngày giải thể",
             "dissolved_on",
-            parse=parse_date,
-            optional=True,
-            help=gettext_lazy(
+            gettext_lazy(
                 "dd/mm/yyyy; the unit exists until the day before. Blank: it still exists."
             ),
+            optional=True,
         ),
-        Column(
+        col.text(
             "Mã đơn vị tiếp nhận",
             "successor",
-            parse=parse_text,
-            optional=True,
-            help=gettext_lazy(
+            gettext_lazy(
                 "For a dissolved or merged unit: code of the unit its members and records went to."
             ),
+            optional=True,
         ),
         *PROFILE_COLUMNS,
     ]
@@ -116,7 +109,7 @@ class UnitSheet(SheetHandler):
     def check(self, rows: list[Row], ctx: ImportContext) -> None:
         sheet = self.sheet
         code_h, kind_h, parent_h = "Mã đơn vị", "Loại", "Mã cấp trên"
-        existing = {
+        existing: dict[str, tuple[Any, ...]] = {
             code: tuple(values)
             for code, *values in Unit.objects.values_list(
                 "code",
@@ -131,20 +124,11 @@ class UnitSheet(SheetHandler):
             )
         }
         seen: dict[str, Row] = {}
+        first_rows: dict[str, int] = {}
         for row in rows:
             code = row["code"]
-            if code is None:
-                continue
-            if code in seen:
-                ctx.error(
-                    sheet,
-                    row.number,
-                    code_h,
-                    _("the code %(code)s is repeated (already on row %(row)s).")
-                    % {"code": code, "row": seen[code].number},
-                )
-                continue
-            seen[code] = row
+            if code is not None and not ctx.repeated(sheet, row, code_h, code, first_rows):
+                seen[code] = row
         ctx.declare("unit", seen)
         for code, row in seen.items():
             above = existing.get(code, (None, None, None))[2]
@@ -163,14 +147,7 @@ class UnitSheet(SheetHandler):
             parent = row["parent"]
             if parent is None:
                 continue
-            if parent not in parents:
-                ctx.error(
-                    sheet,
-                    row.number,
-                    parent_h,
-                    _("no unit has the code %(code)s (neither in this sheet nor in the database).")
-                    % {"code": parent},
-                )
+            if unknown(ctx, sheet, row, parent_h, parent, parents, NO_UNIT):
                 bad.add(code)
             elif kinds.get(parent) == Unit.Kind.CELL:
                 ctx.error(
@@ -311,9 +288,7 @@ class UnitSheet(SheetHandler):
             unit.founded_on, unit.dissolved_on = item.founded_on, item.dissolved_on
             unit.superior_body, unit.place = item.superior_body, item.place
             unit.successor = None  # set below, once every unit exists
-            if user:
-                unit._history_user = user
-            unit.save()
+            record_actor(unit, user).save()
             units[item.code] = unit
         for item in ordered:
             if item.successor:
@@ -351,10 +326,10 @@ def unit_paths_rebuild() -> int:
 def unit_rows(committee: Any) -> Iterator[list[Any]]:
     """The sheet Đơn vị of `committee`'s subtree, parents first, siblings by code; the
     committee itself is the root (its own parent is left out)."""
-    units = Unit.objects.select_related("parent", "successor")
+    found = Unit.objects.select_related("parent", "successor")
     if committee is not None:
-        units = units.filter(path__startswith=committee.path)
-    units = list(units)
+        found = found.filter(path__startswith=committee.path)
+    units = list(found)
     codes = {unit.pk for unit in units}
     children: dict[int | None, list[Unit]] = defaultdict(list)
     for unit in units:
