@@ -52,7 +52,7 @@ class Column:
         return self.header.startswith(("Mã ", "Số ký hiệu"))
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     number: int  # the Excel row number, 2 for the first data row
     values: dict[str, Any]
@@ -183,10 +183,14 @@ class SheetHandler(ABC):
     # The kind of record the "code" column defines, when its codes share one namespace with
     # another kind's ("Mã đối tượng" may name a unit or a person, so those must not collide).
     defines: str = ""
+    # True when `check` takes its rows as an iterator and goes through them once: the sheet
+    # is then checked while it is read, and its rows are never all held at once.
+    streams: bool = False
 
     @abstractmethod
     def check(self, rows: list[Row], ctx: ImportContext) -> None:
-        """Validate every row against the database and the workbook; plan the changes."""
+        """Validate every row against the database and the workbook; plan the changes.
+        (`rows` is an iterator, read once, when the handler `streams`.)"""
 
     @abstractmethod
     def apply(self, ctx: ImportContext) -> None:
