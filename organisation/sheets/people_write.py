@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Sequence
 from functools import reduce
 from typing import Any
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Model, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -17,6 +16,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from core import vn
 from workbook.registry import ImportContext
 
+from ..bulk import insert_rows
 from ..models import MemberEvent, Person
 from .common import BATCH, chunks
 from .people_fields import (
@@ -34,27 +34,6 @@ NEW_PERSON_COLUMNS = (
     *("code", *PERSON_WRITTEN_FIELDS),
     *("left_kind", "unit_id", "sort_key", "search_key"),
 )
-
-
-def insert_rows(model: type[Model], columns: Sequence[str], rows: list[tuple]) -> None:
-    """Insert plain rows (values in `columns` order, attribute names) without building a
-    model instance or an INSERT per object: COPY on PostgreSQL, one executemany elsewhere.
-    Values must already be what the database stores (`history_date` adapted, see below);
-    no signal is sent, as with bulk_create."""
-    if not rows:
-        return
-    meta = model._meta
-    quote = connection.ops.quote_name
-    names = ", ".join(quote(meta.get_field(column).column) for column in columns)
-    table = quote(meta.db_table)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            marks = ", ".join(["%s"] * len(columns))
-            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
 
 def _history_columns() -> tuple[str, ...]:
