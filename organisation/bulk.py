@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.db import connection
 from django.db.models import Model
 
 
-def insert_rows(model: type[Model], columns: Sequence[str], rows: list[tuple]) -> None:
+def insert_rows(model: type[Model], columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
     """Insert plain rows (values in `columns` order, attribute names) without building a
     model instance or an INSERT per object: COPY on PostgreSQL, one executemany elsewhere.
-    Values must already be what the database stores (`history_date` adapted, see below);
+    Values must be what the database stores (an aware datetime through
+    `connection.ops.adapt_datetimefield_value`);
     no signal is sent, as with bulk_create."""
     if not rows:
         return
     meta = model._meta
     quote = connection.ops.quote_name
-    names = ", ".join(quote(meta.get_field(column).column) for column in columns)
+    column_of = {field.attname: field.column for field in meta.concrete_fields if field.column}
+    names = ", ".join(quote(column_of[column]) for column in columns)
     table = quote(meta.db_table)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":

@@ -173,7 +173,7 @@ def _rebuild(ids: list[int]) -> None:
     for row in MemberEvent.objects.filter(person_id__in=ids).order_by("date", "pk"):
         events[row.person_id].append(row)
     Posting.objects.filter(person_id__in=ids).delete()
-    new: list[tuple] = []  # plain rows: 100,000 people are rebuilt after an import
+    new: list[tuple[object, ...]] = []  # plain rows: 100,000 people are rebuilt after an import
     changed: list[Person] = []
     for pk, unit_id, joined_on, moved_out_on, left_kind in persons:
         timeline_events = as_events(events[pk])

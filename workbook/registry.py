@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from core import vn
@@ -33,7 +34,7 @@ class Column:
     key: str
     required: bool = False
     parse: Parser | None = None
-    help: str = ""  # shown as the comment on the header cell of the template
+    help: str | Promise = ""  # shown as the comment on the header cell of the template
     # An optional column added to the contract later: a workbook without it stays valid, and
     # its rows then leave the field as it is (row[key] is None).
     optional: bool = False
