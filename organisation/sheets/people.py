@@ -16,7 +16,6 @@ from workbook.registry import (
     Row,
     SheetHandler,
     choice_parser,
-    parse_date,
     parse_text,
     register,
 )
@@ -30,9 +29,11 @@ from .common import (
     PARTY,
     PARTY_LABELS,
     chunks,
+    date_column,
     date_text,
     import_user,
     parse_names,
+    text_column,
 )
 from .people_fields import (
     DATE_COLUMNS,
@@ -63,38 +64,20 @@ class PersonSheet(SheetHandler):
         "Party members and non-member staff, with their party dates and mass organisations."
     )
     columns = [
-        Column(
-            "Mã nhân sự",
-            "code",
-            required=True,
-            parse=parse_text,
-            help=gettext_lazy("Unique code of the person, e.g. NS00001."),
-        ),
-        Column(
+        text_column("Mã nhân sự", "code", gettext_lazy("Unique code of the person, e.g. NS00001.")),
+        text_column(
             "Họ và tên",
             "full_name",
-            required=True,
-            parse=parse_text,
-            help=gettext_lazy("Family, middle and given name, e.g. Nguyễn Văn An."),
+            gettext_lazy("Family, middle and given name, e.g. Nguyễn Văn An."),
         ),
+        date_column("Ngày sinh", "birth_date", gettext_lazy("dd/mm/yyyy")),
         Column(
-            "Ngày sinh",
-            "birth_date",
-            parse=parse_date,
-            help=gettext_lazy("dd/mm/yyyy"),
+            "Giới tính", "gender", parse=choice_parser(GENDERS), help=gettext_lazy("Nam or Nữ.")
         ),
-        Column(
-            "Giới tính",
-            "gender",
-            parse=choice_parser(GENDERS),
-            help=gettext_lazy("Nam or Nữ."),
-        ),
-        Column(
+        text_column(
             "Mã đơn vị",
             "unit",
-            required=True,
-            parse=parse_text,
-            help=gettext_lazy(
+            gettext_lazy(
                 "Code of the cell (or unit) the person belongs to, from the sheet Đơn vị or "
                 "already in the system. Changing it transfers the person on the day of import."
             ),
@@ -105,23 +88,20 @@ class PersonSheet(SheetHandler):
             parse=choice_parser(PARTY),
             help=gettext_lazy("Chính thức, Dự bị, or blank for a non-member."),
         ),
-        Column(
+        date_column(
             "Ngày vào Đảng",
             "party_joined_on",
-            parse=parse_date,
-            help=gettext_lazy("dd/mm/yyyy; required for a party member."),
+            gettext_lazy("dd/mm/yyyy; required for a party member."),
         ),
-        Column(
+        date_column(
             "Ngày chính thức",
             "party_official_on",
-            parse=parse_date,
-            help=gettext_lazy("dd/mm/yyyy; blank for a probationary member."),
+            gettext_lazy("dd/mm/yyyy; blank for a probationary member."),
         ),
-        Column(
+        date_column(
             "Ngày chuyển đi",
             "moved_out_on",
-            parse=parse_date,
-            help=gettext_lazy("dd/mm/yyyy; blank while the person is still on the roll."),
+            gettext_lazy("dd/mm/yyyy; blank while the person is still on the roll."),
         ),
         Column(
             "Chức vụ",
