@@ -22,6 +22,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from . import timeline
+from .bulk import insert_rows
 from .models import MemberEvent, Person, Posting, Unit
 
 LEAVING_KINDS = tuple(timeline.LEAVING)
@@ -166,35 +167,25 @@ REBUILD_BATCH = 2000
 
 
 def _rebuild(ids: list[int]) -> None:
-    persons = Person.objects.in_bulk(ids)
+    fields = ("id", "unit_id", "party_joined_on", "moved_out_on", "left_kind")
+    persons = Person.objects.filter(pk__in=ids).values_list(*fields)
     events: dict[int, list[MemberEvent]] = defaultdict(list)
     for row in MemberEvent.objects.filter(person_id__in=ids).order_by("date", "pk"):
         events[row.person_id].append(row)
     Posting.objects.filter(person_id__in=ids).delete()
-    new: list[Posting] = []
+    new: list[tuple[object, ...]] = []  # plain rows: 100,000 people are rebuilt after an import
     changed: list[Person] = []
-    for pk, person in persons.items():
+    for pk, unit_id, joined_on, moved_out_on, left_kind in persons:
         timeline_events = as_events(events[pk])
         for period in timeline.periods(
-            current_unit=person.unit_id,
-            events=timeline_events,
-            joined_on=person.party_joined_on,
+            current_unit=unit_id, events=timeline_events, joined_on=joined_on
         ):
-            new.append(
-                Posting(
-                    person_id=pk,
-                    unit_id=period.unit,
-                    start=period.start,
-                    end=period.end,
-                    state=period.state,
-                )
-            )
+            new.append((pk, period.unit, period.start, period.end, period.state, ""))
         left = last_leaving(timeline_events)
-        left_on, left_kind = (left.date, left.kind) if left else (None, "")
-        if (person.moved_out_on, person.left_kind) != (left_on, left_kind):
-            person.moved_out_on, person.left_kind = left_on, left_kind
-            changed.append(person)
-    Posting.objects.bulk_create(new, batch_size=2000)
+        left_on, kind = (left.date, left.kind) if left else (None, "")
+        if (moved_out_on, left_kind) != (left_on, kind):
+            changed.append(Person(pk=pk, moved_out_on=left_on, left_kind=kind))
+    insert_rows(Posting, ("person_id", "unit_id", "start", "end", "state", "note"), new)
     if changed:
         Person.objects.bulk_update(changed, ["moved_out_on", "left_kind"], batch_size=2000)
 

@@ -8,6 +8,8 @@ has an error, in one transaction.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Hashable, Iterable, Iterator
@@ -55,7 +57,7 @@ class Column:
         return self.header.startswith(("Mã ", "Số ký hiệu"))
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     number: int  # the Excel row number, 2 for the first data row
     values: dict[str, Any]
@@ -191,10 +193,14 @@ class SheetHandler(ABC):
     # The kind of record the "code" column defines, when its codes share one namespace with
     # another kind's ("Mã đối tượng" may name a unit or a person, so those must not collide).
     defines: str = ""
+    # True when `check` takes its rows as an iterator and goes through them once: the sheet
+    # is then checked while it is read, and its rows are never all held at once.
+    streams: bool = False
 
     @abstractmethod
     def check(self, rows: list[Row], ctx: ImportContext) -> None:
-        """Validate every row against the database and the workbook; plan the changes."""
+        """Validate every row against the database and the workbook; plan the changes.
+        (`rows` is an iterator, read once, when the handler `streams`.)"""
 
     @abstractmethod
     def apply(self, ctx: ImportContext) -> None:
@@ -237,9 +243,10 @@ def parse_text(value: Any) -> str | None:
     return str(value).strip()
 
 
-def parse_date(value: Any):
-    import datetime as dt
+_DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
 
+
+def parse_date(value: Any) -> dt.date | None:
     if _blank(value):
         return None
     if isinstance(value, dt.datetime):
@@ -247,6 +254,11 @@ def parse_date(value: Any):
     if isinstance(value, dt.date):
         return value
     try:
+        # The usual dd/mm/yyyy without strptime (a workbook may have 400,000 dates).
+        found = _DAY_MONTH_YEAR.fullmatch(value.strip()) if isinstance(value, str) else None
+        if found:
+            day, month, year = found.groups()
+            return dt.date(int(year), int(month), int(day))
         return vn.parse_date(str(value))
     except ValueError:
         raise CellError(
@@ -293,16 +305,22 @@ def parse_yes_no(value: Any) -> bool | None:
 def choice_parser(choices: dict[str, Any]) -> Parser:
     """A parser accepting the given labels (ignoring case, spaces and diacritics)."""
     by_key = {vn.search_key(label): value for label, value in choices.items()}
+    read: dict[Any, Any] = {}  # cell → choice: the same few labels fill a whole column
 
     def parse(value: Any) -> Any:
         if _blank(value):
             return None
+        cell = (type(value), value)  # True and 1 are equal keys, not equal cells
+        if cell in read:
+            return read[cell]
         found = by_key.get(vn.search_key(str(value)))
         if found is None:
             raise CellError(
                 _("“%(value)s” is not one of: %(choices)s.")
                 % {"value": value, "choices": ", ".join(choices)}
             )
+        if len(read) < 1000:
+            read[cell] = found
         return found
 
     parse.choices = list(choices)  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ The command line and a superuser import without a scope.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -96,6 +96,23 @@ def check_rows(handler: SheetHandler, rows: Iterable[Row], ctx: ImportContext) -
         if not outside:
             inside.append(row)
     return inside
+
+
+def checked_rows(
+    handler: SheetHandler, rows: Iterable[Row], ctx: ImportContext, batch: int = 5000
+) -> Iterator[Row]:
+    """`check_rows` as rows are read: `batch` rows at a time, so that a sheet streamed into
+    its handler is never held whole."""
+    if sheet_paths(ctx.user, handler) is None or not handler.scoped:
+        yield from rows
+        return
+    chunk: list[Row] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == batch:
+            yield from check_rows(handler, chunk, ctx)
+            chunk = []
+    yield from check_rows(handler, chunk, ctx)
 
 
 def paths_by_code(queryset: Any, codes: set[str], *path_fields: str) -> dict[str, str]:

@@ -8,6 +8,8 @@ back; a dry run (the preview) rolls back too, so it finds what the real import w
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -57,23 +59,31 @@ class ImportResult:
         )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _cell(column: Any, value: Any) -> Any:
     """One cell parsed; an error on the cell gives None and marks it invalid."""
-    if isinstance(value, str) and column.is_code:
-        hidden = readers.invisible_characters(value)
-        if hidden:
-            raise CellError(
-                _("the code contains invisible or control characters (%(chars)s); retype it.")
-                % {"chars": ", ".join(hidden)}
-            )
-    elif isinstance(value, str) and any(ord(char) < 32 and char not in "\t\n\r" for char in value):
-        raise CellError(_("the cell contains control characters; retype it."))
+    # `isprintable()` is false for every invisible, control or bidi character: the
+    # character-by-character checks only run on the rare cell that has one.
+    if isinstance(value, str) and not value.isprintable():
+        if column.is_code:
+            hidden = readers.invisible_characters(value)
+            if hidden:
+                raise CellError(
+                    _("the code contains invisible or control characters (%(chars)s); retype it.")
+                    % {"chars": ", ".join(hidden)}
+                )
+        elif _CONTROL.search(value):
+            raise CellError(_("the cell contains control characters; retype it."))
     return column.parse(value) if column.parse else value
 
 
 def _read_rows(
     book: readers.Reader, sheet: readers.Sheet, handler: SheetHandler, ctx: ImportContext
-) -> list[Row] | None:
+) -> Iterator[Row] | None:
+    """The sheet's rows, parsed as they are read (one pass, nothing kept here); None, with
+    an error, when a column is missing. Cell errors are recorded as the rows are read."""
     raw_rows = book.rows(sheet)
     header = next(raw_rows, None) or []
     positions: dict[str, int] = {}
@@ -97,48 +107,64 @@ def _read_rows(
             _("missing column(s): %(columns)s.") % {"columns": ", ".join(missing)},
         )
         return None
-    headers = {
-        positions[column.key]: column for column in handler.columns if column.key in positions
-    }
+    return _parsed_rows(raw_rows, sheet, handler, ctx, positions)
+
+
+def _parsed_rows(
+    raw_rows: Iterator[list[Any]],
+    sheet: readers.Sheet,
+    handler: SheetHandler,
+    ctx: ImportContext,
+    positions: dict[str, int],
+) -> Iterator[Row]:
+    present = [column for column in handler.columns if column.key in positions]
+    headers = {positions[column.key]: column for column in present}
+    # (key, cell index, column) of each column the workbook has, in the handler's order.
+    cells = [(column.key, positions[column.key], column) for column in present]
     uncached: dict[int, list[int]] = {}
     for row_number, column_index in sheet.uncached:
         uncached.setdefault(row_number, []).append(column_index)
-    rows: list[Row] = []
     for number, raw in enumerate(raw_rows, start=2):
-        for column_index in uncached.pop(number, []):
-            column = headers.get(column_index)
-            ctx.error(
-                handler.sheet,
-                number,
-                column.header if column else None,
-                _(
-                    "a formula without a computed value; open the file in Excel or Calc, save it, "
-                    "or type the value."
-                ),
-            )
-        if all(value is None or str(value).strip() == "" for value in raw):
+        if uncached:
+            for column_index in uncached.pop(number, []):
+                column = headers.get(column_index)
+                ctx.error(
+                    handler.sheet,
+                    number,
+                    column.header if column else None,
+                    _(
+                        "a formula without a computed value; open the file in Excel or Calc, "
+                        "save it, or type the value."
+                    ),
+                )
+        if all(value is None or (isinstance(value, str) and not value.strip()) for value in raw):
             continue
+        width = len(raw)
         values: dict[str, Any] = {}
         invalid: set[str] = set()
-        for column in handler.columns:
-            if column.key not in positions:
-                continue  # an optional column the workbook does not have
-            index = positions[column.key]
-            value = raw[index] if index < len(raw) else None
+        for key, index, column in cells:
+            value = raw[index] if index < width else None
             try:
                 parsed = _cell(column, value)
             except CellError as exc:
                 ctx.error(handler.sheet, number, column.header, str(exc))
                 parsed = None
-                invalid.add(column.key)
-            if parsed is None and column.required and column.key not in invalid:
+                invalid.add(key)
+            if parsed is None and column.required and key not in invalid:
                 ctx.error(handler.sheet, number, column.header, _("this cell is required."))
-                invalid.add(column.key)
-            values[column.key] = parsed
+                invalid.add(key)
+            values[key] = parsed
         if invalid:
             values["_invalid"] = invalid
-        rows.append(Row(number=number, values=values))
-    return rows
+        yield Row(number=number, values=values)
+
+
+def _noting_codes(rows: Iterator[Row], codes: dict[str, int]) -> Iterator[Row]:
+    """The rows, noting each code's row (the last, if repeated) as they pass."""
+    for row in rows:
+        if row["code"]:
+            codes[row["code"]] = row.number
+        yield row
 
 
 def _match_sheets(book: readers.Reader, ctx: ImportContext) -> dict[str, readers.Sheet]:
@@ -225,14 +251,17 @@ def _check(file: IO[bytes] | str, result: ImportResult, ctx: ImportContext) -> b
                     _("your role may not import this sheet; remove it from the workbook."),
                 )
                 continue
-            rows = _read_rows(book, found[handler.sheet], handler, ctx)
-            if rows is not None:
-                if handler.defines:  # only the codes: the rows themselves can be let go
-                    defined[handler.defines] = (
-                        handler,
-                        {row["code"]: row.number for row in rows if row["code"]},
-                    )
-                handler.check(scope.check_rows(handler, rows, ctx), ctx)
+            read = _read_rows(book, found[handler.sheet], handler, ctx)
+            if read is None:
+                continue
+            codes: dict[str, int] = {}  # only the codes: the rows themselves can be let go
+            if handler.defines:
+                defined[handler.defines] = (handler, codes)
+                read = _noting_codes(read, codes)
+            if handler.streams:  # checked while read: no list of the sheet's rows
+                handler.check(scope.checked_rows(handler, read, ctx), ctx)
+            else:
+                handler.check(scope.check_rows(handler, list(read), ctx), ctx)
         _collisions(defined, ctx)
     except readers.WorkbookRefused as refused:
         ctx.error(_("File"), None, None, str(refused))

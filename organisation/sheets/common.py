@@ -11,7 +11,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy
 
 from core import vn
-from workbook.registry import ImportContext, labels_of, parse_text
+from workbook.registry import Column, ImportContext, labels_of, parse_date, parse_text
 
 from ..models import Person, Unit
 
@@ -55,3 +55,13 @@ def parse_names(value: Any) -> tuple[str, ...] | None:
 def import_user(ctx: ImportContext) -> Any:
     user = ctx.user
     return user if getattr(user, "is_authenticated", False) else None
+
+
+def text_column(header: str, key: str, help: Any) -> Column:
+    """A required text column (a code or a name)."""
+    return Column(header, key, required=True, parse=parse_text, help=help)
+
+
+def date_column(header: str, key: str, help: Any) -> Column:
+    """An optional dd/mm/yyyy column."""
+    return Column(header, key, parse=parse_date, help=help)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.utils import timezone
@@ -16,8 +16,6 @@ from workbook.registry import (
     Row,
     SheetHandler,
     choice_parser,
-    consumed,
-    parse_date,
     parse_text,
     register,
 )
@@ -31,23 +29,26 @@ from .common import (
     PARTY,
     PARTY_LABELS,
     chunks,
+    date_column,
     date_text,
     import_user,
     parse_names,
+    text_column,
 )
 from .people_fields import (
     DATE_COLUMNS,
     HISTORY_SHEET,
     PERSON_HEADERS,
     PERSON_VALUE_FIELDS,
+    MassNames,
     PersonItem,
-    mass_key,
+    PersonValues,
+    Shared,
     mass_names,
     person_rows,
     planned_history,
-    set_mass,
 )
-from .people_write import create_people, update_people
+from .people_write import create_people, set_mass, update_people
 
 __all__ = ["DATE_COLUMNS", "HISTORY_SHEET", "PERSON_HEADERS", "PERSON_VALUE_FIELDS", "PersonItem"]
 
@@ -58,42 +59,25 @@ class PersonSheet(SheetHandler):
     order = 20
     scoped = {"code": "person", "unit": "unit"}
     defines = "person"
+    streams = True
     description = gettext_lazy(
         "Party members and non-member staff, with their party dates and mass organisations."
     )
     columns = [
-        Column(
-            "Mã nhân sự",
-            "code",
-            required=True,
-            parse=parse_text,
-            help=gettext_lazy("Unique code of the person, e.g. NS00001."),
-        ),
-        Column(
+        text_column("Mã nhân sự", "code", gettext_lazy("Unique code of the person, e.g. NS00001.")),
+        text_column(
             "Họ và tên",
             "full_name",
-            required=True,
-            parse=parse_text,
-            help=gettext_lazy("Family, middle and given name, e.g. Nguyễn Văn An."),
+            gettext_lazy("Family, middle and given name, e.g. Nguyễn Văn An."),
         ),
+        date_column("Ngày sinh", "birth_date", gettext_lazy("dd/mm/yyyy")),
         Column(
-            "Ngày sinh",
-            "birth_date",
-            parse=parse_date,
-            help=gettext_lazy("dd/mm/yyyy"),
+            "Giới tính", "gender", parse=choice_parser(GENDERS), help=gettext_lazy("Nam or Nữ.")
         ),
-        Column(
-            "Giới tính",
-            "gender",
-            parse=choice_parser(GENDERS),
-            help=gettext_lazy("Nam or Nữ."),
-        ),
-        Column(
+        text_column(
             "Mã đơn vị",
             "unit",
-            required=True,
-            parse=parse_text,
-            help=gettext_lazy(
+            gettext_lazy(
                 "Code of the cell (or unit) the person belongs to, from the sheet Đơn vị or "
                 "already in the system. Changing it transfers the person on the day of import."
             ),
@@ -104,23 +88,20 @@ class PersonSheet(SheetHandler):
             parse=choice_parser(PARTY),
             help=gettext_lazy("Chính thức, Dự bị, or blank for a non-member."),
         ),
-        Column(
+        date_column(
             "Ngày vào Đảng",
             "party_joined_on",
-            parse=parse_date,
-            help=gettext_lazy("dd/mm/yyyy; required for a party member."),
+            gettext_lazy("dd/mm/yyyy; required for a party member."),
         ),
-        Column(
+        date_column(
             "Ngày chính thức",
             "party_official_on",
-            parse=parse_date,
-            help=gettext_lazy("dd/mm/yyyy; blank for a probationary member."),
+            gettext_lazy("dd/mm/yyyy; blank for a probationary member."),
         ),
-        Column(
+        date_column(
             "Ngày chuyển đi",
             "moved_out_on",
-            parse=parse_date,
-            help=gettext_lazy("dd/mm/yyyy; blank while the person is still on the roll."),
+            gettext_lazy("dd/mm/yyyy; blank while the person is still on the roll."),
         ),
         Column(
             "Chức vụ",
@@ -140,35 +121,39 @@ class PersonSheet(SheetHandler):
     ]
 
     @staticmethod
-    def _existing() -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
-        rows = person_rows(Person.objects.all())
-        existing: dict[str, dict[str, Any]] = {}
-        ids: dict[str, int] = {}
+    def _existing() -> dict[str, PersonValues]:
+        """Code → the values each stored person has on the sheet (a tuple per person)."""
         mass = mass_names([Person.mass_organisations.through.objects.all()])
-        for pk, code, *values in rows.iterator(chunk_size=5000):
-            record = dict(zip(PERSON_VALUE_FIELDS[:-1], values, strict=True))
-            record["position"] = record["position"] or ""
-            record["gender"] = record["gender"] or ""
-            record["party_status"] = record["party_status"] or ""
-            record["mass"] = frozenset(mass.get(pk, ()))
-            existing[code] = record
-            ids[code] = pk
-        return existing, ids
+        shared = Shared()
+        existing: dict[str, PersonValues] = {}
+        rows = person_rows(Person.objects.all()).iterator(chunk_size=5000)
+        for pk, code, name, birth, gender, unit, status, joined, official, moved, position in rows:
+            existing[code] = PersonValues(
+                name,
+                birth,
+                gender or "",
+                shared(unit),
+                status or "",
+                joined,
+                official,
+                moved,
+                shared(position or ""),
+                shared(frozenset(mass.get(pk, ()))),
+            )
+        return existing
 
-    def check(self, rows: list[Row], ctx: ImportContext) -> None:
+    def check(self, rows: Iterable[Row], ctx: ImportContext) -> None:
+        """One pass over the rows as they are read (`streams`): a row is checked and let go;
+        only a tuple of each person to write is kept."""
         sheet = self.sheet
         today = timezone.localdate()
-        existing, _ids = self._existing()
+        existing = self._existing()
         units = ctx.known("unit", lambda: Unit.objects.values_list("code", flat=True))
-        organisations: dict[str, str] = {}
-        for name, short in MassOrganisation.objects.values_list("name", "short_name"):
-            organisations[mass_key(name)] = name
-            if short:
-                organisations.setdefault(mass_key(short), name)
-        new_organisations: dict[str, str] = {}
+        masses = MassNames()
+        shared = Shared()  # cells, positions and mass organisations repeat on many rows
         seen: dict[str, int] = {}
         plan = ctx.plan(sheet)
-        for row in consumed(rows):
+        for row in rows:
             code = row["code"]
             invalid = row.values.get("_invalid") or set()
             if code is None:
@@ -197,45 +182,41 @@ class PersonSheet(SheetHandler):
                 for key, message in errors.items():
                     ctx.error(sheet, row.number, DATE_COLUMNS[key], message)
                     ok = False
-            names = []
-            for name in row["mass"] or ():
-                key = mass_key(name)
-                canonical = organisations.get(key) or new_organisations.setdefault(key, name)
-                if canonical not in names:
-                    names.append(canonical)
+            mass = masses.canonical(row["mass"])
             if not ok:
                 continue
-            values = {
-                "full_name": row["full_name"],
-                "birth_date": row["birth_date"],
-                "gender": row["gender"] or "",
-                "unit": unit,
-                "party_status": row["party_status"] or "",
-                "party_joined_on": row["party_joined_on"],
-                "party_official_on": row["party_official_on"],
-                "moved_out_on": row["moved_out_on"],
-                "position": row["position"] or "",
-                "mass": frozenset(names),
-            }
-            before = existing.get(code)
+            values = PersonValues(
+                row["full_name"],
+                row["birth_date"],
+                row["gender"] or "",
+                shared(unit),
+                row["party_status"] or "",
+                row["party_joined_on"],
+                row["party_official_on"],
+                row["moved_out_on"],
+                shared(row["position"] or ""),
+                shared(mass),
+            )
+            before = existing.pop(code, None)
             if before is None:
-                plan.created.append(f"{code} — {values['full_name']}")
+                plan.created.append(f"{code} — {values.full_name}")
             elif before != values:
                 changed = ", ".join(
-                    PERSON_HEADERS[key] for key in values if values[key] != before.get(key)
+                    PERSON_HEADERS[key]
+                    for key, new, old in zip(PERSON_VALUE_FIELDS, values, before, strict=True)
+                    if new != old
                 )
-                plan.updated.append(f"{code} — {values['full_name']} ({changed})")
+                plan.updated.append(f"{code} — {values.full_name} ({changed})")
             else:
                 plan.unchanged += 1
                 continue
             plan.items.append(PersonItem(code, values, new=before is None))
         # Later sheets (attendance, pledges, ratings …) may refer to people of this workbook.
         ctx.declare("person", seen)
-        ctx.cache["mass_organisations_new"] = sorted(new_organisations.values())
-        if new_organisations and plan.items:
+        ctx.cache["mass_organisations_new"] = masses.new
+        if masses.new and plan.items:
             plan.created.extend(
-                _("mass organisation: %(name)s") % {"name": name}
-                for name in sorted(new_organisations.values())
+                _("mass organisation: %(name)s") % {"name": name} for name in masses.new
             )
 
     def apply(self, ctx: ImportContext) -> None:
@@ -252,19 +233,22 @@ class PersonSheet(SheetHandler):
                 [MassOrganisation(name=name) for name in new_names], ignore_conflicts=True
             )
         organisation_ids = dict(MassOrganisation.objects.values_list("name", "id"))
-        values_of = {item.code: item.values for item in items}
-        written: list[tuple[int, str, int]] = []  # pk, code, cell of every person written
-        mass_links: dict[int, frozenset[str]] = {}
-        for batch in chunks([item for item in items if item.new], BATCH):
-            create_people(batch, unit_ids, user, written, mass_links)
-        for batch in chunks([item for item in items if not item.new], BATCH):
-            update_people(batch, unit_ids, user, ctx, written, mass_links)
         # "Ngày chuyển đi" is shorthand for a "Chuyển sinh hoạt đi" event on that day.
+        moved_out = {
+            item.code: item.fields.moved_out_on for item in items if item.fields.moved_out_on
+        }
+        written: list[tuple[int, str, int]] = []  # pk, code, cell of every person written
+        new_links: dict[int, frozenset[str]] = {}
+        changed_links: dict[int, frozenset[str]] = {}
+        for batch in chunks([item for item in items if item.new], BATCH):
+            create_people(batch, unit_ids, user, written, new_links)
+        for batch in chunks([item for item in items if not item.new], BATCH):
+            update_people(batch, unit_ids, user, ctx, written, changed_links)
         for batch in chunks(written, BATCH):
+            moving = [pk for pk, code, _unit in batch if code in moved_out]
             existing = set(
                 MemberEvent.objects.filter(
-                    person_id__in=[pk for pk, _code, _unit in batch],
-                    kind=MemberEvent.Kind.MOVE_OUT,
+                    person_id__in=moving, kind=MemberEvent.Kind.MOVE_OUT
                 ).values_list("person_id", "date")
             )
             events = [
@@ -272,14 +256,15 @@ class PersonSheet(SheetHandler):
                     person_id=pk, kind=MemberEvent.Kind.MOVE_OUT, date=day, from_unit_id=unit
                 )
                 for pk, code, unit in batch
-                if (day := values_of[code].get("moved_out_on")) and (pk, day) not in existing
+                if (day := moved_out.get(code)) and (pk, day) not in existing
             ]
             if events:
                 bulk_create_with_history(events, MemberEvent, batch_size=BATCH, default_user=user)
         # People with "Biến động" rows are rebuilt once their events are in (history.py).
         later = planned_history(ctx)
         membership.rebuild(pk for pk, code, _unit in written if code not in later)
-        set_mass(mass_links, organisation_ids)
+        set_mass(new_links, organisation_ids, replace=False)
+        set_mass(changed_links, organisation_ids)
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         people = Person.objects.all()

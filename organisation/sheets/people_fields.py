@@ -3,10 +3,10 @@ the export and the check read, mass organisations, and what "Biến động" tel
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Case, DateField, F, QuerySet, Value, When
 
@@ -14,22 +14,10 @@ from core import vn
 from workbook.registry import ImportContext
 
 from ..models import MassOrganisation, MemberEvent, Person
-from .common import BATCH, chunks
+from .common import chunks
 
 HISTORY_SHEET = "Biến động"
 
-PERSON_VALUE_FIELDS = (
-    "full_name",
-    "birth_date",
-    "gender",
-    "unit",
-    "party_status",
-    "party_joined_on",
-    "party_official_on",
-    "moved_out_on",
-    "position",
-    "mass",
-)
 DATE_COLUMNS = {
     "birth_date": "Ngày sinh",
     "party_joined_on": "Ngày vào Đảng",
@@ -67,11 +55,75 @@ PERSON_HEADERS = {
 }
 
 
-@dataclass
+class PersonValues(NamedTuple):
+    """A person's values on the sheet, in PERSON_VALUE_FIELDS order: a tuple, not a dict,
+    as 100,000 of them may be held between the check and the writing."""
+
+    full_name: str
+    birth_date: dt.date | None
+    gender: str
+    unit: str
+    party_status: str
+    party_joined_on: dt.date | None
+    party_official_on: dt.date | None
+    moved_out_on: dt.date | None
+    position: str
+    mass: frozenset[str]
+
+
+PERSON_VALUE_FIELDS = PersonValues._fields
+
+
+class Shared(dict):
+    """One object for equal values (`shared(value)`): the cell codes, positions and sets of
+    mass organisations of 100,000 people are a few hundred distinct values."""
+
+    def __call__(self, value: Any) -> Any:
+        return self.setdefault(value, value)
+
+
+class MassNames:
+    """The names of a row's mass organisations → the stored names (matched by `mass_key`);
+    a name not stored yet is added (`new`) as first written."""
+
+    def __init__(self) -> None:
+        self.stored: dict[str, str] = {}
+        for name, short in MassOrganisation.objects.values_list("name", "short_name"):
+            self.stored[mass_key(name)] = name
+            if short:
+                self.stored.setdefault(mass_key(short), name)
+        self.added: dict[str, str] = {}
+        self.cells: dict[tuple[str, ...], frozenset[str]] = {}  # the cell's names → result
+
+    def canonical(self, names: tuple[str, ...] | None) -> frozenset[str]:
+        if not names:
+            return frozenset()
+        found = self.cells.get(names)
+        if found is None:
+            found = self.cells[names] = frozenset(self._stored(name) for name in names)
+        return found
+
+    def _stored(self, name: str) -> str:
+        key = mass_key(name)
+        return self.stored.get(key) or self.added.setdefault(key, name)
+
+    @property
+    def new(self) -> list[str]:
+        return sorted(self.added.values())
+
+
 class PersonItem:
-    code: str
-    values: dict[str, Any]
-    new: bool
+    """A person the import creates (`new`) or changes."""
+
+    __slots__ = ("code", "fields", "new")
+
+    def __init__(self, code: str, fields: PersonValues, new: bool) -> None:
+        self.code, self.fields, self.new = code, fields, new
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """The values by field name (as read by the sheet "Biến động")."""
+        return self.fields._asdict()
 
 
 def mass_names(links: Iterable[QuerySet]) -> dict[int, set[str]]:
@@ -123,19 +175,3 @@ def existing_mass(person_ids: list[int]) -> Iterator[tuple[int, frozenset[str]]]
     found = mass_names(through.objects.filter(person_id__in=chunk) for chunk in chunks(person_ids))
     for person_id, value in found.items():
         yield person_id, frozenset(value)
-
-
-def set_mass(links: dict[int, frozenset[str]], organisation_ids: dict[str, int]) -> None:
-    if not links:
-        return
-    through = Person.mass_organisations.through
-    for chunk in chunks(list(links)):
-        through.objects.filter(person_id__in=chunk).delete()
-    through.objects.bulk_create(
-        [
-            through(person_id=person_id, massorganisation_id=organisation_ids[name])
-            for person_id, names in links.items()
-            for name in sorted(names)
-        ],
-        batch_size=BATCH,
-    )

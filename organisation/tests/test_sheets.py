@@ -74,6 +74,8 @@ def test_import_creates_the_tree_and_the_people():
     assert Person.objects.get(code="NS3").party_status == ""
     assert {p.code for p in roll_on(committee, dt.date(2010, 1, 1))} == {"NS1", "NS2"}
     assert an.history.get().history_type == "+"
+    assert an.history.get().full_name == "Nguyễn Văn An"  # written as a plain row
+    assert an.search_key == "nguyen van an ns1" and an.sort_key  # found by the pickers
 
 
 @pytest.mark.django_db
