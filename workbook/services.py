@@ -259,7 +259,8 @@ def _check(file: IO[bytes] | str, result: ImportResult, ctx: ImportContext) -> b
                 defined[handler.defines] = (handler, codes)
                 read = _noting_codes(read, codes)
             if handler.streams:  # checked while read: no list of the sheet's rows
-                handler.check(scope.checked_rows(handler, read, ctx), ctx)
+                # A streaming handler declares `check(rows: Iterable[Row])`.
+                handler.check(scope.checked_rows(handler, read, ctx), ctx)  # type: ignore[arg-type]
             else:
                 handler.check(scope.check_rows(handler, list(read), ctx), ctx)
         _collisions(defined, ctx)
