@@ -237,7 +237,7 @@ def _mass_organisations(rng, people: list[Person], organisations: dict) -> None:
 
 
 def _users(ctx: demo.DemoContext, people: list[Person]) -> None:
-    from accounts.models import RoleAssignment, User
+    from accounts.services import account_create
     from core.roles import Role
 
     first_cell = ctx.cells[0]
@@ -252,18 +252,21 @@ def _users(ctx: demo.DemoContext, people: list[Person]) -> None:
         ("bientap", "Biên tập viên", Role.EDITOR, ctx.committee, None),
     ]
     for username, label, role, unit, person in specs:
-        user = User.objects.create_user(
+        roles = [(role, unit)] + ([(Role.MEMBER, unit)] if role == Role.SECRETARY else [])
+        ctx.users[role] = account_create(
+            SYSTEM,
             username=username,
             password=demo.DEMO_PASSWORD,
             first_name=person.full_name if person else label,
             person=person,
+            roles=roles,
         )
-        RoleAssignment.objects.create(user=user, role=role, unit=unit)
-        if role == Role.SECRETARY:
-            RoleAssignment.objects.create(user=user, role=Role.MEMBER, unit=unit)
-        ctx.users[role] = user
-    admin = User.objects.create_superuser(
-        "quantri", password=demo.DEMO_PASSWORD, first_name="Quản trị hệ thống"
+    admin = account_create(
+        SYSTEM,
+        username="quantri",
+        password=demo.DEMO_PASSWORD,
+        first_name="Quản trị hệ thống",
+        superuser=True,
     )
     ctx.users["admin"] = admin
 
