@@ -38,6 +38,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--sort", default="cumulative", help="pstats order: cumulative, tottime")
+    parser.add_argument("--sql-chars", type=int, default=300, help="how much of each query to print")
     parser.add_argument(
         "--queries", action="store_true", help="also list the warm request's queries, slowest first"
     )
@@ -75,7 +76,7 @@ def main() -> None:
     print(out.getvalue())
     if args.queries:
         for took, sql_text in sorted(queries, reverse=True):
-            print(f"{took * 1000:8.1f} ms  {sql_text[:300]}")
+            print(f"{took * 1000:8.1f} ms  {sql_text[: args.sql_chars]}")
     print(
         f"{elapsed:.1f} ms per request under the profiler, of which SQL "
         f"{sql / args.repeat * 1000:.1f} ms; without the profiler {cpu:.1f} ms of this "
