@@ -38,7 +38,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--sort", default="cumulative", help="pstats order: cumulative, tottime")
-    parser.add_argument("--sql-chars", type=int, default=300, help="how much of each query to print")
+    parser.add_argument("--sql-chars", type=int, default=300, help="characters of SQL to print")
     parser.add_argument(
         "--queries", action="store_true", help="also list the warm request's queries, slowest first"
     )
