@@ -79,7 +79,13 @@ def visible_inspections(paths: list[str]) -> QuerySet:
     units = Unit.objects.filter(subtree_q(paths, "path")).values("pk")
     people = Person.objects.filter(subtree_q(paths, "unit__path")).values("pk")
     by_unit = Inspection.objects.filter(subject_unit__in=units).order_by().values("pk")
-    by_person = Inspection.objects.filter(subject_person__in=people).order_by().values("pk")
+    # "not null" lets PostgreSQL start from the (few) inspections of a person rather than hash
+    # every person of a province-wide scope (1.5 s at 500k people).
+    by_person = (
+        Inspection.objects.filter(subject_person__isnull=False, subject_person__in=people)
+        .order_by()
+        .values("pk")
+    )
     return by_unit.union(by_person, all=True)
 
 
