@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/page_crawl.py                  # build if missing, crawl both, compare
     .venv/bin/python bench/page_crawl.py --sizes small    # one size only
-    .venv/bin/python bench/page_crawl.py --only meetings: # URL names starting so
+    .venv/bin/python bench/page_crawl.py --only meetings: # URL names starting so (their lines
+                                                          # replace those of the last crawl)
 
 The pages are those of the permission matrix (`<app>/tests/permissions.py`), with their own
 setup and URL arguments, on a tree taken from the province: the first grassroots committee
@@ -208,7 +209,11 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     if args.size:
         result = crawl(args.size, args.repeat, args.only)
-        (OUT / f"{args.size}.json").write_text(json.dumps(result, indent=1))
+        path = OUT / f"{args.size}.json"
+        if args.only and path.exists():
+            # A re-check of some pages replaces their lines in the last full crawl.
+            result = {**json.loads(path.read_text()), **result}
+        path.write_text(json.dumps(result, indent=1))
         return
     for size in [] if args.compare else args.sizes:
         ensure_province(size)

@@ -8,7 +8,7 @@ an inspection is its subject: `subject_unit`, or the unit of `subject_person`.
 
 from typing import Any
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model, QuerySet
 
 from core.policy import RECORD as RECORD  # re-exported: the actions these policies answer
 from core.policy import VERIFY as VERIFY
@@ -35,23 +35,23 @@ class _SubjectScopedPolicy(UnitScopedPolicy):
     change_roles = EDITORS
     record_roles = READERS
 
-    def _lookups(self) -> tuple[str, str]:
-        return (
-            f"{self.prefix}subject_unit__path",
-            f"{self.prefix}subject_person__unit__path",
-        )
-
-    def _q(self, paths: list[str]) -> Q:
-        unit_lookup, person_lookup = self._lookups()
-        return subtree_q(paths, unit_lookup) | subtree_q(paths, person_lookup)
-
     def queryset_for(
         self, user: Any, action: str = VIEW, queryset: QuerySet | None = None
     ) -> QuerySet:
+        """The inspections first, then their rows: the ids of the inspections whose subject
+        unit, or whose subject person's unit, is in the user's subtrees (a UNION of two
+        index lookups), where "unit path LIKE … OR person's unit path LIKE …" across two
+        LEFT JOINs scanned every inspection of the province (docs/performance.md)."""
         queryset = self.base_queryset() if queryset is None else queryset
         if is_superuser(user):
             return queryset
-        return queryset.filter(self._q(role_paths(user, self.roles_for(action))))
+        return queryset.filter(
+            **{
+                f"{self.prefix}pk__in": visible_inspections(
+                    role_paths(user, self.roles_for(action))
+                )
+            }
+        )
 
     def roles_for(self, action: str) -> tuple[str, ...]:
         return {VIEW: self.view_roles, RECORD: self.record_roles}.get(action, self.change_roles)
@@ -70,6 +70,23 @@ class _SubjectScopedPolicy(UnitScopedPolicy):
         if inspection.subject_person is not None:
             return inspection.subject_person.unit.path
         return None
+
+
+def visible_inspections(paths: list[str]) -> QuerySet:
+    """The ids of the inspections whose subject lies under any of `paths`."""
+    from organisation.models import Person, Unit
+
+    units = Unit.objects.filter(subtree_q(paths, "path")).values("pk")
+    people = Person.objects.filter(subtree_q(paths, "unit__path")).values("pk")
+    by_unit = Inspection.objects.filter(subject_unit__in=units).order_by().values("pk")
+    # "not null" lets PostgreSQL start from the (few) inspections of a person rather than hash
+    # every person of a province-wide scope (1.5 s at 500k people).
+    by_person = (
+        Inspection.objects.filter(subject_person__isnull=False, subject_person__in=people)
+        .order_by()
+        .values("pk")
+    )
+    return by_unit.union(by_person, all=True)
 
 
 class InspectionPolicy(_SubjectScopedPolicy):

@@ -4,7 +4,7 @@ quarter, the study topics' coverage, and the cells and members that need attenti
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +29,7 @@ COMBINED_KINDS = (Meeting.Kind.REGULAR, Meeting.Kind.THEMATIC)
 @dataclass
 class CoverageCell:
     unit: Unit
-    months: list[dict[str, int]] = field(default_factory=list)  # per month: kind -> count
+    months: list[Counter[str]] = field(default_factory=list)  # per month: kind -> count
     regular_missing: int = 0
     thematic_quarters_missing: int = 0
     attendance_percent: float | None = None  # present / marked over the year's meetings
@@ -41,45 +41,59 @@ class CoverageCell:
         return percent is not None and percent > self.indicator_percent
 
 
+CELLS_PER_PAGE = 50  # the coverage grid is paged by cell: a province has 20,000 cells
+
+
+def coverage_cells(committee: Unit, visible_units: QuerySet[Unit] | None = None) -> QuerySet[Unit]:
+    """The cells of the coverage grid, in order: the committee's, limited to `visible_units`."""
+    cells = committee_cells(committee)
+    if visible_units is not None:
+        cells = cells.filter(pk__in=visible_units.values("pk"))
+    return cells.order_by("code")
+
+
 def coverage_grid(
     committee: Unit,
     year: int,
     *,
     visible_units: QuerySet[Unit] | None = None,
     upto: dt.date | None = None,
+    cells: list[Unit] | None = None,
 ) -> list[CoverageCell]:
     """Cells × 12 months: how many regular, thematic, briefing and study meetings each cell
-    held each month of `year`. Months after `upto` are not counted as missing. Three queries."""
-    cells_qs = committee_cells(committee)
-    if visible_units is not None:
-        cells_qs = cells_qs.filter(pk__in=visible_units.values("pk"))
-    cells = list(cells_qs.order_by("code"))
+    held each month of `year`. Months after `upto` are not counted as missing. `cells` (a
+    page of `coverage_cells`) limits the counting to the cells shown; without it, every cell
+    of the committee. Three queries (four without `cells`)."""
+    if cells is None:
+        cells = list(coverage_cells(committee, visible_units))
+    cell_ids = [cell.pk for cell in cells]
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     counts = (
-        Meeting.objects.filter(
-            unit__path__startswith=committee.path,
-            unit__kind=Unit.Kind.CELL,
-            held=True,
-            date__year=year,
-        )
+        Meeting.objects.filter(unit_id__in=cell_ids, held=True, date__range=(first, last))
         .annotate(month=ExtractMonth("date"))
         .values("unit_id", "month", "kind", "combined")
         .annotate(count=Count("pk"))
+        .order_by()
     )
-    table: dict[int, dict[int, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
+    # A Counter per month: a kind not held that month is 0, not a failed template lookup.
+    table: dict[int, dict[int, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for row in counts:
         month = table[row["unit_id"]][row["month"]]
         # A sitting held as both the regular and the thematic meeting counts as both.
         kinds = {row["kind"], *(COMBINED_KINDS if row["combined"] else ())}
         for kind in kinds:
-            month[kind] = month.get(kind, 0) + row["count"]
+            month[kind] += row["count"]
     marks = (
         Attendance.objects.filter(
-            meeting__unit__in=cells, meeting__held=True, meeting__date__year=year
+            meeting__unit_id__in=cell_ids,
+            meeting__held=True,
+            meeting__date__range=(first, last),
         )
         .values("meeting__unit_id")
         .annotate(
             present=Count("pk", filter=Q(status=Attendance.Status.PRESENT)), marked=Count("pk")
         )
+        .order_by()
     )
     attendance = {row["meeting__unit_id"]: row for row in marks}
     last_month = 12
@@ -102,7 +116,7 @@ def coverage_grid(
     indicator = rules_in_force(committee, dt.date(year, 12, 31), rows).attendance_indicator_percent
     result = []
     for cell in cells:
-        months = [dict(table[cell.pk][month]) for month in MONTHS]
+        months = [Counter(table[cell.pk][month]) for month in MONTHS]
         coverage = CoverageCell(unit=cell, months=months, indicator_percent=indicator)
         mark = attendance.get(cell.pk)
         if mark and mark["marked"]:

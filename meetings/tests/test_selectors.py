@@ -92,6 +92,35 @@ def test_coverage_page_fixed_queries(big_committee, client, django_assert_max_nu
     assert response.content.decode().count('class="k k-r"') == 32 * 12
 
 
+def test_coverage_page_is_paged_by_cell(
+    big_committee, client, monkeypatch, django_assert_max_num_queries
+):
+    from accounts.tests.factories import RoleAssignmentFactory, UserFactory
+
+    committee, _ = big_committee
+    monkeypatch.setattr(oversight, "CELLS_PER_PAGE", 10)
+    user = UserFactory()
+    RoleAssignmentFactory(user=user, role="office", unit=committee)
+    client.force_login(user)
+    with django_assert_max_num_queries(12):
+        first = client.get(reverse("meetings:coverage"), {"year": 2024}).content.decode()
+    last = client.get(reverse("meetings:coverage"), {"year": 2024, "page": 4}).content.decode()
+    assert first.count('class="k k-r"') == 10 * 12 and "C00" in first and "C10" not in first
+    assert last.count('class="k k-r"') == 2 * 12 and "C31" in last
+
+
+def test_coverage_shows_only_the_cells_in_the_users_scope(big_committee, client):
+    # An office whose role is on one cell opens the committee above it: only that cell shows.
+    from accounts.tests.factories import RoleAssignmentFactory, UserFactory
+
+    committee, cells = big_committee
+    user = UserFactory()
+    RoleAssignmentFactory(user=user, role="office", unit=cells[3])
+    client.force_login(user)
+    page = client.get(reverse("meetings:coverage"), {"year": 2024}).content.decode()
+    assert page.count('class="k k-r"') == 12 and "C03" in page and "C04" not in page
+
+
 def test_coverage_uses_the_thematic_rule(big_committee):
     from meetings import services
 

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from core.pagination import paginate
 from core.policy import VIEW, has_role, permission_required_for
 from core.roles import Role
 from organisation.models import Unit
@@ -33,9 +34,10 @@ def _committee(request: HttpRequest) -> Unit:
 
 
 def _visible_units(request: HttpRequest):
-    """The office and the inspection commission see every cell; a secretary only their own."""
+    """The office and the inspection commission see every cell of their subtrees (not the
+    cells of a committee above theirs); a secretary only their own."""
     if has_role(request.user, Role.OFFICE, Role.INSPECTION):
-        return None
+        return selectors.units_for_filter(request.user)
     return selectors.units_for_recording(request.user)
 
 
@@ -47,11 +49,15 @@ def coverage(request: HttpRequest) -> HttpResponse:
         Meeting.Kind.REGULAR,
         Meeting.Kind.THEMATIC,
     ]
+    # Paged by cell, and only the page's cells are counted: the page's cost follows what it
+    # shows, not the number of cells under the committee (docs/performance.md).
+    page_obj = paginate(
+        request,
+        oversight.coverage_cells(committee, _visible_units(request)),
+        oversight.CELLS_PER_PAGE,
+    )
     grid = oversight.coverage_grid(
-        committee,
-        year,
-        visible_units=_visible_units(request),
-        upto=timezone.localdate(),
+        committee, year, upto=timezone.localdate(), cells=list(page_obj.object_list)
     )
     return render(
         request,
@@ -61,6 +67,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
             "year": year,
             "years": range(timezone.localdate().year, 2014, -1),
             "grid": grid,
+            "page_obj": page_obj,
             "months": oversight.MONTHS,
             "kinds": kinds,
             "kind_choices": Meeting.Kind.choices,
