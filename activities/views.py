@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -181,7 +182,7 @@ def _visible_photo(request: HttpRequest, pk: int) -> ActivityPhoto:
 
 
 @login_required
-def photo_file(request: HttpRequest, pk: int) -> HttpResponse:
+def photo_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     photo = _visible_photo(request, pk)
     return files.serve(request, photo.image, title=str(photo.activity), kinds=files.IMAGES)
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Model, QuerySet, Value
+from django.db.models import Field, ManyToManyField, Model, QuerySet, Value
 from django.utils import timezone
 
 
@@ -169,7 +169,7 @@ def _display(model: type[Model], name: str, value: Any) -> Any:
         field = model._meta.get_field(name)
     except Exception:  # noqa: BLE001 (an m2m or removed field: show the raw value)
         return value
-    if getattr(field, "choices", None) and value is not None:
+    if isinstance(field, Field) and field.choices and value is not None:
         return dict(field.flatchoices).get(value, value)
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         from core.vn import format_date
@@ -180,9 +180,11 @@ def _display(model: type[Model], name: str, value: Any) -> Any:
 
 def _verbose(model: type[Model], name: str) -> str:
     try:
-        return str(model._meta.get_field(name).verbose_name)
+        field = model._meta.get_field(name)
     except Exception:  # noqa: BLE001
         return name
+    # A reverse relation has no verbose name of its own.
+    return str(field.verbose_name) if isinstance(field, Field) else name
 
 
 HIDDEN_FIELDS = {"search_key", "sort_key", "path", "depth", "id"}
@@ -196,6 +198,7 @@ def _related_names(model: type[Model], rows: list[Any]) -> dict[str, dict[Any, s
             continue
         ids = {getattr(row, field.attname, None) for row in rows} - {None}
         if ids:
+            assert field.related_model is not None  # a relation points to a model
             found = field.related_model._default_manager.in_bulk(ids)
             names[field.attname] = {pk: str(obj) for pk, obj in found.items()}
     return names
@@ -265,8 +268,11 @@ def _m2m_changes(
     }
     for name in fields:
         field = model._meta.get_field(name)
+        assert isinstance(field, ManyToManyField)  # the history tracks model m2m fields
+        related = field.related_model
+        assert related is not None  # a many-to-many field points to a model
         through = getattr(records[0], name).model
-        target = field.related_model._meta.model_name
+        target = related._meta.model_name
         values: dict[int, set[Any]] = {}
         for history_id, target_id in through.objects.filter(history_id__in=history_ids).values_list(
             "history_id", target
@@ -274,7 +280,7 @@ def _m2m_changes(
             values.setdefault(history_id, set()).add(target_id)
         names = dict(
             (obj.pk, str(obj))
-            for obj in field.related_model._default_manager.filter(
+            for obj in related._default_manager.filter(
                 pk__in={pk for ids in values.values() for pk in ids}
             )
         )

@@ -17,12 +17,13 @@ import datetime
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.forms.models import model_to_dict
+from django.http import QueryDict
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
@@ -76,6 +77,7 @@ def _shown(field: forms.Field, value: Any) -> str:
     if isinstance(field, forms.ModelChoiceField):
         if isinstance(value, models.Model):
             return str(value)
+        assert field.queryset is not None  # a choice field of a built form has its queryset
         found = field.queryset.filter(pk=value).first()
         return str(found) if found is not None else "—"
     choices = dict(getattr(field, "choices", None) or ())
@@ -90,24 +92,37 @@ def _shown(field: forms.Field, value: Any) -> str:
     return str(value)
 
 
-class VersionedForm:
+class Conflict(TypedDict):
+    """One field of a refused form: what the user sent beside what is stored now."""
+
+    label: str
+    mine: str
+    current: str
+    differs: bool
+
+
+if TYPE_CHECKING:
+    # For the type checker the mixin is a form: it uses the form's fields, data and errors.
+    # At run time it stays a plain mixin, so the form class it is mixed into comes next.
+    _FormMixin = forms.BaseForm
+else:
+    _FormMixin = object
+
+
+class VersionedForm(_FormMixin):
     """Mixin (first base) for a form that edits one stored record.
 
     ModelForms track their instance; plain forms are given `record=` and say in
     `values_of(record)` what each of their fields holds for it.
     """
 
-    fields: dict[str, forms.Field]
-    data: Any
-    is_bound: bool
-
     def __init__(self, *args: Any, record: models.Model | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         instance = getattr(self, "instance", None)
         self.record = record if record is not None else instance
         if self.record is not None and self.record.pk is None:
             self.record = None
-        self.conflict: list[dict[str, str]] = []
+        self.conflict: list[Conflict] = []
         if self.record is not None:
             initial = None if self.is_bound else version_of(self.record)
             self.fields["version"] = forms.CharField(
@@ -127,7 +142,7 @@ class VersionedForm:
         }
 
     def full_clean(self) -> None:
-        super().full_clean()  # type: ignore[misc]
+        super().full_clean()
         if self.is_bound and self.record is not None and hasattr(self, "cleaned_data"):
             self.cleaned_data.pop("version", None)  # the services never see it
             current = version_of(self.record)
@@ -143,6 +158,7 @@ class VersionedForm:
 
     def _record_conflict(self, current: str) -> None:
         """Keep the field-by-field comparison and let the next save carry `current`."""
+        assert self.record is not None  # only a form with a record can be stale
         fresh = type(self.record)._default_manager.filter(pk=self.record.pk).first()
         stored = self.values_of(fresh) if fresh is not None else {}
         self.conflict = []
@@ -164,7 +180,8 @@ class VersionedForm:
                     "differs": differs,
                 }
             )
-        data = self.data.copy()
+        # A bound form's data is the request's QueryDict or a dict; both copy to a mutable one.
+        data = cast("QueryDict | dict[str, Any]", self.data).copy()
         data[self.add_prefix("version")] = current
         self.data = data
 

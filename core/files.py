@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -128,6 +129,7 @@ def kinds_label(kinds: frozenset[str]) -> str:
 def _redraw(upload: Any, kind: str) -> tuple[bytes, str]:
     """Decode and encode the picture again, dropping everything but the pixels: metadata,
     comments and any bytes a browser might read as script. A GIF becomes a PNG."""
+    picture: Image.Image
     try:
         with Image.open(upload) as picture:
             if picture.width * picture.height > MAX_PIXELS:
@@ -149,10 +151,16 @@ def _redraw(upload: Any, kind: str) -> tuple[bytes, str]:
     return out.getvalue(), kind
 
 
-def accept(upload: Any, kinds: frozenset[str], *, stem: str = "file") -> ContentFile:
+class CheckedFile(ContentFile):  # ContentFile is generic only in the stubs
+    """An accepted upload, which remembers the type read from its content."""
+
+    checked_kind: str
+
+
+def accept(upload: Any, kinds: frozenset[str], *, stem: str = "file") -> CheckedFile:
     """The upload as a file we are willing to store: its type read from the content and one of
     `kinds`, images redrawn, and a name we make (the storage adds a random part)."""
-    if isinstance(upload, ContentFile) and getattr(upload, "checked_kind", None) in kinds:
+    if isinstance(upload, CheckedFile) and upload.checked_kind in kinds:
         return upload
     limit = settings.UPLOAD_MAX_BYTES
     if upload.size is not None and upload.size > limit:
@@ -172,7 +180,7 @@ def accept(upload: Any, kinds: frozenset[str], *, stem: str = "file") -> Content
     else:
         upload.seek(0)
         content = upload.read()
-    stored = ContentFile(content, name=f"{slugify(stem)[:40] or 'file'}.{kind}")
+    stored = CheckedFile(content, name=f"{slugify(stem)[:40] or 'file'}.{kind}")
     stored.checked_kind = kind
     return stored
 
@@ -208,7 +216,7 @@ def serve(
     title: str,
     kinds: frozenset[str] | None = None,
     filename: str | None = None,
-) -> HttpResponse:
+) -> HttpResponseBase:
     """The stored file of `field`, after the caller has checked that the user may see its record.
 
     The type comes from the content; only images are shown inline, the rest is an attachment.
@@ -225,10 +233,13 @@ def serve(
     content_type = CONTENT_TYPES.get(kind or "", "application/octet-stream")
     inline = kind in INLINE
     name = filename or download_name(title, kind or _safe_suffix(field.name))
+    response: HttpResponseBase
     if settings.FILES_SENDFILE in ("nginx", "apache"):
         handle.close()
         response = _sendfile(field, HttpResponse(content_type=content_type))
-        response["Content-Disposition"] = content_disposition_header(not inline, name)
+        disposition = content_disposition_header(not inline, name)
+        assert disposition is not None  # only None without a file name, and `name` is never empty
+        response["Content-Disposition"] = disposition
     else:
         response = FileResponse(
             handle, as_attachment=not inline, filename=name, content_type=content_type

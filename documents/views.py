@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -138,7 +139,7 @@ def document_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def document_file(request: HttpRequest, pk: int) -> HttpResponse:
+def document_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     """The attached file, only for those who may read the document."""
     document = selectors.document_detail(request.user, pk)
     return files.serve(request, document.file, title=str(document), kinds=files.OFFICE)

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -61,7 +62,7 @@ def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def job_download(request: HttpRequest, pk: int) -> HttpResponse:
+def job_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     found = _job(request, pk)
     if found.status != PrintJob.Status.DONE or not found.file:
         raise Http404

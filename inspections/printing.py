@@ -13,8 +13,11 @@ from organisation.profile import committee_fields
 
 from .models import Finding, Inspection, InspectionPlan
 
-FORM_LABEL = {Inspection.Form.INSPECTION: "Kiểm tra", Inspection.Form.SUPERVISION: "Giám sát"}
-REGULARITY_LABEL = {
+FORM_LABEL: dict[str, str] = {
+    Inspection.Form.INSPECTION: "Kiểm tra",
+    Inspection.Form.SUPERVISION: "Giám sát",
+}
+REGULARITY_LABEL: dict[str, str] = {
     Inspection.Regularity.REGULAR: "thường xuyên",
     Inspection.Regularity.THEMATIC: "chuyên đề",
 }

@@ -6,14 +6,14 @@ import datetime as dt
 from copy import copy
 from dataclasses import dataclass
 
-from exporters.party import Heading, Paragraph, PartyDocument, Signer, Table
+from exporters.party import Block, Heading, Paragraph, PartyDocument, Signer, Table
 from organisation.models import Unit
 from organisation.profile import committee_fields
 
 from . import reference, selectors
 from .models import Attendance, Meeting, Minutes
 
-KIND_TITLES = {
+KIND_TITLES: dict[str, str] = {
     Meeting.Kind.BRIEFING: "Hội nghị quán triệt",
     Meeting.Kind.REGULAR: "Sinh hoạt chi bộ định kỳ",
     Meeting.Kind.THEMATIC: "Sinh hoạt chi bộ chuyên đề",
@@ -91,7 +91,7 @@ def minutes_document(minutes: Minutes) -> PartyDocument:
         if row.status:
             summary_counts[row.status] += 1
     guests = list(meeting.guests.all())
-    blocks = [
+    blocks: list[Block] = [
         Heading("I. Thời gian, địa điểm"),
         Paragraph(
             f"Bắt đầu hồi {_time(meeting.start_time)}, ngày {meeting.date:%d/%m/%Y}"

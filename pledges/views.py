@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -224,7 +225,7 @@ def pledge_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 @login_required
-def pledge_scan(request: HttpRequest, pk: int) -> HttpResponse:
+def pledge_scan(request: HttpRequest, pk: int) -> HttpResponseBase:
     pledge = pledges.get_visible_or_404(request.user, pk=pk)
     if not pledge.scan:
         raise Http404

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -314,7 +315,7 @@ def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def job_download(request: HttpRequest, pk: int) -> HttpResponse:
+def job_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     job = _job(request, pk)  # the requesting user must see the job's committee
     if job.status != ExportJob.Status.DONE or not job.file:
         raise Http404

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 
 from core import files
@@ -53,7 +54,7 @@ def delete_action(
     return redirect(back)
 
 
-def download(request: HttpRequest, field: Any, title: str) -> HttpResponse:
+def download(request: HttpRequest, field: Any, title: str) -> HttpResponseBase:
     """A stored file of a record the caller has already checked the user may see."""
     return files.serve(request, field, title=title, kinds=files.OFFICE)
 

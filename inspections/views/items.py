@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -228,7 +229,7 @@ def finding_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def inspection_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+def inspection_file(request: HttpRequest, pk: int, kind: str) -> HttpResponseBase:
     inspection = visible_for(request, policies.inspections, pk)
     fields = {"bao-cao": inspection.team_report_file, "ket-luan": inspection.conclusion_file}
     if kind not in fields:

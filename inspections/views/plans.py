@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -103,7 +104,7 @@ def plan_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def plan_file(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     plan = visible_for(request, policies.plans, pk)
     return download(request, plan.file, str(plan))
 

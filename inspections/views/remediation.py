@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -217,6 +218,6 @@ def remediation_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def evidence_download(request: HttpRequest, pk: int) -> HttpResponse:
+def evidence_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     evidence = visible_for(request, policies.evidence_files, pk)
     return download(request, evidence.file, evidence.name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -147,7 +148,7 @@ def minutes_pdf(request: HttpRequest, pk: int, version: int) -> HttpResponse:
 
 
 @permission_required_for(policies.meetings, VIEW)
-def minutes_file(request: HttpRequest, pk: int, version: int) -> HttpResponse:
+def minutes_file(request: HttpRequest, pk: int, version: int) -> HttpResponseBase:
     item = _minutes_version(request, pk, version)
     if not item.file:
         raise Http404

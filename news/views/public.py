@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -211,7 +212,7 @@ def _flooding(address: str) -> bool:
     return services.comment_attempt(address=address, window=window) > limit
 
 
-def photo(request: HttpRequest, pk: int, size: str) -> HttpResponse:
+def photo(request: HttpRequest, pk: int, size: str) -> HttpResponseBase:
     """A news photo: to everyone once its article is public, before that only to news staff."""
     found = selectors.photo_for(request.user, pk)
     field = {"lon": found.image, "nho": found.small}.get(size) if found else None
