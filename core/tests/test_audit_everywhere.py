@@ -14,13 +14,15 @@ from meetings.tests.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
-# Technical rows, not records anyone edits: the public site's cache version and export jobs.
+# Technical rows, not records anyone edits: the public site's cache version, export and
+# print jobs.
 # Postings are derived from membership events (organisation.membership.rebuild): the trail
 # shows the events.
 NOT_AUDITED = {
     "news.siteversion",
     "reports.exportjob",
     "workbook.workbookjob",  # a background job like reports.exportjob
+    "exporters.printjob",  # a printout run in the background, like reports.exportjob
     "news.commentguard",  # rate limits and spent form tokens, not a record
     "reminders.reminder",  # notices the system derives from the records, per user
     "reminders.preferences",  # a user's own settings for the e-mail digest
