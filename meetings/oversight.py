@@ -178,7 +178,7 @@ def topic_coverage(
         meetings = meetings.filter(date__year=year)
     if kind:
         meetings = meetings.filter(kind=kind)
-    meetings = (
+    rows = (
         meetings.values("pk", "code", "unit_id", "date", "kind")
         .annotate(
             present=Count("attendance", filter=Q(attendance__status=Attendance.Status.PRESENT)),
@@ -187,8 +187,8 @@ def topic_coverage(
         .order_by("date", "code")
     )
     by_unit: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for row in meetings:
-        by_unit[row["unit_id"]].append(row)
+    for row in rows:
+        by_unit[row["unit_id"]].append(dict(row))
     return [TopicCoverageRow(unit=cell, meetings=by_unit.get(cell.pk, [])) for cell in cells]
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import Q, QuerySet
@@ -115,7 +115,14 @@ class PersonPicker(forms.Widget):
         return context
 
 
-class _PickerField:
+if TYPE_CHECKING:  # the mixins below are only ever mixed into these Django classes
+    _FieldBase = forms.ModelChoiceField
+    _FormBase = forms.BaseForm
+else:
+    _FieldBase = _FormBase = object
+
+
+class _PickerField(_FieldBase):
     """What a single and a multiple picker field share: where the unit and the date come from."""
 
     widget_multiple = False
@@ -131,7 +138,11 @@ class _PickerField:
         kwargs.setdefault("queryset", Person.objects.all())
         kwargs["widget"] = PersonPicker(multiple=self.widget_multiple)
         super().__init__(**kwargs)
-        self.picker = {"unit_field": unit_field, "date_field": date_field, "scope": scope}
+        self.picker: dict[str, Any] = {
+            "unit_field": unit_field,
+            "date_field": date_field,
+            "scope": scope,
+        }
         self.widget.config = dict(self.picker)
 
     def __deepcopy__(self, memo: dict) -> Any:
@@ -151,7 +162,7 @@ class PeoplePickerField(_PickerField, forms.ModelMultipleChoiceField):
     widget_multiple = True
 
 
-class PickerFormMixin:
+class PickerFormMixin(_FormBase):
     """Refuses a picked person outside the roll of the form's unit on the form's date.
 
     `picker_units` (set by the view) are the units used when a picker has no unit field, or
@@ -169,9 +180,9 @@ class PickerFormMixin:
         return [f for f in self.fields.values() if isinstance(f.widget, PersonPicker)]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         for name, field in self.fields.items():
-            if not isinstance(field.widget, PersonPicker) or not data.get(name):
+            if not isinstance(field, _PickerField) or not data.get(name):
                 continue
             unit_field, date_field = field.picker["unit_field"], field.picker["date_field"]
             unit = data.get(unit_field) if unit_field else None
@@ -262,4 +273,4 @@ NBSP = "\u00a0"
 def unit_menu(field: forms.ModelChoiceField, units: QuerySet[Unit]) -> None:
     """Make a unit select follow the tree (ordered by path) and show codes."""
     field.queryset = units.order_by("path")
-    field.label_from_instance = unit_label
+    field.label_from_instance = unit_label  # type: ignore[method-assign,assignment]  # as Django documents
