@@ -82,7 +82,14 @@ class Rating(TrackedModel):
                 name="rating_person_xor_unit",
             ),
         ]
-        indexes = [models.Index(fields=["committee", "year", "level"])]
+        indexes = [
+            models.Index(fields=["committee", "year", "level"]),
+            # The years with a decided rating (which rule sets are in use): a few index probes
+            # instead of reading every rating of the province (ratings.selectors.decided_years).
+            models.Index(
+                fields=["year"], name="rating_decided_year", condition=~models.Q(level="")
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.person or self.unit} — {self.year}"
