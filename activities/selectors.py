@@ -13,7 +13,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 
-from core.search import search
+from core.search import filter_given, search
 from organisation.models import MassOrganisation, Unit
 
 from .models import ActivityKind, ActivityPhoto, Commendation
@@ -29,12 +29,9 @@ def activities_list(
     organisation_id: int | None = None,
 ) -> QuerySet:
     queryset = activities.queryset_for(user).order_by("-date", "code")
-    if year:
-        queryset = queryset.filter(date__year=year)
-    if kind_id:
-        queryset = queryset.filter(kind_id=kind_id)
-    if organisation_id:
-        queryset = queryset.filter(organisation_id=organisation_id)
+    queryset = filter_given(
+        queryset, date__year=year, kind_id=kind_id, organisation_id=organisation_id
+    )
     return search(queryset, text)
 
 
@@ -102,8 +99,7 @@ def activity_totals(user: Any, *, organisation_id: int | None = None) -> dict[st
 
 def commendations_list(user: Any, *, text: str | None = None, year: int | None = None):
     queryset = commendations.queryset_for(user).order_by("-decided_on", "code")
-    if year:
-        queryset = queryset.filter(decided_on__year=year)
+    queryset = filter_given(queryset, decided_on__year=year)
     return search(queryset, text)
 
 

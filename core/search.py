@@ -12,3 +12,11 @@ def search(queryset: QuerySet, text: str | None, field: str = "search_key") -> Q
     for word in words:
         query &= Q(**{f"{field}__contains": word})
     return queryset.filter(query) if words else queryset
+
+
+def filter_given(queryset: QuerySet, **lookups: object) -> QuerySet:
+    """Filter on the lookups whose value was given: a list's optional filters (year, kind, …),
+    where None, "" and 0 mean "any". `filter_given(qs, year=2019, kind=None)` filters on the
+    year only."""
+    given = {lookup: value for lookup, value in lookups.items() if value}
+    return queryset.filter(**given) if given else queryset

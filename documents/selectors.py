@@ -13,7 +13,7 @@ from django.http import Http404
 
 from core.policy import role_paths, subtree_q
 from core.roles import Role
-from core.search import search
+from core.search import filter_given, search
 from organisation.models import Unit
 
 from .models import Document, DocumentDelivery, StudyTopic
@@ -32,12 +32,7 @@ def document_list(
     """The documents the user may read, searched and filtered."""
     queryset = document_policy.queryset_for(user).select_related("issued_by")
     queryset = search(queryset, text)
-    if kind:
-        queryset = queryset.filter(kind=kind)
-    if year:
-        queryset = queryset.filter(issued_on__year=year)
-    if issuer:
-        queryset = queryset.filter(issuer=issuer)
+    queryset = filter_given(queryset, kind=kind, issued_on__year=year, issuer=issuer)
     return queryset.order_by("-issued_on", "number_symbol", "pk")
 
 
@@ -176,9 +171,7 @@ def delivery_matrix(user: Any, year: int | None = None) -> DeliveryMatrix:
 def topic_list(user: Any, *, text: str | None = None, kind: str | None = None) -> QuerySet:
     queryset = topic_policy.queryset_for(user).select_related("document")
     queryset = search(queryset, text)
-    if kind:
-        queryset = queryset.filter(kind=kind)
-    return queryset.order_by("start_year", "kind", "code")
+    return filter_given(queryset, kind=kind).order_by("start_year", "kind", "code")
 
 
 def topic_detail(user: Any, pk: int) -> StudyTopic:

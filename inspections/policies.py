@@ -53,6 +53,13 @@ class _SubjectScopedPolicy(UnitScopedPolicy):
             }
         )
 
+    def with_subject(self, *related: str) -> QuerySet:
+        """The rows with their inspection's subject (what `object_path` reads) and `related`
+        joined in the same query."""
+        return self.model._default_manager.select_related(
+            f"{self.prefix}subject_unit", f"{self.prefix}subject_person__unit", *related
+        )
+
     def roles_for(self, action: str) -> tuple[str, ...]:
         return {VIEW: self.view_roles, RECORD: self.record_roles}.get(action, self.change_roles)
 
@@ -94,9 +101,7 @@ class InspectionPolicy(_SubjectScopedPolicy):
     prefix = ""
 
     def base_queryset(self) -> QuerySet:
-        return Inspection.objects.select_related(
-            "subject_unit", "subject_person__unit", "plan", "document", "study_topic"
-        )
+        return self.with_subject("plan", "document", "study_topic")
 
 
 class RemediationPolicy(_SubjectScopedPolicy):
@@ -104,13 +109,8 @@ class RemediationPolicy(_SubjectScopedPolicy):
     prefix = "inspection__"
 
     def base_queryset(self) -> QuerySet:
-        return Remediation.objects.select_related(
-            "inspection__subject_unit",
-            "inspection__subject_person__unit",
-            "inspection__plan",
-            "responsible_unit",
-            "responsible_person",
-            "finding",
+        return self.with_subject(
+            "inspection__plan", "responsible_unit", "responsible_person", "finding"
         )
 
 
@@ -119,10 +119,7 @@ class EvidenceFilePolicy(_SubjectScopedPolicy):
     prefix = "submission__remediation__inspection__"
 
     def base_queryset(self) -> QuerySet:
-        return EvidenceFile.objects.select_related(
-            "submission__remediation__inspection__subject_unit",
-            "submission__remediation__inspection__subject_person__unit",
-        )
+        return self.with_subject()
 
 
 class SubmissionPolicy(_SubjectScopedPolicy):

@@ -14,7 +14,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from core.search import search
+from core.search import filter_given, search
 
 from . import policies
 from .models import Finding, Inspection, InspectionPlan, Remediation
@@ -58,14 +58,7 @@ def inspections_for(
     """Items the user may see, filtered, with their task counts in the same query."""
     today = timezone.localdate()
     queryset = search(policies.inspections.queryset_for(user), text)
-    if year:
-        queryset = queryset.filter(year=year)
-    if plan:
-        queryset = queryset.filter(plan_id=plan)
-    if state:
-        queryset = queryset.filter(state=state)
-    if form:
-        queryset = queryset.filter(form=form)
+    queryset = filter_given(queryset, year=year, plan_id=plan, state=state, form=form)
     return queryset.annotate(
         tasks_total=Count("remediations"),
         tasks_late=Count("remediations", filter=status_q(STATUS_LATE, today, "remediations__")),
@@ -88,12 +81,7 @@ def remediations_for(
     queryset = search(policies.remediations.queryset_for(user), text)
     if status in (STATUS_OPEN, STATUS_LATE, STATUS_DONE):
         queryset = queryset.filter(status_q(status, today))
-    if state:
-        queryset = queryset.filter(state=state)
-    if year:
-        queryset = queryset.filter(inspection__year=year)
-    if plan:
-        queryset = queryset.filter(inspection__plan_id=plan)
+    queryset = filter_given(queryset, state=state, inspection__year=year, inspection__plan_id=plan)
     if subject:
         queryset = queryset.filter(
             Q(inspection__subject_unit__code=subject) | Q(inspection__subject_person__code=subject)

@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.search import filter_given
 from organisation import membership
 from organisation.models import MassOrganisation, Person, Posting, Unit
 from organisation.policies import units as unit_policy
@@ -108,11 +109,7 @@ def pledges_list(user: Any, *, year: int | None = None, unit_id: int | None = No
     from .policies import pledges
 
     queryset = pledges.queryset_for(user).order_by("-year", "person__sort_key")
-    if year:
-        queryset = queryset.filter(year=year)
-    if unit_id:
-        queryset = queryset.filter(person__unit_id=unit_id)
-    return queryset
+    return filter_given(queryset, year=year, person__unit_id=unit_id)
 
 
 def plans_list(user: Any, *, year: int | None = None) -> QuerySet:

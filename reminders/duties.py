@@ -67,6 +67,12 @@ def _roll(cell: Unit, on_date: dt.date):
     return roll_on(cell, on_date)
 
 
+def _own_duty(key: str, kind: str, text: str, url_name: str, year: int) -> Duty:
+    """A member's own duty for `year` (pledge, personal plan, self-assessment); `text` names
+    the year."""
+    return Duty(f"{key}:{year}", kind, text % {"year": year}, reverse(url_name, args=[year]))
+
+
 def _meeting_duty(meeting: Meeting, kind: str, text: str, url_name: str) -> Duty:
     """A duty about one held meeting; `text` names its date and unit."""
     return Duty(
@@ -236,31 +242,17 @@ def member_home(user: Any, today: dt.date) -> MemberHome | None:
     if not person.party_joined_on:
         return home
     if home.pledge is None:
-        home.duties.append(
-            Duty(
-                f"my-pledge:{today.year}",
-                "pledge",
-                _("Register your pledge for %(year)s") % {"year": today.year},
-                reverse("pledges:my_pledge", args=[today.year]),
-            )
-        )
+        text = _("Register your pledge for %(year)s")
+        home.duties.append(_own_duty("my-pledge", "pledge", text, "pledges:my_pledge", today.year))
     if home.personal_plan is None:
+        text = _("Write your personal plan for %(year)s")
         home.duties.append(
-            Duty(
-                f"my-plan:{today.year}",
-                "personal_plan",
-                _("Write your personal plan for %(year)s") % {"year": today.year},
-                reverse("pledges:my_plan", args=[today.year]),
-            )
+            _own_duty("my-plan", "personal_plan", text, "pledges:my_plan", today.year)
         )
     if home.round_year is not None and not (home.rating and home.rating.self_assessed_at):
+        text = _("Assess yourself for %(year)s")
         home.duties.append(
-            Duty(
-                f"my-self:{home.round_year}",
-                "self_assessment",
-                _("Assess yourself for %(year)s") % {"year": home.round_year},
-                reverse("ratings:self_assess", args=[home.round_year]),
-            )
+            _own_duty("my-self", "self_assessment", text, "ratings:self_assess", home.round_year)
         )
     for meeting in home.next_meetings:
         if meeting.date <= today + dt.timedelta(days=3):

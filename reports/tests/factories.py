@@ -8,7 +8,8 @@ import factory
 
 from activities.models import ActivityKind
 from activities.tests import factories as activities
-from documents.models import Document, DocumentDelivery, StudyTopic
+from documents.models import Document, StudyTopic
+from documents.tests import factories as documents
 from inspections.models import Inspection, Remediation
 from inspections.tests import factories as inspections
 from meetings.tests import factories as meetings
@@ -37,10 +38,7 @@ class DocumentFactory(factory.django.DjangoModelFactory[Document]):
     summary = "về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
 
 
-class DeliveryFactory(factory.django.DjangoModelFactory[DocumentDelivery]):
-    class Meta:
-        model = DocumentDelivery
-
+class DeliveryFactory(documents.DeliveryFactory):
     document = factory.SubFactory(DocumentFactory)
     sent_on = dt.date(2017, 3, 1)
 
