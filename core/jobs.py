@@ -226,16 +226,16 @@ class JobRecords:
 
 
 def retry_job(
-    request: HttpRequest, retry: Callable[[], Any], enqueue: Callable[[Any], Any], *, to: str
+    request: HttpRequest, retry: Callable[[], Any], task: Any, *, to: str
 ) -> HttpResponse:
     """A failed job's Retry button: `retry()` (the service, which may refuse) returns the job
-    to run again, `enqueue(job)` hands it to the worker; back to the job's page `to`."""
+    to run again, handed to the worker's `task` with its new attempt; back to its page `to`."""
     try:
         job = retry()
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        enqueue(job)
+        task.enqueue(job.pk, job.attempt)
     return redirect(to)
 
 

@@ -54,7 +54,7 @@ def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
     return retry_job(
         request,
         lambda: services.print_job_retry(job=found, user=request.user),
-        lambda job: print_run.enqueue(job.pk, job.attempt),
+        print_run,
         to=reverse("exporters:job", args=[pk]),
     )
 

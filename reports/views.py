@@ -308,7 +308,7 @@ def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
     return retry_job(
         request,
         lambda: services.export_job_retry(job=found, user=request.user),
-        lambda job: export_run.enqueue(job.pk, job.attempt),
+        export_run,
         to=reverse("reports:job", args=[pk]),
     )
 
