@@ -95,23 +95,27 @@ def _detail_context(activity: Activity, *, can_change: bool) -> dict[str, Any]:
     }
 
 
+#: What the edit page starts from: the activity's own fields (its people are added apart).
+ACTIVITY_INITIAL = [
+    "code",
+    "organisation",
+    "unit",
+    "kind",
+    "date",
+    "title",
+    "participants",
+    "quantity",
+    "measure_unit",
+    "description",
+]
+
+
 def _activity_form(request: HttpRequest, activity: Activity | None = None) -> HttpResponse:
     user = request.user
     initial = {}
     if activity:
-        initial = {
-            "code": activity.code,
-            "organisation": activity.organisation,
-            "unit": activity.unit,
-            "kind": activity.kind,
-            "date": activity.date,
-            "title": activity.title,
-            "participants": activity.participants,
-            "quantity": activity.quantity,
-            "measure_unit": activity.measure_unit,
-            "description": activity.description,
-            "people": list(activity.people.all()),
-        }
+        initial = {name: getattr(activity, name) for name in ACTIVITY_INITIAL}
+        initial["people"] = list(activity.people.all())
     form = ActivityForm(
         request.POST or None,
         request.FILES or None,

@@ -17,6 +17,20 @@ from core import audit
 FieldT = TypeVar("FieldT", bound=forms.Field)
 
 
+def ticked(
+    label: Any, queryset: Any, *, required: bool = False, **kwargs: Any
+) -> forms.ModelMultipleChoiceField[Any]:
+    """A choice of several records shown as a list of checkboxes (optional unless
+    `required`)."""
+    return forms.ModelMultipleChoiceField(
+        label=label,
+        queryset=queryset,
+        required=required,
+        widget=forms.CheckboxSelectMultiple,
+        **kwargs,
+    )
+
+
 def field_of(form: forms.BaseForm, name: str, kind: type[FieldT]) -> FieldT:
     """The form's field `name` as the `kind` of field it is, to set what only that kind has
     (a choice field's `queryset`, `choices`, `label_from_instance`) in a type-checked way."""

@@ -17,11 +17,17 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import close_old_connections, connection, transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext
+
+from core import files
 
 logger = logging.getLogger(__name__)
 
@@ -214,3 +220,27 @@ class JobRecords:
         except Exception as error:  # the job page shows what went wrong
             self.fail(job, f"{type(error).__name__}: {error}", attempt)
             raise
+
+
+# The views of a job's page (exporters' printouts, reports' exports)
+
+
+def retry_job(
+    request: HttpRequest, retry: Callable[[], Any], task: Any, *, to: str
+) -> HttpResponse:
+    """A failed job's Retry button: `retry()` (the service, which may refuse) returns the job
+    to run again, handed to the worker's `task` with its new attempt; back to its page `to`."""
+    try:
+        job = retry()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        task.enqueue(job.pk, job.attempt)
+    return redirect(to)
+
+
+def serve_result(request: HttpRequest, job: Any, *, title: str) -> HttpResponseBase:
+    """A finished job's file; 404 while it is not done or has no file."""
+    if job.status != job.Status.DONE or not job.file:
+        raise Http404
+    return files.serve(request, job.file, title=title, filename=job.filename or None)

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedForm
-from core.forms import field_of
+from core.forms import field_of, ticked
 from organisation.models import Unit
 
 from .models import Document, StudyTopic
@@ -51,12 +51,8 @@ class DocumentForm(VersionedForm, forms.ModelForm):
 
 class DeliveryForm(forms.Form):
     all_cells = forms.BooleanField(label=_("All cells not yet sent"), required=False)
-    units = forms.ModelMultipleChoiceField(
-        label=_("Cells"),
-        help_text=_("Or tick “All cells not yet sent” above."),
-        queryset=Unit.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
+    units = ticked(
+        _("Cells"), Unit.objects.none(), help_text=_("Or tick “All cells not yet sent” above.")
     )
     sent_on = forms.DateField(label=_("Date sent"), widget=DATE_INPUT, input_formats=DATE_FORMATS)
 

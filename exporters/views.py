@@ -5,15 +5,14 @@ The page is its creator's alone, and only while the printout still allows him
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from core import files
+from core.jobs import retry_job, serve_result
 from core.policy import CHANGE, VIEW
 
 from . import print_jobs as services
@@ -52,21 +51,18 @@ def job_status(request: HttpRequest, pk: int) -> HttpResponse:
 def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
     """Run a failed printout again (e.g. after its worker died)."""
     found = _job(request, pk, CHANGE)
-    try:
-        found = services.print_job_retry(job=found, user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        print_run.enqueue(found.pk, found.attempt)
-    return redirect("exporters:job", pk=pk)
+    return retry_job(
+        request,
+        lambda: services.print_job_retry(job=found, user=request.user),
+        print_run,
+        to=reverse("exporters:job", args=[pk]),
+    )
 
 
 @login_required
 def job_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     found = _job(request, pk)
-    if found.status != PrintJob.Status.DONE or not found.file:
-        raise Http404
-    return files.serve(request, found.file, title=str(found), filename=found.filename or None)
+    return serve_result(request, found, title=str(found))
 
 
 def start(request: HttpRequest, printout: str, params: printouts.Params, fmt: str) -> HttpResponse:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.concurrency import VersionedForm
-from core.forms import field_of, label_choices
+from core.forms import field_of, label_choices, ticked
 from documents.models import StudyTopic
 from organisation.models import Person, Unit
 from organisation.pickers import PersonPickerField, PickerFormMixin, unit_menu
@@ -41,12 +41,7 @@ class MeetingForm(VersionedForm, PickerFormMixin, forms.ModelForm):
     secretary = PersonPickerField(
         unit_field="unit", date_field="date", required=False, label=_("Secretary")
     )
-    topics = forms.ModelMultipleChoiceField(
-        label=_("Study topics"),
-        queryset=StudyTopic.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    topics = ticked(_("Study topics"), StudyTopic.objects.all())
 
     class Meta:
         model = Meeting
@@ -103,11 +98,7 @@ class MarkForm(forms.Form):
 class AddPersonForm(forms.Form):
     """Non-member staff of the unit on the day, ticked together and added in one submit."""
 
-    people = forms.ModelMultipleChoiceField(
-        label=_("Staff members"),
-        queryset=Person.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-    )
+    people = ticked(_("Staff members"), Person.objects.none(), required=True)
 
     def __init__(self, *args: Any, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -10,7 +10,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedForm
-from core.forms import field_of
+from core.forms import field_of, ticked
 
 from . import timeline
 from .models import MassOrganisation, MemberEvent, Person, Unit
@@ -54,12 +54,7 @@ class PersonForm(VersionedForm, CapitalisedLabels, forms.ModelForm):
     birth_date = date_field(_("date of birth"))
     party_joined_on = date_field(_("date joined the party"))
     party_official_on = date_field(_("date became full member"))
-    mass_organisations = forms.ModelMultipleChoiceField(
-        label=_("mass organisations"),
-        queryset=MassOrganisation.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
+    mass_organisations = ticked(_("mass organisations"), MassOrganisation.objects.all())
 
     class Meta:
         model = Person

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core import files
 from core.editing import act, simple_form_page
 from core.http import AuthenticatedRequest
+from core.jobs import retry_job, serve_result
 from core.listing import Column, render_listing
 from core.pagination import paginate
 from core.policy import ADD, CHANGE, VIEW, permission_required_for
@@ -305,21 +305,18 @@ def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
     """Start a failed export again (e.g. after its worker died)."""
     found = _job(request, pk)
     export_jobs.check(request.user, ADD, found)
-    try:
-        found = services.export_job_retry(job=found, user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        export_run.enqueue(found.pk, found.attempt)
-    return redirect("reports:job", pk=pk)
+    return retry_job(
+        request,
+        lambda: services.export_job_retry(job=found, user=request.user),
+        export_run,
+        to=reverse("reports:job", args=[pk]),
+    )
 
 
 @login_required
 def job_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     job = _job(request, pk)  # the requesting user must see the job's committee
-    if job.status != ExportJob.Status.DONE or not job.file:
-        raise Http404
-    return files.serve(request, job.file, title=str(job.review), filename=job.filename or None)
+    return serve_result(request, job, title=str(job.review))
 
 
 @login_required

@@ -63,6 +63,18 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
+#: What the self-assessment page starts from when the member has already written one.
+SELF_ASSESSMENT_INITIAL = [
+    "self_text",
+    "self_score",
+    "self_level",
+    "all_tasks_done",
+    "all_tasks_on_time",
+    "beyond_target_percent",
+    "shortcomings_fixed",
+]
+
+
 @login_required
 def self_assess(request: AuthenticatedRequest, year: int) -> HttpResponse:
     """The signed-in member writes his own self-assessment for the year."""
@@ -78,15 +90,7 @@ def self_assess(request: AuthenticatedRequest, year: int) -> HttpResponse:
         return redirect("ratings:detail", pk=rating.pk)
     initial = {}
     if rating:
-        initial = {
-            "self_text": rating.self_text,
-            "self_score": rating.self_score,
-            "self_level": rating.self_level,
-            "all_tasks_done": rating.all_tasks_done,
-            "all_tasks_on_time": rating.all_tasks_on_time,
-            "beyond_target_percent": rating.beyond_target_percent,
-            "shortcomings_fixed": rating.shortcomings_fixed,
-        }
+        initial = {name: getattr(rating, name) for name in SELF_ASSESSMENT_INITIAL}
     form = SelfAssessmentForm(
         request.POST or None, initial=initial, scored=rule_set.scored, record=rating
     )
