@@ -41,7 +41,10 @@ def test_secretary_takes_attendance_and_approves_minutes(phone_page, tree, users
     page.locator(f"#roll-{second.pk}.is-excused").wait_for()
     reason = page.locator(f"#roll-{second.pk}").get_by_role("textbox")
     reason.fill("Đi công tác")
-    reason.dispatch_event("change")
+    # Wait for the reason's save: the next click must not overlap it (the test server shares
+    # one SQLite connection between its threads).
+    with page.expect_response(lambda response: response.request.method == "POST"):
+        reason.dispatch_event("change")
     page.wait_for_function(
         "document.querySelector('#roll-summary').textContent.includes('1 vắng có lý do')"
     )
