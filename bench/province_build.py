@@ -96,7 +96,8 @@ def attendance_rows(attendance_model) -> int:
                 },
                 "meetings_meeting mt JOIN organisation_posting po ON po.unit_id = mt.unit_id "
                 "AND po.state = 'active' AND (po.end IS NULL OR po.end > mt.date) "
-                "JOIN organisation_person p ON p.id = po.person_id AND p.party_joined_on <= mt.date "
+                "JOIN organisation_person p ON p.id = po.person_id "
+                "AND p.party_joined_on <= mt.date "
                 "WHERE mt.code LIKE 'PV-M%%' AND mt.date >= make_date(%s, 1, 1) "
                 "AND mt.date < make_date(%s, 1, 1)",
                 (year, year + 1),
