@@ -11,17 +11,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.editing import act, simple_form_page
 from core.listing import render_listing
-from core.policy import CHANGE, DELETE, VIEW
+from core.policy import CHANGE, VIEW
 
 from .. import forms, policies, printing, selectors, services
 from ..columns import INSPECTION_COLUMNS
 from ..models import Finding, Inspection
 from .common import (
-    delete_action,
+    delete_view,
     document_response,
     download,
     int_or_none,
@@ -183,19 +184,20 @@ def inspection_conclude(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def inspection_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = visible_for(request, policies.inspections, pk, DELETE)
-    return delete_action(
-        request,
-        lambda: services.inspection_delete(user=request.user, inspection=inspection),
-        message=_("The item was deleted."),
-        refused_back=_detail_url(pk),
-        back=reverse("inspections:plan_detail", args=[inspection.plan_id])
-        if inspection.plan_id
-        else reverse("inspections:inspection_list"),
-    )
+def _after_delete(inspection: Inspection) -> str:
+    """Back to the plan the deleted item was in, else to the list of items."""
+    if inspection.plan_id:
+        return reverse("inspections:plan_detail", args=[inspection.plan_id])
+    return reverse("inspections:inspection_list")
+
+
+inspection_delete = delete_view(
+    policies.inspections,
+    services.inspection_delete,
+    "inspection",
+    gettext_lazy("The item was deleted."),
+    _after_delete,
+)
 
 
 @login_required

@@ -8,16 +8,16 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
 from core.editing import simple_form_page
 from core.listing import render_listing
-from core.policy import CHANGE, DELETE, VIEW
+from core.policy import CHANGE, VIEW
 
 from .. import forms, policies, printing, selectors, services
 from ..columns import PLAN_COLUMNS
 from .common import (
-    delete_action,
+    delete_view,
     document_response,
     download,
     require,
@@ -90,17 +90,13 @@ def plan_update(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def plan_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = visible_for(request, policies.plans, pk, DELETE)
-    return delete_action(
-        request,
-        lambda: services.plan_delete(user=request.user, plan=plan),
-        message=_("The plan was deleted."),
-        refused_back=reverse("inspections:plan_detail", args=[pk]),
-        back=reverse("inspections:plan_list"),
-    )
+plan_delete = delete_view(
+    policies.plans,
+    services.plan_delete,
+    "plan",
+    gettext_lazy("The plan was deleted."),
+    lambda plan: reverse("inspections:plan_list"),
+)
 
 
 @login_required
