@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from core import files
+from core.editing import simple_form_page
 from core.policy import DELETE
 
 PRINT_FORMATS = {"docx", "pdf"}
@@ -78,6 +79,30 @@ def delete_view(
         )
 
     return view
+
+
+def service_form_page(
+    request: HttpRequest,
+    form: Any,
+    call: Callable[..., Any],
+    *,
+    title: str,
+    back: str,
+    message: str,
+    to: Any = None,
+    **record: Any,
+) -> HttpResponse:
+    """`simple_form_page` that saves through `call(user=, **record, **data)`: a record made
+    under its parent (`plan=plan`) or a change of the record (`inspection=inspection`)."""
+    return simple_form_page(
+        request,
+        form,
+        title=title,
+        back=back,
+        save=lambda data: call(user=request.user, **record, **data),
+        message=message,
+        to=to,
+    )
 
 
 def download(request: HttpRequest, field: Any, title: str) -> HttpResponseBase:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.editing import act, simple_form_page
+from core.editing import act
 from core.listing import render_listing
 from core.policy import CHANGE, VIEW
 
@@ -27,6 +27,7 @@ from .common import (
     download,
     int_or_none,
     require,
+    service_form_page,
     visible_for,
 )
 
@@ -90,14 +91,15 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def inspection_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
     plan = visible_for(request, policies.plans, plan_pk, CHANGE)
     form = forms.InspectionForm(request.POST or None, committee=plan.committee)
-    return simple_form_page(
+    return service_form_page(
         request,
         form,
+        services.inspection_create,
         title=_("New item of %(plan)s") % {"plan": plan},
         back=reverse("inspections:plan_detail", args=[plan.pk]),
-        save=lambda data: services.inspection_create(user=request.user, plan=plan, **data),
-        to=lambda item: _detail_url(item.pk),
         message=_("The item was added to the plan."),
+        to=lambda item: _detail_url(item.pk),
+        plan=plan,
     )
 
 
@@ -105,15 +107,14 @@ def _inspection_edit(
     request: HttpRequest, inspection: Inspection, form: BaseForm, title: str
 ) -> HttpResponse:
     """Planning fields, dates and the team's report all go through `inspection_update`."""
-    return simple_form_page(
+    return service_form_page(
         request,
         form,
+        services.inspection_update,
         title=title,
         back=_detail_url(inspection.pk),
-        save=lambda data: services.inspection_update(
-            user=request.user, inspection=inspection, **data
-        ),
         message=_("Saved."),
+        inspection=inspection,
     )
 
 
@@ -172,15 +173,14 @@ def inspection_conclude(request: HttpRequest, pk: int) -> HttpResponse:
     }
     form = forms.ConcludeForm(request.POST or None, request.FILES or None, initial=initial)
     back = _detail_url(pk)
-    return simple_form_page(
+    return service_form_page(
         request,
         form,
+        services.inspection_conclude,
         title=_("Conclusion of %(code)s") % {"code": inspection.code},
         back=back,
-        save=lambda data: services.inspection_conclude(
-            user=request.user, inspection=inspection, **data
-        ),
         message=_("The conclusion was recorded."),
+        inspection=inspection,
     )
 
 

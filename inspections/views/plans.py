@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.editing import simple_form_page
 from core.listing import render_listing
 from core.policy import CHANGE, VIEW
 
@@ -21,6 +20,7 @@ from .common import (
     document_response,
     download,
     require,
+    service_form_page,
     visible_for,
 )
 
@@ -47,14 +47,15 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     require(bool(committees))
     committee = committees[0]
     form = forms.PlanForm(request.POST or None, request.FILES or None, committee=committee)
-    return simple_form_page(
+    return service_form_page(
         request,
         form,
+        services.plan_create,
         title=_("New inspection and supervision plan"),
         back=reverse("inspections:plan_list"),
-        save=lambda data: services.plan_create(user=request.user, committee=committee, **data),
-        to=lambda plan: reverse("inspections:plan_detail", args=[plan.pk]),
         message=_("The plan was created."),
+        to=lambda plan: reverse("inspections:plan_detail", args=[plan.pk]),
+        committee=committee,
     )
 
 
@@ -80,13 +81,14 @@ def plan_update(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.PlanForm(
         request.POST or None, request.FILES or None, instance=plan, committee=plan.committee
     )
-    return simple_form_page(
+    return service_form_page(
         request,
         form,
+        services.plan_update,
         title=_("Change %(plan)s") % {"plan": plan},
         back=reverse("inspections:plan_detail", args=[pk]),
-        save=lambda data: services.plan_update(user=request.user, plan=plan, **data),
         message=_("Saved."),
+        plan=plan,
     )
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.editing import save_form, simple_form_page
+from core.editing import save_form
 from core.listing import render_listing
 from core.policy import CHANGE, VIEW
 
@@ -28,6 +28,7 @@ from .common import (
     download,
     int_or_none,
     require,
+    service_form_page,
     visible_for,
 )
 
@@ -75,16 +76,15 @@ def remediation_create(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"finding": finding},
     )
     back = reverse("inspections:inspection_detail", args=[pk])
-    return simple_form_page(
+    return service_form_page(
         request,
         form,
+        services.remediation_create,
         title=_("New remediation task for %(code)s") % {"code": inspection.code},
         back=back,
-        save=lambda data: services.remediation_create(
-            user=request.user, inspection=inspection, **data
-        ),
-        to=lambda task: back + "#tasks",
         message=_("The remediation task was set."),
+        to=lambda task: back + "#tasks",
+        inspection=inspection,
     )
 
 
@@ -128,13 +128,14 @@ def remediation_update(request: HttpRequest, pk: int) -> HttpResponse:
         inspection=task.inspection,
         committee=services.committee_of_inspection(task.inspection),
     )
-    return simple_form_page(
+    return service_form_page(
         request,
         form,
+        services.remediation_update,
         title=_("Change remediation task"),
         back=reverse("inspections:remediation_detail", args=[pk]),
-        save=lambda data: services.remediation_update(user=request.user, remediation=task, **data),
         message=_("Saved."),
+        remediation=task,
     )
 
 
