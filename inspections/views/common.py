@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import files
@@ -102,6 +103,24 @@ def service_form_page(
         save=lambda data: call(user=request.user, **record, **data),
         message=message,
         to=to,
+    )
+
+
+def change_page(
+    request: HttpRequest, form: Any, name: str, record: Any, title: str
+) -> HttpResponse:
+    """The page that changes `record` through `services.<name>_update` and goes back to the
+    record's page `inspections:<name>_detail`."""
+    from .. import services
+
+    return service_form_page(
+        request,
+        form,
+        getattr(services, f"{name}_update"),
+        title=title,
+        back=reverse(f"inspections:{name}_detail", args=[record.pk]),
+        message=_("Saved."),
+        **{name: record},
     )
 
 

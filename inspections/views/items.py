@@ -22,6 +22,7 @@ from .. import forms, policies, printing, selectors, services
 from ..columns import INSPECTION_COLUMNS
 from ..models import Finding, Inspection
 from .common import (
+    change_page,
     delete_view,
     document_response,
     download,
@@ -107,15 +108,7 @@ def _inspection_edit(
     request: HttpRequest, inspection: Inspection, form: BaseForm, title: str
 ) -> HttpResponse:
     """Planning fields, dates and the team's report all go through `inspection_update`."""
-    return service_form_page(
-        request,
-        form,
-        services.inspection_update,
-        title=title,
-        back=_detail_url(inspection.pk),
-        message=_("Saved."),
-        inspection=inspection,
-    )
+    return change_page(request, form, "inspection", inspection, title)
 
 
 @login_required
@@ -172,13 +165,12 @@ def inspection_conclude(request: HttpRequest, pk: int) -> HttpResponse:
         "conclusion": inspection.conclusion,
     }
     form = forms.ConcludeForm(request.POST or None, request.FILES or None, initial=initial)
-    back = _detail_url(pk)
     return service_form_page(
         request,
         form,
         services.inspection_conclude,
         title=_("Conclusion of %(code)s") % {"code": inspection.code},
-        back=back,
+        back=_detail_url(pk),
         message=_("The conclusion was recorded."),
         inspection=inspection,
     )

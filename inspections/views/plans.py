@@ -16,6 +16,7 @@ from core.policy import CHANGE, VIEW
 from .. import forms, policies, printing, selectors, services
 from ..columns import PLAN_COLUMNS
 from .common import (
+    change_page,
     delete_view,
     document_response,
     download,
@@ -81,15 +82,7 @@ def plan_update(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.PlanForm(
         request.POST or None, request.FILES or None, instance=plan, committee=plan.committee
     )
-    return service_form_page(
-        request,
-        form,
-        services.plan_update,
-        title=_("Change %(plan)s") % {"plan": plan},
-        back=reverse("inspections:plan_detail", args=[pk]),
-        message=_("Saved."),
-        plan=plan,
-    )
+    return change_page(request, form, "plan", plan, _("Change %(plan)s") % {"plan": plan})
 
 
 plan_delete = delete_view(

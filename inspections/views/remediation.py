@@ -24,6 +24,7 @@ from .. import forms, policies, selectors, services
 from ..columns import REMEDIATION_COLUMNS
 from ..models import Remediation
 from .common import (
+    change_page,
     delete_view,
     download,
     int_or_none,
@@ -128,15 +129,7 @@ def remediation_update(request: HttpRequest, pk: int) -> HttpResponse:
         inspection=task.inspection,
         committee=services.committee_of_inspection(task.inspection),
     )
-    return service_form_page(
-        request,
-        form,
-        services.remediation_update,
-        title=_("Change remediation task"),
-        back=reverse("inspections:remediation_detail", args=[pk]),
-        message=_("Saved."),
-        remediation=task,
-    )
+    return change_page(request, form, "remediation", task, _("Change remediation task"))
 
 
 remediation_delete = delete_view(
