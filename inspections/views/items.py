@@ -21,16 +21,8 @@ from core.policy import CHANGE, VIEW
 from .. import forms, policies, printing, selectors, services
 from ..columns import INSPECTION_COLUMNS
 from ..models import Finding, Inspection
-from .common import (
-    change_page,
-    delete_view,
-    document_response,
-    download,
-    int_or_none,
-    require,
-    service_form_page,
-    visible_for,
-)
+from . import common
+from .common import document_response, download, int_or_none, require, visible_for
 
 
 def _detail_url(pk: int) -> str:
@@ -92,7 +84,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def inspection_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
     plan = visible_for(request, policies.plans, plan_pk, CHANGE)
     form = forms.InspectionForm(request.POST or None, committee=plan.committee)
-    return service_form_page(
+    return common.service_form_page(
         request,
         form,
         services.inspection_create,
@@ -108,7 +100,7 @@ def _inspection_edit(
     request: HttpRequest, inspection: Inspection, form: BaseForm, title: str
 ) -> HttpResponse:
     """Planning fields, dates and the team's report all go through `inspection_update`."""
-    return change_page(request, form, "inspection", inspection, title)
+    return common.change_page(request, form, "inspection", inspection, title)
 
 
 @login_required
@@ -165,7 +157,7 @@ def inspection_conclude(request: HttpRequest, pk: int) -> HttpResponse:
         "conclusion": inspection.conclusion,
     }
     form = forms.ConcludeForm(request.POST or None, request.FILES or None, initial=initial)
-    return service_form_page(
+    return common.service_form_page(
         request,
         form,
         services.inspection_conclude,
@@ -183,7 +175,7 @@ def _after_delete(inspection: Inspection) -> str:
     return reverse("inspections:inspection_list")
 
 
-inspection_delete = delete_view(
+inspection_delete = common.delete_view(
     policies.inspections,
     services.inspection_delete,
     "inspection",

@@ -15,15 +15,8 @@ from core.policy import CHANGE, VIEW
 
 from .. import forms, policies, printing, selectors, services
 from ..columns import PLAN_COLUMNS
-from .common import (
-    change_page,
-    delete_view,
-    document_response,
-    download,
-    require,
-    service_form_page,
-    visible_for,
-)
+from . import common
+from .common import document_response, download, require, visible_for
 
 
 @login_required
@@ -48,7 +41,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     require(bool(committees))
     committee = committees[0]
     form = forms.PlanForm(request.POST or None, request.FILES or None, committee=committee)
-    return service_form_page(
+    return common.service_form_page(
         request,
         form,
         services.plan_create,
@@ -82,10 +75,10 @@ def plan_update(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.PlanForm(
         request.POST or None, request.FILES or None, instance=plan, committee=plan.committee
     )
-    return change_page(request, form, "plan", plan, _("Change %(plan)s") % {"plan": plan})
+    return common.change_page(request, form, "plan", plan, _("Change %(plan)s") % {"plan": plan})
 
 
-plan_delete = delete_view(
+plan_delete = common.delete_view(
     policies.plans,
     services.plan_delete,
     "plan",

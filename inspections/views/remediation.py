@@ -23,15 +23,8 @@ from core.policy import CHANGE, VIEW
 from .. import forms, policies, selectors, services
 from ..columns import REMEDIATION_COLUMNS
 from ..models import Remediation
-from .common import (
-    change_page,
-    delete_view,
-    download,
-    int_or_none,
-    require,
-    service_form_page,
-    visible_for,
-)
+from . import common
+from .common import download, int_or_none, require, visible_for
 
 
 @login_required
@@ -77,7 +70,7 @@ def remediation_create(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"finding": finding},
     )
     back = reverse("inspections:inspection_detail", args=[pk])
-    return service_form_page(
+    return common.service_form_page(
         request,
         form,
         services.remediation_create,
@@ -129,10 +122,10 @@ def remediation_update(request: HttpRequest, pk: int) -> HttpResponse:
         inspection=task.inspection,
         committee=services.committee_of_inspection(task.inspection),
     )
-    return change_page(request, form, "remediation", task, _("Change remediation task"))
+    return common.change_page(request, form, "remediation", task, _("Change remediation task"))
 
 
-remediation_delete = delete_view(
+remediation_delete = common.delete_view(
     policies.remediations,
     services.remediation_delete,
     "remediation",
