@@ -5,6 +5,8 @@ The page is its creator's alone, and only while the printout still allows him
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -26,24 +28,25 @@ def _job(request: HttpRequest, pk: int, action: str = VIEW) -> PrintJob:
     return print_jobs.get_for(request.user, action, pk=pk)
 
 
-def _page(request: HttpRequest, pk: int, template: str) -> HttpResponse:
-    job = services.print_job_check(job=_job(request, pk))
-    context = {
-        "job": job,
-        "back": printouts.get(job.printout).back(job.params),
-        "recent": selectors.recent_print_jobs(request.user, exclude=job.pk),
-    }
-    return render(request, template, context)
+def _page(template: str) -> Callable[[HttpRequest, int], HttpResponse]:
+    """The job's page, or the part of it that polls its status: the job as it stands (a job
+    whose worker died is marked failed), where Back goes, and the user's other recent jobs."""
+
+    @login_required
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        job = services.print_job_check(job=_job(request, pk))
+        context = {
+            "job": job,
+            "back": printouts.get(job.printout).back(job.params),
+            "recent": selectors.recent_print_jobs(request.user, exclude=job.pk),
+        }
+        return render(request, template, context)
+
+    return view
 
 
-@login_required
-def job(request: HttpRequest, pk: int) -> HttpResponse:
-    return _page(request, pk, "exporters/print_job.html")
-
-
-@login_required
-def job_status(request: HttpRequest, pk: int) -> HttpResponse:
-    return _page(request, pk, "exporters/print_job_status.html")
+job = _page("exporters/print_job.html")
+job_status = _page("exporters/print_job_status.html")
 
 
 @login_required
