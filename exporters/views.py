@@ -45,10 +45,6 @@ def _page(template: str) -> Callable[[HttpRequest, int], HttpResponse]:
     return view
 
 
-job = _page("exporters/print_job.html")
-job_status = _page("exporters/print_job_status.html")
-
-
 @login_required
 @require_POST
 def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
@@ -76,3 +72,7 @@ def start(request: HttpRequest, printout: str, params: printouts.Params, fmt: st
     found = services.print_job_create(printout=printout, params=params, fmt=fmt, user=request.user)
     print_run.enqueue(found.pk)
     return redirect("exporters:job", pk=found.pk)
+
+
+job = _page("exporters/print_job.html")
+job_status = _page("exporters/print_job_status.html")
