@@ -304,8 +304,7 @@ job_status = _job_page("reports/job_status.html")
 @require_POST
 def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
     """Start a failed export again (e.g. after its worker died)."""
-    found = _job(request, pk)
-    export_jobs.check(request.user, ADD, found)
+    found = export_jobs.get_for(request.user, ADD, pk=pk)
     return retry_job(
         request,
         lambda: services.export_job_retry(job=found, user=request.user),
