@@ -46,6 +46,12 @@ def _page(template: str) -> Callable[[HttpRequest, int], HttpResponse]:
 
 
 @login_required
+def job_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    found = _job(request, pk)
+    return serve_result(request, found, title=str(found))
+
+
+@login_required
 @require_POST
 def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
     """Run a failed printout again (e.g. after its worker died)."""
@@ -56,12 +62,6 @@ def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
         print_run,
         to=reverse("exporters:job", args=[pk]),
     )
-
-
-@login_required
-def job_download(request: HttpRequest, pk: int) -> HttpResponseBase:
-    found = _job(request, pk)
-    return serve_result(request, found, title=str(found))
 
 
 def start(request: HttpRequest, printout: str, params: printouts.Params, fmt: str) -> HttpResponse:
