@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -18,6 +19,7 @@ from core import files
 from core.editing import form_page
 from core.listing import Column, render_listing
 from core.policy import CHANGE, DELETE, VIEW, permission_required_for
+from core.records import record_page
 
 from . import selectors, services
 from .forms import ActivityForm, CommendationForm, PhotoForm
@@ -110,6 +112,33 @@ ACTIVITY_INITIAL = [
 ]
 
 
+def _record_views(
+    policy: Any, form_view: Callable[..., HttpResponse], deleted: Any
+) -> tuple[Callable[..., HttpResponse], ...]:
+    """The create, edit and delete views of the records of `policy` (an activity, a
+    commendation): create and edit show `form_view`; delete goes through
+    `services.<model>_delete` and back to the list `activities:<model>_list` saying `deleted`."""
+    name = policy.model._meta.model_name
+
+    @permission_required_for(policy, CHANGE)
+    def create(request: HttpRequest) -> HttpResponse:
+        return form_view(request)
+
+    @login_required
+    def edit(request: HttpRequest, pk: int) -> HttpResponse:
+        return form_view(request, policy.get_for(request.user, CHANGE, pk=pk))
+
+    @login_required
+    @require_POST
+    def delete(request: HttpRequest, pk: int) -> HttpResponse:
+        record = policy.get_for(request.user, DELETE, pk=pk)
+        getattr(services, f"{name}_delete")(**{name: record}, by=request.user)
+        messages.success(request, str(deleted))
+        return redirect(f"activities:{name}_list")
+
+    return create, edit, delete
+
+
 def _activity_form(request: HttpRequest, activity: Activity | None = None) -> HttpResponse:
     user = request.user
     initial = {}
@@ -144,24 +173,9 @@ def _activity_form(request: HttpRequest, activity: Activity | None = None) -> Ht
     )
 
 
-@permission_required_for(activities, CHANGE)
-def activity_create(request: HttpRequest) -> HttpResponse:
-    return _activity_form(request)
-
-
-@login_required
-def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = activities.get_for(request.user, CHANGE, pk=pk)
-    return _activity_form(request, activity)
-
-
-@login_required
-@require_POST
-def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    activity = activities.get_for(request.user, DELETE, pk=pk)
-    services.activity_delete(activity=activity, by=request.user)
-    messages.success(request, _("The activity has been deleted."))
-    return redirect("activities:activity_list")
+activity_create, activity_edit, activity_delete = _record_views(
+    activities, _activity_form, gettext_lazy("The activity has been deleted.")
+)
 
 
 @login_required
@@ -255,14 +269,8 @@ def commendation_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def commendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    commendation = commendations.get_visible_or_404(request.user, pk=pk)
-    return render(
-        request,
-        "activities/commendation_detail.html",
-        {
-            "commendation": commendation,
-            "can_change": commendations.can(request.user, CHANGE, commendation),
-        },
+    return record_page(
+        request, commendations, pk, "activities/commendation_detail.html", "commendation"
     )
 
 
@@ -303,21 +311,6 @@ def _commendation_form(
     )
 
 
-@permission_required_for(commendations, CHANGE)
-def commendation_create(request: HttpRequest) -> HttpResponse:
-    return _commendation_form(request)
-
-
-@login_required
-def commendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    commendation = commendations.get_for(request.user, CHANGE, pk=pk)
-    return _commendation_form(request, commendation)
-
-
-@login_required
-@require_POST
-def commendation_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    commendation = commendations.get_for(request.user, DELETE, pk=pk)
-    services.commendation_delete(commendation=commendation, by=request.user)
-    messages.success(request, _("The commendation has been deleted."))
-    return redirect("activities:commendation_list")
+commendation_create, commendation_edit, commendation_delete = _record_views(
+    commendations, _commendation_form, gettext_lazy("The commendation has been deleted.")
+)

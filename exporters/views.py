@@ -5,6 +5,8 @@ The page is its creator's alone, and only while the printout still allows him
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -26,24 +28,27 @@ def _job(request: HttpRequest, pk: int, action: str = VIEW) -> PrintJob:
     return print_jobs.get_for(request.user, action, pk=pk)
 
 
-def _page(request: HttpRequest, pk: int, template: str) -> HttpResponse:
-    job = services.print_job_check(job=_job(request, pk))
-    context = {
-        "job": job,
-        "back": printouts.get(job.printout).back(job.params),
-        "recent": selectors.recent_print_jobs(request.user, exclude=job.pk),
-    }
-    return render(request, template, context)
+def _page(template: str) -> Callable[[HttpRequest, int], HttpResponse]:
+    """The job's page, or the part of it that polls its status: the job as it stands (a job
+    whose worker died is marked failed), where Back goes, and the user's other recent jobs."""
+
+    @login_required
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        job = services.print_job_check(job=_job(request, pk))
+        context = {
+            "job": job,
+            "back": printouts.get(job.printout).back(job.params),
+            "recent": selectors.recent_print_jobs(request.user, exclude=job.pk),
+        }
+        return render(request, template, context)
+
+    return view
 
 
 @login_required
-def job(request: HttpRequest, pk: int) -> HttpResponse:
-    return _page(request, pk, "exporters/print_job.html")
-
-
-@login_required
-def job_status(request: HttpRequest, pk: int) -> HttpResponse:
-    return _page(request, pk, "exporters/print_job_status.html")
+def job_download(request: HttpRequest, pk: int) -> HttpResponseBase:
+    found = _job(request, pk)
+    return serve_result(request, found, title=str(found))
 
 
 @login_required
@@ -59,12 +64,6 @@ def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def job_download(request: HttpRequest, pk: int) -> HttpResponseBase:
-    found = _job(request, pk)
-    return serve_result(request, found, title=str(found))
-
-
 def start(request: HttpRequest, printout: str, params: printouts.Params, fmt: str) -> HttpResponse:
     """What a printout's view does once it has found its records: record the job (the
     permission is asked there), enqueue it and show its page."""
@@ -73,3 +72,7 @@ def start(request: HttpRequest, printout: str, params: printouts.Params, fmt: st
     found = services.print_job_create(printout=printout, params=params, fmt=fmt, user=request.user)
     print_run.enqueue(found.pk)
     return redirect("exporters:job", pk=found.pk)
+
+
+job = _page("exporters/print_job.html")
+job_status = _page("exporters/print_job_status.html")

@@ -18,6 +18,18 @@ from core.fields import acting_user, derived_key, link, optional_link, step_time
 from core.models import TrackedModel
 
 
+def status_field(choices: type[models.TextChoices], default: str) -> models.CharField:
+    """Where an article or a comment stands in its review (draft, published …): indexed, for
+    the site and the staff lists filter on it."""
+    return models.CharField(
+        pgettext_lazy("news", "status"),
+        max_length=20,
+        choices=choices.choices,
+        default=default,
+        db_index=True,
+    )
+
+
 class Category(TrackedModel):
     name = models.CharField(pgettext_lazy("news", "name"), max_length=120)
     slug = models.SlugField(pgettext_lazy("news", "address"), max_length=120, unique=True)
@@ -81,13 +93,7 @@ class Article(models.Model):
     origin = models.CharField(
         pgettext_lazy("news", "origin"), max_length=100, blank=True, db_index=True
     )
-    status = models.CharField(
-        pgettext_lazy("news", "status"),
-        max_length=20,
-        choices=Status.choices,
-        default=Status.DRAFT,
-        db_index=True,
-    )
+    status = status_field(Status, Status.DRAFT)
     published_at = models.DateTimeField(
         pgettext_lazy("news", "publication time"), null=True, blank=True
     )
@@ -199,13 +205,7 @@ class Comment(models.Model):
     email = models.EmailField(pgettext_lazy("news", "email"), max_length=254, blank=True)
     website = models.URLField(pgettext_lazy("news", "website"), max_length=200, blank=True)
     body = models.TextField(pgettext_lazy("news", "comment"), max_length=COMMENT_MAX_LENGTH)
-    status = models.CharField(
-        pgettext_lazy("news", "status"),
-        max_length=20,
-        choices=Status.choices,
-        default=Status.PENDING,
-        db_index=True,
-    )
+    status = status_field(Status, Status.PENDING)
     created_at = models.DateTimeField(pgettext_lazy("news", "sent"), default=timezone.now)
     ip_address = models.GenericIPAddressField(
         pgettext_lazy("news", "address"), null=True, blank=True

@@ -27,6 +27,14 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+def not_future(form: forms.BaseForm, name: str) -> Any:
+    """The cleaned date `name` of `form`, refused when it lies after today."""
+    value = form.cleaned_data.get(name)
+    if value and value > timezone.localdate():
+        raise forms.ValidationError(_("This date lies in the future."))
+    return value
+
+
 def date_field(label: Any, required: bool = False, help_text: Any = "") -> forms.DateField:
     return forms.DateField(
         label=label,
@@ -84,10 +92,7 @@ class PersonAddForm(PersonForm):
         self.capitalise_labels()
 
     def clean_since(self) -> Any:
-        value = self.cleaned_data.get("since")
-        if value and value > timezone.localdate():
-            raise forms.ValidationError(_("This date lies in the future."))
-        return value
+        return not_future(self, "since")
 
 
 class MemberEventForm(CapitalisedLabels, forms.Form):
@@ -123,10 +128,7 @@ class MemberEventForm(CapitalisedLabels, forms.Form):
         self.capitalise_labels()
 
     def clean_date(self) -> Any:
-        value = self.cleaned_data.get("date")
-        if value and value > timezone.localdate():
-            raise forms.ValidationError(_("This date lies in the future."))
-        return value
+        return not_future(self, "date")
 
     def clean(self) -> dict[str, Any]:
         super().clean()

@@ -46,31 +46,21 @@ def _lines(text: str) -> list[str]:
 def profile_of(unit: Unit) -> Profile:
     """The profile a document issued by `unit` prints; blanks listed in `missing`."""
     committee = committee_of(unit)
-    if unit.kind == Unit.Kind.CELL:
-        superior = unit.superior_body or (committee.name if committee != unit else "")
-        profile = Profile(
-            superior_body=superior,
-            issuing_body=issuing_name(unit),
-            place=unit.place or committee.place,
-            symbol=unit.issuer_symbol or "CB",
-            on_behalf="T/M CHI BỘ",
-            secretary=unit.secretary_name,
-            deputies=_lines(unit.deputy_names),
-            recipients=_lines(unit.usual_recipients) or [issuing_name(committee)],
-            archive="Lưu Chi bộ",
-        )
-    else:
-        parent = unit.parent
-        profile = Profile(
-            superior_body=unit.superior_body or (parent.name if parent else ""),
-            issuing_body=issuing_name(unit),
-            place=unit.place or committee.place,
-            symbol=unit.issuer_symbol or "ĐU",
-            on_behalf="T/M ĐẢNG ỦY",
-            secretary=unit.secretary_name,
-            deputies=_lines(unit.deputy_names),
-            recipients=_lines(unit.usual_recipients),
-        )
+    cell = unit.kind == Unit.Kind.CELL
+    # A cell answers to its committee, a committee to the body above it.
+    above = (committee if committee != unit else None) if cell else unit.parent
+    profile = Profile(
+        superior_body=unit.superior_body or (above.name if above else ""),
+        issuing_body=issuing_name(unit),
+        place=unit.place or committee.place,
+        symbol=unit.issuer_symbol or ("CB" if cell else "ĐU"),
+        on_behalf="T/M CHI BỘ" if cell else "T/M ĐẢNG ỦY",
+        secretary=unit.secretary_name,
+        deputies=_lines(unit.deputy_names),
+        # A cell's documents go to its committee unless it names other recipients.
+        recipients=_lines(unit.usual_recipients) or ([issuing_name(committee)] if cell else []),
+        archive="Lưu Chi bộ" if cell else "Lưu VP",
+    )
     labels = {
         "superior_body": "cấp trên trực tiếp",
         "place": "địa danh",

@@ -11,20 +11,12 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import field_of
 
-from .forms import CapitalisedLabels, date_field
+from .forms import CapitalisedLabels, date_field, not_future
 from .models import Person, Unit
-
-
-def _not_future(form: forms.BaseForm, name: str) -> Any:
-    value = form.cleaned_data.get(name)
-    if value and value > timezone.localdate():
-        raise forms.ValidationError(_("This date lies in the future."))
-    return value
 
 
 class UnitFoundForm(CapitalisedLabels, forms.Form):
@@ -49,7 +41,7 @@ class UnitFoundForm(CapitalisedLabels, forms.Form):
         self.capitalise_labels()
 
     def clean_founded_on(self) -> Any:
-        return _not_future(self, "founded_on")
+        return not_future(self, "founded_on")
 
 
 class UnitEditForm(CapitalisedLabels, forms.ModelForm):
@@ -71,7 +63,7 @@ class UnitEditForm(CapitalisedLabels, forms.ModelForm):
         self.capitalise_labels()
 
     def clean_founded_on(self) -> Any:
-        return _not_future(self, "founded_on")
+        return not_future(self, "founded_on")
 
 
 class UnitRenameForm(CapitalisedLabels, forms.Form):
@@ -79,7 +71,7 @@ class UnitRenameForm(CapitalisedLabels, forms.Form):
     on = date_field(_("date of the new name"), required=True)
 
     def clean_on(self) -> Any:
-        return _not_future(self, "on")
+        return not_future(self, "on")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -137,7 +129,7 @@ class UnitDissolveForm(CapitalisedLabels, forms.Form):
         return f"member_{person.pk}"
 
     def clean_on(self) -> Any:
-        return _not_future(self, "on")
+        return not_future(self, "on")
 
     def clean(self) -> dict[str, Any]:
         super().clean()

@@ -21,6 +21,7 @@ from core.editing import FORM_PAGE, form_page
 from core.http import AuthenticatedRequest
 from core.listing import render_listing
 from core.policy import CHANGE, VIEW, has_role, permission_required_for
+from core.records import record_page
 from core.roles import Role
 from core.search import search
 from organisation.models import Person, Unit
@@ -144,14 +145,14 @@ def pledge_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    pledge = pledges.get_visible_or_404(request.user, pk=pk)
-    return render(
+    return record_page(
         request,
+        pledges,
+        pk,
         "pledges/pledge_detail.html",
-        {
-            "pledge": pledge,
+        "pledge",
+        lambda pledge: {
             "versions": pledge.versions.select_related("confirmed_by", "replaced_by"),
-            "can_change": pledges.can(request.user, CHANGE, pledge),
             "can_confirm": pledges.can(request.user, CONFIRM, pledge) and not pledge.is_locked,
         },
     )
@@ -254,12 +255,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = plans.get_visible_or_404(request.user, pk=pk)
-    return render(
-        request,
-        "pledges/plan_detail.html",
-        {"plan": plan, "can_change": plans.can(request.user, CHANGE, plan)},
-    )
+    return record_page(request, plans, pk, "pledges/plan_detail.html", "plan")
 
 
 # --- progress ---------------------------------------------------------------------------------

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -47,12 +49,24 @@ def reminder_open(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(target)
 
 
-@login_required
-@require_POST
-def reminder_read_all(request: HttpRequest) -> HttpResponse:
-    services.mark_read(user=request.user)
-    messages.success(request, _("Every reminder is marked as read."))
-    return redirect("reminders:list")
+def _own_action(
+    service: Callable[..., Any], message: Any, to: str
+) -> Callable[[HttpRequest], HttpResponse]:
+    """A POST button on the user's own reminders: `service(user=)`, say `message`, go to `to`."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest) -> HttpResponse:
+        service(user=request.user)
+        messages.success(request, str(message))
+        return redirect(to)
+
+    return view
+
+
+reminder_read_all = _own_action(
+    services.mark_read, gettext_lazy("Every reminder is marked as read."), "reminders:list"
+)
 
 
 class PreferencesForm(forms.Form):
@@ -79,12 +93,11 @@ def preferences(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def feed_renew(request: HttpRequest) -> HttpResponse:
-    services.calendar_token_renew(user=request.user)
-    messages.success(request, _("The calendar has a new address; the old one no longer works."))
-    return redirect("reminders:preferences")
+feed_renew = _own_action(
+    services.calendar_token_renew,
+    gettext_lazy("The calendar has a new address; the old one no longer works."),
+    "reminders:preferences",
+)
 
 
 def _month(text: str | None, today: dt.date) -> dt.date:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -282,29 +283,28 @@ def _job(request: HttpRequest, pk: int) -> ExportJob:
     return export_jobs.get_visible_or_404(request.user, pk=pk)
 
 
-def _job_page(request: HttpRequest, pk: int, template: str) -> HttpResponse:
-    """The job as it stands, once a job whose worker died has been marked failed."""
-    found = services.export_job_check(job=_job(request, pk))
-    can_retry = export_jobs.can(request.user, ADD, found)
-    return render(request, template, {"job": found, "can_retry": can_retry})
+def _job_page(template: str) -> Callable[[HttpRequest, int], HttpResponse]:
+    """The job as it stands, once a job whose worker died has been marked failed: its page,
+    or the part of it that polls its status."""
+
+    @login_required
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        found = services.export_job_check(job=_job(request, pk))
+        can_retry = export_jobs.can(request.user, ADD, found)
+        return render(request, template, {"job": found, "can_retry": can_retry})
+
+    return view
 
 
-@login_required
-def job(request: HttpRequest, pk: int) -> HttpResponse:
-    return _job_page(request, pk, "reports/job.html")
-
-
-@login_required
-def job_status(request: HttpRequest, pk: int) -> HttpResponse:
-    return _job_page(request, pk, "reports/job_status.html")
+job = _job_page("reports/job.html")
+job_status = _job_page("reports/job_status.html")
 
 
 @login_required
 @require_POST
 def job_retry(request: HttpRequest, pk: int) -> HttpResponse:
     """Start a failed export again (e.g. after its worker died)."""
-    found = _job(request, pk)
-    export_jobs.check(request.user, ADD, found)
+    found = export_jobs.get_for(request.user, ADD, pk=pk)
     return retry_job(
         request,
         lambda: services.export_job_retry(job=found, user=request.user),

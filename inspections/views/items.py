@@ -11,23 +11,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.editing import act, simple_form_page
+from core.editing import act
 from core.listing import render_listing
-from core.policy import CHANGE, DELETE, VIEW
+from core.policy import CHANGE, VIEW
 
 from .. import forms, policies, printing, selectors, services
 from ..columns import INSPECTION_COLUMNS
 from ..models import Finding, Inspection
-from .common import (
-    delete_action,
-    document_response,
-    download,
-    int_or_none,
-    require,
-    visible_for,
-)
+from . import common
+from .common import document_response, download, int_or_none, require, visible_for
 
 
 def _detail_url(pk: int) -> str:
@@ -89,14 +84,15 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def inspection_create(request: HttpRequest, plan_pk: int) -> HttpResponse:
     plan = visible_for(request, policies.plans, plan_pk, CHANGE)
     form = forms.InspectionForm(request.POST or None, committee=plan.committee)
-    return simple_form_page(
+    return common.service_form_page(
         request,
         form,
+        services.inspection_create,
         title=_("New item of %(plan)s") % {"plan": plan},
         back=reverse("inspections:plan_detail", args=[plan.pk]),
-        save=lambda data: services.inspection_create(user=request.user, plan=plan, **data),
-        to=lambda item: _detail_url(item.pk),
         message=_("The item was added to the plan."),
+        to=lambda item: _detail_url(item.pk),
+        plan=plan,
     )
 
 
@@ -104,16 +100,7 @@ def _inspection_edit(
     request: HttpRequest, inspection: Inspection, form: BaseForm, title: str
 ) -> HttpResponse:
     """Planning fields, dates and the team's report all go through `inspection_update`."""
-    return simple_form_page(
-        request,
-        form,
-        title=title,
-        back=_detail_url(inspection.pk),
-        save=lambda data: services.inspection_update(
-            user=request.user, inspection=inspection, **data
-        ),
-        message=_("Saved."),
-    )
+    return common.change_page(request, form, "inspection", inspection, title)
 
 
 @login_required
@@ -170,32 +157,31 @@ def inspection_conclude(request: HttpRequest, pk: int) -> HttpResponse:
         "conclusion": inspection.conclusion,
     }
     form = forms.ConcludeForm(request.POST or None, request.FILES or None, initial=initial)
-    back = _detail_url(pk)
-    return simple_form_page(
+    return common.service_form_page(
         request,
         form,
+        services.inspection_conclude,
         title=_("Conclusion of %(code)s") % {"code": inspection.code},
-        back=back,
-        save=lambda data: services.inspection_conclude(
-            user=request.user, inspection=inspection, **data
-        ),
+        back=_detail_url(pk),
         message=_("The conclusion was recorded."),
+        inspection=inspection,
     )
 
 
-@login_required
-@require_POST
-def inspection_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    inspection = visible_for(request, policies.inspections, pk, DELETE)
-    return delete_action(
-        request,
-        lambda: services.inspection_delete(user=request.user, inspection=inspection),
-        message=_("The item was deleted."),
-        refused_back=_detail_url(pk),
-        back=reverse("inspections:plan_detail", args=[inspection.plan_id])
-        if inspection.plan_id
-        else reverse("inspections:inspection_list"),
-    )
+def _after_delete(inspection: Inspection) -> str:
+    """Back to the plan the deleted item was in, else to the list of items."""
+    if inspection.plan_id:
+        return reverse("inspections:plan_detail", args=[inspection.plan_id])
+    return reverse("inspections:inspection_list")
+
+
+inspection_delete = common.delete_view(
+    policies.inspections,
+    services.inspection_delete,
+    "inspection",
+    gettext_lazy("The item was deleted."),
+    _after_delete,
+)
 
 
 @login_required

@@ -8,21 +8,15 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
-from core.editing import simple_form_page
 from core.listing import render_listing
-from core.policy import CHANGE, DELETE, VIEW
+from core.policy import CHANGE, VIEW
 
 from .. import forms, policies, printing, selectors, services
 from ..columns import PLAN_COLUMNS
-from .common import (
-    delete_action,
-    document_response,
-    download,
-    require,
-    visible_for,
-)
+from . import common
+from .common import document_response, download, require, visible_for
 
 
 @login_required
@@ -47,14 +41,15 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     require(bool(committees))
     committee = committees[0]
     form = forms.PlanForm(request.POST or None, request.FILES or None, committee=committee)
-    return simple_form_page(
+    return common.service_form_page(
         request,
         form,
+        services.plan_create,
         title=_("New inspection and supervision plan"),
         back=reverse("inspections:plan_list"),
-        save=lambda data: services.plan_create(user=request.user, committee=committee, **data),
-        to=lambda plan: reverse("inspections:plan_detail", args=[plan.pk]),
         message=_("The plan was created."),
+        to=lambda plan: reverse("inspections:plan_detail", args=[plan.pk]),
+        committee=committee,
     )
 
 
@@ -80,27 +75,16 @@ def plan_update(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.PlanForm(
         request.POST or None, request.FILES or None, instance=plan, committee=plan.committee
     )
-    return simple_form_page(
-        request,
-        form,
-        title=_("Change %(plan)s") % {"plan": plan},
-        back=reverse("inspections:plan_detail", args=[pk]),
-        save=lambda data: services.plan_update(user=request.user, plan=plan, **data),
-        message=_("Saved."),
-    )
+    return common.change_page(request, form, "plan", plan, _("Change %(plan)s") % {"plan": plan})
 
 
-@login_required
-@require_POST
-def plan_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = visible_for(request, policies.plans, pk, DELETE)
-    return delete_action(
-        request,
-        lambda: services.plan_delete(user=request.user, plan=plan),
-        message=_("The plan was deleted."),
-        refused_back=reverse("inspections:plan_detail", args=[pk]),
-        back=reverse("inspections:plan_list"),
-    )
+plan_delete = common.delete_view(
+    policies.plans,
+    services.plan_delete,
+    "plan",
+    gettext_lazy("The plan was deleted."),
+    lambda plan: reverse("inspections:plan_list"),
+)
 
 
 @login_required

@@ -13,22 +13,18 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from core.editing import save_form, simple_form_page
+from core.editing import save_form
 from core.listing import render_listing
-from core.policy import CHANGE, DELETE, VIEW
+from core.policy import CHANGE, VIEW
 
 from .. import forms, policies, selectors, services
 from ..columns import REMEDIATION_COLUMNS
 from ..models import Remediation
-from .common import (
-    delete_action,
-    download,
-    int_or_none,
-    require,
-    visible_for,
-)
+from . import common
+from .common import download, int_or_none, require, visible_for
 
 
 @login_required
@@ -74,16 +70,15 @@ def remediation_create(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"finding": finding},
     )
     back = reverse("inspections:inspection_detail", args=[pk])
-    return simple_form_page(
+    return common.service_form_page(
         request,
         form,
+        services.remediation_create,
         title=_("New remediation task for %(code)s") % {"code": inspection.code},
         back=back,
-        save=lambda data: services.remediation_create(
-            user=request.user, inspection=inspection, **data
-        ),
-        to=lambda task: back + "#tasks",
         message=_("The remediation task was set."),
+        to=lambda task: back + "#tasks",
+        inspection=inspection,
     )
 
 
@@ -127,94 +122,66 @@ def remediation_update(request: HttpRequest, pk: int) -> HttpResponse:
         inspection=task.inspection,
         committee=services.committee_of_inspection(task.inspection),
     )
-    return simple_form_page(
-        request,
-        form,
-        title=_("Change remediation task"),
-        back=reverse("inspections:remediation_detail", args=[pk]),
-        save=lambda data: services.remediation_update(user=request.user, remediation=task, **data),
-        message=_("Saved."),
-    )
+    return common.change_page(request, form, "remediation", task, _("Change remediation task"))
 
 
-@login_required
-@require_POST
-def remediation_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    task = visible_for(request, policies.remediations, pk, DELETE)
-    return delete_action(
-        request,
-        lambda: services.remediation_delete(user=request.user, remediation=task),
-        message=_("The remediation task was deleted."),
-        refused_back=reverse("inspections:remediation_detail", args=[pk]),
-        back=reverse("inspections:inspection_detail", args=[task.inspection_id]),
-    )
+remediation_delete = common.delete_view(
+    policies.remediations,
+    services.remediation_delete,
+    "remediation",
+    gettext_lazy("The remediation task was deleted."),
+    lambda task: reverse("inspections:inspection_detail", args=[task.inspection_id]),
+)
 
 
-def _task_form_action(
-    request: HttpRequest,
-    pk: int,
-    action: str,
-    form_name: str,
-    form_class: type[Form],
-    call: Callable[..., Any],
-    done_message: str,
-) -> HttpResponse:
-    """POST a task's form; on error show the task again with the form as typed."""
-    task = visible_for(request, policies.remediations, pk, action)
-    form = form_class(request.POST, request.FILES)
-    done = save_form(
-        request,
-        form,
-        lambda data: call(user=request.user, remediation=task, **data),
-        message=done_message,
-        to=reverse("inspections:remediation_detail", args=[pk]),
-    )
-    if done is not None:
-        return done
-    task.refresh_from_db()  # a refused write may have left the object changed in memory
-    return _task_page(request, task, **{form_name: form})
+def _task_form_view(
+    action: str, form_name: str, form_class: type[Form], call: Callable[..., Any], done: Any
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """The POST view of one of a task's forms (report, verify, return): the user may do
+    `action` on the task; a valid form goes to `call` and back to the task saying `done`, an
+    invalid or refused one shows the task again with the form as typed."""
+
+    @login_required
+    @require_POST
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        task = visible_for(request, policies.remediations, pk, action)
+        form = form_class(request.POST, request.FILES)
+        saved = save_form(
+            request,
+            form,
+            lambda data: call(user=request.user, remediation=task, **data),
+            message=str(done),
+            to=reverse("inspections:remediation_detail", args=[pk]),
+        )
+        if saved is not None:
+            return saved
+        task.refresh_from_db()  # a refused write may have left the object changed in memory
+        return _task_page(request, task, **{form_name: form})
+
+    return view
 
 
-@login_required
-@require_POST
-def remediation_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _task_form_action(
-        request,
-        pk,
-        policies.RECORD,
-        "submit_form",
-        forms.SubmitForm,
-        services.remediation_submit,
-        _("Your report was sent to the inspection commission."),
-    )
-
-
-@login_required
-@require_POST
-def remediation_verify(request: HttpRequest, pk: int) -> HttpResponse:
-    return _task_form_action(
-        request,
-        pk,
-        policies.VERIFY,
-        "verify_form",
-        forms.VerifyForm,
-        services.remediation_verify,
-        _("The task is verified and closed."),
-    )
-
-
-@login_required
-@require_POST
-def remediation_return(request: HttpRequest, pk: int) -> HttpResponse:
-    return _task_form_action(
-        request,
-        pk,
-        policies.VERIFY,
-        "return_form",
-        forms.ReturnForm,
-        services.remediation_return,
-        _("The report was sent back to the subject."),
-    )
+remediation_submit = _task_form_view(
+    policies.RECORD,
+    "submit_form",
+    forms.SubmitForm,
+    services.remediation_submit,
+    gettext_lazy("Your report was sent to the inspection commission."),
+)
+remediation_verify = _task_form_view(
+    policies.VERIFY,
+    "verify_form",
+    forms.VerifyForm,
+    services.remediation_verify,
+    gettext_lazy("The task is verified and closed."),
+)
+remediation_return = _task_form_view(
+    policies.VERIFY,
+    "return_form",
+    forms.ReturnForm,
+    services.remediation_return,
+    gettext_lazy("The report was sent back to the subject."),
+)
 
 
 @login_required

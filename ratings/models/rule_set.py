@@ -1,5 +1,7 @@
 """The rating rules of a span of years, kept as data."""
 
+from typing import Any
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +9,20 @@ from django.utils.translation import gettext_lazy as _
 from core.models import TrackedModel
 
 from .levels import score_field
+
+
+def rule(verbose_name: Any, default: bool = False) -> models.BooleanField:
+    """A condition of the rating rules that a rule set applies or not."""
+    return models.BooleanField(verbose_name, default=default)
+
+
+def month_field(verbose_name: Any, default: int) -> models.PositiveSmallIntegerField:
+    """A month of the year (1–12)."""
+    return models.PositiveSmallIntegerField(
+        verbose_name,
+        default=default,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
 
 
 class RuleSet(TrackedModel):
@@ -29,7 +45,7 @@ class RuleSet(TrackedModel):
     documents = models.TextField(
         _("source documents"), help_text=_("The regulations and guidance, one per line.")
     )
-    scored = models.BooleanField(_("scores on 100 points"), default=False)
+    scored = rule(_("scores on 100 points"))
     excellent_min_score = score_field(_("lowest score for excellent"))
     good_min_score = score_field(_("lowest score for well completed"))
     complete_min_score = score_field(_("lowest score for completed"))
@@ -41,42 +57,26 @@ class RuleSet(TrackedModel):
     quota_base = models.CharField(
         _("quota base"), max_length=10, choices=QuotaBase.choices, default=QuotaBase.GOOD
     )
-    self_assessment_required = models.BooleanField(
+    self_assessment_required = rule(
         _("self-assessment and cell review required before the decision"), default=True
     )
-    self_fixed_exempt = models.BooleanField(
-        _("a violation the member found and fixed himself does not cap"), default=False
-    )
+    self_fixed_exempt = rule(_("a violation the member found and fixed himself does not cap"))
     # Conditions added in issue 12: each is a field, its citation in `citations` under the
     # field's name, so that a refusal can say which rule of which regulation blocks a step.
-    good_needs_on_time = models.BooleanField(
-        _("well completed needs every task done on time"), default=False
+    good_needs_on_time = rule(_("well completed needs every task done on time"))
+    excellent_needs_shortcomings_fixed = rule(
+        _("excellent needs every shortcoming found in the year fixed")
     )
-    excellent_needs_shortcomings_fixed = models.BooleanField(
-        _("excellent needs every shortcoming found in the year fixed"), default=False
+    decision_follows_score = rule(
+        _("the decided level must agree with the score and the task conditions")
     )
-    decision_follows_score = models.BooleanField(
-        _("the decided level must agree with the score and the task conditions"), default=False
+    job_rating_caps = rule(_("a civil servant rated “did not complete” in his job is capped"))
+    unit_after_members = rule(_("a cell is decided only after all its members"), default=True)
+    unit_excellent_no_disciplined = rule(
+        _("no excellent for a cell with a member disciplined that year")
     )
-    job_rating_caps = models.BooleanField(
-        _("a civil servant rated “did not complete” in his job is capped"), default=False
-    )
-    unit_after_members = models.BooleanField(
-        _("a cell is decided only after all its members"), default=True
-    )
-    unit_excellent_no_disciplined = models.BooleanField(
-        _("no excellent for a cell with a member disciplined that year"), default=False
-    )
-    review_start_month = models.PositiveSmallIntegerField(
-        _("cell reviews from (month of the year rated)"),
-        default=11,
-        validators=[MinValueValidator(1), MaxValueValidator(12)],
-    )
-    review_end_month = models.PositiveSmallIntegerField(
-        _("cell reviews until (month of the next year)"),
-        default=3,
-        validators=[MinValueValidator(1), MaxValueValidator(12)],
-    )
+    review_start_month = month_field(_("cell reviews from (month of the year rated)"), default=11)
+    review_end_month = month_field(_("cell reviews until (month of the next year)"), default=3)
     level_names = models.TextField(
         _("level names for members"),
         blank=True,
