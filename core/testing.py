@@ -72,6 +72,17 @@ def sign_in_browser(page, username: str, password: str = "secret-pass-1") -> Non
     page.wait_for_url(lambda url: "dang-nhap" not in url)
 
 
+def post_refused(client, url: str, data: dict[str, Any], *shown: str) -> str:
+    """POST a form that the page refuses: it comes back (200) showing each of `shown` (what was
+    typed and why it was refused). Returns the page."""
+    response = client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    for text in shown:
+        assert text in page
+    return page
+
+
 def render_panel(function, user):
     """Call a dashboard panel function for `user` and render it, as the home page does;
     returns the HTML (empty when the panel does not apply). Measure its queries around it."""
