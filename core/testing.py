@@ -83,6 +83,18 @@ def post_refused(client, url: str, data: dict[str, Any], *shown: str) -> str:
     return page
 
 
+def build_demo(*builders: Callable[[Any], None]) -> Any:
+    """The demo's units and people, then what each of `builders` adds, without its log lines;
+    returns the demo context."""
+    from core.demo import DemoContext
+    from organisation.demo import build_units_and_people
+
+    context = DemoContext(log=lambda text: None)
+    for build in (build_units_and_people, *builders):
+        build(context)
+    return context
+
+
 def render_panel(function, user):
     """Call a dashboard panel function for `user` and render it, as the home page does;
     returns the HTML (empty when the panel does not apply). Measure its queries around it."""
