@@ -18,6 +18,8 @@ FIRST_COMMITTEE_ROLES = (
 # other page what the counterpart gets, and never a record of the first committee.
 SECOND_COMMITTEE = {"office2": "office", "secretary2": "other_secretary", "member2": "member"}
 ALL_ROLES = FIRST_COMMITTEE_ROLES + tuple(SECOND_COMMITTEE)
+#: Every signed-in user of the first committee gets the page.
+SIGNED_IN = {role: 200 for role in FIRST_COMMITTEE_ROLES if role != "anonymous"}
 
 
 @dataclass
