@@ -37,23 +37,9 @@ def big_committee(db):
     meetings = []
     for cell in cells:
         for month in range(1, 13):
-            meetings.append(
-                Meeting(
-                    code=f"{cell.code}-R{month}",
-                    unit=cell,
-                    kind="regular",
-                    date=dt.date(2024, month, 5),
-                )
-            )
+            meetings.append(_meeting(cell, "regular", dt.date(2024, month, 5)))
             if month % 3 == 0 and cell.code != "C05":
-                meetings.append(
-                    Meeting(
-                        code=f"{cell.code}-T{month}",
-                        unit=cell,
-                        kind="thematic",
-                        date=dt.date(2024, month, 20),
-                    )
-                )
+                meetings.append(_meeting(cell, "thematic", dt.date(2024, month, 20)))
     Meeting.objects.bulk_create(meetings)
     by_unit = {}
     for person in people:
@@ -66,6 +52,13 @@ def big_committee(db):
         ]
     )
     return committee, cells
+
+
+def _meeting(cell, kind: str, date: dt.date) -> Meeting:
+    """An unsaved meeting of `cell`, coded by its cell, kind (R, T) and month."""
+    return Meeting(
+        code=f"{cell.code}-{kind[0].upper()}{date.month}", unit=cell, kind=kind, date=date
+    )
 
 
 def test_coverage_grid_fixed_queries(big_committee, django_assert_max_num_queries):
