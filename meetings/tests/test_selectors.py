@@ -61,6 +61,13 @@ def _meeting(cell, kind: str, date: dt.date) -> Meeting:
     )
 
 
+def _rules_from(date: dt.date, committee, **rules) -> None:
+    """The committee's meeting rules from `date` on."""
+    from meetings import services
+
+    services.meeting_rules_save(user=SYSTEM, committee=committee, effective_from=date, **rules)
+
+
 def test_coverage_grid_fixed_queries(big_committee, django_assert_max_num_queries):
     # Four: cells, meeting counts, attendance (the 85% indicator), the meeting rules.
     committee, cells = big_committee
@@ -115,16 +122,8 @@ def test_coverage_shows_only_the_cells_in_the_users_scope(big_committee, client)
 
 
 def test_coverage_uses_the_thematic_rule(big_committee):
-    from meetings import services
-
     committee, _ = big_committee
-    services.meeting_rules_save(
-        user=SYSTEM,
-        committee=committee,
-        effective_from=dt.date(2024, 7, 1),
-        thematic_per_quarter=2,
-        absence_months=3,
-    )
+    _rules_from(dt.date(2024, 7, 1), committee, thematic_per_quarter=2, absence_months=3)
     grid = oversight.coverage_grid(committee, 2024, upto=dt.date(2025, 1, 1))
     assert grid[0].thematic_quarters_missing == 2  # Q3 and Q4 need two each
 
@@ -176,7 +175,6 @@ def test_attention(big_committee, django_assert_max_num_queries):
 
 
 def test_absence_threshold_is_a_setting(big_committee):
-    from meetings import services
 
     committee, cells = big_committee
     person = Person.objects.get(code="C01-0")
@@ -185,13 +183,7 @@ def test_absence_threshold_is_a_setting(big_committee):
             status="absent"
         )
     assert oversight.attention(cells, committee, dt.date(2024, 11, 15)).absentees == []
-    services.meeting_rules_save(
-        user=SYSTEM,
-        committee=committee,
-        effective_from=dt.date(2024, 1, 1),
-        absence_months=2,
-        thematic_per_quarter=1,
-    )
+    _rules_from(dt.date(2024, 1, 1), committee, absence_months=2, thematic_per_quarter=1)
     result = oversight.attention(cells, committee, dt.date(2024, 11, 15))
     assert [p.code for p, _ in result.absentees] == ["C01-0"] and result.absence_months == 2
 
