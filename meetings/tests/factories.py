@@ -53,7 +53,7 @@ class MeetingFactory(factory.django.DjangoModelFactory[Meeting]):
 
 def briefing_of(unit) -> Meeting:
     """A briefing conference of `unit` on 2 April 2024 on the term's study topic."""
-    return MeetingFactory(
+    return MeetingFactory.create(
         unit=unit,
         kind=Meeting.Kind.BRIEFING,
         date=dt.date(2024, 4, 2),
