@@ -18,6 +18,8 @@ FIRST_COMMITTEE_ROLES = (
 # other page what the counterpart gets, and never a record of the first committee.
 SECOND_COMMITTEE = {"office2": "office", "secretary2": "other_secretary", "member2": "member"}
 ALL_ROLES = FIRST_COMMITTEE_ROLES + tuple(SECOND_COMMITTEE)
+#: Every signed-in user of the first committee gets the page.
+SIGNED_IN = {role: 200 for role in FIRST_COMMITTEE_ROLES if role != "anonymous"}
 
 
 @dataclass
@@ -70,6 +72,29 @@ def sign_in_browser(page, username: str, password: str = "secret-pass-1") -> Non
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
     page.wait_for_url(lambda url: "dang-nhap" not in url)
+
+
+def post_refused(client, url: str, data: dict[str, Any], *shown: str) -> str:
+    """POST a form that the page refuses: it comes back (200) showing each of `shown` (what was
+    typed and why it was refused). Returns the page."""
+    response = client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    for text in shown:
+        assert text in page
+    return page
+
+
+def build_demo(*builders: Callable[[Any], None]) -> Any:
+    """The demo's units and people, then what each of `builders` adds, without its log lines;
+    returns the demo context."""
+    from core.demo import DemoContext
+    from organisation.demo import build_units_and_people
+
+    context = DemoContext(log=lambda text: None)
+    for build in (build_units_and_people, *builders):
+        build(context)
+    return context
 
 
 def render_panel(function, user):

@@ -3,10 +3,14 @@ LibreOffice (headless) converting a DOCX to PDF. Used by the tests of every prin
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
+
+from exporters.party import PartyDocument
 
 
 def _run(*args: str, data: bytes | None = None, timeout: int = 180) -> str:
@@ -70,3 +74,18 @@ def docx_to_pdf(docx: bytes) -> bytes:
 
 def flat(text: str) -> str:
     return " ".join(text.split())
+
+
+def party_document(**parts: Any) -> PartyDocument:
+    """A report of the Sở's Party committee, dated 5 June 2020; `parts` (its blocks, appendix,
+    signer…) are added to that header or replace any of it."""
+    header: dict[str, Any] = {
+        "superior_body": "Đảng bộ Thành phố Hà Nội",
+        "issuing_body": "Đảng ủy Sở Văn hóa và Thể thao",
+        "number_symbol": "15-BC/ĐU",
+        "place": "Hà Nội",
+        "date": dt.date(2020, 6, 5),
+        "doc_type": "Báo cáo",
+        "summary": "sơ kết 4 năm thực hiện Chỉ thị số 05-CT/TW",
+    }
+    return PartyDocument(**{**header, **parts})

@@ -226,6 +226,12 @@ def year(figures, number):
     return next(entry for entry in figures["years"] if entry["year"] == number)
 
 
+def counts(figures, number, section, *names):
+    """The figures `names` of one section of one year, in that order."""
+    found = year(figures, number)[section]
+    return tuple(found[name] for name in names)
+
+
 def test_period_and_cells(figures):
     assert figures["committee"]["code"] == "DBX"
     assert figures["period"] == {"from": "2017-03-01", "to": "2018-06-30"}
@@ -258,34 +264,20 @@ def test_meetings(figures):
 
 def test_pledges(figures):
     # P1's 2017 pledge is dated before the period.
-    pledges_2017 = year(figures, 2017)["pledges"]
-    assert (
-        pledges_2017["members_pledged"],
-        pledges_2017["percent"],
-        pledges_2017["non_members_pledged"],
-    ) == (4, 80.0, 1)
-    pledges_2018 = year(figures, 2018)["pledges"]
-    assert (
-        pledges_2018["members_pledged"],
-        pledges_2018["percent"],
-        pledges_2018["non_members_pledged"],
-    ) == (2, 40.0, 1)
+    names = ("members_pledged", "percent", "non_members_pledged")
+    assert counts(figures, 2017, "pledges", *names) == (4, 80.0, 1)
+    assert counts(figures, 2018, "pledges", *names) == (2, 40.0, 1)
 
 
 def test_ratings(figures):
     r2017 = year(figures, 2017)["ratings"]
-    assert (
-        r2017["members_rated"],
-        r2017["excellent"],
-        r2017["good"],
-        r2017["complete"],
-        r2017["not_complete"],
-    ) == (5, 0, 3, 1, 1)
+    levels = ("members_rated", "excellent", "good", "complete", "not_complete")
+    assert counts(figures, 2017, "ratings", *levels) == (5, 0, 3, 1, 1)
     assert r2017["good_or_better_percent"] == 60.0
     assert r2017["excellent_percent"] == 0.0
     # P4 was rated for 2018 but moved out on the roll date.
     r2018 = year(figures, 2018)["ratings"]
-    assert (r2018["members_rated"], r2018["good"], r2018["complete"]) == (2, 1, 1)
+    assert counts(figures, 2018, "ratings", "members_rated", "good", "complete") == (2, 1, 1)
     assert r2018["good_or_better_percent"] == 50.0
 
 

@@ -5,18 +5,14 @@ from django.db.models import Sum
 
 from activities.demo import PERIOD_END, PERIOD_START, build_activities
 from activities.models import Activity, Commendation
-from core.demo import DemoContext
-from organisation.demo import build_units_and_people
+from core.testing import build_demo
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def demo_ctx():
-    ctx = DemoContext(log=lambda text: None)
-    build_units_and_people(ctx)
-    build_activities(ctx)
-    return ctx
+    return build_demo(build_activities)
 
 
 def test_youth_union_activities_every_year_inside_the_period(demo_ctx):

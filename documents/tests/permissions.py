@@ -1,15 +1,7 @@
-from core.testing import Case
+from core.testing import SIGNED_IN, Case
 from documents.tests.factories import DocumentFactory, DocumentWithFileFactory, StudyTopicFactory
 
 READERS = {"office": 200, "secretary": 200, "other_secretary": 200, "inspection": 200}
-EVERYONE = {
-    "office": 200,
-    "secretary": 200,
-    "other_secretary": 200,
-    "inspection": 200,
-    "member": 200,
-    "editor": 200,
-}
 OFFICE = {"office": 200}
 
 
@@ -54,9 +46,9 @@ MATRIX = {
         expect={**OFFICE, "member": 404, "editor": 404}, kwargs=committee_document
     ),
     "documents:matrix": Case(expect={"office": 200, "inspection": 200}),
-    "documents:topic_list": Case(expect=EVERYONE),
+    "documents:topic_list": Case(expect=SIGNED_IN),
     # Study topics are shared reference data (the Central Committee's topics), no committee's.
-    "documents:topic_detail": Case(expect=EVERYONE, kwargs=topic, shared=True),
+    "documents:topic_detail": Case(expect=SIGNED_IN, kwargs=topic, shared=True),
     "documents:topic_create": Case(expect=OFFICE),
     "documents:topic_update": Case(expect=OFFICE, kwargs=topic, shared=True),
 }

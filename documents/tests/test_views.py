@@ -19,6 +19,12 @@ def _numbers(response) -> set[str]:
     return {document.number_symbol for document in response.context["page_obj"]}
 
 
+def _cell_report(number_symbol: str, cell, issuer: str, summary: str):
+    return DocumentFactory(
+        number_symbol=number_symbol, issued_by=cell, issuer=issuer, kind="report", summary=summary
+    )
+
+
 @pytest.fixture
 def register(tree):
     """A committee plan, a report of cell A and one of cell B, and two documents of another
@@ -29,20 +35,8 @@ def register(tree):
         "committee": DocumentFactory(
             number_symbol="12-KH/ĐU", issued_by=tree.committee, summary="Kế hoạch học tập"
         ),
-        "cell_a": DocumentFactory(
-            number_symbol="03-BC/CB",
-            issued_by=tree.cell_a,
-            issuer="Chi bộ A",
-            kind="report",
-            summary="Báo cáo kết quả quý I",
-        ),
-        "cell_b": DocumentFactory(
-            number_symbol="04-BC/CB",
-            issued_by=tree.cell_b,
-            issuer="Chi bộ B",
-            kind="report",
-            summary="Báo cáo kết quả quý II",
-        ),
+        "cell_a": _cell_report("03-BC/CB", tree.cell_a, "Chi bộ A", "Báo cáo kết quả quý I"),
+        "cell_b": _cell_report("04-BC/CB", tree.cell_b, "Chi bộ B", "Báo cáo kết quả quý II"),
         "other": DocumentFactory(
             number_symbol="01-KH/ĐU", issued_by=other_committee, issuer="Đảng ủy khác"
         ),

@@ -13,17 +13,11 @@ from exporters.party import (
     render_docx,
     render_pdf,
 )
+from exporters.testing import party_document
 
 
 def sample() -> PartyDocument:
-    return PartyDocument(
-        superior_body="Đảng bộ Thành phố Hà Nội",
-        issuing_body="Đảng ủy Sở Văn hóa và Thể thao",
-        number_symbol="15-BC/ĐU",
-        place="Hà Nội",
-        date=dt.date(2020, 6, 5),
-        doc_type="Báo cáo",
-        summary="sơ kết 4 năm thực hiện Chỉ thị số 05-CT/TW",
+    return party_document(
         blocks=[
             Heading("I. KẾT QUẢ"),
             Paragraph("Đảng ủy đã tổ chức quán triệt."),

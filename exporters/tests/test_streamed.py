@@ -2,7 +2,6 @@
 the page numbers continue across the parts, one typeface, and LibreOffice prints the Word file
 on about as many pages as the PDF."""
 
-import datetime as dt
 import io
 
 from docx import Document
@@ -10,7 +9,7 @@ from pypdf import PdfReader
 
 from exporters import streamed
 from exporters.party import Paragraph, PartyDocument, Table, render_docx, render_pdf
-from exporters.testing import docx_to_pdf, pdf_font_families, pdf_pages, pdf_text
+from exporters.testing import docx_to_pdf, party_document, pdf_font_families, pdf_pages, pdf_text
 
 
 def big_document(units: int = 12, rows: int = 60) -> PartyDocument:
@@ -22,13 +21,7 @@ def big_document(units: int = 12, rows: int = 60) -> PartyDocument:
         )
         for unit in range(units)
     ]
-    return PartyDocument(
-        superior_body="Đảng bộ Khối Thử nghiệm",
-        issuing_body="Đảng ủy Thử tải",
-        number_symbol="-BC/ĐU",
-        place="Hà Nội",
-        date=dt.date(2026, 6, 30),
-        doc_type="Báo cáo",
+    return party_document(
         summary="thử phụ lục dài",
         blocks=[Paragraph("Nội dung báo cáo.")],
         appendix=[Paragraph("PHỤ LỤC", True, align="center"), *appendix],

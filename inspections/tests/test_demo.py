@@ -4,16 +4,13 @@ import datetime as dt
 
 import pytest
 
-from core import demo
+from core.testing import build_demo
 from inspections.demo import HCM, TW4, build_inspections
 from inspections.models import Inspection, InspectionPlan, Remediation
-from organisation.demo import build_units_and_people
 
 
 def build() -> list:
-    context = demo.DemoContext(log=lambda text: None)
-    build_units_and_people(context)
-    build_inspections(context)
+    build_demo(build_inspections)
     return list(
         Remediation.objects.order_by("inspection__code", "content").values_list(
             "inspection__code", "content", "deadline", "completed_on"

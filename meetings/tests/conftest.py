@@ -2,9 +2,7 @@ import datetime as dt
 
 import pytest
 
-from meetings.models import Meeting
-
-from .factories import MeetingFactory, topic
+from .factories import MeetingFactory, briefing_of
 
 
 @pytest.fixture
@@ -20,9 +18,4 @@ def meeting_b(tree):
 
 @pytest.fixture
 def conference_a(tree):
-    return MeetingFactory(
-        unit=tree.cell_a,
-        kind=Meeting.Kind.BRIEFING,
-        date=dt.date(2024, 4, 2),
-        topics=[topic("CD-TK-XIII")],
-    )
+    return briefing_of(tree.cell_a)

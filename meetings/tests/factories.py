@@ -51,6 +51,16 @@ class MeetingFactory(factory.django.DjangoModelFactory[Meeting]):
             self.topics.set(extracted)
 
 
+def briefing_of(unit) -> Meeting:
+    """A briefing conference of `unit` on 2 April 2024 on the term's study topic."""
+    return MeetingFactory.create(
+        unit=unit,
+        kind=Meeting.Kind.BRIEFING,
+        date=dt.date(2024, 4, 2),
+        topics=[topic("CD-TK-XIII")],
+    )
+
+
 class AttendanceFactory(factory.django.DjangoModelFactory[Attendance]):
     class Meta:
         model = Attendance

@@ -5,22 +5,17 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from meetings.models import Attendance, Meeting
+from meetings.models import Attendance
 from organisation.tests.factories import CommitteeFactory, PersonFactory, StaffFactory, UnitFactory
 
-from .factories import MeetingFactory, topic
+from .factories import MeetingFactory, briefing_of
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def briefing(tree):
-    return MeetingFactory(
-        unit=tree.committee,
-        kind=Meeting.Kind.BRIEFING,
-        date=dt.date(2024, 4, 2),
-        topics=[topic("CD-TK-XIII")],
-    )
+    return briefing_of(tree.committee)
 
 
 def marked(meeting):

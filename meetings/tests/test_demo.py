@@ -4,19 +4,16 @@ import datetime as dt
 
 from django.db.models import Q
 
-from core.demo import DemoContext
+from core.testing import build_demo
 from meetings import demo as meetings_demo
 from meetings import oversight, selectors
 from meetings.models import Attendance, Meeting
-from organisation import demo as organisation_demo
 
 START, END = dt.date(2016, 5, 15), dt.date(2020, 6, 30)
 
 
 def test_demo_meetings(db):
-    ctx = DemoContext(log=lambda text: None)
-    organisation_demo.build_units_and_people(ctx)
-    meetings_demo.build_meetings(ctx)
+    ctx = build_demo(meetings_demo.build_meetings)
     assert ctx.data["meetings_done"] is True
     cells = ctx.cells
     assert len(cells) == 32

@@ -37,23 +37,9 @@ def big_committee(db):
     meetings = []
     for cell in cells:
         for month in range(1, 13):
-            meetings.append(
-                Meeting(
-                    code=f"{cell.code}-R{month}",
-                    unit=cell,
-                    kind="regular",
-                    date=dt.date(2024, month, 5),
-                )
-            )
+            meetings.append(_meeting(cell, "regular", dt.date(2024, month, 5)))
             if month % 3 == 0 and cell.code != "C05":
-                meetings.append(
-                    Meeting(
-                        code=f"{cell.code}-T{month}",
-                        unit=cell,
-                        kind="thematic",
-                        date=dt.date(2024, month, 20),
-                    )
-                )
+                meetings.append(_meeting(cell, "thematic", dt.date(2024, month, 20)))
     Meeting.objects.bulk_create(meetings)
     by_unit = {}
     for person in people:
@@ -66,6 +52,20 @@ def big_committee(db):
         ]
     )
     return committee, cells
+
+
+def _meeting(cell, kind: str, date: dt.date) -> Meeting:
+    """An unsaved meeting of `cell`, coded by its cell, kind (R, T) and month."""
+    return Meeting(
+        code=f"{cell.code}-{kind[0].upper()}{date.month}", unit=cell, kind=kind, date=date
+    )
+
+
+def _rules_from(date: dt.date, committee, **rules) -> None:
+    """The committee's meeting rules from `date` on."""
+    from meetings import services
+
+    services.meeting_rules_save(user=SYSTEM, committee=committee, effective_from=date, **rules)
 
 
 def test_coverage_grid_fixed_queries(big_committee, django_assert_max_num_queries):
@@ -122,16 +122,8 @@ def test_coverage_shows_only_the_cells_in_the_users_scope(big_committee, client)
 
 
 def test_coverage_uses_the_thematic_rule(big_committee):
-    from meetings import services
-
     committee, _ = big_committee
-    services.meeting_rules_save(
-        user=SYSTEM,
-        committee=committee,
-        effective_from=dt.date(2024, 7, 1),
-        thematic_per_quarter=2,
-        absence_months=3,
-    )
+    _rules_from(dt.date(2024, 7, 1), committee, thematic_per_quarter=2, absence_months=3)
     grid = oversight.coverage_grid(committee, 2024, upto=dt.date(2025, 1, 1))
     assert grid[0].thematic_quarters_missing == 2  # Q3 and Q4 need two each
 
@@ -183,7 +175,6 @@ def test_attention(big_committee, django_assert_max_num_queries):
 
 
 def test_absence_threshold_is_a_setting(big_committee):
-    from meetings import services
 
     committee, cells = big_committee
     person = Person.objects.get(code="C01-0")
@@ -192,13 +183,7 @@ def test_absence_threshold_is_a_setting(big_committee):
             status="absent"
         )
     assert oversight.attention(cells, committee, dt.date(2024, 11, 15)).absentees == []
-    services.meeting_rules_save(
-        user=SYSTEM,
-        committee=committee,
-        effective_from=dt.date(2024, 1, 1),
-        absence_months=2,
-        thematic_per_quarter=1,
-    )
+    _rules_from(dt.date(2024, 1, 1), committee, absence_months=2, thematic_per_quarter=1)
     result = oversight.attention(cells, committee, dt.date(2024, 11, 15))
     assert [p.code for p, _ in result.absentees] == ["C01-0"] and result.absence_months == 2
 

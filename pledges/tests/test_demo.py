@@ -3,8 +3,7 @@ import datetime as dt
 import pytest
 from django.db.models import Count
 
-from core.demo import DemoContext
-from organisation.demo import build_units_and_people
+from core.testing import build_demo
 from organisation.selectors import roll_on
 from pledges.demo import PERIOD_START, build_pledges, roll_date_of
 from pledges.models import ConductStandard, PersonalPlan, Pledge
@@ -14,10 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo_ctx():
-    ctx = DemoContext(log=lambda text: None)
-    build_units_and_people(ctx)
-    build_pledges(ctx)
-    return ctx
+    return build_demo(build_pledges)
 
 
 def test_every_member_on_the_roll_pledges_every_year_inside_the_period(demo_ctx):

@@ -138,19 +138,19 @@ from workbook.registry import CellError  # noqa: E402
 @example("NaN")
 @example("sNaN")
 def test_score_cells_parse_into_range_or_say_why(value):
-    try:
-        score = parse_score(value)
-    except CellError as error:
-        assert str(error)
-    else:
-        assert score is None or 0 <= score <= 100
+    _parses_between_or_says_why(parse_score, value, 0, 100)
 
 
 @given(st.one_of(st.text(max_size=8), st.integers(), st.floats(allow_nan=False)))
 def test_year_cells_parse_into_a_year_or_say_why(value):
+    _parses_between_or_says_why(parse_year, value, 1930, 2100)
+
+
+def _parses_between_or_says_why(parse, value, low, high):
+    """`parse(value)` is empty or between `low` and `high`, or refuses the cell with a reason."""
     try:
-        year = parse_year(value)
+        parsed = parse(value)
     except CellError as error:
         assert str(error)
     else:
-        assert year is None or 1930 <= year <= 2100
+        assert parsed is None or low <= parsed <= high
