@@ -58,13 +58,23 @@ class Shape:
 _shapes: dict[Hashable, Shape | None] = {}
 
 
+def forget() -> None:
+    """Drop every compiled shape (tests)."""
+    _shapes.clear()
+
+
+def shapes() -> int:
+    """How many shapes are compiled in this process."""
+    return len(_shapes)
+
+
 def _compile(queryset: QuerySet, pattern: str) -> Shape | None:
     query = queryset.query
     compiler = query.get_compiler(using=queryset.db)
     sql, params = compiler.as_sql()  # raises EmptyResultSet for a query that cannot match
     slots = tuple(index for index, param in enumerate(params) if param == pattern)
-    # Reused only when the unit's path is nowhere but in those parameters.
-    if not slots or pattern[:-1] in sql or compiler.has_extra_select:
+    # Reused only when the unit's path is nowhere but in those parameters (not a literal).
+    if not slots or f"'{pattern[:-1]}" in sql or compiler.has_extra_select:
         return None
     fields = [select[0] for select in compiler.select[: compiler.col_count]]
     if compiler.has_composite_fields(fields):
