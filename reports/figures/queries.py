@@ -144,18 +144,19 @@ class FigureQueries:
         )
 
     def attendance_rows(self) -> list[Row]:
-        """Present and all rows per year and unit. Years are date ranges, not EXTRACT, so the
-        database compares dates natively (SQLite's EXTRACT is a Python function per row)."""
+        """Present and all rows per year and unit. The year is the first year whose last day
+        is on or after the meeting's date: one CASE of date comparisons a row, native in
+        every database (SQLite's EXTRACT is a Python function per row), where ten filtered
+        counts a row cost a fifth more at the province (issue 18)."""
 
         def build() -> QuerySet:
             period = self.scope.period
+            *earlier, last = self.years
+            year = Case(
+                *[When(meeting__date__lte=period.year_end(y), then=Value(y)) for y in earlier],
+                default=Value(last),
+            )
             present = Q(status=Attendance.Status.PRESENT)
-            counts = {}
-            for year in self.years:
-                start, end = period.year_start(year), period.year_end(year)
-                in_year = Q(meeting__date__gte=start, meeting__date__lte=end)
-                counts[f"t{year}"] = Count("id", filter=in_year)
-                counts[f"p{year}"] = Count("id", filter=in_year & present)
             return (
                 Attendance.objects.filter(
                     meeting__held=True,
@@ -163,23 +164,13 @@ class FigureQueries:
                     meeting__date__gte=period.start,
                     meeting__date__lte=period.end,
                 )
-                .values("meeting__unit_id")
-                .annotate(**counts)
+                .annotate(year=year)
+                .values("year", "meeting__unit_id")
+                .annotate(total=Count("id"), present=Count("id", filter=present))
                 .order_by()
             )
 
-        rows = self.compiled_rows("attendance", build)
-        return [
-            {
-                "year": year,
-                "meeting__unit_id": row["meeting__unit_id"],
-                "total": row[f"t{year}"],
-                "present": row[f"p{year}"],
-            }
-            for row in rows
-            for year in self.years
-            if row[f"t{year}"]
-        ]
+        return self.compiled_rows("attendance", build)
 
     def yearly_rows(self, name: str, *extra: str) -> list[Row]:
         """Rows of the scope's yearly per-person records `name` (pledges, personal_plans,
