@@ -10,7 +10,7 @@ pattern in its places: same statements, same rows, same number of queries.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +18,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 
-Row = dict[str, Any]
+Row = Mapping[str, Any]
 LIMIT = 512  # shapes kept per process (a shape: one query over one period and roll dates)
 Converters = tuple[tuple[int, tuple[Callable[..., Any], ...], Any], ...]
 
@@ -42,7 +42,7 @@ class Shape:
         with connection.cursor() as cursor:
             cursor.execute(self.sql, params)
             fetched = cursor.fetchall()
-        rows = []
+        rows: list[Row] = []
         for values in fetched:
             row = list(values)
             for index, functions, expression in self.converters:

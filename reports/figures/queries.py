@@ -56,6 +56,21 @@ class FigureQueries:
         return {year: self.existing_on(day) for year, day in self.scope.roll_dates.items()}
 
     # -- queries ------------------------------------------------------------------------
+    def by_year(
+        self, name: str, records: Callable[[], QuerySet], date: str, *fields: str, **counts: Any
+    ) -> list[Row]:
+        """`counts` of `records()` grouped by the year of `date` and `fields`."""
+        return self.compiled_rows(
+            name,
+            lambda: (
+                records()
+                .annotate(year=ExtractYear(date))
+                .values("year", *fields)
+                .annotate(**counts)
+                .order_by()
+            ),
+        )
+
     def roll_counts(
         self,
     ) -> tuple[dict[int, dict[str, int]], dict[tuple[int, int], dict[str, int]]]:
@@ -245,34 +260,16 @@ class FigureQueries:
         }
 
     def document_rows(self) -> tuple[dict[int, int], list[Row], dict[int, int]]:
-        issued = self.compiled_rows(
-            "issued",
-            lambda: (
-                self.scope.documents_issued()
-                .values(year=ExtractYear("issued_on"))
-                .annotate(n=Count("id"))
-                .order_by()
-            ),
+        scope = self.scope
+        issued = self.by_year("issued", scope.documents_issued, "issued_on", n=Count("id"))
+        deliveries = self.by_year(
+            "deliveries", scope.deliveries, "sent_on", "unit_id", n=Count("id")
         )
-        deliveries = self.compiled_rows(
-            "deliveries",
-            lambda: (
-                self.scope.deliveries()
-                .annotate(year=ExtractYear("sent_on"))
-                .values("year", "unit_id")
-                .annotate(n=Count("id"))
-                .order_by()
-            ),
-        )
-        distinct = self.compiled_rows(
+        distinct = self.by_year(
             "delivered documents",
-            lambda: (
-                self.scope.deliveries()
-                .annotate(year=ExtractYear("sent_on"))
-                .values("year")
-                .annotate(n=Count("document_id", distinct=True))
-                .order_by()
-            ),
+            scope.deliveries,
+            "sent_on",
+            n=Count("document_id", distinct=True),
         )
         return (
             {row["year"]: row["n"] for row in issued},

@@ -327,7 +327,7 @@ def build(committee, cells: int, per_cell: int, years: range):
 def test_query_count_does_not_grow(db, django_assert_max_num_queries, cells, per_cell, years):
     committee = CommitteeFactory()
     build(committee, cells, per_cell, years)
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(20):
         result = compute(
             committee, dt.date(years[0], 1, 1), dt.date(years[-1], 12, 31), today=TODAY
         )
