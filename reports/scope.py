@@ -20,9 +20,11 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
+from django.db.models.functions import Coalesce, Least
 from django.utils import timezone
 
 from activities.models import Activity, Commendation
@@ -33,6 +35,8 @@ from organisation import membership
 from organisation.models import Person, Posting, Unit, UnitName
 from pledges.models import ConductStandard, PersonalPlan, Pledge
 from ratings.models import Rating
+
+from . import compiled
 
 
 @dataclass(frozen=True)
@@ -218,27 +222,36 @@ class Scope:
 
     @cached_property
     def cell_list(self) -> list[dict[str, Any]]:
-        """The cells that existed on some day of the period, in tree order."""
+        """The cells that existed on some day of the period, in tree order. A cell renamed
+        after the period is printed with the name it carried then: the earliest former name
+        still covering its last day in the period (as `membership.unit_name_on`)."""
         period = self.period
-        cells = self.cells().filter(
-            Q(founded_on__isnull=True) | Q(founded_on__lte=period.end),
-            Q(dissolved_on__isnull=True) | Q(dissolved_on__gt=period.start),
-        )
-        rows: list[dict[str, Any]] = [
-            dict(row)
-            for row in cells.order_by("path").values(
-                "id", "code", "name", "path", "founded_on", "dissolved_on"
+
+        def build() -> QuerySet:
+            end = Value(period.end, output_field=DateField())
+            last_day = Least(end, Coalesce(OuterRef("dissolved_on"), end), output_field=DateField())
+            former = UnitName.objects.filter(unit=OuterRef("pk"), until__gte=last_day)
+            carried = Subquery(former.order_by("until").values("name")[:1])
+            return (
+                self.cells()
+                .filter(
+                    Q(founded_on__isnull=True) | Q(founded_on__lte=period.end),
+                    Q(dissolved_on__isnull=True) | Q(dissolved_on__gt=period.start),
+                )
+                .order_by("path")
+                .values("id", "code", "path", "founded_on", "dissolved_on")
+                .annotate(carried=Coalesce(carried, F("name")))
             )
+
+        rows = compiled.rows(("cell list", period), self.prefix, build)
+        return [
+            {
+                "id": row["id"],
+                "code": row["code"],
+                "name": row["carried"],
+                "path": row["path"],
+                "founded_on": row["founded_on"],
+                "dissolved_on": row["dissolved_on"],
+            }
+            for row in rows
         ]
-        # A cell renamed after the period is printed with the name it carried then.
-        last_day = {row["id"]: min(period.end, row["dissolved_on"] or period.end) for row in rows}
-        former = UnitName.objects.filter(
-            unit_id__in=list(last_day), until__gte=min(last_day.values(), default=period.end)
-        ).order_by("-until")
-        names = {}
-        for name in former:
-            if name.until >= last_day[name.unit_id]:
-                names[name.unit_id] = name.name  # the earliest still covering wins
-        for row in rows:
-            row["name"] = names.get(row["id"], row["name"])
-        return rows

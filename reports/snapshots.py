@@ -26,8 +26,8 @@ from .models import YearFigures
 from .scope import Period, Scope
 
 Progress = Callable[[int, str], None]
-# The scope's querysets behind `yearly_rows`, by model.
-YEARLY = {"Pledge": "pledges", "PersonalPlan": "personal_plans", "Rating": "ratings"}
+# The scope's querysets behind `yearly_rows`.
+YEARLY = ("pledges", "personal_plans", "ratings")
 
 
 def _encode(value: Any) -> Any:
@@ -57,7 +57,6 @@ def _decode(value: Any) -> Any:
 
 def rows_of(queries: FigureQueries) -> dict[str, Any]:
     """Every grouped query's rows over the queries' scope (one year, or the open years)."""
-    scope = queries.scope
     totals, per_unit = queries.roll_counts()
     issued, deliveries, distinct = queries.document_rows()
     return {
@@ -67,10 +66,8 @@ def rows_of(queries: FigureQueries) -> dict[str, Any]:
         "meetings": queries.meeting_rows(),
         "attendance": queries.attendance_rows(),
         **{
-            name: queries.yearly_rows(
-                getattr(scope, name)(), *(["level"] if name == "ratings" else [])
-            )
-            for name in YEARLY.values()
+            name: queries.yearly_rows(name, *(["level"] if name == "ratings" else []))
+            for name in YEARLY
         },
         "activities": queries.activity_rows(),
         "inspections": list(queries.inspection_figures().items()),
@@ -110,8 +107,8 @@ class StoredFigures(Figures):
     def attendance_rows(self) -> list[Row]:
         return self.rows["attendance"]
 
-    def yearly_rows(self, queryset: Any, *extra: str) -> list[Row]:
-        return self.rows[YEARLY[queryset.model.__name__]]
+    def yearly_rows(self, name: str, *extra: str) -> list[Row]:
+        return self.rows[name]
 
     def activity_rows(self) -> list[Row]:
         return self.rows["activities"]
