@@ -109,6 +109,7 @@ def attendance_rows(attendance_model) -> int:
 
 def build(members: int) -> dict[str, object]:
     from activities.models import Activity, ActivityKind
+    from core.maintenance import analyze
     from inspections.models import Inspection, Remediation
     from meetings.models import Attendance, Meeting
     from organisation.models import MassOrganisation, MemberEvent, Person, Posting, Unit
@@ -254,7 +255,7 @@ def build(members: int) -> dict[str, object]:
         (YEARS[0], YEARS[-1]),
     )
     done("meetings", meetings)
-    run("ANALYZE")  # the attendance join below needs the new tables' statistics
+    analyze()  # the attendance join below needs the new tables' statistics
     done("attendance", attendance_rows(Attendance))
 
     # -- pledges and plans of everyone on the books, ratings of members --------------------
@@ -341,7 +342,7 @@ def build(members: int) -> dict[str, object]:
     )
     done("inspections", inspections)
     counts["remediations"] = remediations
-    run("ANALYZE")
+    analyze()
     done("analyze", 0)
     return counts
 

@@ -17,6 +17,7 @@ from typing import IO, Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core import maintenance
 from core.actors import SYSTEM, acting, recorded
 from core.services import record_actor
 
@@ -326,7 +327,23 @@ def workbook_import(
 
                 records_changed()
     result.errors, result.plans = _in_reading_order(ctx.errors), ctx.plans
+    if result.applied:
+        _refresh_statistics(result)
     return result
+
+
+# Rows written by one import past which the planner's statistics are refreshed.
+ANALYZE_AFTER_ROWS = 1000
+
+
+def _refresh_statistics(result: ImportResult) -> None:
+    """ANALYZE after a large import (issue 18): the machines' PostgreSQL runs without
+    autovacuum, and plans made on the old statistics turn a bigger committee's pages slow.
+    Inside an outer transaction (a test, a caller's atomic block) the rows are not committed
+    yet, so there is nothing new to sample."""
+    created, updated, _unchanged = result.counts
+    if created + updated >= ANALYZE_AFTER_ROWS and not transaction.get_connection().in_atomic_block:
+        maintenance.analyze()
 
 
 def workbook_check(
