@@ -43,8 +43,10 @@ def meeting_rules_save(
 
 
 @transaction.atomic
-def meeting_rules_ensure_defaults() -> int:
-    """Load the default rules (reference.DEFAULT_RULES) where they are missing."""
+def meeting_rules_ensure_defaults(*, user: Any) -> int:
+    """Load the default rules (reference.DEFAULT_RULES) where they are missing; changing the
+    defaults is any office's right (the demo and commands pass `core.actors.SYSTEM`)."""
+    _require_change(user, MeetingRules(committee=None))
     created = 0
     for row in reference.DEFAULT_RULES:
         _, was_created = MeetingRules.objects.get_or_create(

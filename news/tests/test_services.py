@@ -222,9 +222,7 @@ def test_services_refuse_a_user_without_a_news_role_and_write_nothing(users, pho
     assert comment.status == Comment.Status.PENDING and Comment.objects.count() == 1
 
 
-def test_another_committees_office_may_not_change_this_committees_article(
-    users, second_committee
-):
+def test_another_committees_office_may_not_change_this_committees_article(users, second_committee):
     article = ArticleFactory(title="Của đảng bộ thứ nhất")
     comment = CommentFactory(article=article)
     office2 = users["office2"]
