@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -58,7 +58,10 @@ def meeting_rules_ensure_defaults(*, user: Any) -> int:
     return created
 
 
-def _committee_setting_save(item: Any, user: Any, fields: dict[str, Any]) -> Any:
+Setting = TypeVar("Setting", FocusArea, TopicDeadline)
+
+
+def _committee_setting_save(item: Setting, user: Any, fields: dict[str, Any]) -> Setting:
     """Write `fields` onto a committee's setting, check it, and save it for the office."""
     model_update(item, fields, save=False)
     item.full_clean()
