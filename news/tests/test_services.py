@@ -172,6 +172,16 @@ def _refused(call, **kwargs):
         call(**kwargs)
 
 
+def _article_change(article) -> dict:
+    return {
+        "article": article,
+        "title": "Đổi",
+        "lead": "",
+        "body_html": "",
+        "category": article.category,
+    }
+
+
 def test_services_refuse_a_user_without_a_news_role_and_write_nothing(users, photo_bytes):
     """Every writing service checks the news policy itself, whoever calls it."""
     article = ArticleFactory(status=Article.Status.DRAFT, published_at=None, title="Giữ nguyên")
@@ -188,15 +198,7 @@ def test_services_refuse_a_user_without_a_news_role_and_write_nothing(users, pho
         _refused(services.category_save, name="Mới", user=user)
         _refused(services.category_save, category=category, name="Đổi", user=user)
         _refused(services.article_create, title="T", lead="", body="x", user=user)
-        _refused(
-            services.article_save,
-            article=article,
-            title="Đổi",
-            lead="",
-            body_html="",
-            category=article.category,
-            user=user,
-        )
+        _refused(services.article_save, **_article_change(article), user=user)
         _refused(services.article_publish, article=article, user=user)
         _refused(services.article_unpublish, article=article, user=user)
         _refused(
@@ -226,15 +228,7 @@ def test_another_committees_office_may_not_change_this_committees_article(users,
     article = ArticleFactory(title="Của đảng bộ thứ nhất")
     comment = CommentFactory(article=article)
     office2 = users["office2"]
-    _refused(
-        services.article_save,
-        article=article,
-        title="Đổi",
-        lead="",
-        body_html="",
-        category=article.category,
-        user=office2,
-    )
+    _refused(services.article_save, **_article_change(article), user=office2)
     _refused(services.article_unpublish, article=article, user=office2)
     _refused(services.comment_moderate, comment=comment, status="spam", user=office2)
     article.refresh_from_db()
