@@ -1,10 +1,10 @@
 """Abstract models and model pieces the domain apps share."""
 
-import datetime
 import posixpath
 from typing import Any, ClassVar
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -44,7 +44,7 @@ class JobStatus(models.TextChoices):
 def job_file_path(job: "BackgroundJob", filename: str) -> str:
     """Where a job's produced file is stored: its model's `files_under` folder, which may
     hold `strftime` codes as an `upload_to` string does."""
-    return posixpath.join(datetime.datetime.now().strftime(job.files_under), filename)
+    return posixpath.join(timezone.localtime().strftime(job.files_under), filename)
 
 
 class BackgroundJob(models.Model):
