@@ -18,7 +18,8 @@ from typing import Any, ClassVar
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 
 from core.roles import Role
 
@@ -229,7 +230,7 @@ def policy_for(model: type[Model] | Model) -> Policy:
         raise ImproperlyConfigured(f"No policy for {key.__name__}") from exc
 
 
-ViewFunction = Callable[..., HttpResponse]
+ViewFunction = Callable[..., HttpResponseBase]
 
 
 def permission_required_for(
@@ -240,7 +241,7 @@ def permission_required_for(
     def decorator(view: ViewFunction) -> ViewFunction:
         @wraps(view)
         @login_required
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             policy.check(request.user, action)
             return view(request, *args, **kwargs)
 
