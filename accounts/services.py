@@ -29,13 +29,14 @@ def account_create(
     user: Any,
     *,
     username: str,
-    password: str,
+    password: str | None,
     first_name: str = "",
     person: Any = None,
     roles: Iterable[tuple[Role, Any]] = (),
     superuser: bool = False,
 ) -> User:
-    """A new account with its roles (`(role, unit)` pairs); a superuser when asked."""
+    """A new account with its roles (`(role, unit)` pairs); a superuser when asked. A
+    `password` of None leaves the account without one (no sign-in form gets it in)."""
     _check_administrator(user)
     make = User.objects.create_superuser if superuser else User.objects.create_user
     account = make(username=username, password=password, first_name=first_name, person=person)

@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER = "postgres://postgres@127.0.0.1:5432"
@@ -50,6 +51,35 @@ def setup_django(database: str) -> None:
     import django
 
     django.setup()
+
+
+def bench_account(username: str, role: str, unit: Any, person: Any = None) -> Any:
+    """The benchmark's account `username` with `role` on `unit`, made once by the system
+    through accounts.services; it has no password (`session_cookie` signs it in)."""
+    from accounts import services
+    from accounts.models import User
+    from core.actors import SYSTEM
+
+    found = User.objects.filter(username=username).first()
+    if found is not None:
+        return found
+    return services.account_create(
+        SYSTEM, username=username, password=None, person=person, roles=[(role, unit)]
+    )
+
+
+def session_cookie(user: Any) -> str:
+    """A signed-in session of `user`, as the cookie header a client sends."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
 def _psql(database: str, sql: str) -> str:

@@ -26,11 +26,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (  # noqa: E402
+    bench_account,
     database_url,
     ensure_province,
     load_average,
     percentile,
     production_env,
+    session_cookie,
     setup_django,
     start_gunicorn,
     stop,
@@ -41,13 +43,9 @@ GOOD = ("cell", "meeting", "attendance", "home")
 
 def prepare(users: int) -> list[dict]:
     """A secretary with a session for each of `users` cells; returns their cookies and URLs."""
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
     from django.db.models import Exists, OuterRef
     from django.urls import reverse
 
-    from accounts.models import RoleAssignment, User
     from core.roles import Role
     from meetings.models import Attendance, Meeting
     from organisation.models import Person, Unit
@@ -58,20 +56,14 @@ def prepare(users: int) -> list[dict]:
     cells = list(Unit.objects.filter(Exists(held), kind="cell").order_by("pk")[:users])
     plans = []
     for number, cell in enumerate(cells):
-        user, created = User.objects.get_or_create(username=f"load-secretary-{number}")
-        if created:
-            # Not one of the first few members: bench/page_crawl.py signs in as those.
-            members = Person.objects.filter(unit=cell, party_status="full", user__isnull=True)
-            person = members.order_by("pk")[10:11].first()
-            user.person = person
-            user.set_unusable_password()
-            user.save()
-            RoleAssignment.objects.create(user=user, role=Role.SECRETARY, unit=cell)
-        session = SessionStore()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
+        # Not one of the first few members: bench/page_crawl.py signs in as those.
+        members = Person.objects.filter(unit=cell, party_status="full", user__isnull=True)
+        user = bench_account(
+            f"load-secretary-{number}",
+            Role.SECRETARY,
+            cell,
+            person=members.order_by("pk")[10:11].first(),
+        )
         meetings = list(
             Meeting.objects.filter(unit=cell, attendance__isnull=False)
             .distinct()
@@ -81,7 +73,7 @@ def prepare(users: int) -> list[dict]:
         other = Meeting.objects.exclude(unit=cell).order_by("pk").values_list("pk", flat=True)[0]
         plans.append(
             {
-                "cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}",
+                "cookie": session_cookie(user),
                 "cell": reverse("organisation:unit", kwargs={"pk": cell.pk}),
                 "meeting": [reverse("meetings:detail", kwargs={"pk": pk}) for pk in meetings],
                 "attendance": [

@@ -52,7 +52,7 @@ def prepare_database(workdir: Path, articles: int) -> str:
 
     call_command("migrate", verbosity=0)
     rng = random.Random(7)
-    services.category_default()
+    services.category_default(user=SYSTEM)
     photo = demo_photo(rng)
     now = timezone.now()
     target = None

@@ -31,12 +31,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from client import Browser, multipart, rss  # noqa: E402
 from common import (  # noqa: E402
     ROOT,
+    bench_account,
     database_url,
     ensure_demo,
     ensure_province,
     load_average,
     percentile,
     production_env,
+    session_cookie,
     setup_django,
     start_gunicorn,
     stop,
@@ -186,29 +188,11 @@ def prepare_news() -> tuple[str, str]:
 
 
 def office_session(committee: str) -> str:
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
-
-    from accounts.models import RoleAssignment, User
     from core.roles import Role
     from organisation.models import Unit
 
-    user, created = User.objects.get_or_create(username="soak-office")
-    if created:
-        RoleAssignment.objects.create(
-            user=user, role=Role.OFFICE, unit=Unit.objects.get(code=committee)
-        )
-    session = SessionStore()
-    session.update(
-        {
-            SESSION_KEY: str(user.pk),
-            BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
-            HASH_SESSION_KEY: user.get_session_auth_hash(),
-        }
-    )
-    session.create()
-    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    user = bench_account("soak-office", Role.OFFICE, Unit.objects.get(code=committee))
+    return session_cookie(user)
 
 
 def verify(marks: dict, comments: list, log: Counter, since) -> dict:

@@ -69,7 +69,7 @@ def is_dead(*, worker: str, heartbeat_at: datetime.datetime | None, now: Any = N
         return True
     if heartbeat_at is None:
         return False
-    return (now - heartbeat_at).total_seconds() > stale_seconds()
+    return bool((now - heartbeat_at).total_seconds() > stale_seconds())
 
 
 class Heartbeat:

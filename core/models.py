@@ -1,8 +1,10 @@
 """Abstract models and model pieces the domain apps share."""
 
-from typing import Any
+import posixpath
+from typing import Any, ClassVar
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -39,18 +41,27 @@ class JobStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+def job_file_path(job: "BackgroundJob", filename: str) -> str:
+    """Where a job's produced file is stored: its model's `files_under` folder, which may
+    hold `strftime` codes as an `upload_to` string does."""
+    return posixpath.join(timezone.localtime().strftime(job.files_under), filename)
+
+
 class BackgroundJob(models.Model):
     """A job a worker runs (`core.jobs.JobRecords` writes it): its state and progress for the
-    page that polls it, the produced file's name and type, and the worker's signs of life, so
-    that a job whose worker died is told apart from a slow one."""
+    page that polls it, the produced file, its name and type, and the worker's signs of life,
+    so that a job whose worker died is told apart from a slow one. A concrete job sets
+    `files_under` and declares `class Meta(BackgroundJob.Meta)` to keep the newest first."""
 
     Status = JobStatus
+    files_under: ClassVar[str] = "jobs/%Y/"
 
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
     progress = models.PositiveSmallIntegerField(_("progress"), default=0)
     step = models.CharField(_("step"), max_length=120, blank=True)
+    file = models.FileField(_("file"), upload_to=job_file_path, blank=True)
     filename = models.CharField(max_length=255, blank=True)
     content_type = models.CharField(max_length=120, blank=True)
     error = models.TextField(blank=True)
@@ -63,6 +74,11 @@ class BackgroundJob(models.Model):
 
     class Meta:
         abstract = True
+        ordering = ["-created_at", "-pk"]
+
+    @property
+    def running(self) -> bool:
+        return self.status in (self.Status.PENDING, self.Status.RUNNING)
 
 
 class TrackedModel(models.Model):

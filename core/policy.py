@@ -18,7 +18,8 @@ from typing import Any, ClassVar
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, PermissionDenied
 from django.db.models import Model, Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 
 from core.roles import Role
 
@@ -116,7 +117,7 @@ class Policy(ABC):
         if model is not None:
             _registry[model] = self
 
-    def base_queryset(self) -> QuerySet:
+    def base_queryset(self) -> QuerySet[Any]:
         return self.model._default_manager.all()
 
     @abstractmethod
@@ -124,13 +125,13 @@ class Policy(ABC):
         """Whether the user may do `action` (on `obj`, or on the model at all)."""
 
     def queryset_for(
-        self, user: Any, action: str = VIEW, queryset: QuerySet | None = None
-    ) -> QuerySet:
+        self, user: Any, action: str = VIEW, queryset: QuerySet[Any] | None = None
+    ) -> QuerySet[Any]:
         """Everything when the user may do `action` on the model, else nothing."""
         queryset = self.base_queryset() if queryset is None else queryset
         return queryset if self.can(user, action) else queryset.none()
 
-    def visible_to(self, user: Any, queryset: QuerySet | None = None) -> QuerySet:
+    def visible_to(self, user: Any, queryset: QuerySet[Any] | None = None) -> QuerySet[Any]:
         """Former name of `queryset_for(user, VIEW)`, kept while branches merge."""
         return self.queryset_for(user, VIEW, queryset)
 
@@ -176,8 +177,8 @@ class UnitScopedPolicy(Policy):
         return None
 
     def queryset_for(
-        self, user: Any, action: str = VIEW, queryset: QuerySet | None = None
-    ) -> QuerySet:
+        self, user: Any, action: str = VIEW, queryset: QuerySet[Any] | None = None
+    ) -> QuerySet[Any]:
         queryset = self.base_queryset() if queryset is None else queryset
         if is_superuser(user):
             return queryset
@@ -195,7 +196,7 @@ class UnitScopedPolicy(Policy):
             value = getattr(value, part, None)
             if value is None:
                 return None
-        return value
+        return str(value)
 
     def can(self, user: Any, action: str, obj: Any = None) -> bool:
         if not is_authenticated(user):
@@ -229,13 +230,18 @@ def policy_for(model: type[Model] | Model) -> Policy:
         raise ImproperlyConfigured(f"No policy for {key.__name__}") from exc
 
 
-def permission_required_for(policy: Policy, action: str = VIEW) -> Callable:
+ViewFunction = Callable[..., HttpResponseBase]
+
+
+def permission_required_for(
+    policy: Policy, action: str = VIEW
+) -> Callable[[ViewFunction], ViewFunction]:
     """Guard a view: signed in (else the login page) and allowed `action` (else 403)."""
 
-    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def decorator(view: ViewFunction) -> ViewFunction:
         @wraps(view)
         @login_required
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             policy.check(request.user, action)
             return view(request, *args, **kwargs)
 

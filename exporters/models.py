@@ -16,12 +16,11 @@ class PrintJob(BackgroundJob):
     params = models.JSONField(_("parameters"), default=dict, blank=True)
     fmt = models.CharField(_("format"), max_length=10)
     title = models.CharField(_("title"), max_length=255, blank=True)
-    file = models.FileField(_("file"), upload_to="printouts/%Y/", blank=True)
+    files_under = "printouts/%Y/"
 
-    class Meta:
+    class Meta(BackgroundJob.Meta):
         verbose_name = _("printout")
         verbose_name_plural = _("printouts")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return self.title or self.printout

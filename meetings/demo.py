@@ -144,7 +144,7 @@ def _meeting(unit, kind: str, date: dt.date, content: str, **extra) -> Meeting:
 @demo.register(order=30)
 def build_meetings(ctx: demo.DemoContext) -> None:
     rng = ctx.rng("meetings")
-    meeting_rules_ensure_defaults()
+    meeting_rules_ensure_defaults(user=SYSTEM)
     topics = _topics()
     committee, cells = ctx.committee, ctx.cells
     people = ctx.data["people"]

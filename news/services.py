@@ -1,13 +1,16 @@
 """Every write of the news site: articles, photos, categories, comments and moderation.
 
-Each function is one transaction, validates with `full_clean()`, records who acted (the
+Each function is one transaction, checks that the acting user may do it under the news
+policies (`news.policies`, through `core.services.check_permission`: commands, imports and
+the demo pass `core.actors.SYSTEM`), validates with `full_clean()`, records who acted (the
 audit trail through django-simple-history) and bumps the public pages' cache version after
-commit when what the public sees changes.
+commit when what the public sees changes. A reader's comment (`comment_submit`,
+`comment_attempt`) is the one anonymous write: the public form's token and rate limit guard
+it, and it waits for moderation.
 """
 
 import datetime as dt
 import hashlib
-import io
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -18,21 +21,17 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.text import slugify
 from django.utils.translation import pgettext
-from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from core import vn
 from core.actors import acting, recorded
-from core.services import record_actor, save_as, save_many, stamp
+from core.policy import ADD, CHANGE
+from core.services import check_permission, record_actor, save_as, save_many, stamp
 
-from . import caching, policies, richtext
+from . import caching, images, policies, richtext
 from .models import Article, ArticleImage, Category, Comment, CommentGuard
 
 DEFAULT_CATEGORY_SLUG = "tin-nganh"
 DEFAULT_CATEGORY_NAME = "Tin ngành"
-IMAGE_MAX_WIDTH = 1600
-IMAGE_SMALL_WIDTH = 640
-IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
-IMAGE_MAX_PIXELS = 40_000_000
 
 
 def _slug_for(text: str, model: type[Model], exclude_pk: int | None = None) -> str:
@@ -67,6 +66,7 @@ def category_save(
     user: Any,
 ) -> Category:
     """Create a category, or change `category`; the address is made from the name if empty."""
+    check_permission(user, CHANGE if category else ADD, category or Category())
     category = category or Category()
     category.name = name.strip()
     category.description = description.strip()
@@ -77,11 +77,15 @@ def category_save(
     return category
 
 
-def category_default() -> Category:
-    """The "Tin ngành" category, created when missing (the reports' articles land there)."""
-    category, _created = Category.objects.get_or_create(
-        slug=DEFAULT_CATEGORY_SLUG, defaults={"name": DEFAULT_CATEGORY_NAME, "order": 10}
-    )
+def category_default(*, user: Any) -> Category:
+    """The "Tin ngành" category, created when missing (the reports' articles land there);
+    creating it needs the right to add a category."""
+    category = Category.objects.filter(slug=DEFAULT_CATEGORY_SLUG).first()
+    if category is None:
+        check_permission(user, ADD, Category())
+        category, _created = Category.objects.get_or_create(
+            slug=DEFAULT_CATEGORY_SLUG, defaults={"name": DEFAULT_CATEGORY_NAME, "order": 10}
+        )
     return category
 
 
@@ -111,7 +115,7 @@ def article_create(
     """
     category: Category | None
     if category_slug == DEFAULT_CATEGORY_SLUG:
-        category = category_default()
+        category = category_default(user=user)
     else:
         category = Category.objects.filter(slug=category_slug).first()
         if category is None:
@@ -145,9 +149,12 @@ def article_save(
 ) -> Article:
     """Create (as a draft) or change an article; the body is sanitised HTML whatever came in."""
     creating = article is None
+    if article is not None:
+        check_permission(user, CHANGE, article)
     article = article or Article(created_by=recorded(user))
     if creating:  # in `unit`, else the writer's committee; a change keeps the committee
         article.unit = unit or policies.home_committee(user)
+        check_permission(user, ADD, article)
     article.title = " ".join(title.split())
     article.lead = lead.strip()
     article.body = richtext.sanitise(body_html)
@@ -167,6 +174,7 @@ def article_save(
 @transaction.atomic
 def article_publish(*, article: Article, user: Any, at: dt.datetime | None = None) -> Article:
     """Publish now, or at `at` (the article stays hidden until then)."""
+    check_permission(user, CHANGE, article)
     if at is not None and timezone.is_naive(at):
         at = timezone.make_aware(at)
     article.status = Article.Status.PUBLISHED
@@ -181,6 +189,7 @@ def article_publish(*, article: Article, user: Any, at: dt.datetime | None = Non
 @transaction.atomic
 def article_unpublish(*, article: Article, user: Any) -> Article:
     """Take an article off the public site; it becomes a draft again."""
+    check_permission(user, CHANGE, article)
     article.status = Article.Status.DRAFT
     record_actor(article, acting(user))
     article.save(update_fields=["status", "updated_at"])
@@ -191,67 +200,17 @@ def article_unpublish(*, article: Article, user: Any) -> Article:
 # Photos ---------------------------------------------------------------------------------
 
 
-def _resized(image: Image.Image, width: int) -> tuple[bytes, tuple[int, int]]:
-    copy = image.copy()
-    if copy.width > width:
-        copy.thumbnail((width, width * 10), Image.Resampling.LANCZOS)
-    output = io.BytesIO()
-    # Re-encoding drops every metadata block (EXIF, GPS) the camera wrote.
-    copy.save(output, format="JPEG", quality=82, optimize=True, progressive=True)
-    return output.getvalue(), copy.size
-
-
-def _open_image(upload: Any) -> Image.Image:
-    """Open and fully decode the upload; anything but a real photo is a ValidationError."""
-    refused = ValidationError(
-        {
-            "image": pgettext(
-                "news", "The file is not a photo (JPEG, PNG, WebP or GIF) or it is damaged."
-            )
-        }
-    )
-    # WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole process when it is
-    # imported (PDF reports); a cut-off upload must still be refused here.
-    tolerant = ImageFile.LOAD_TRUNCATED_IMAGES
-    ImageFile.LOAD_TRUNCATED_IMAGES = False
-    try:
-        upload.seek(0)
-        with Image.open(upload) as probe:
-            if probe.format not in IMAGE_FORMATS:
-                raise refused
-            if probe.width * probe.height > IMAGE_MAX_PIXELS:
-                raise ValidationError(
-                    {"image": pgettext("news", "The photo is too large (too many pixels).")}
-                )
-            probe.verify()
-        upload.seek(0)
-        image: Image.Image = Image.open(upload)
-        image.load()
-    except ValidationError:
-        raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise refused from None
-    finally:
-        ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
-    image = ImageOps.exif_transpose(image)
-    if image.mode not in ("RGB", "L"):
-        background = Image.new("RGB", image.size, (255, 255, 255))
-        rgba = image.convert("RGBA")
-        background.paste(rgba, mask=rgba.getchannel("A"))
-        image = background
-    return image.convert("RGB")
-
-
 @transaction.atomic
 def image_add(
     *, article: Article, upload: Any, caption: str = "", position: int = 0, user: Any
 ) -> ArticleImage:
     """Check that the upload is a real image, resize it (large and phone sizes), store it."""
-    image = _open_image(upload)
+    check_permission(user, CHANGE, article)
+    image = images.open_image(upload)
     stem = f"{article.slug[:60]}-{get_random_string(6).lower()}"
     photo = ArticleImage(article=article, caption=caption.strip(), position=position)
-    large, (photo.width, photo.height) = _resized(image, IMAGE_MAX_WIDTH)
-    small, _size = _resized(image, IMAGE_SMALL_WIDTH)
+    large, (photo.width, photo.height) = images.resized(image, images.IMAGE_MAX_WIDTH)
+    small, _size = images.resized(image, images.IMAGE_SMALL_WIDTH)
     photo.image.save(f"{stem}.jpg", ContentFile(large), save=False)
     photo.small.save(f"{stem}-small.jpg", ContentFile(small), save=False)
     save_as(photo, acting(user))
@@ -261,6 +220,7 @@ def image_add(
 
 @transaction.atomic
 def image_update(*, photo: ArticleImage, caption: str, position: int, user: Any) -> ArticleImage:
+    check_permission(user, CHANGE, photo.article)
     photo.caption = caption.strip()
     photo.position = position
     record_actor(photo, acting(user))
@@ -272,6 +232,7 @@ def image_update(*, photo: ArticleImage, caption: str, position: int, user: Any)
 
 @transaction.atomic
 def image_delete(*, photo: ArticleImage, user: Any) -> None:
+    check_permission(user, CHANGE, photo.article)
     files = [photo.image.name, photo.small.name]
     storage = photo.image.storage
     record_actor(photo, acting(user))
@@ -305,6 +266,7 @@ def comment_submit(
     `token` it came with is spent, so the same form cannot post a second comment.
 
     A reply to a reply is attached to the top-level comment: threads are one level deep.
+    Anonymous on purpose (no `user`): it is the public site's form, anyone may send it.
     """
     if parent is not None and parent.parent_id:
         parent = parent.parent
@@ -330,7 +292,8 @@ GUARD_KEEP = dt.timedelta(days=2)
 
 
 def comment_attempt(*, address: str, window: int) -> int:
-    """Count a post from `address` and return how many it made in the last `window` seconds."""
+    """Count a post from `address` and return how many it made in the last `window` seconds.
+    Anonymous on purpose, like `comment_submit`: the public form's rate limit."""
     now = timezone.now()
     CommentGuard.objects.filter(created_at__lt=now - GUARD_KEEP).delete()
     CommentGuard.objects.create(address=address[:45])
@@ -352,6 +315,7 @@ def _use_token(token: str, address: str) -> None:
 @transaction.atomic
 def comment_moderate(*, comment: Comment, status: str, user: Any) -> Comment:
     """Approve, reject or mark as spam; approval (or withdrawing it) refreshes the pages."""
+    check_permission(user, CHANGE, comment)
     if status not in Comment.Status.values or status == Comment.Status.PENDING:
         raise ValidationError({"status": pgettext("news", "Unknown moderation action.")})
     was_public = comment.status == Comment.Status.APPROVED
@@ -379,6 +343,7 @@ def comment_reply(*, parent: Comment, body: str, user: Any, name: str = "") -> C
     """
     if parent.parent_id:
         parent = parent.parent
+    check_permission(user, CHANGE, parent)
     if parent.status != Comment.Status.APPROVED:
         comment_moderate(comment=parent, status=Comment.Status.APPROVED, user=user)
     reply = Comment(

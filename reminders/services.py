@@ -12,11 +12,14 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+
+from core.actors import acting, is_system
 
 from . import duties as duties_module
 from .models import Preferences, Reminder
@@ -112,8 +115,11 @@ def send_digest(*, user: Any, today: dt.date, now: dt.datetime) -> bool:
     return True
 
 
-def run(today: dt.date | None = None) -> RunResult:
-    """Every active user with a role or a person: sync the reminders, then the digest."""
+def run(today: dt.date | None = None, *, user: Any) -> RunResult:
+    """Every active user with a role or a person: sync the reminders, then the digest. It
+    writes for everyone, so only the system actor runs it (cron, the task worker)."""
+    if not is_system(acting(user)):
+        raise PermissionDenied
     today = today or timezone.localdate()
     now = timezone.now()
     result = RunResult()

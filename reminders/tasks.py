@@ -2,10 +2,12 @@
 
 from django_tasks import task
 
+from core.actors import SYSTEM
+
 from .services import run
 
 
 @task()
 def send_reminders() -> dict:
-    result = run()
+    result = run(user=SYSTEM)
     return {"users": result.users, "created": result.created, "emails": result.emails}

@@ -179,12 +179,11 @@ class ExportJob(BackgroundJob):
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="export_jobs")
     exporter = models.CharField(_("format"), max_length=60)
-    file = models.FileField(_("file"), upload_to="reports/exports/%Y/", blank=True)
+    files_under = "reports/exports/%Y/"
 
-    class Meta:
+    class Meta(BackgroundJob.Meta):
         verbose_name = _("export")
         verbose_name_plural = _("exports")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.review} — {self.exporter}"

@@ -5,10 +5,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import optional_link
-from core.models import JobStatus, TrackedModel
+from core.models import BackgroundJob, TrackedModel
 
 
-class WorkbookJob(models.Model):
+class WorkbookJob(BackgroundJob):
     """One upload (checked, then imported) or one export, run by the task worker.
 
     The page polls the job for its progress; the check's result (errors and planned changes)
@@ -20,44 +20,26 @@ class WorkbookJob(models.Model):
         IMPORT = "import", _("Import")
         EXPORT = "export", _("Export")
 
-    Status = JobStatus
-
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    progress = models.PositiveSmallIntegerField(_("progress"), default=0)
-    step = models.CharField(_("step"), max_length=120, blank=True)
     upload = models.FileField(_("uploaded workbook"), upload_to="workbook/uploads/", blank=True)
     upload_name = models.CharField(max_length=255, blank=True)
     committee = models.ForeignKey(
         "organisation.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    file = models.FileField(_("file"), upload_to="workbook/exports/", blank=True)
-    filename = models.CharField(max_length=255, blank=True)
     result = models.JSONField(default=dict, blank=True)
-    error = models.TextField(blank=True)
+    # Unlike other jobs, a workbook job is its owner's alone (only he sees it) and an import
+    # runs as him: it cannot outlive him, so it is deleted with him.
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    # The worker's sign of life (core.jobs): a job whose worker died is told from a slow one.
-    attempt = models.PositiveSmallIntegerField(default=1)
-    worker = models.CharField(max_length=120, blank=True, help_text="host:pid")
-    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    files_under = "workbook/exports/"
 
-    class Meta:
+    class Meta(BackgroundJob.Meta):
         verbose_name = _("workbook job")
         verbose_name_plural = _("workbook jobs")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.upload_name or self.filename}"
-
-    @property
-    def running(self) -> bool:
-        return self.status in (self.Status.PENDING, self.Status.RUNNING)
 
 
 class WorkbookImport(TrackedModel):

@@ -297,3 +297,26 @@ def test_behind_a_web_server_the_view_checks_and_the_server_sends(
     refused = client_as("anonymous").get(file_url)
     assert refused.status_code == 302
     assert "X-Accel-Redirect" not in refused and "X-Sendfile" not in refused
+
+
+def test_background_jobs_store_their_files_where_they_did():
+    """The produced file's folder moved into `BackgroundJob`; every job kind keeps its own."""
+    import posixpath
+
+    from django.utils import timezone
+
+    from exporters.models import PrintJob
+    from reports.models import ExportJob
+    from workbook.models import WorkbookJob
+
+    year = timezone.localdate().year
+
+    def folder(job, name: str) -> str:
+        return posixpath.dirname(job._meta.get_field("file").generate_filename(job, name))
+
+    assert folder(PrintJob(), "a.pdf") == f"printouts/{year}"
+    assert folder(ExportJob(), "b.docx") == f"reports/exports/{year}"
+    assert folder(WorkbookJob(), "c.xlsx") == "workbook/exports"
+    assert [job._meta.ordering for job in (PrintJob, ExportJob, WorkbookJob)] == [
+        ["-created_at", "-pk"]
+    ] * 3

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -43,8 +43,10 @@ def meeting_rules_save(
 
 
 @transaction.atomic
-def meeting_rules_ensure_defaults() -> int:
-    """Load the default rules (reference.DEFAULT_RULES) where they are missing."""
+def meeting_rules_ensure_defaults(*, user: Any) -> int:
+    """Load the default rules (reference.DEFAULT_RULES) where they are missing; changing the
+    defaults is any office's right (the demo and commands pass `core.actors.SYSTEM`)."""
+    _require_change(user, MeetingRules(committee=None))
     created = 0
     for row in reference.DEFAULT_RULES:
         _, was_created = MeetingRules.objects.get_or_create(
@@ -56,7 +58,10 @@ def meeting_rules_ensure_defaults() -> int:
     return created
 
 
-def _committee_setting_save(item: Any, user: Any, fields: dict[str, Any]) -> Any:
+Setting = TypeVar("Setting", FocusArea, TopicDeadline)
+
+
+def _committee_setting_save(item: Setting, user: Any, fields: dict[str, Any]) -> Setting:
     """Write `fields` onto a committee's setting, check it, and save it for the office."""
     model_update(item, fields, save=False)
     item.full_clean()

@@ -115,6 +115,19 @@ def test_rules_are_data_loaded_by_migration(db):
     assert dt.date(2025, 7, 23) in dates
 
 
+def test_default_rules_are_restored_by_an_office_or_the_system(tree, users):
+    MeetingRules.objects.filter(committee=None).delete()
+    for role in ("secretary", "inspection", "member"):
+        with pytest.raises(PermissionDenied):
+            services.meeting_rules_ensure_defaults(user=users[role])
+    assert not MeetingRules.objects.filter(committee=None).exists()
+    with pytest.raises(TypeError):
+        services.meeting_rules_ensure_defaults(user=None)
+    created = services.meeting_rules_ensure_defaults(user=SYSTEM)
+    assert created == MeetingRules.objects.filter(committee=None).count() > 0
+    assert services.meeting_rules_ensure_defaults(user=users["office"]) == 0
+
+
 def test_only_the_office_changes_rules(tree, users):
     with pytest.raises(PermissionDenied):
         services.meeting_rules_save(

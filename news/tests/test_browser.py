@@ -14,7 +14,7 @@ EMAIL = "lan.nguyen.bandoc@example.org"
 
 
 def _article(editor):
-    category = services.category_default()
+    category = services.category_default(user=SYSTEM)
     services.category_save(user=SYSTEM, name="Đoàn thể", order=20)
     article = services.article_create(
         title="Đảng ủy tổng kết đợt sinh hoạt chuyên đề năm",

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.tests.factories import RoleAssignmentFactory, UserFactory
+from core.actors import SYSTEM
 from core.roles import Role
 from core.testing import sign_in_browser
 from news import services
@@ -15,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_editor_writes_in_the_rich_text_editor_and_publishes(page, tree):
     editor = UserFactory(username="bientap")
     RoleAssignmentFactory(user=editor, role=Role.EDITOR, unit=tree.committee)
-    services.category_default()
+    services.category_default(user=SYSTEM)
     errors = []
     page.on(
         "console",

@@ -1,7 +1,7 @@
 import datetime as dt
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -165,3 +165,81 @@ def test_category_save_makes_an_address():
     second = services.category_save(user=SYSTEM, name="Hoạt động Đoàn thể")
     assert second.slug == "hoat-dong-doan-the-2"
     CategoryFactory(slug="x")
+
+
+def _refused(call, **kwargs):
+    with pytest.raises(PermissionDenied):
+        call(**kwargs)
+
+
+def _article_change(article) -> dict:
+    return {
+        "article": article,
+        "title": "Đổi",
+        "lead": "",
+        "body_html": "",
+        "category": article.category,
+    }
+
+
+def test_services_refuse_a_user_without_a_news_role_and_write_nothing(users, photo_bytes):
+    """Every writing service checks the news policy itself, whoever calls it."""
+    article = ArticleFactory(status=Article.Status.DRAFT, published_at=None, title="Giữ nguyên")
+    photo = services.image_add(
+        article=article,
+        upload=_upload("a.jpg", photo_bytes(800, 600)),
+        caption="Ảnh",
+        user=SYSTEM,
+    )
+    comment = CommentFactory(article=article)
+    category = CategoryFactory(name="Chuyên mục cũ")
+    for role in ("member", "secretary", "inspection"):
+        user = users[role]
+        _refused(services.category_save, name="Mới", user=user)
+        _refused(services.category_save, category=category, name="Đổi", user=user)
+        _refused(services.article_create, title="T", lead="", body="x", user=user)
+        _refused(services.article_save, **_article_change(article), user=user)
+        _refused(services.article_publish, article=article, user=user)
+        _refused(services.article_unpublish, article=article, user=user)
+        _refused(
+            services.image_add,
+            article=article,
+            upload=_upload("b.jpg", photo_bytes(800, 600)),
+            user=user,
+        )
+        _refused(services.image_update, photo=photo, caption="Đổi", position=3, user=user)
+        _refused(services.image_delete, photo=photo, user=user)
+        _refused(
+            services.comment_moderate, comment=comment, status=Comment.Status.APPROVED, user=user
+        )
+        _refused(services.comment_reply, parent=comment, body="Trả lời", user=user)
+    article.refresh_from_db()
+    photo.refresh_from_db()
+    comment.refresh_from_db()
+    category.refresh_from_db()
+    assert Article.objects.count() == 1 and not Category.objects.filter(slug="tin-nganh").exists()
+    assert article.title == "Giữ nguyên" and article.status == Article.Status.DRAFT
+    assert Category.objects.count() == 2 and category.name == "Chuyên mục cũ"  # and the article's
+    assert photo.caption == "Ảnh" and article.images.count() == 1
+    assert comment.status == Comment.Status.PENDING and Comment.objects.count() == 1
+
+
+def test_another_committees_office_may_not_change_this_committees_article(users, second_committee):
+    article = ArticleFactory(title="Của đảng bộ thứ nhất")
+    comment = CommentFactory(article=article)
+    office2 = users["office2"]
+    _refused(services.article_save, **_article_change(article), user=office2)
+    _refused(services.article_unpublish, article=article, user=office2)
+    _refused(services.comment_moderate, comment=comment, status="spam", user=office2)
+    article.refresh_from_db()
+    comment.refresh_from_db()
+    assert article.title == "Của đảng bộ thứ nhất" and article.is_public
+    assert comment.status == Comment.Status.PENDING
+    # Its own office may.
+    services.article_unpublish(article=article, user=users["office"])
+    assert not Article.objects.public().filter(pk=article.pk).exists()
+
+
+def test_a_service_without_an_actor_is_a_programming_error():
+    with pytest.raises(TypeError):
+        services.category_save(name="X", user=None)

@@ -2,11 +2,14 @@
 
 import datetime as dt
 
+import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from core.actors import SYSTEM
 from meetings.models import Attendance
 from meetings.tests.factories import MeetingFactory
 from reminders.models import Reminder
@@ -24,13 +27,13 @@ def test_send_reminders_is_idempotent_and_mails_only_who_asked(tree, users, caps
     assert not Reminder.objects.filter(user=users["other_secretary"], key=key).exists()
     assert mail.outbox == []  # the digest is off by default
     created = Reminder.objects.count()
-    assert run().created == 0 and Reminder.objects.count() == created
+    assert run(user=SYSTEM).created == 0 and Reminder.objects.count() == created
 
     secretary.email = "bithu@example.org"
     secretary.save()
     preferences_save(user=secretary, email_digest=True)
-    run()
-    run()
+    run(user=SYSTEM)
+    run(user=SYSTEM)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["bithu@example.org"]
     assert reverse("meetings:attendance", args=[meeting.pk]) in mail.outbox[0].body
@@ -40,18 +43,18 @@ def test_send_reminders_is_idempotent_and_mails_only_who_asked(tree, users, caps
 def test_a_done_task_resolves_its_reminder(tree, users):
     today = timezone.localdate()
     meeting = MeetingFactory(unit=tree.cell_a, date=today - dt.timedelta(days=1))
-    run()
+    run(user=SYSTEM)
     reminder = Reminder.objects.get(user=users["secretary"], key=f"attendance:{meeting.pk}")
     assert reminder.resolved_at is None
     Attendance.objects.create(meeting=meeting, person=tree.members_a[0], status="present")
-    result = run()
+    result = run(user=SYSTEM)
     reminder.refresh_from_db()
     assert reminder.resolved_at is not None and result.resolved >= 1
 
 
 def test_bell_counts_unread_and_opening_marks_read(tree, users, client_as):
     MeetingFactory(unit=tree.cell_a, date=timezone.localdate())
-    run()
+    run(user=SYSTEM)
     client = client_as("secretary")
     unread = Reminder.objects.filter(user=users["secretary"], resolved_at__isnull=True).count()
     assert unread >= 1
@@ -71,8 +74,16 @@ def test_office_is_reminded_of_plan_tasks_due_this_week(tree, users):
     plan = PlanFactory(committee=tree.committee, year=today.year, issued_on=today)
     soon = PlanItemFactory(plan=plan, content="Sơ kết", deadline=today + dt.timedelta(days=2))
     PlanItemFactory(plan=plan, content="Tổng kết", deadline=today + dt.timedelta(days=30))
-    run()
+    run(user=SYSTEM)
     keys = set(Reminder.objects.filter(user=users["office"]).values_list("key", flat=True))
     assert f"plan-item:{soon.pk}" in keys
     assert len([key for key in keys if key.startswith("plan-item:")]) == 1
     assert not Reminder.objects.filter(user=users["member"], key__startswith="plan-item:").exists()
+
+
+def test_only_the_system_runs_everyones_reminders(tree, users):
+    MeetingFactory(unit=tree.cell_a, date=timezone.localdate())  # the system would remind
+    for role in ("office", "secretary", "member"):
+        with pytest.raises(PermissionDenied):
+            run(user=users[role])
+    assert not Reminder.objects.exists() and not mail.outbox

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand
 
+from core.actors import SYSTEM
 from reminders.services import run
 
 
@@ -14,7 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--date", type=dt.date.fromisoformat, default=None)
 
     def handle(self, *args, **options):
-        result = run(options["date"])
+        result = run(options["date"], user=SYSTEM)
         self.stdout.write(
             f"{result.users} users, {result.created} new reminders, "
             f"{result.resolved} resolved, {result.emails} e-mails"
