@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
@@ -163,14 +163,12 @@ def _cells_people_duties(cells: list[Unit], today: dt.date) -> list[Duty]:
     year = rating_round_year(today)
     counts: dict[str, Subquery] = {}
     for cell in cells:
-        counts[f"pledges_{cell.pk}"] = _count(
-            _roll(cell, today).exclude(pledges__year=today.year)
-        )
+        counts[f"pledges_{cell.pk}"] = _count(_roll(cell, today).exclude(pledges__year=today.year))
         if year is not None:
             assessed = Q(ratings__year=year, ratings__self_assessed_at__isnull=False)
             on_date = min(today, dt.date(year, 12, 31))
             counts[f"self_{cell.pk}"] = _count(_roll(cell, on_date).exclude(assessed))
-    found = Unit.objects.filter(pk=cells[0].pk).values(**counts)[0]
+    found = cast(dict[str, int], Unit.objects.filter(pk=cells[0].pk).values(**counts)[0])
     duties = []
     for cell in cells:
         if missing := found[f"pledges_{cell.pk}"]:

@@ -7,7 +7,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-
 from django.utils import timezone
 
 from inspections.tests.factories import ConcludedInspectionFactory, RemediationFactory
