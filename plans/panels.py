@@ -54,13 +54,13 @@ def _rating_round(user: Any, today: dt.date) -> dict[str, Any] | None:
     year = rating_round_year(today)
     if year is None:
         return None
-    state = ratings.progress(user, year)
+    counts = ratings.round_counts(user, year)
     return {
         "year": year,
-        "members": len(state.rows),
-        "not_self_assessed": len(state.not_self_assessed),
-        "cells_not_proposed": len(state.not_proposed_cells),
-        "undecided": state.undecided_members,
+        "members": counts.members,
+        "not_self_assessed": counts.not_self_assessed,
+        "cells_not_proposed": counts.cells_not_proposed,
+        "undecided": counts.undecided_members,
     }
 
 
