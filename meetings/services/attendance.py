@@ -90,8 +90,8 @@ def attendance_mark_everyone_present(
         for pk in people
         if pk not in marked
     ]
-    # One INSERT for the rows and one for their history: a save each took 2.5 s for the
-    # demo committee's 683 members (docs/performance.md).
+    # One INSERT for the rows and one for their history: a save each (1,382 queries for the
+    # demo committee's 683 members) took 0.3–0.6 s idle, 1.4–2.5 s on a busy machine.
     bulk.save_all(Attendance, rows, (), user=user)
     if rows:
         from reports.versions import records_changed  # bulk writes send no signals

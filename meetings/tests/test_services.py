@@ -214,8 +214,9 @@ def test_everyone_present_keeps_existing_marks(tree, users, meeting_a):
 def test_everyone_present_writes_in_bulk_with_history_and_stales_the_year(
     tree, users, meeting_a, django_assert_max_num_queries, django_capture_on_commit_callbacks
 ):
-    """A fixed number of queries for any roll (the demo committee's 683 members took 2.5 s
-    saved one by one), each row with its history row, and the meeting's year's figures stale."""
+    """A fixed number of queries for any roll (saved one by one, the demo committee's 683
+    members took 1,382), each row with its history row, and the meeting's year's figures
+    stale."""
     from reports import versions
 
     PersonFactory.create_batch(20, unit=tree.cell_a)
