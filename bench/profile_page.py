@@ -60,6 +60,7 @@ def main() -> None:
         for _ in range(args.repeat):
             client.get(args.url)
         cpu = (time.process_time() - cpu) / args.repeat * 1000
+        wall = (time.perf_counter() - started) / args.repeat * 1000
         started = time.perf_counter()
         profile.enable()
         for _ in range(args.repeat):
@@ -80,7 +81,7 @@ def main() -> None:
     print(
         f"{elapsed:.1f} ms per request under the profiler, of which SQL "
         f"{sql / args.repeat * 1000:.1f} ms; without the profiler {cpu:.1f} ms of this "
-        "process's CPU per request"
+        f"process's CPU and {wall:.1f} ms wall time per request, {len(queries)} queries"
     )
 
 

@@ -23,3 +23,13 @@ def register(function: PanelFunction) -> PanelFunction:
 def panels_for(request: HttpRequest) -> list[dict[str, Any]]:
     panels = [panel for function in _panels if (panel := function(request))]
     return sorted(panels, key=lambda panel: panel.get("order", 100))
+
+
+def shared(request: HttpRequest, key: str, make: Callable[[], Any]) -> Any:
+    """What several panels of one request read, made once: `make()` the first time a panel
+    asks for `key` during this request, the same object after (the request is the cache,
+    so nothing outlives the page)."""
+    cache: dict[str, Any] = request.__dict__.setdefault("_dashboard_shared", {})
+    if key not in cache:
+        cache[key] = make()
+    return cache[key]

@@ -1,7 +1,8 @@
 """The dashboard panel: overdue remediation tasks, and reports awaiting the inspector.
 
 The committee office, the inspection commission and the subject's secretary each see it for
-the tasks they may see; it runs a fixed number of queries.
+the tasks they may see; it reads the tasks through the request's remediation summary, which the
+secretary's reminders and the plan's panel share (one query, two for a verifier).
 """
 
 from typing import Any
@@ -13,28 +14,26 @@ from django.utils.translation import gettext as _
 from core.policy import VIEW
 
 from . import policies, selectors
-from .models import Remediation
+
+OVERDUE_SHOWN = 8
 
 
 def overdue_panel(request: HttpRequest) -> dict[str, Any] | None:
     user = request.user
     if not policies.remediations.can(user, VIEW):
         return None
-    tasks, overdue = selectors.overdue_for(user)
+    summary = selectors.summary_for(request)
+    overdue = summary.late
     awaiting = 0
     if policies.remediations.can(user, policies.VERIFY):
-        awaiting = (
-            policies.remediations.queryset_for(user)
-            .filter(state=Remediation.State.SUBMITTED)
-            .count()
-        )
+        awaiting = summary.counts["submitted"]
     if not overdue and not awaiting:
         return None
     return {
         "title": _("Remediation tasks overdue"),
         "template": "inspections/panel_overdue.html",
         "context": {
-            "tasks": tasks,
+            "tasks": summary.late_tasks(OVERDUE_SHOWN),
             "overdue": overdue,
             "awaiting": awaiting,
             "today": timezone.localdate(),

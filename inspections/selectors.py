@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 
+from core import dashboard
 from core.search import filter_given, search
 
 from . import policies
@@ -89,12 +91,70 @@ def remediations_for(
     return queryset.order_by("completed_on", "deadline", "pk")
 
 
-def overdue_for(user: Any, limit: int = 8) -> tuple[list[Remediation], int]:
-    """The user's most overdue tasks and how many there are: two queries."""
-    queryset = policies.remediations.queryset_for(user).filter(
-        status_q(STATUS_LATE, timezone.localdate())
+# The home page's reminders name the tasks due within two weeks, at most ten of them.
+DUE_AHEAD = dt.timedelta(days=14)
+DUE_SHOWN = 10
+
+
+def due_remediations(user: Any, today: dt.date, limit: int = DUE_SHOWN) -> list[Remediation]:
+    """The user's first tasks not done whose deadline has passed or falls within two weeks,
+    the most overdue first: one query, reading only what a list of them shows (the task, its
+    deadline, its inspection's code) — the policy's queryset joins six tables, which cost
+    PostgreSQL more to plan than to run."""
+    lean = Remediation.objects.select_related("inspection").only(
+        "inspection", "inspection__code", "content", "deadline", "completed_on"
     )
-    return list(queryset.order_by("deadline", "pk")[:limit]), queryset.count()
+    return list(
+        policies.remediations.queryset_for(user, queryset=lean)
+        .filter(completed_on__isnull=True, deadline__lte=today + DUE_AHEAD)
+        .order_by("deadline", "pk")[:limit]
+    )
+
+
+@dataclass
+class RemediationSummary:
+    """The remediation tasks a user sees, as the home page's panels show them (the overdue
+    tasks, the secretary's reminders, the plan's open and late counts): read once per page,
+    through `summary_for`, however many panels show them."""
+
+    user: Any
+    today: dt.date
+
+    @cached_property
+    def due(self) -> list[Remediation]:
+        return due_remediations(self.user, self.today)
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        """The late, open and submitted tasks: one query."""
+        scope = policies.remediations.queryset_for(self.user, queryset=Remediation.objects.all())
+        return scope.aggregate(
+            late=Count("pk", filter=status_q(STATUS_LATE, self.today)),
+            open=Count("pk", filter=status_q(STATUS_OPEN, self.today)),
+            submitted=Count("pk", filter=Q(state=Remediation.State.SUBMITTED)),
+        )
+
+    def late_tasks(self, limit: int) -> list[Remediation]:
+        """The most overdue tasks: the late ones come first in `due`, which holds all of them
+        or more than `limit`."""
+        return [task for task in self.due if task.deadline < self.today][:limit]
+
+    @property
+    def late(self) -> int:
+        """How many tasks are late: counted from `due` when it holds every task due (fewer
+        than it may show), else by the counts' query."""
+        if len(self.due) < DUE_SHOWN:
+            return sum(1 for task in self.due if task.deadline < self.today)
+        return self.counts["late"]
+
+
+def summary_for(request: HttpRequest) -> RemediationSummary:
+    """The signed-in user's remediation summary, shared by the panels of this request."""
+    return dashboard.shared(
+        request,
+        "inspections.remediations",
+        lambda: RemediationSummary(request.user, timezone.localdate()),
+    )
 
 
 @dataclass

@@ -11,6 +11,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from core.policy import ancestor_paths
 from core.search import search
 from core.vn import search_key
 from documents.models import StudyTopic
@@ -287,9 +288,10 @@ def study_topics() -> list[StudyTopic]:
 
 
 def committees_for(user: Any, action: str = "view") -> QuerySet[Unit]:
-    """Committees the user holds a role on (or that contain his units)."""
-    units = Unit.objects.filter(policies.meetings.unit_q(user, action))
-    ids: set[int] = set()
-    for path in units.values_list("path", flat=True):
-        ids.update(int(pk) for pk in path.strip(".").split("."))
-    return Unit.objects.filter(pk__in=ids, kind=Unit.Kind.COMMITTEE).order_by("code")
+    """Committees the user holds a role on (or that contain his units): those in his units'
+    subtrees and those above them, one query (no list of the subtree's paths first)."""
+    units = policies.meetings.unit_q(user, action)
+    roots = policies.meetings.scope_paths(user, action)
+    if roots:
+        units |= Q(path__in=ancestor_paths(roots))
+    return Unit.objects.filter(units, kind=Unit.Kind.COMMITTEE).order_by("code")

@@ -54,25 +54,21 @@ def _rating_round(user: Any, today: dt.date) -> dict[str, Any] | None:
     year = rating_round_year(today)
     if year is None:
         return None
-    state = ratings.progress(user, year)
+    counts = ratings.round_counts(user, year)
     return {
         "year": year,
-        "members": len(state.rows),
-        "not_self_assessed": len(state.not_self_assessed),
-        "cells_not_proposed": len(state.not_proposed_cells),
-        "undecided": state.undecided_members,
+        "members": counts.members,
+        "not_self_assessed": counts.not_self_assessed,
+        "cells_not_proposed": counts.cells_not_proposed,
+        "undecided": counts.undecided_members,
     }
 
 
-def _open_remediation(user: Any, today: dt.date) -> dict[str, int]:
-    from inspections import policies as inspection_policies
-    from inspections.selectors import STATUS_LATE, STATUS_OPEN, status_q
+def _open_remediation(request: HttpRequest) -> dict[str, int]:
+    from inspections.selectors import summary_for
 
-    tasks = inspection_policies.remediations.queryset_for(user)
-    return {
-        "open": tasks.filter(status_q(STATUS_OPEN, today)).count(),
-        "late": tasks.filter(status_q(STATUS_LATE, today)).count(),
-    }
+    counts = summary_for(request).counts
+    return {"open": counts["open"], "late": counts["late"]}
 
 
 def plan_panel(request: HttpRequest) -> dict[str, Any] | None:
@@ -94,7 +90,7 @@ def plan_panel(request: HttpRequest) -> dict[str, Any] | None:
         "plans": plans_progress,
         "today": today,
         "office": office,
-        "remediation": _open_remediation(user, today),
+        "remediation": _open_remediation(request),
     }
     if office:
         context.update(

@@ -184,12 +184,12 @@ class RoundRow:
         return "self_assessed"
 
 
-def round_rows(user: Any, year: int, *, cell: Unit | None = None, text: str = "") -> list[RoundRow]:
-    """The members in the round of `year` that the user may see: those on the roll at the
-    year's end plus anyone already rated that year (someone who moved out can be rated).
-
-    Three queries whatever the size: postings, ratings, and the ratings' people.
-    """
+def round_querysets(
+    user: Any, year: int, *, cell: Unit | None = None, text: str = ""
+) -> tuple[QuerySet[Posting], QuerySet[Rating]]:
+    """The round's postings (the members on the roll at the year's end) and its members'
+    ratings that the user may see, filtered; `round_rows` and `overview.round_counts` read
+    them."""
     from core.vn import search_key
 
     paths = rating_policy.scope_paths(user)
@@ -213,6 +213,16 @@ def round_rows(user: Any, year: int, *, cell: Unit | None = None, text: str = ""
     for word in words:
         postings = postings.filter(person__search_key__contains=word)
         ratings = ratings.filter(person__search_key__contains=word)
+    return postings, ratings
+
+
+def round_rows(user: Any, year: int, *, cell: Unit | None = None, text: str = "") -> list[RoundRow]:
+    """The members in the round of `year` that the user may see: those on the roll at the
+    year's end plus anyone already rated that year (someone who moved out can be rated).
+
+    Three queries whatever the size: postings, ratings, and the ratings' people.
+    """
+    postings, ratings = round_querysets(user, year, cell=cell, text=text)
     rows: dict[int, RoundRow] = {}
     for posting in postings.select_related("person", "unit"):
         rows[posting.person_id] = RoundRow(posting.person, posting.unit, None, posting.state)

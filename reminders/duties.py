@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -25,7 +25,6 @@ from organisation.models import Unit
 # "Attendance to take" and "minutes to approve" look this far back: older meetings are
 # history (imported or closed), not today's work.
 RECENT = dt.timedelta(days=60)
-REMEDIATION_AHEAD = dt.timedelta(days=14)
 
 
 @dataclass
@@ -84,8 +83,11 @@ def _meeting_duty(meeting: Meeting, kind: str, text: str, url_name: str) -> Duty
     )
 
 
-def secretary_tasks(user: Any, today: dt.date) -> SecretaryTasks:
-    """The secretary's cells' tasks, each with the page that does it."""
+def secretary_tasks(user: Any, today: dt.date, remediations: Any = None) -> SecretaryTasks:
+    """The secretary's cells' tasks, each with the page that does it. `remediations` (the
+    home page's `inspections.selectors.RemediationSummary`) gives the remediation tasks
+    already read for the page; without it they are read here. Five queries, however many
+    cells the secretary holds."""
     cells = secretary_cells(user)
     tasks = SecretaryTasks(cells)
     if not cells:
@@ -110,9 +112,20 @@ def secretary_tasks(user: Any, today: dt.date) -> SecretaryTasks:
                 meeting.date,
             )
         )
-    # A meeting whose day has come (held, or not yet marked held) and has no attendance.
-    recent = meetings.filter(date__lte=today, date__gte=today - RECENT)
-    no_roll = recent.filter(~Exists(Attendance.objects.filter(meeting_id=OuterRef("pk"))))
+    # A meeting whose day has come (held, or not yet marked held) and has no attendance; one
+    # whose minutes are drafted and not approved. Both in one query.
+    with_minutes = Minutes.objects.filter(meeting_id=OuterRef("pk"))
+    recent = (
+        meetings.filter(date__lte=today, date__gte=today - RECENT)
+        .annotate(
+            no_roll=~Exists(Attendance.objects.filter(meeting_id=OuterRef("pk"))),
+            to_approve=Exists(with_minutes.filter(status=Minutes.Status.DRAFT))
+            & ~Exists(with_minutes.filter(status=Minutes.Status.APPROVED)),
+        )
+        .filter(Q(no_roll=True) | Q(to_approve=True))
+        .order_by("date", "pk")
+    )
+    recent_list = list(recent)
     tasks.duties += [
         _meeting_duty(
             meeting,
@@ -120,12 +133,9 @@ def secretary_tasks(user: Any, today: dt.date) -> SecretaryTasks:
             _("Take the attendance of the meeting of %(date)s (%(unit)s)"),
             "meetings:attendance",
         )
-        for meeting in no_roll.order_by("date", "pk")
+        for meeting in recent_list
+        if meeting.no_roll
     ]
-    drafts = recent.filter(
-        Exists(Minutes.objects.filter(meeting_id=OuterRef("pk"), status=Minutes.Status.DRAFT)),
-        ~Exists(Minutes.objects.filter(meeting_id=OuterRef("pk"), status=Minutes.Status.APPROVED)),
-    )
     tasks.duties += [
         _meeting_duty(
             meeting,
@@ -133,33 +143,45 @@ def secretary_tasks(user: Any, today: dt.date) -> SecretaryTasks:
             _("Approve the minutes of the meeting of %(date)s (%(unit)s)"),
             "meetings:minutes",
         )
-        for meeting in drafts.order_by("date", "pk")
+        for meeting in recent_list
+        if meeting.to_approve
     ]
-    for cell in cells:
-        tasks.duties.extend(_cell_people_duties(cell, today))
-    tasks.duties.extend(remediation_duties(user, today))
+    tasks.duties.extend(_cells_people_duties(cells, today))
+    tasks.duties.extend(remediation_duties(user, today, remediations))
     return tasks
 
 
-def _cell_people_duties(cell: Unit, today: dt.date) -> list[Duty]:
-    duties = []
-    missing = _roll(cell, today).exclude(pledges__year=today.year).count()
-    if missing:
-        duties.append(
-            Duty(
-                f"pledges:{cell.pk}:{today.year}",
-                "pledges",
-                _("%(n)s members of %(unit)s have not pledged for %(year)s")
-                % {"n": missing, "unit": cell.name, "year": today.year},
-                reverse("pledges:progress_cell", args=[cell.pk]),
-            )
-        )
+def _count(queryset: QuerySet) -> Subquery:
+    """`queryset`'s row count as a scalar subquery (COUNT without GROUP BY: one row)."""
+    counted = queryset.order_by().values(n=Func(F("pk"), function="COUNT"))
+    return Subquery(counted, output_field=IntegerField())
+
+
+def _cells_people_duties(cells: list[Unit], today: dt.date) -> list[Duty]:
+    """The members of each cell who have not pledged, or not assessed themselves during the
+    rating round: every cell's counts in one query (a scalar subquery each)."""
     year = rating_round_year(today)
-    if year is not None:
-        assessed = Q(ratings__year=year, ratings__self_assessed_at__isnull=False)
-        on_date = min(today, dt.date(year, 12, 31))
-        missing = _roll(cell, on_date).exclude(assessed).count()
-        if missing:
+    counts: dict[str, Subquery] = {}
+    for cell in cells:
+        counts[f"pledges_{cell.pk}"] = _count(_roll(cell, today).exclude(pledges__year=today.year))
+        if year is not None:
+            assessed = Q(ratings__year=year, ratings__self_assessed_at__isnull=False)
+            on_date = min(today, dt.date(year, 12, 31))
+            counts[f"self_{cell.pk}"] = _count(_roll(cell, on_date).exclude(assessed))
+    found = cast(dict[str, int], Unit.objects.filter(pk=cells[0].pk).values(**counts)[0])
+    duties = []
+    for cell in cells:
+        if missing := found[f"pledges_{cell.pk}"]:
+            duties.append(
+                Duty(
+                    f"pledges:{cell.pk}:{today.year}",
+                    "pledges",
+                    _("%(n)s members of %(unit)s have not pledged for %(year)s")
+                    % {"n": missing, "unit": cell.name, "year": today.year},
+                    reverse("pledges:progress_cell", args=[cell.pk]),
+                )
+            )
+        if year is not None and (missing := found[f"self_{cell.pk}"]):
             duties.append(
                 Duty(
                     f"self:{cell.pk}:{year}",
@@ -172,16 +194,12 @@ def _cell_people_duties(cell: Unit, today: dt.date) -> list[Duty]:
     return duties
 
 
-def remediation_duties(user: Any, today: dt.date) -> list[Duty]:
-    """Remediation tasks the user sees that are not done and due within two weeks (or late)."""
-    from inspections import policies as inspection_policies
+def remediation_duties(user: Any, today: dt.date, remediations: Any = None) -> list[Duty]:
+    """Remediation tasks the user sees that are not done and due within two weeks (or late);
+    `remediations` (a `RemediationSummary`) when the page has read them already."""
+    from inspections.selectors import due_remediations
 
-    tasks = (
-        inspection_policies.remediations.queryset_for(user)
-        .filter(completed_on__isnull=True, deadline__lte=today + REMEDIATION_AHEAD)
-        .select_related("inspection")
-        .order_by("deadline", "pk")[:10]
-    )
+    tasks = remediations.due if remediations is not None else due_remediations(user, today)
     return [
         Duty(
             f"remediation:{task.pk}",

@@ -12,8 +12,10 @@ from . import duties
 
 
 def secretary_panel(request: HttpRequest) -> dict[str, Any] | None:
+    from inspections.selectors import summary_for
+
     today = timezone.localdate()
-    tasks = duties.secretary_tasks(request.user, today)
+    tasks = duties.secretary_tasks(request.user, today, summary_for(request))
     if not tasks.cells:
         return None
     return {

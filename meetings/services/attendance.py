@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import bulk
 from core.services import record_actor
 from organisation.models import Person, Unit
 from organisation.selectors import roll_on
@@ -89,8 +90,13 @@ def attendance_mark_everyone_present(
         for pk in people
         if pk not in marked
     ]
-    for row in rows:
-        record_actor(row, user).save()
+    # One INSERT for the rows and one for their history: a save each (1,382 queries for the
+    # demo committee's 683 members) took 0.3–0.6 s idle, 1.4–2.5 s on a busy machine.
+    bulk.save_all(Attendance, rows, (), user=user)
+    if rows:
+        from reports.versions import records_changed  # bulk writes send no signals
+
+        records_changed([meeting.date.year])
     _mark_held(meeting, user)
     return len(rows)
 

@@ -342,6 +342,37 @@ def test_progress_and_summary_figures(tree, users, client_as):
     assert "100%" in body
 
 
+@pytest.mark.parametrize("role", ["office", "secretary", "member"])
+@pytest.mark.parametrize("year", [2018, 2019])
+def test_the_round_counts_are_the_progress_counts(tree, users, role, year):
+    """The home page's rating round counts without building the rows: the same numbers."""
+    _populate(tree, 2, 5, users)
+    committee, proposed = tree.committee, "2019-12-05T00:00Z"
+    Rating.objects.bulk_create(
+        [
+            Rating(person=tree.members_a[0], year=2019, cell=tree.cell_a, committee=committee),
+            Rating(person=tree.members_a[1], year=2019, cell=tree.cell_a, proposed_at=proposed),
+            Rating(person=tree.members_b[0], year=2019, cell=tree.cell_b, level=Level.GOOD),
+            Rating(unit=tree.cell_b, year=2019, cell=tree.cell_b, proposed_at=proposed),
+        ]
+    )
+    from ratings import overview
+
+    state = overview.progress(users[role], year)
+    counts = overview.round_counts(users[role], year)
+    assert (
+        counts.members,
+        counts.not_self_assessed,
+        counts.cells_not_proposed,
+        counts.undecided_members,
+    ) == (
+        len(state.rows),
+        len(state.not_self_assessed),
+        len(state.not_proposed_cells),
+        state.undecided_members,
+    )
+
+
 def test_a_member_cannot_open_another_members_rating(tree, users, client_as):
     other = services.rating_open(person=tree.members_a[2], year=2019)
     client = client_as("member")
