@@ -7,7 +7,7 @@ permission check), whose ValidationErrors become errors on the row.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,6 +66,28 @@ def _valid(
     )
 
 
+def _plan_rows(
+    handler: wb.SheetHandler,
+    ctx: wb.ImportContext,
+    rows: list[wb.Row],
+    known: set[str],
+    existing: dict[tuple[str, int], Any],
+    wanted: Callable[[wb.Row], tuple[Any, str, str]],
+) -> None:
+    """Plan every row that passes the shared checks, keyed by the code of the sheet's first
+    column and the year; `wanted` gives what the row sets (compared with `existing`), its
+    content and its items."""
+    plan, seen = ctx.plan(handler.sheet), dict[tuple[str, int], int]()
+    column = handler.columns[0]
+    for row in rows:
+        code, year = row[column.key], row["year"]
+        if not _valid(ctx, handler.sheet, row, column, known, seen):
+            continue
+        after, content, items = wanted(row)
+        item = Item(row, code, year, content, items)
+        wb.plan_row(plan, f"{code} — {year}", existing.get((code, year)), after, item)
+
+
 @wb.register
 class PersonalPlanSheet(wb.SheetHandler):
     sheet = PLAN_SHEET
@@ -87,14 +109,12 @@ class PersonalPlanSheet(wb.SheetHandler):
                 "person__code", "year", "content", "items"
             )
         }
-        plan, seen = ctx.plan(self.sheet), dict[tuple[str, int], int]()
-        for row in rows:
-            code, year = row["person"], row["year"]
-            if not _valid(ctx, self.sheet, row, self.columns[0], people, seen):
-                continue
-            after = ((row["content"] or "").strip(), _lines(row["items"]))
-            item = Item(row, code, year, *after)
-            wb.plan_row(plan, f"{code} — {year}", existing.get((code, year)), after, item)
+
+        def wanted(row: wb.Row) -> tuple[Any, str, str]:
+            content, items = (row["content"] or "").strip(), _lines(row["items"])
+            return (content, items), content, items
+
+        _plan_rows(self, ctx, rows, people, existing, wanted)
 
     def apply(self, ctx: wb.ImportContext) -> None:
         items: list[Item] = ctx.plan(self.sheet).items
@@ -143,14 +163,12 @@ class ConductStandardSheet(wb.SheetHandler):
                 "unit__code", "year", "items"
             )
         }
-        plan, seen = ctx.plan(self.sheet), dict[tuple[str, int], int]()
-        for row in rows:
-            code, year = row["unit"], row["year"]
-            if not _valid(ctx, self.sheet, row, self.columns[0], units, seen):
-                continue
+
+        def wanted(row: wb.Row) -> tuple[Any, str, str]:
             items = _lines(row["items"])
-            item = Item(row, code, year, "", items)
-            wb.plan_row(plan, f"{code} — {year}", existing.get((code, year)), items, item)
+            return items, "", items
+
+        _plan_rows(self, ctx, rows, units, existing, wanted)
 
     def apply(self, ctx: wb.ImportContext) -> None:
         items: list[Item] = ctx.plan(self.sheet).items
