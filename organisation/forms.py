@@ -15,7 +15,7 @@ from core.forms import field_of, ticked
 from . import timeline
 from .models import MassOrganisation, MemberEvent, Person, Unit
 from .pickers import unit_menu
-from .services import PERSON_FIELDS
+from .services import PERSON_FIELDS, PROFILE_FIELDS
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
 
@@ -153,14 +153,7 @@ class UnitProfileForm(CapitalisedLabels, forms.ModelForm):
 
     class Meta:
         model = Unit
-        fields = [
-            "superior_body",
-            "place",
-            "issuer_symbol",
-            "secretary_name",
-            "deputy_names",
-            "usual_recipients",
-        ]
+        fields = list(PROFILE_FIELDS)  # the fields the service saves
         widgets = {
             "deputy_names": forms.Textarea(attrs={"rows": 3}),
             "usual_recipients": forms.Textarea(attrs={"rows": 4}),

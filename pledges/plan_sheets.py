@@ -7,7 +7,7 @@ permission check), whose ValidationErrors become errors on the row.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,6 +66,47 @@ def _valid(
     )
 
 
+def _plan_rows(
+    handler: wb.SheetHandler,
+    ctx: wb.ImportContext,
+    rows: list[wb.Row],
+    known: set[str],
+    stored: Iterable[tuple[Any, ...]],
+    wanted: Callable[[wb.Row], tuple[tuple[str, ...], str, str]],
+) -> None:
+    """Plan every row that passes the shared checks, keyed by the code of the sheet's first
+    column and the year. `stored`: (code, year, *values) of the records there are; `wanted`
+    gives the values the row sets (compared with those), its content and its items."""
+    existing = {(code, year): tuple(values) for code, year, *values in stored}
+    plan, seen = ctx.plan(handler.sheet), dict[tuple[str, int], int]()
+    column = handler.columns[0]
+    for row in rows:
+        code, year = row[column.key], row["year"]
+        if not _valid(ctx, handler.sheet, row, column, known, seen):
+            continue
+        after, content, items = wanted(row)
+        item = Item(row, code, year, content, items)
+        wb.plan_row(plan, f"{code} — {year}", existing.get((code, year)), after, item)
+
+
+def _apply_items(
+    handler: wb.SheetHandler,
+    ctx: wb.ImportContext,
+    model: type[Person] | type[Unit],
+    save: Callable[[Any, Item], Any],
+    columns: dict[str, str],
+) -> None:
+    """Write each planned item through `save(owner, item)`, the owner being the `model`
+    record of the item's code; a ValidationError becomes errors on the item's row."""
+    items: list[Item] = ctx.plan(handler.sheet).items
+    owners = {o.code: o for o in model.objects.filter(code__in={i.code for i in items})}
+    for item in items:
+        try:
+            save(owners[item.code], item)
+        except ValidationError as error:
+            ctx.service_errors(handler.sheet, item.row, error, columns)
+
+
 @wb.register
 class PersonalPlanSheet(wb.SheetHandler):
     sheet = PLAN_SHEET
@@ -80,36 +121,23 @@ class PersonalPlanSheet(wb.SheetHandler):
     ]
 
     def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
-        people = known_people(ctx)
-        existing = {
-            (code, year): (content, items)
-            for code, year, content, items in PersonalPlan.objects.values_list(
-                "person__code", "year", "content", "items"
-            )
-        }
-        plan, seen = ctx.plan(self.sheet), dict[tuple[str, int], int]()
-        for row in rows:
-            code, year = row["person"], row["year"]
-            if not _valid(ctx, self.sheet, row, self.columns[0], people, seen):
-                continue
-            after = ((row["content"] or "").strip(), _lines(row["items"]))
-            item = Item(row, code, year, *after)
-            wb.plan_row(plan, f"{code} — {year}", existing.get((code, year)), after, item)
+        def wanted(row: wb.Row) -> tuple[tuple[str, ...], str, str]:
+            content, items = (row["content"] or "").strip(), _lines(row["items"])
+            return (content, items), content, items
+
+        stored = PersonalPlan.objects.values_list("person__code", "year", "content", "items")
+        _plan_rows(self, ctx, rows, known_people(ctx), stored, wanted)
 
     def apply(self, ctx: wb.ImportContext) -> None:
-        items: list[Item] = ctx.plan(self.sheet).items
-        people = {p.code: p for p in Person.objects.filter(code__in={i.code for i in items})}
-        for item in items:
-            try:
-                services.plan_import(
-                    person=people[item.code],
-                    year=item.year,
-                    content=item.content,
-                    items=item.items,
-                    by=ctx.user,
-                )
-            except ValidationError as error:
-                ctx.service_errors(self.sheet, item.row, error, {"items": "Các việc"})
+        _apply_items(
+            self,
+            ctx,
+            Person,
+            lambda person, item: services.plan_import(
+                person=person, year=item.year, content=item.content, items=item.items, by=ctx.user
+            ),
+            {"items": "Các việc"},
+        )
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         rows = (
@@ -136,32 +164,23 @@ class ConductStandardSheet(wb.SheetHandler):
     ]
 
     def check(self, rows: list[wb.Row], ctx: wb.ImportContext) -> None:
-        units = known_units(ctx)
-        existing = {
-            (code, year): items
-            for code, year, items in ConductStandard.objects.values_list(
-                "unit__code", "year", "items"
-            )
-        }
-        plan, seen = ctx.plan(self.sheet), dict[tuple[str, int], int]()
-        for row in rows:
-            code, year = row["unit"], row["year"]
-            if not _valid(ctx, self.sheet, row, self.columns[0], units, seen):
-                continue
+        def wanted(row: wb.Row) -> tuple[tuple[str, ...], str, str]:
             items = _lines(row["items"])
-            item = Item(row, code, year, "", items)
-            wb.plan_row(plan, f"{code} — {year}", existing.get((code, year)), items, item)
+            return (items,), "", items
+
+        stored = ConductStandard.objects.values_list("unit__code", "year", "items")
+        _plan_rows(self, ctx, rows, known_units(ctx), stored, wanted)
 
     def apply(self, ctx: wb.ImportContext) -> None:
-        items: list[Item] = ctx.plan(self.sheet).items
-        units = {u.code: u for u in Unit.objects.filter(code__in={i.code for i in items})}
-        for item in items:
-            try:
-                services.standard_import(
-                    unit=units[item.code], year=item.year, items=item.items, by=ctx.user
-                )
-            except ValidationError as error:
-                ctx.service_errors(self.sheet, item.row, error, {"items": "Các chuẩn mực"})
+        _apply_items(
+            self,
+            ctx,
+            Unit,
+            lambda unit, item: services.standard_import(
+                unit=unit, year=item.year, items=item.items, by=ctx.user
+            ),
+            {"items": "Các chuẩn mực"},
+        )
 
     def export_rows(self, committee: Any) -> Iterator[list[Any]]:
         rows = (

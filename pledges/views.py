@@ -268,26 +268,24 @@ def progress(request: HttpRequest) -> HttpResponse:
     return render(request, "pledges/progress.html", {**data, "form": YearForm(request.GET or None)})
 
 
-def _visible_cell(request: HttpRequest, pk: int) -> Unit:
+def _cell_progress_page(request: HttpRequest, pk: int, template: str) -> HttpResponse:
+    """A visible cell's progress for the asked year, shown by `template`."""
     pledges.check(request.user, VIEW)
-    return unit_policy.get_visible_or_404(request.user, pk=pk, kind=Unit.Kind.CELL)
+    cell = unit_policy.get_visible_or_404(request.user, pk=pk, kind=Unit.Kind.CELL)
+    year, on_date = _year(request)
+    data = selectors.cell_progress(cell, year, on_date)
+    return render(request, template, {**data, "cell": cell})
 
 
 @login_required
 def progress_cell(request: HttpRequest, pk: int) -> HttpResponse:
-    cell = _visible_cell(request, pk)
-    year, on_date = _year(request)
-    data = selectors.cell_progress(cell, year, on_date)
-    return render(request, "pledges/progress_cell.html", {**data, "cell": cell})
+    return _cell_progress_page(request, pk, "pledges/progress_cell.html")
 
 
 @login_required
 def reminder(request: HttpRequest, pk: int) -> HttpResponse:
     """A printable list of the people of a cell still without a pledge or a plan."""
-    cell = _visible_cell(request, pk)
-    year, on_date = _year(request)
-    data = selectors.cell_progress(cell, year, on_date)
-    return render(request, "pledges/reminder.html", {**data, "cell": cell})
+    return _cell_progress_page(request, pk, "pledges/reminder.html")
 
 
 # --- conduct standards and the template -----------------------------------------------------

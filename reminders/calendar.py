@@ -7,6 +7,7 @@ per user (Preferences.calendar_token) and shows exactly what the user would see 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,52 +49,53 @@ def events(user: Any, start: dt.date, end: dt.date) -> list[Event]:
             )
         )
     plans = plans_for(user)
-    for item in PlanItem.objects.filter(
-        plan__in=plans, deadline__gte=start, deadline__lte=end, done_on__isnull=True
-    ).order_by("deadline", "pk"):
-        result.append(
-            Event(
-                f"plan-item-{item.pk}",
+    # Each kind of deadline: its records, the prefix of their uid, and what the calendar shows.
+    deadlines: list[tuple[Iterable[Any], str, Callable[[Any], tuple[dt.date, str, str]]]] = [
+        (
+            PlanItem.objects.filter(
+                plan__in=plans, deadline__gte=start, deadline__lte=end, done_on__isnull=True
+            ).order_by("deadline", "pk"),
+            "plan-item",
+            lambda item: (
                 item.deadline,
                 _("Plan deadline: %(task)s") % {"task": item.content[:120]},
                 reverse("plans:detail", args=[item.plan_id]),
-                "deadline",
-            )
-        )
-    for target in Target.objects.filter(plan__in=plans, due__gte=start, due__lte=end):
-        result.append(
-            Event(
-                f"target-{target.pk}",
+            ),
+        ),
+        (
+            Target.objects.filter(plan__in=plans, due__gte=start, due__lte=end),
+            "target",
+            lambda target: (
                 target.due,
                 _("Target date: %(target)s") % {"target": str(target)[:120]},
                 reverse("plans:detail", args=[target.plan_id]),
-                "deadline",
-            )
-        )
-    for task in (
-        inspection_policies.remediations.queryset_for(user)
-        .filter(completed_on__isnull=True, deadline__gte=start, deadline__lte=end)
-        .order_by("deadline", "pk")[:200]
-    ):
-        result.append(
-            Event(
-                f"remediation-{task.pk}",
+            ),
+        ),
+        (
+            inspection_policies.remediations.queryset_for(user)
+            .filter(completed_on__isnull=True, deadline__gte=start, deadline__lte=end)
+            .order_by("deadline", "pk")[:200],
+            "remediation",
+            lambda task: (
                 task.deadline,
                 _("Remediation due: %(task)s") % {"task": task.content[:120]},
                 reverse("inspections:remediation_detail", args=[task.pk]),
-                "deadline",
-            )
-        )
-    for deadline in deadlines_visible(user).filter(deadline__gte=start, deadline__lte=end):
-        result.append(
-            Event(
-                f"topic-deadline-{deadline.pk}",
+            ),
+        ),
+        (
+            deadlines_visible(user).filter(deadline__gte=start, deadline__lte=end),
+            "topic-deadline",
+            lambda deadline: (
                 deadline.deadline,
                 _("Study deadline: %(topic)s") % {"topic": deadline.topic.title[:120]},
                 reverse("meetings:deadlines"),
-                "deadline",
-            )
-        )
+            ),
+        ),
+    ]
+    for records, prefix, shown in deadlines:
+        for record in records:
+            date, title, url = shown(record)
+            result.append(Event(f"{prefix}-{record.pk}", date, title, url, "deadline"))
     return sorted(result, key=lambda event: (event.date, event.kind, event.title))
 
 

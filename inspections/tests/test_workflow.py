@@ -12,6 +12,17 @@ from inspections.models import Inspection, Remediation, RemediationSubmission
 IS, RS = Inspection.State, Remediation.State
 
 
+def _conclude(item, users, on, conclusion, number=""):
+    """The inspection committee's member concludes the item (or corrects its conclusion)."""
+    services.inspection_conclude(
+        user=users["inspection"],
+        inspection=item,
+        concluded_on=on,
+        conclusion=conclusion,
+        conclusion_number=number,
+    )
+
+
 def test_the_tables_hold_every_transition():
     assert {action: target for action, (_s, target) in services.INSPECTION_FLOW.items()} == {
         "start": IS.IN_PROGRESS,
@@ -29,13 +40,7 @@ def test_item_goes_planned_in_progress_concluded(item, users):
     services.inspection_start(user=inspector, inspection=item, started_on=dt.date(2020, 3, 2))
     item.refresh_from_db()
     assert item.state == IS.IN_PROGRESS and item.started_on == dt.date(2020, 3, 2)
-    services.inspection_conclude(
-        user=inspector,
-        inspection=item,
-        concluded_on=dt.date(2020, 3, 30),
-        conclusion="Chi bộ thực hiện tốt.",
-        conclusion_number="15-TB/ĐU",
-    )
+    _conclude(item, users, dt.date(2020, 3, 30), "Chi bộ thực hiện tốt.", "15-TB/ĐU")
     item.refresh_from_db()
     assert item.state == IS.CONCLUDED and item.concluded_on == dt.date(2020, 3, 30)
     assert item.history.first().history_user == inspector
@@ -43,12 +48,7 @@ def test_item_goes_planned_in_progress_concluded(item, users):
 
 def test_a_planned_item_cannot_be_concluded(item, users):
     with pytest.raises(ValidationError, match="Trong kế hoạch"):
-        services.inspection_conclude(
-            user=users["inspection"],
-            inspection=item,
-            concluded_on=dt.date(2020, 3, 30),
-            conclusion="Kết luận",
-        )
+        _conclude(item, users, dt.date(2020, 3, 30), "Kết luận")
     item.refresh_from_db()
     assert item.state == IS.PLANNED and item.concluded_on is None
 
@@ -62,12 +62,7 @@ def test_a_started_item_cannot_start_again(item, users):
 
 
 def test_a_conclusion_can_be_corrected(concluded, users):
-    services.inspection_conclude(
-        user=users["inspection"],
-        inspection=concluded,
-        concluded_on=dt.date(2020, 3, 26),
-        conclusion="Kết luận đã sửa.",
-    )
+    _conclude(concluded, users, dt.date(2020, 3, 26), "Kết luận đã sửa.")
     concluded.refresh_from_db()
     assert concluded.state == IS.CONCLUDED and concluded.conclusion == "Kết luận đã sửa."
 
