@@ -32,6 +32,7 @@ def build_workbook(path: Path, people: int, cells: int) -> None:
     from openpyxl import Workbook
 
     from organisation import demo_names as names
+    from workbook.testing import headers
 
     rng = random.Random(20_000)
     book = Workbook(write_only=True)
@@ -46,21 +47,7 @@ def build_workbook(path: Path, people: int, cells: int) -> None:
         parent = subs[index % len(subs)] if index % 3 else "BENCH"
         units.append([code, f"Chi bộ số {index + 1}", "Chi bộ", parent])
     sheet = book.create_sheet("Nhân sự")
-    sheet.append(
-        [
-            "Mã nhân sự",
-            "Họ và tên",
-            "Ngày sinh",
-            "Giới tính",
-            "Mã đơn vị",
-            "Đảng viên",
-            "Ngày vào Đảng",
-            "Ngày chính thức",
-            "Ngày chuyển đi",
-            "Chức vụ",
-            "Đoàn thể",
-        ]
-    )
+    sheet.append(headers("Nhân sự"))
 
     def text(day: dt.date | None) -> str:
         return day.strftime("%d/%m/%Y") if day else ""

@@ -1,36 +1,15 @@
 """A whole workbook (units, people, ratings) imported into an empty database: the ratings are
-checked against the people and units the same workbook creates. Needs the sheets "Đơn vị" and
-"Nhân sự" of the organisation app."""
+checked against the people and units the same workbook creates."""
 
 import io
 
 import pytest
 
 from ratings.models import Level, Rating
-from workbook import registry
 from workbook.services import workbook_import
-from workbook.testing import make_workbook
+from workbook.testing import headers, make_workbook
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        not {"Đơn vị", "Nhân sự"} <= {handler.sheet for handler in registry.handlers()},
-        reason="the organisation sheets are not registered",
-    ),
-]
-PEOPLE_HEADERS = [
-    "Mã nhân sự",
-    "Họ và tên",
-    "Ngày sinh",
-    "Giới tính",
-    "Mã đơn vị",
-    "Đảng viên",
-    "Ngày vào Đảng",
-    "Ngày chính thức",
-    "Ngày chuyển đi",
-    "Chức vụ",
-    "Đoàn thể",
-]
+pytestmark = pytest.mark.django_db
 
 
 def person(code, name, born, gender, status, joined, official=None, moved_out=None) -> list:
@@ -52,7 +31,7 @@ def workbook(rating_rows) -> io.BytesIO:
                 ["CB1", "Chi bộ 1", "Chi bộ", "DBX"],
             ],
             "Nhân sự": [
-                PEOPLE_HEADERS,
+                headers("Nhân sự"),
                 *members,
                 person("N7", "Trần Thị Mới", "01/01/1990", "Nữ", "Dự bị", "05/03/2020"),
                 person(
