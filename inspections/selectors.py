@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from core import dashboard
+from core.policy import VIEW
 from core.search import filter_given, search
 
 from . import policies
@@ -220,6 +221,20 @@ def progress_by_year(user: Any) -> list[Progress]:
         timezone.localdate(),
     )
     return [rows[year] for year in sorted(rows, reverse=True)]
+
+
+def plan_choices(user: Any) -> list[tuple[int, int]]:
+    """(pk, year) of the yearly plans the user may see, for the lists' plan filter."""
+    if not policies.plans.can(user, VIEW):
+        return []
+    return list(policies.plans.queryset_for(user).values_list("pk", "year"))
+
+
+def task_submissions(task: Remediation) -> list[Any]:
+    """A task's reports of what was done, with who sent and reviewed each and its files."""
+    return list(
+        task.submissions.select_related("submitted_by", "reviewed_by").prefetch_related("files")
+    )
 
 
 def years_for(user: Any) -> list[int]:

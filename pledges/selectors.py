@@ -105,11 +105,22 @@ def prefilled_pledge(person: Person, year: int) -> str:
     return "\n".join(parts)
 
 
-def pledges_list(user: Any, *, year: int | None = None, unit_id: int | None = None) -> QuerySet:
+def pledges_list(
+    user: Any, *, year: int | None = None, unit_id: int | None = None, status: str | None = None
+) -> QuerySet:
+    """The pledges the user may see; `status` "pending" or "confirmed" narrows to those not
+    yet confirmed by the cell, or confirmed."""
     from .policies import pledges
 
     queryset = pledges.queryset_for(user).order_by("-year", "person__sort_key")
+    if status in ("pending", "confirmed"):
+        queryset = queryset.filter(confirmed_at__isnull=status == "pending")
     return filter_given(queryset, year=year, person__unit_id=unit_id)
+
+
+def pledge_versions(pledge: Pledge) -> QuerySet:
+    """A pledge's earlier texts, with who confirmed each and what replaced it."""
+    return pledge.versions.select_related("confirmed_by", "replaced_by")
 
 
 def plans_list(user: Any, *, year: int | None = None) -> QuerySet:

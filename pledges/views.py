@@ -125,12 +125,10 @@ def my_plan(request: AuthenticatedRequest, year: int) -> HttpResponse:
 def pledge_list(request: HttpRequest) -> HttpResponse:
     year = request.GET.get("year")
     queryset = selectors.pledges_list(
-        request.user, year=int(year) if year and year.isdigit() else None
+        request.user,
+        year=int(year) if year and year.isdigit() else None,
+        status=request.GET.get("status"),
     )
-    if request.GET.get("status") == "pending":
-        queryset = queryset.filter(confirmed_at__isnull=True)
-    elif request.GET.get("status") == "confirmed":
-        queryset = queryset.filter(confirmed_at__isnull=False)
     queryset = search(queryset, request.GET.get("q"), field="person__search_key")
     context = {"year": year, "can_record": pledges.can(request.user, CHANGE)}
     return render_listing(
@@ -152,7 +150,7 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "pledges/pledge_detail.html",
         "pledge",
         lambda pledge: {
-            "versions": pledge.versions.select_related("confirmed_by", "replaced_by"),
+            "versions": selectors.pledge_versions(pledge),
             "can_confirm": pledges.can(request.user, CONFIRM, pledge) and not pledge.is_locked,
         },
     )

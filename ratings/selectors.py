@@ -12,6 +12,7 @@ from django.db.models import Count, F, Q, QuerySet
 
 from core.policy import role_paths, scope_q
 from core.roles import Role
+from core.search import search
 from organisation import membership
 from organisation.models import Person, Posting, Unit
 from pledges.models import PersonalPlan, Pledge
@@ -19,6 +20,14 @@ from pledges.models import PersonalPlan, Pledge
 from . import rules
 from .models import CapCondition, Rating, RuleSet
 from .policies import ratings as rating_policy
+
+
+def caps_list(user: Any, text: str | None = None) -> QuerySet[CapCondition]:
+    """The conditions capping a member's level that the user may see, searched by name."""
+    from .policies import caps
+
+    queryset = caps.queryset_for(user).select_related("person", "recorded_by")
+    return search(queryset, text, "person__search_key")
 
 
 def roll_date(year: int) -> dt.date:

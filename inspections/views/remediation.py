@@ -39,11 +39,7 @@ def remediation_list(request: HttpRequest) -> HttpResponse:
         plan=int_or_none(request.GET.get("plan")),
         subject=(request.GET.get("subject") or "").strip() or None,
     )
-    plans = (
-        list(policies.plans.queryset_for(request.user).values_list("pk", "year"))
-        if policies.plans.can(request.user, VIEW)
-        else []
-    )
+    plans = selectors.plan_choices(request.user)
     return render_listing(
         request,
         "inspections/remediation_list.html",
@@ -83,9 +79,7 @@ def remediation_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _task_page(request: HttpRequest, task: Remediation, **bound: Form) -> HttpResponse:
-    submissions = list(
-        task.submissions.select_related("submitted_by", "reviewed_by").prefetch_related("files")
-    )
+    submissions = selectors.task_submissions(task)
     actions = services.allowed_actions(task)
     can_verify = policies.remediations.can(request.user, policies.VERIFY, task)
     can_record = policies.remediations.can(request.user, policies.RECORD, task)

@@ -17,9 +17,8 @@ from django.views.decorators.http import require_POST
 from core.editing import form_page
 from core.listing import render_listing
 from core.policy import VIEW, permission_required_for
-from core.search import search
 
-from .. import lookups, services
+from .. import lookups, selectors, services
 from ..columns import CAP_COLUMNS
 from ..forms import (
     CapConditionForm,
@@ -30,8 +29,7 @@ from ..policies import caps as cap_policy
 
 @permission_required_for(cap_policy, VIEW)
 def cap_list(request: HttpRequest) -> HttpResponse:
-    queryset = cap_policy.queryset_for(request.user).select_related("person", "recorded_by")
-    queryset = search(queryset, request.GET.get("q"), "person__search_key")
+    queryset = selectors.caps_list(request.user, request.GET.get("q"))
     context = {"can_change": cap_policy.can(request.user, "change")}
     return render_listing(
         request, "ratings/caps.html", queryset, CAP_COLUMNS, context, filename="dieu-kien-han-che"
