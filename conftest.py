@@ -20,6 +20,15 @@ hypothesis_settings.register_profile(
 )
 hypothesis_settings.load_profile("dangbo")
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a key made of ids and counters (stored pages,
+    live figures) could otherwise meet another test's rows under the same ids."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 ROLES = ["anonymous", "office", "secretary", "other_secretary", "inspection", "member", "editor"]
 
 

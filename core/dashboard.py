@@ -1,16 +1,29 @@
 """Dashboard panels: each app registers a function that returns a panel (or None) for a user.
 
-A panel is a dict {"title", "template", "context", "order"}; the home page renders them in
+A panel is a `Panel` (title, template, context, order); the home page renders them in
 order. Keeping this a registry lets every app put its "needs attention" list on the dashboard
 without editing the home view.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.http import HttpRequest
 
-PanelFunction = Callable[[HttpRequest], dict[str, Any] | None]
+
+@dataclass(frozen=True)
+class Panel:
+    """One box of the home page: its heading, the template that draws it (given `panel`),
+    what that template reads (`panel.context`), and its place among the others."""
+
+    title: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    order: int = 100
+
+
+PanelFunction = Callable[[HttpRequest], Panel | None]
 _panels: list[PanelFunction] = []
 
 
@@ -20,9 +33,9 @@ def register(function: PanelFunction) -> PanelFunction:
     return function
 
 
-def panels_for(request: HttpRequest) -> list[dict[str, Any]]:
+def panels_for(request: HttpRequest) -> list[Panel]:
     panels = [panel for function in _panels if (panel := function(request))]
-    return sorted(panels, key=lambda panel: panel.get("order", 100))
+    return sorted(panels, key=lambda panel: panel.order)
 
 
 def shared(request: HttpRequest, key: str, make: Callable[[], Any]) -> Any:

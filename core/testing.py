@@ -108,7 +108,7 @@ def render_panel(function, user):
     panel = function(request)
     if not panel:
         return ""
-    return render_to_string(panel["template"], {"panel": panel}, request=request)
+    return render_to_string(panel.template, {"panel": panel}, request=request)
 
 
 def form_values(html: str, having: str = "version") -> dict[str, Any]:

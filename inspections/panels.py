@@ -5,12 +5,11 @@ the tasks they may see; it reads the tasks through the request's remediation sum
 secretary's reminders and the plan's panel share (one query, two for a verifier).
 """
 
-from typing import Any
-
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.dashboard import Panel
 from core.policy import VIEW
 
 from . import policies, selectors
@@ -18,7 +17,7 @@ from . import policies, selectors
 OVERDUE_SHOWN = 8
 
 
-def overdue_panel(request: HttpRequest) -> dict[str, Any] | None:
+def overdue_panel(request: HttpRequest) -> Panel | None:
     user = request.user
     if not policies.remediations.can(user, VIEW):
         return None
@@ -29,14 +28,14 @@ def overdue_panel(request: HttpRequest) -> dict[str, Any] | None:
         awaiting = summary.counts["submitted"]
     if not overdue and not awaiting:
         return None
-    return {
-        "title": _("Remediation tasks overdue"),
-        "template": "inspections/panel_overdue.html",
-        "context": {
+    return Panel(
+        _("Remediation tasks overdue"),
+        "inspections/panel_overdue.html",
+        {
             "tasks": summary.late_tasks(OVERDUE_SHOWN),
             "overdue": overdue,
             "awaiting": awaiting,
             "today": timezone.localdate(),
         },
-        "order": 30,
-    }
+        order=30,
+    )

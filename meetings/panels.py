@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.dashboard import Panel
 from core.policy import has_role
 from core.roles import Role
 
 from . import oversight, selectors
 
 
-def meetings_attention(request: HttpRequest) -> dict[str, Any] | None:
+def meetings_attention(request: HttpRequest) -> Panel | None:
     """Committee scope for the office and the inspection commission, cell scope for a
     secretary: cells without a thematic meeting this quarter, skipped monthly meetings,
     members absent without reason for the configured number of months, overdue topics."""
@@ -26,9 +25,9 @@ def meetings_attention(request: HttpRequest) -> dict[str, Any] | None:
         return None
     committees = list(selectors.committees_for(user))
     result = oversight.attention(cells, committees[0] if committees else None, timezone.localdate())
-    return {
-        "title": _("Meetings: needs attention"),
-        "template": "meetings/panel_attention.html",
-        "context": {"attention": result},
-        "order": 30,
-    }
+    return Panel(
+        _("Meetings: needs attention"),
+        "meetings/panel_attention.html",
+        {"attention": result},
+        order=30,
+    )

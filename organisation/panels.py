@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from core.dashboard import Panel
 from core.policy import has_role
 from core.roles import SEES_OWN_UNIT
 
@@ -15,7 +14,7 @@ from .models import Person, Unit
 from .policies import units as unit_policy
 
 
-def register_panel(request: HttpRequest) -> dict[str, Any] | None:
+def register_panel(request: HttpRequest) -> Panel | None:
     user = request.user
     if not has_role(user, *SEES_OWN_UNIT):
         return own_record_panel(request)
@@ -24,15 +23,12 @@ def register_panel(request: HttpRequest) -> dict[str, Any] | None:
     for counts in selectors.unit_counts(paths).values():
         totals.add(counts)
     cells = unit_policy.queryset_for(user).filter(kind=Unit.Kind.CELL).count()
-    return {
-        "title": _("The register"),
-        "template": "organisation/panel.html",
-        "context": {"totals": totals, "cells": cells},
-        "order": 10,
-    }
+    return Panel(
+        _("The register"), "organisation/panel.html", {"totals": totals, "cells": cells}, order=10
+    )
 
 
-def own_record_panel(request: HttpRequest) -> dict[str, Any] | None:
+def own_record_panel(request: HttpRequest) -> Panel | None:
     """A member (or anyone with a person record) sees his own record's essentials."""
     person_id = getattr(request.user, "person_id", None)
     if not person_id:
@@ -40,9 +36,4 @@ def own_record_panel(request: HttpRequest) -> dict[str, Any] | None:
     person = Person.objects.select_related("unit").filter(pk=person_id).first()
     if person is None:
         return None
-    return {
-        "title": _("My record"),
-        "template": "organisation/panel_me.html",
-        "context": {"person": person},
-        "order": 10,
-    }
+    return Panel(_("My record"), "organisation/panel_me.html", {"person": person}, order=10)

@@ -16,6 +16,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.dashboard import Panel
 from core.policy import has_role
 from core.roles import Role
 from reminders.duties import rating_round_year
@@ -71,7 +72,7 @@ def _open_remediation(request: HttpRequest) -> dict[str, int]:
     return {"open": counts["open"], "late": counts["late"]}
 
 
-def plan_panel(request: HttpRequest) -> dict[str, Any] | None:
+def plan_panel(request: HttpRequest) -> Panel | None:
     user = request.user
     office = has_role(user, Role.OFFICE)
     if not (office or has_role(user, Role.INSPECTION)):
@@ -101,9 +102,9 @@ def plan_panel(request: HttpRequest) -> dict[str, Any] | None:
                 "rating_round": _rating_round(user, today),
             }
         )
-    return {
-        "title": _("The year's plan") if plans else _("No plan for this year yet"),
-        "template": "plans/panel_plan.html",
-        "context": context,
-        "order": 1,
-    }
+    return Panel(
+        _("The year's plan") if plans else _("No plan for this year yet"),
+        "plans/panel_plan.html",
+        context,
+        order=1,
+    )

@@ -16,7 +16,8 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from core.vn import format_percent
-from reports.figures import compute
+from reports import versions
+from reports.figure_cache import live_figures
 
 from .catalogue import FIGURES, Figure
 from .models import Plan, Target
@@ -74,11 +75,18 @@ class Evaluator:
         self.committee = committee
         self.today = today
         self._figures: dict[tuple[dt.date, dt.date], dict[str, Any]] = {}
+        self._counters: dict[int, int] | None = None
 
     def figures(self, start: dt.date, end: dt.date) -> dict[str, Any]:
+        """The report's figures over [start, end]: computed once per change of the records
+        (`reports.figure_cache`), then once per evaluator."""
         key = (start, end)
         if key not in self._figures:
-            self._figures[key] = compute(self.committee, start, end, today=self.today)
+            if self._counters is None:
+                self._counters = versions.current()
+            self._figures[key] = live_figures(
+                self.committee, start, end, self.today, self._counters
+            )
         return self._figures[key]
 
     def year_entry(self, start: dt.date, end: dt.date) -> dict[str, Any]:

@@ -2,38 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.dashboard import Panel
+
 from . import duties
 
 
-def secretary_panel(request: HttpRequest) -> dict[str, Any] | None:
+def secretary_panel(request: HttpRequest) -> Panel | None:
     from inspections.selectors import summary_for
 
     today = timezone.localdate()
     tasks = duties.secretary_tasks(request.user, today, summary_for(request))
     if not tasks.cells:
         return None
-    return {
-        "title": _("Your cell's tasks"),
-        "template": "reminders/panel_secretary.html",
-        "context": {"tasks": tasks, "today": today},
-        "order": 2,
-    }
+    return Panel(
+        _("Your cell's tasks"),
+        "reminders/panel_secretary.html",
+        {"tasks": tasks, "today": today},
+        order=2,
+    )
 
 
-def member_panel(request: HttpRequest) -> dict[str, Any] | None:
+def member_panel(request: HttpRequest) -> Panel | None:
     today = timezone.localdate()
     home = duties.member_home(request.user, today)
     if home is None:
         return None
-    return {
-        "title": _("Your records"),
-        "template": "reminders/panel_member.html",
-        "context": {"home": home, "today": today},
-        "order": 3,
-    }
+    return Panel(
+        _("Your records"), "reminders/panel_member.html", {"home": home, "today": today}, order=3
+    )

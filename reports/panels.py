@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from core.dashboard import Panel
 from core.policy import has_role
 from core.roles import Role
 
@@ -13,9 +14,4 @@ def reports_panel(request):
     if not has_role(user, Role.OFFICE, Role.INSPECTION):
         return None
     latest = list(reviews.queryset_for(user)[:5])
-    return {
-        "title": _("Review reports"),
-        "template": "reports/panel.html",
-        "context": {"reviews": latest},
-        "order": 30,
-    }
+    return Panel(_("Review reports"), "reports/panel.html", {"reviews": latest}, order=30)

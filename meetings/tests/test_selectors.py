@@ -193,11 +193,11 @@ def test_dashboard_panel_scopes(tree, users, rf, meeting_a, django_assert_max_nu
     request.user = users["secretary"]
     with django_assert_max_num_queries(12):
         panel = panels.meetings_attention(request)
-    cells = panel["context"]["attention"].no_thematic
+    cells = panel.context["attention"].no_thematic
     assert [unit.code for unit in cells] == ["CBA"]
     request.user = users["office"]
     panel = panels.meetings_attention(request)
-    assert {unit.code for unit in panel["context"]["attention"].no_thematic} == {"CBA", "CBB"}
+    assert {unit.code for unit in panel.context["attention"].no_thematic} == {"CBA", "CBB"}
     request.user = users["editor"]
     assert panels.meetings_attention(request) is None
 

@@ -178,10 +178,10 @@ def test_dashboard_shows_the_register_figures(client_as, tree):
     html = response.content.decode()
     assert "Sổ đảng viên" in html or "Tổ chức" in html
     panel = next(
-        p for p in response.context["panels"] if p["template"] == "organisation/panel.html"
+        p for p in response.context["panels"] if p.template == "organisation/panel.html"
     )
-    assert panel["context"]["cells"] == 2
-    assert panel["context"]["totals"].members == 6
+    assert panel.context["cells"] == 2
+    assert panel.context["totals"].members == 6
 
 
 def test_the_person_page_links_to_his_change_history(client_as, tree):

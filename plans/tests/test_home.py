@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -117,3 +119,32 @@ def test_member_sees_his_pledge_plan_and_next_meetings(tree, client_as):
     PledgeFactory(person=tree.members_a[1], year=today.year, registered_on=today)
     html = client_as("member").get(reverse("core:home")).content.decode()
     assert "Đã đăng ký ngày" in html
+
+
+def test_office_home_computes_the_targets_figures_once_per_change_of_the_records(
+    tree, client_as, django_capture_on_commit_callbacks
+):
+    """The plan's figures are computed on the first view and read from the cache on the next;
+    a committed record (here, pledges) makes the next view compute them again, new value."""
+    today = timezone.localdate()
+    _records(tree, today)
+    client = client_as("office")
+
+    def pledges_target() -> tuple[float, int]:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("core:home"))
+        panel = next(p for p in response.context["panels"] if p.template == "plans/panel_plan.html")
+        rows = panel.context["plans"][0]["rows"]
+        row = next(row for row in rows if row.target.figure == "pledges_percent")
+        return row.value, len(queries.captured_queries)
+
+    before, first = pledges_target()
+    again, cached = pledges_target()
+    assert again == before
+    assert cached < first - 20  # the figures' own queries are gone
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        for person in tree.members_b:
+            PledgeFactory(person=person, year=today.year, registered_on=today)
+    after, recomputed = pledges_target()
+    assert after > before
+    assert recomputed > cached + 20
