@@ -139,13 +139,16 @@ class Scope:
         )
 
     # -- records ------------------------------------------------------------------------
+    def during(self, field: str) -> dict[str, dt.date]:
+        """The lookups of rows whose `field` (a date) falls inside the period."""
+        return {f"{field}__gte": self.period.start, f"{field}__lte": self.period.end}
+
     def meetings(self) -> QuerySet[Meeting]:
         """Held meetings of any unit of the committee, dated inside the period."""
         return Meeting.objects.filter(
             held=True,
             unit__path__startswith=self.prefix,
-            date__gte=self.period.start,
-            date__lte=self.period.end,
+            **self.during("date"),
         )
 
     def briefing_q(self) -> Q:
@@ -157,11 +160,7 @@ class Scope:
         return Attendance.objects.filter(meeting__in=self.meetings())
 
     def pledges(self) -> QuerySet[Any]:  # Pledge, with the report_* annotations
-        return self.yearly_people(
-            Pledge.objects.filter(
-                registered_on__gte=self.period.start, registered_on__lte=self.period.end
-            )
-        )
+        return self.yearly_people(Pledge.objects.filter(**self.during("registered_on")))
 
     def personal_plans(self) -> QuerySet[Any]:  # PersonalPlan, annotated
         return self.yearly_people(PersonalPlan.objects.all())
@@ -180,16 +179,14 @@ class Scope:
     def activities(self) -> QuerySet[Activity]:
         return Activity.objects.filter(
             unit__path__startswith=self.prefix,
-            date__gte=self.period.start,
-            date__lte=self.period.end,
+            **self.during("date"),
         )
 
     def commendations(self) -> QuerySet[Commendation]:
         return Commendation.objects.filter(
             Q(unit__path__startswith=self.prefix)
             | Q(person__isnull=False) & Q(self.posted_on("person_id", "decided_on")),
-            decided_on__gte=self.period.start,
-            decided_on__lte=self.period.end,
+            **self.during("decided_on"),
         )
 
     def inspections(self) -> QuerySet[Inspection]:
@@ -207,8 +204,7 @@ class Scope:
     def documents_issued(self) -> QuerySet[Document]:
         return Document.objects.filter(
             issued_by__path__startswith=self.prefix,
-            issued_on__gte=self.period.start,
-            issued_on__lte=self.period.end,
+            **self.during("issued_on"),
         )
 
     def deliveries(self) -> QuerySet[DocumentDelivery]:
@@ -216,8 +212,7 @@ class Scope:
         return DocumentDelivery.objects.filter(
             unit__path__startswith=self.prefix,
             unit__kind=Unit.Kind.CELL,
-            sent_on__gte=self.period.start,
-            sent_on__lte=self.period.end,
+            **self.during("sent_on"),
         )
 
     @cached_property
