@@ -114,7 +114,7 @@ ACTIVITY_INITIAL = [
 
 def _record_views(
     policy: Any, form_view: Callable[..., HttpResponse], deleted: Any
-) -> tuple[Callable[..., HttpResponse], ...]:
+) -> tuple[Callable[..., HttpResponseBase], ...]:
     """The create, edit and delete views of the records of `policy` (an activity, a
     commendation): create and edit show `form_view`; delete goes through
     `services.<model>_delete` and back to the list `activities:<model>_list` saying `deleted`."""
