@@ -8,7 +8,6 @@ next views read them. Section edits read the stored figures and never compute.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
@@ -28,16 +27,13 @@ ACTIVE = (ReviewFigures.Status.PENDING, ReviewFigures.Status.RUNNING)
 def figures_key(review: Review) -> str:
     """What the figures depend on: a new key means they must be computed again."""
     scope = Scope(review.committee, Period(review.period_from, review.period_to))
-    counters = versions.current()
     parts = [
         review.committee_id,
         review.period_from.isoformat(),
         review.period_to.isoformat(),
         [day.isoformat() for day in scope.roll_dates.values()],
-        counters.get(versions.EVERY_YEAR, 0),
-        [counters.get(year, 0) for year in scope.years],
     ]
-    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:40]
+    return versions.digest(parts, scope.years)
 
 
 def stored(review: Review) -> ReviewFigures:

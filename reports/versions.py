@@ -11,6 +11,8 @@ year 0, which every stored figure depends on. Writers that bypass `save()` (bulk
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -105,6 +107,14 @@ def records_changed(years: Iterable[int | None] = (EVERY_YEAR,), using: str | No
         pending = _Pending(using)
     pending.years |= wanted
     transaction.on_commit(pending.flush, using=using)
+
+
+def digest(parts: list[Any], years: Iterable[int], counters: dict[int, int] | None = None) -> str:
+    """A key of figures: `parts` (what else they depend on) and the counters of `years` and of
+    every year, so the key changes as soon as a record those figures read changes."""
+    counters = current() if counters is None else counters
+    stamped = [*parts, counters.get(EVERY_YEAR, 0), [counters.get(year, 0) for year in years]]
+    return hashlib.sha256(json.dumps(stamped).encode()).hexdigest()[:40]
 
 
 def _model() -> type[Model]:
